@@ -1,0 +1,33 @@
+/** Closed vocabularies shared by rules, storage, the wire and the UI. */
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+
+/** How a beneficiary chose to receive the allowance (SYNC.md payment-line `method`). */
+export const paymentMethods = ['bank', 'mobile-money', 'cash-point', 'home-delivery'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/** States of a payment line (SYNC.md). */
+export const paymentLineStatuses = ['due', 'paid', 'unpaid', 'transferred', 'failed', 'void'] as const;
+export type PaymentLineStatus = (typeof paymentLineStatuses)[number];
+
+/** Beneficiary status: active, suspended (tạm dừng), terminated (thôi hưởng), deceased. */
+export const beneficiaryStatuses = ['active', 'suspended', 'terminated', 'deceased'] as const;
+export type BeneficiaryStatus = (typeof beneficiaryStatuses)[number];
+
+/**
+ * Decree 20/2021 Art. 5 groups (khoản, điểm). `k6` is disability; its severity is a
+ * separate field because the coefficient depends on it (DOMAIN.md §3.1).
+ */
+export const categoryCodes = ['k1', 'k2', 'k3', 'k4', 'k5a', 'k5b', 'k5c', 'k5d', 'k6', 'k7', 'k8'] as const;
+export type CategoryCode = (typeof categoryCodes)[number];
+
+export const disabilitySeverities = ['severe', 'extremely-severe'] as const;
+export type DisabilitySeverity = (typeof disabilitySeverities)[number];
+
+/** Who represents a beneficiary: a guardian (giám hộ) or an authorised person (ủy quyền). */
+export const representativeKinds = ['guardian', 'authorized'] as const;
+export type RepresentativeKind = (typeof representativeKinds)[number];
+
+export const roles = ['admin', 'supervisor', 'officer', 'payer'] as const;
+export type Role = (typeof roles)[number];

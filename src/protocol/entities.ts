@@ -1,0 +1,103 @@
+/** Data of the entities sent by pull (SYNC.md "Pull"); the pinned fields are required. */
+import { z } from 'zod';
+import {
+  beneficiaryStatuses,
+  categoryCodes,
+  disabilitySeverities,
+  genders,
+  paymentLineStatuses,
+  paymentMethods,
+  representativeKinds,
+} from '../domain/vocabulary';
+import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, nfcString } from './common';
+
+const money = z.number().int().nonnegative();
+
+export const communeDataSchema = z.object({
+  code: communeCodeSchema,
+  name: nfcString,
+  /** Version of the code list the code belongs to (the same code can mean another unit in another version). */
+  codeVersion: z.string(),
+  provinceCode: z.string(),
+  /** Units merged into this one on 2025-07-01 (DOMAIN.md §6). */
+  formerUnits: z.array(z.object({ code: z.string(), name: nfcString })),
+});
+export type CommuneData = z.infer<typeof communeDataSchema>;
+
+export const representativeSchema = z.object({
+  kind: z.enum(representativeKinds),
+  fullName: nfcString,
+  idNumber: z.string().nullable(),
+  /** e.g. "con gái", "cháu", "bà nội". */
+  relationship: nfcString,
+  phone: z.string().nullable(),
+  /** Authorisation paper or guardianship extract, as the officer describes it. */
+  paperRef: nfcString.nullable(),
+  /** Last day the paper is valid, if it has an end. */
+  validUntil: isoDate.nullable(),
+});
+export type Representative = z.infer<typeof representativeSchema>;
+
+export const paymentDetailsSchema = z.object({
+  bankName: nfcString.optional(),
+  accountNumber: z.string().optional(),
+  accountHolder: nfcString.optional(),
+  provider: nfcString.optional(),
+  walletPhone: z.string().optional(),
+  homeDeliveryReason: z.enum(['ill', 'very-old-alone', 'cannot-use-phone', 'disability']).optional(),
+});
+export type PaymentDetails = z.infer<typeof paymentDetailsSchema>;
+
+export const accountStatuses = ['none', 'dossier-ready', 'submitted', 'opened', 'card-handed-over'] as const;
+
+export const beneficiaryDataSchema = z.looseObject({
+  communeCode: communeCodeSchema,
+  fullName: nfcString,
+  birthDate: birthDateSchema,
+  gender: z.enum(genders),
+  idNumber: z.string().nullable(),
+  status: z.enum(beneficiaryStatuses),
+  /** Code shown on lists (mã đối tượng). */
+  code: z.string(),
+  oldIdNumber: z.string().nullable(),
+  village: nfcString,
+  address: nfcString,
+  phone: z.string().nullable(),
+  category: z.enum(categoryCodes),
+  disabilitySeverity: z.enum(disabilitySeverities).nullable(),
+  /** For single poor parents (k4): children being raised. */
+  childrenCount: z.number().int().nonnegative().nullable(),
+  /** Monthly amount in đồng at the current standard, as decided. */
+  monthlyAmount: money,
+  paymentMethod: z.enum(paymentMethods).nullable(),
+  paymentDetails: paymentDetailsSchema.nullable(),
+  representative: representativeSchema.nullable(),
+  accountStatus: z.enum(accountStatuses),
+  decisionNo: nfcString.nullable(),
+  startMonth: isoMonth.nullable(),
+});
+export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
+
+export const periodDataSchema = z.object({
+  /** `YYYY-MM`. */
+  month: isoMonth,
+  status: z.enum(['open', 'approved', 'closed']),
+  /** Standard level (mức chuẩn) in force for this month, in đồng. */
+  standardAmount: money,
+});
+export type PeriodData = z.infer<typeof periodDataSchema>;
+
+export const paymentLineDataSchema = z.looseObject({
+  beneficiaryId: z.string(),
+  periodId: z.string(),
+  /** Whole đồng to pay: monthly amount plus arrears. */
+  amount: money,
+  method: z.enum(paymentMethods),
+  status: z.enum(paymentLineStatuses),
+  communeCode: communeCodeSchema,
+  monthlyAmount: money,
+  /** Truy lĩnh: arrears for earlier months. */
+  arrearsAmount: money,
+  arrearsMonths: z.number().int().nonnegative(),
+});
+export type PaymentLineData = z.infer<typeof paymentLineDataSchema>;

@@ -1,0 +1,32 @@
+/** Request-level error codes and the one error body shape (SYNC.md "Transport"). */
+import { z } from 'zod';
+import { protocolField } from './common';
+
+export const requestErrorCodes = [
+  'invalid-json',
+  'invalid-body',
+  'invalid-query',
+  'invalid-cursor',
+  'not-signed-in',
+  'token-expired',
+  'invalid-credentials',
+  'device-revoked',
+  'forbidden',
+  'not-found',
+  'protocol-mismatch',
+  'payload-too-large',
+  'too-many-attempts',
+  'internal',
+] as const;
+export type RequestErrorCode = (typeof requestErrorCodes)[number];
+
+export const errorBodySchema = z.object({
+  protocol: protocolField,
+  error: z.object({
+    /** Stable kebab-case code for programs. */
+    code: z.string(),
+    /** Vietnamese text for people. */
+    message: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

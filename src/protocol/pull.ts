@@ -1,0 +1,44 @@
+/** Pull messages (SYNC.md "Pull"). */
+import { z } from 'zod';
+import { protocolField } from './common';
+
+export const entityKinds = [
+  'beneficiary',
+  'commune',
+  'period',
+  'payment-line',
+  'id-check',
+  'conflict',
+  'setting',
+] as const;
+export type EntityKind = (typeof entityKinds)[number];
+
+export const PULL_LIMIT_MAX = 5000;
+export const PULL_LIMIT_DEFAULT = 1000;
+
+export const pullQuerySchema = z.object({
+  /** Opaque: "all changes after sequence N" in the user's scope. Absent: from the beginning. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(PULL_LIMIT_DEFAULT),
+});
+
+export const changeSchema = z.object({
+  entity: z.enum(entityKinds),
+  id: z.string(),
+  /** Server version of the entity, increasing per entity. */
+  version: z.number().int(),
+  deleted: z.boolean(),
+  /** Entity data (see entities.ts); null when deleted. */
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  protocol: protocolField,
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** Changes still to come after this page in the user's scope; lets a device show progress. */
+  remaining: z.number().int().nonnegative().optional(),
+  changes: z.array(changeSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
