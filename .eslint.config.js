@@ -80,7 +80,7 @@ export default tseslint.config(
   boundary('app', { folders: ['server'], packages: serverPackages }),
   boundary('server', { folders: ['storage', 'sync', 'features', 'ui', 'app'], packages: uiPackages }),
   {
-    files: ['src/server/**/*.ts', 'tests/**/*.ts', '.ci/**/*.js', '*.config.{js,ts}'],
+    files: ['src/server/**/*.ts', 'tests/**/*.{ts,js}', '.ci/**/*.js', '*.config.{js,ts}'],
     rules: { 'no-console': 'off' },
   },
   {

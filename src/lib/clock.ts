@@ -1,9 +1,9 @@
 /** Time is passed in, never read from globals inside rules (STYLE.md §2.6). */
-export type Clock = { now(): number };
+export type Clock = { now: () => number };
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export function fixedClock(start: number): Clock & { advance(ms: number): void } {
+export function fixedClock(start: number): Clock & { advance: (ms: number) => void } {
   let t = start;
   return {
     now: () => t,

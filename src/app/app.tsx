@@ -1,0 +1,51 @@
+import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { RosterPage } from '../features/roster/roster-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { SyncStatusBar } from '../features/sync/sync-status-bar';
+import { vi } from '../ui/messages.vi';
+import { useSession } from '../ui/use-session';
+import { PwaUpdate } from './pwa-update';
+
+function Shell() {
+  return (
+    <div className="shell">
+      <header className="top">
+        <span className="brand">{vi.appName}</span>
+        <nav aria-label="Chính">
+          <NavLink to="/" end>
+            {vi.nav.roster}
+          </NavLink>
+          <NavLink to="/settings">{vi.nav.settings}</NavLink>
+        </nav>
+      </header>
+      <SyncStatusBar />
+      <main className="content">
+        <Routes>
+          <Route path="/" element={<RosterPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const session = useSession();
+  const navigate = useNavigate();
+  if (session === undefined) return null;
+  return (
+    <>
+      <PwaUpdate />
+      {session ? (
+        <Shell />
+      ) : (
+        <Routes>
+          <Route path="/login" element={<LoginPage onSuccess={() => void navigate('/', { replace: true })} />} />
+          <Route path="*" element={<Navigate to="/login" replace />} />
+        </Routes>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ServicesProvider } from '../ui/services';
+import '../ui/styles.css';
+import { App } from './app';
+import { createServices, requestPersistentStorage } from './create-services';
+import { ErrorBoundary } from './error-boundary';
+
+const services = createServices();
+services.engine.start();
+void requestPersistentStorage(services).catch(() => undefined);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <ServicesProvider services={services}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </ServicesProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { vi } from '../../ui/messages.vi';
+import { useLogin } from './use-login';
+
+export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const { submitting, error, login } = useLogin(onSuccess);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void login(username, password);
+  }
+
+  return (
+    <main className="login">
+      <form className="card login-card" onSubmit={onSubmit} noValidate>
+        <img src="/icons/icon-192.png" alt="" width={72} height={72} />
+        <h1>{vi.appName}</h1>
+        <p className="muted">{vi.login.intro}</p>
+        <label htmlFor="username">{vi.login.username}</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
+        <label htmlFor="password">{vi.login.password}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={submitting}>
+          {submitting ? vi.login.submitting : vi.login.submit}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { ensureDeviceId, resetIfScopeChanged, saveSession } from '../../sync/session';
+import { TransportError } from '../../sync/transport';
+import { errorMessageVi, vi } from '../../ui/messages.vi';
+import { useServices } from '../../ui/services';
+
+export type LoginState = { submitting: boolean; error: string | null };
+
+/** Device name shown to supervisors: the platform, so two tablets can be told apart with the id. */
+function deviceName(): string {
+  const ua = navigator.userAgent;
+  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : 'Trình duyệt';
+  return `${kind} ${new Date().toISOString().slice(0, 10)}`;
+}
+
+export function useLogin(onSuccess: () => void) {
+  const { db, transport, engine, makeId } = useServices();
+  const [state, setState] = useState<LoginState>({ submitting: false, error: null });
+
+  async function login(username: string, password: string): Promise<void> {
+    if (!username.trim() || !password) {
+      setState({ submitting: false, error: vi.login.required });
+      return;
+    }
+    if (!navigator.onLine) {
+      setState({ submitting: false, error: vi.login.offline });
+      return;
+    }
+    setState({ submitting: true, error: null });
+    try {
+      const deviceId = await ensureDeviceId(db, makeId);
+      const res = await transport.login({
+        username: username.trim().normalize('NFC'),
+        password,
+        device: { id: deviceId, name: deviceName() },
+      });
+      await resetIfScopeChanged(db, res.user);
+      await saveSession(db, { token: res.token, expiresAt: res.expiresAt, user: res.user });
+      setState({ submitting: false, error: null });
+      onSuccess();
+      void engine.syncNow();
+    } catch (e) {
+      const code = e instanceof TransportError ? e.code : 'unexpected';
+      setState({ submitting: false, error: errorMessageVi(code) });
+    }
+  }
+
+  return { ...state, login };
+}

@@ -1,0 +1,54 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { BeneficiaryRow } from '../../storage/app-db';
+import { RosterRowPlaceholder, RosterRowView } from './roster-row';
+import { useRosterWindow } from './use-roster';
+
+const ROW_HEIGHT = 72;
+const OVERSCAN = 8;
+
+type Source = { kind: 'all'; count: number } | { kind: 'rows'; rows: BeneficiaryRow[] };
+
+/**
+ * Virtualised list: only the rows on screen (plus a small overscan) exist in the DOM, and in
+ * "all" mode only that window is read from IndexedDB, so 100,000 people scroll smoothly.
+ */
+export function RosterList({ source, label }: { source: Source; label: string }) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const count = source.kind === 'all' ? source.count : source.rows.length;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  const windowRows = useRosterWindow(first, source.kind === 'all' ? Math.max(0, last - first + 1) : 0);
+
+  function rowAt(index: number): BeneficiaryRow | undefined {
+    if (source.kind === 'rows') return source.rows[index];
+    return windowRows?.[index - first];
+  }
+
+  return (
+    <div ref={parentRef} className="roster-scroll" role="list" aria-label={label} tabIndex={0}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              className="roster-item"
+              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              {row ? <RosterRowView row={row} /> : <RosterRowPlaceholder />}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useDeferredValue, useState } from 'react';
+import { vi } from '../../ui/messages.vi';
+import { RosterList } from './roster-list';
+import { useRosterCount, useRosterSearch } from './use-roster';
+
+export function RosterPage() {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const count = useRosterCount();
+  const search = useRosterSearch(deferred);
+  const searching = deferred.length > 0;
+
+  return (
+    <section className="roster">
+      <h1 className="visually-hidden">{vi.roster.title}</h1>
+      <div className="search-bar">
+        <label htmlFor="roster-search" className="visually-hidden">
+          {vi.roster.searchLabel}
+        </label>
+        <input
+          id="roster-search"
+          type="search"
+          inputMode="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          placeholder={vi.roster.searchPlaceholder}
+          aria-label={vi.roster.searchLabel}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p className="muted" aria-live="polite" data-testid="roster-count">
+          {searching
+            ? search
+              ? vi.roster.found(search.rows.length, search.hasMore)
+              : ''
+            : count !== undefined
+              ? vi.roster.count(count)
+              : ''}
+        </p>
+      </div>
+      {count === 0 && !searching ? (
+        <p className="empty">{vi.roster.empty}</p>
+      ) : searching ? (
+        search && search.rows.length === 0 ? (
+          <p className="empty">{vi.roster.noMatch}</p>
+        ) : (
+          <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={vi.roster.title} />
+        )
+      ) : (
+        <RosterList source={{ kind: 'all', count: count ?? 0 }} label={vi.roster.title} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/** The device's IndexedDB database: typed tables and their append-only schema versions. */
+import Dexie, { type EntityTable } from 'dexie';
+import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
+
+/** Fields every synced row carries besides its data. */
+type Synced = { id: string; version: number };
+
+export type CommuneRow = Synced & CommuneData;
+export type BeneficiaryRow = Synced &
+  BeneficiaryData & {
+    /** Folded words of name, ID numbers and phone: the multiEntry prefix-search index. */
+    searchTokens: string[];
+    /** Sorts by given name, then family and middle names. */
+    sortKey: string;
+  };
+export type PeriodRow = Synced & PeriodData;
+export type PaymentLineRow = Synced & PaymentLineData;
+export type IdCheckRow = Synced & { beneficiaryId: string; [key: string]: unknown };
+
+/** An operation waiting to reach the server (SYNC.md envelope plus local bookkeeping). */
+export type OutboxRow = {
+  seq: number;
+  id: string;
+  type: string;
+  entityId: string;
+  state: 'pending' | 'done' | 'conflict' | 'rejected';
+  envelope: Record<string, unknown>;
+  attempts: number;
+  lastError: string | null;
+};
+
+/** Small key/value rows: pull cursor, last sync, device identity, session. */
+export type KvRow = { key: string; value: unknown };
+
+export class AppDb extends Dexie {
+  communes!: EntityTable<CommuneRow, 'id'>;
+  beneficiaries!: EntityTable<BeneficiaryRow, 'id'>;
+  periods!: EntityTable<PeriodRow, 'id'>;
+  paymentLines!: EntityTable<PaymentLineRow, 'id'>;
+  idChecks!: EntityTable<IdCheckRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  kv!: EntityTable<KvRow, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    // Version 1. Append new versions below; never edit one that has shipped (STYLE.md §2.7).
+    // Indexes follow the queries: roster order (sortKey), prefix search (*searchTokens),
+    // scope and filters (communeCode, status), a person's lines and checks (beneficiaryId),
+    // this month's list ([periodId+communeCode]), the outbox queue (state, entityId).
+    this.version(1).stores({
+      communes: 'id',
+      beneficiaries: 'id, sortKey, *searchTokens, communeCode, status',
+      periods: 'id',
+      paymentLines: 'id, beneficiaryId, [periodId+communeCode], status',
+      idChecks: 'id, beneficiaryId',
+      outbox: 'seq, &id, state, entityId',
+      kv: 'key',
+    });
+  }
+}
+
+/** A database per name, so tests get a fresh one (STYLE.md §2.7). */
+export function createAppDb(name = 'chitra'): AppDb {
+  return new AppDb(name);
+}

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { beneficiaryData, change, paymentLineData } from '../../tests/builders/beneficiary';
+import { createAppDb, type AppDb } from './app-db';
+import { applyPullPage } from './apply-pull-page';
+import { getKv } from './kv';
+
+let db: AppDb;
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('applyPullPage', () => {
+  test('stores rows with search tokens and the cursor together', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    const result = await applyPullPage(
+      db,
+      [
+        change('beneficiary', 'b-1', beneficiaryData({ fullName: 'Nguyễn Văn Bình', phone: '0912345678' })),
+        change('payment-line', 'l-1', paymentLineData()),
+      ],
+      'cursor-1',
+      2,
+    );
+    expect(result).toEqual({ applied: 2, skipped: 0 });
+    const row = await db.beneficiaries.get('b-1');
+    expect(row?.searchTokens).toEqual(expect.arrayContaining(['nguyen', 'van', 'binh', '0912345678', '046152999001']));
+    expect(await db.paymentLines.count()).toBe(1);
+    expect(await getKv(db, 'pullCursor')).toBe('cursor-1');
+    expect(await getKv(db, 'pullApplied')).toBe(2);
+  });
+
+  test('normalises names pulled in NFD to NFC', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    await applyPullPage(
+      db,
+      [change('beneficiary', 'b-1', beneficiaryData({ fullName: 'Lê Thị Hoà'.normalize('NFD') }))],
+      'c',
+      1,
+    );
+    expect((await db.beneficiaries.get('b-1'))?.fullName).toBe('Lê Thị Hoà'.normalize('NFC'));
+  });
+
+  test('a deleted change removes the row; a later version replaces an earlier one', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    await applyPullPage(
+      db,
+      [change('beneficiary', 'b-1', beneficiaryData()), change('beneficiary', 'b-2', beneficiaryData())],
+      'c1',
+      2,
+    );
+    await applyPullPage(
+      db,
+      [change('beneficiary', 'b-1', null, 2), change('beneficiary', 'b-2', beneficiaryData({ village: 'Tổ 9' }), 2)],
+      'c2',
+      4,
+    );
+    expect(await db.beneficiaries.get('b-1')).toBeUndefined();
+    expect((await db.beneficiaries.get('b-2'))?.village).toBe('Tổ 9');
+    expect((await db.beneficiaries.get('b-2'))?.version).toBe(2);
+  });
+
+  test('unknown entities and malformed data are skipped without losing the rest of the page', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    const result = await applyPullPage(
+      db,
+      [
+        change('setting', 's-1', { any: 1 }),
+        change('beneficiary', 'bad', { fullName: 42 }),
+        change('beneficiary', 'b-1', beneficiaryData()),
+      ],
+      'c',
+      3,
+    );
+    expect(result).toEqual({ applied: 1, skipped: 2 });
+    expect(await db.beneficiaries.count()).toBe(1);
+  });
+
+  test('a page that fails part-way leaves neither its rows nor its cursor', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    await applyPullPage(db, [change('beneficiary', 'b-1', beneficiaryData())], 'c1', 1);
+    // Fault injection: the payment-line write fails inside the page's transaction.
+    vi.spyOn(db.paymentLines, 'bulkPut').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    const failing = applyPullPage(
+      db,
+      [change('beneficiary', 'b-2', beneficiaryData()), change('payment-line', 'l-1', paymentLineData())],
+      'c2',
+      3,
+    );
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await db.beneficiaries.get('b-2')).toBeUndefined();
+    expect(await getKv(db, 'pullCursor')).toBe('c1');
+  });
+});

@@ -1,0 +1,122 @@
+/** Applies one pulled page and its cursor in a single local transaction (SYNC.md "Pull"). */
+import {
+  beneficiaryDataSchema,
+  communeDataSchema,
+  paymentLineDataSchema,
+  periodDataSchema,
+} from '../protocol/entities';
+import type { Change } from '../protocol/pull';
+import type { AppDb, BeneficiaryRow, CommuneRow, PaymentLineRow, PeriodRow } from './app-db';
+import { toBeneficiaryRow } from './roster-row';
+
+export type ApplyPageResult = { applied: number; skipped: number };
+
+type Buckets = {
+  communes: CommuneRow[];
+  beneficiaries: BeneficiaryRow[];
+  periods: PeriodRow[];
+  paymentLines: PaymentLineRow[];
+  deletes: Record<'communes' | 'beneficiaries' | 'periods' | 'paymentLines', string[]>;
+  skipped: number;
+};
+
+function sortChanges(changes: readonly Change[]): Buckets {
+  const b: Buckets = {
+    communes: [],
+    beneficiaries: [],
+    periods: [],
+    paymentLines: [],
+    deletes: { communes: [], beneficiaries: [], periods: [], paymentLines: [] },
+    skipped: 0,
+  };
+  for (const c of changes) {
+    const table = tableOf(c.entity);
+    if (!table) {
+      // Entities this app version does not know yet (id-check, conflict, setting) are
+      // skipped, not fatal: a newer server must not break an older app.
+      b.skipped++;
+      continue;
+    }
+    if (c.deleted || c.data === null) {
+      b.deletes[table].push(c.id);
+      continue;
+    }
+    const row = toRow(table, c);
+    if (row) pushRow(b, table, row);
+    else b.skipped++;
+  }
+  return b;
+}
+
+type Table = keyof Buckets['deletes'];
+type AnyRow = CommuneRow | BeneficiaryRow | PeriodRow | PaymentLineRow;
+
+function tableOf(entity: Change['entity']): Table | null {
+  switch (entity) {
+    case 'commune':
+      return 'communes';
+    case 'beneficiary':
+      return 'beneficiaries';
+    case 'period':
+      return 'periods';
+    case 'payment-line':
+      return 'paymentLines';
+    case 'id-check':
+    case 'conflict':
+    case 'setting':
+      return null;
+  }
+}
+
+function toRow(table: Table, c: Change): AnyRow | null {
+  switch (table) {
+    case 'communes': {
+      const p = communeDataSchema.safeParse(c.data);
+      return p.success ? { ...p.data, id: c.id, version: c.version } : null;
+    }
+    case 'beneficiaries': {
+      const p = beneficiaryDataSchema.safeParse(c.data);
+      return p.success ? toBeneficiaryRow(c.id, c.version, p.data) : null;
+    }
+    case 'periods': {
+      const p = periodDataSchema.safeParse(c.data);
+      return p.success ? { ...p.data, id: c.id, version: c.version } : null;
+    }
+    case 'paymentLines': {
+      const p = paymentLineDataSchema.safeParse(c.data);
+      return p.success ? { ...p.data, id: c.id, version: c.version } : null;
+    }
+  }
+}
+
+function pushRow(b: Buckets, table: Table, row: AnyRow): void {
+  (b[table] as AnyRow[]).push(row);
+}
+
+/**
+ * One transaction for the rows and the cursor: after a crash the device either has the
+ * page and its cursor, or neither, so resuming never skips or double-counts (SYNC.md "Pull").
+ */
+export async function applyPullPage(
+  db: AppDb,
+  changes: readonly Change[],
+  cursor: string,
+  receivedTotal: number,
+): Promise<ApplyPageResult> {
+  const b = sortChanges(changes);
+  await db.transaction('rw', [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.kv], async () => {
+    await Promise.all([
+      db.communes.bulkPut(b.communes),
+      db.beneficiaries.bulkPut(b.beneficiaries),
+      db.periods.bulkPut(b.periods),
+      db.paymentLines.bulkPut(b.paymentLines),
+      db.communes.bulkDelete(b.deletes.communes),
+      db.beneficiaries.bulkDelete(b.deletes.beneficiaries),
+      db.periods.bulkDelete(b.deletes.periods),
+      db.paymentLines.bulkDelete(b.deletes.paymentLines),
+      db.kv.put({ key: 'pullCursor', value: cursor }),
+      db.kv.put({ key: 'pullApplied', value: receivedTotal }),
+    ]);
+  });
+  return { applied: changes.length - b.skipped, skipped: b.skipped };
+}

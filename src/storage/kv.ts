@@ -1,0 +1,13 @@
+/** Typed access to the key/value table. */
+import type { AppDb } from './app-db';
+
+export type KvKey = 'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted';
+
+export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {
+  const row = await db.kv.get(key);
+  return row?.value as T | undefined;
+}
+
+export async function setKv(db: AppDb, key: KvKey, value: unknown): Promise<void> {
+  await db.kv.put({ key, value });
+}

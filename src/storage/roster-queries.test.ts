@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, change } from '../../tests/builders/beneficiary';
+import { createAppDb, type AppDb } from './app-db';
+import { applyPullPage } from './apply-pull-page';
+import { countRoster, rosterWindow, searchRoster } from './roster-queries';
+
+let db: AppDb;
+const people = [
+  { id: 'b1', fullName: 'Nguyễn Văn Bình', idNumber: '046045999002', phone: '0912000111' },
+  { id: 'b2', fullName: 'Trần Thị Hoà', idNumber: '046152999001', phone: null },
+  { id: 'b3', fullName: 'Lê Gia Bảo', idNumber: '046222999003', phone: '0399000444' },
+  { id: 'b4', fullName: 'Đặng Văn An', idNumber: null, phone: null },
+  { id: 'b5', fullName: 'Nguyễn Thị Hòa', idNumber: '046160999013', phone: null },
+];
+
+beforeEach(async () => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+  await applyPullPage(
+    db,
+    people.map((p) =>
+      change(
+        'beneficiary',
+        p.id,
+        beneficiaryData({ fullName: p.fullName, idNumber: p.idNumber, phone: p.phone, oldIdNumber: null }),
+      ),
+    ),
+    'c',
+    people.length,
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const names = (rows: { fullName: string }[]) => rows.map((r) => r.fullName);
+
+describe('roster queries', () => {
+  test('the roster is ordered by given name, then family name', async () => {
+    expect(await countRoster(db)).toBe(5);
+    expect(names(await rosterWindow(db, 0, 10))).toEqual([
+      'Đặng Văn An',
+      'Lê Gia Bảo',
+      'Nguyễn Văn Bình',
+      // Same letters: the tone on the earlier letter (Hoà's à is later than Hòa's ò) sorts after.
+      'Trần Thị Hoà',
+      'Nguyễn Thị Hòa',
+    ]);
+    expect(names(await rosterWindow(db, 2, 2))).toEqual(['Nguyễn Văn Bình', 'Trần Thị Hoà']);
+  });
+
+  test.each([
+    ['ng v binh', ['Nguyễn Văn Bình']],
+    ['hoa', ['Trần Thị Hoà', 'Nguyễn Thị Hòa']],
+    ['HOÀ', ['Trần Thị Hoà', 'Nguyễn Thị Hòa']],
+    ['dang', ['Đặng Văn An']],
+    ['046 045', ['Nguyễn Văn Bình']],
+    ['0399', ['Lê Gia Bảo']],
+    ['nguyen thi', ['Nguyễn Thị Hòa']],
+    ['xyz', []],
+    ['   ', []],
+  ])('search %j finds %j', async (query, expected) => {
+    expect(names((await searchRoster(db, query)).rows)).toEqual(expected);
+  });
+
+  test('search stops at the limit and says there is more', async () => {
+    const result = await searchRoster(db, 'thi', 1);
+    expect(result.rows).toHaveLength(1);
+    expect(result.hasMore).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/** The signed-in session and the device identity, kept on the device so the app starts offline. */
+import type { User } from '../protocol/auth';
+import type { AppDb } from '../storage/app-db';
+import { getKv, setKv } from '../storage/kv';
+
+export type Session = { token: string; expiresAt: string; user: User };
+
+export function loadSession(db: AppDb): Promise<Session | undefined> {
+  return getKv<Session>(db, 'session');
+}
+
+export async function saveSession(db: AppDb, session: Session): Promise<void> {
+  await setKv(db, 'session', session);
+}
+
+export async function clearSession(db: AppDb): Promise<void> {
+  await db.kv.delete('session');
+}
+
+/** A device id is made once and kept: the server binds tokens and op sequences to it. */
+export async function ensureDeviceId(db: AppDb, makeId: () => string): Promise<string> {
+  return db.transaction('rw', db.kv, async () => {
+    const existing = await getKv<string>(db, 'deviceId');
+    if (existing) return existing;
+    const id = makeId();
+    await setKv(db, 'deviceId', id);
+    return id;
+  });
+}
+
+/**
+ * Signing in as a user whose communes differ from what the device holds would mix scopes:
+ * local synced data is dropped (never unsent operations) and pulled again from the start.
+ */
+export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolean> {
+  const previous = await loadSession(db);
+  const same =
+    previous !== undefined &&
+    previous.user.id === user.id &&
+    [...previous.user.communes].sort().join(',') === [...user.communes].sort().join(',');
+  if (same || previous === undefined) return false;
+  await db.transaction(
+    'rw',
+    [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.idChecks, db.kv],
+    async () => {
+      await Promise.all([
+        db.communes.clear(),
+        db.beneficiaries.clear(),
+        db.periods.clear(),
+        db.paymentLines.clear(),
+        db.idChecks.clear(),
+        db.kv.bulkDelete(['pullCursor', 'pullApplied', 'lastSyncAt']),
+      ]);
+    },
+  );
+  return true;
+}

@@ -1,0 +1,77 @@
+/** HTTP transport to the sync server: one place that speaks SYNC.md over fetch. */
+import { AppError } from '../lib/app-error';
+import { PROTOCOL_VERSION } from '../protocol/common';
+import { errorBodySchema } from '../protocol/error-codes';
+import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
+import { pullResponseSchema, type PullResponse } from '../protocol/pull';
+import { z } from 'zod';
+
+/** `network` when the server could not be reached; otherwise the server's error code. */
+export class TransportError extends AppError {
+  override name = 'TransportError';
+  readonly status: number;
+
+  constructor(code: string, message: string, status: number, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.status = status;
+  }
+}
+
+export type Transport = {
+  login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
+  logout(token: string): Promise<void>;
+  me(token: string): Promise<User>;
+  pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
+};
+
+export type HttpTransportOptions = { baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number };
+
+export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function call<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.token) headers['authorization'] = `Bearer ${init.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const parsed = errorBodySchema.safeParse(json);
+      if (parsed.success) throw new TransportError(parsed.data.error.code, parsed.data.error.message, response.status);
+      throw new TransportError('http-' + String(response.status), 'Máy chủ trả lời bất thường.', response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new TransportError('bad-response', 'Máy chủ trả lời sai định dạng.', response.status);
+    return parsed.data;
+  }
+
+  return {
+    login: (input) =>
+      call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
+    logout: async (token) => {
+      await call('/api/auth/logout', z.unknown(), { method: 'POST', token, body: { protocol: PROTOCOL_VERSION } });
+    },
+    me: async (token) => (await call('/api/me', meResponseSchema, { method: 'GET', token })).user,
+    pull: (token, cursor, limit) => {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor) q.set('cursor', cursor);
+      return call(`/api/sync/pull?${q.toString()}`, pullResponseSchema, { method: 'GET', token });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/** Vietnamese interface text: every string the screens show lives here. */
+import type { CategoryCode, PaymentMethod, BeneficiaryStatus, Role } from '../domain/vocabulary';
+import { requestErrorMessagesVi } from '../protocol/messages.vi';
+
+export const vi = {
+  appName: 'Chi trả TGXH',
+  nav: { roster: 'Danh sách', settings: 'Cài đặt' },
+  login: {
+    title: 'Đăng nhập',
+    intro: 'Dùng tài khoản do cán bộ quản trị cấp.',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    submitting: 'Đang đăng nhập…',
+    required: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+    offline: 'Cần có mạng để đăng nhập lần đầu trên thiết bị này.',
+  },
+  roster: {
+    title: 'Danh sách đối tượng',
+    searchLabel: 'Tìm theo tên, số CCCD hoặc số điện thoại',
+    searchPlaceholder: 'Ví dụ: nguyen van binh, 046…, 09…',
+    count: (n: number) => `${n.toLocaleString('vi-VN')} người`,
+    found: (n: number, more: boolean) =>
+      more
+        ? `Hiện ${n.toLocaleString('vi-VN')} kết quả đầu tiên, hãy gõ thêm để thu hẹp`
+        : `${n.toLocaleString('vi-VN')} kết quả`,
+    empty: 'Chưa có dữ liệu. Khi có mạng, ứng dụng sẽ tải danh sách về máy.',
+    noMatch: 'Không tìm thấy ai khớp với từ khóa.',
+    born: 'Sinh',
+    noMethod: 'Chưa đăng ký',
+  },
+  sync: {
+    online: 'Có mạng',
+    offline: 'Không có mạng',
+    syncNow: 'Đồng bộ ngay',
+    syncing: 'Đang đồng bộ…',
+    pulling: (done: number, total: number, pct: number) =>
+      `Đang tải dữ liệu: ${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bản ghi (${pct}%)`,
+    lastSync: 'Đồng bộ lần cuối',
+    never: 'chưa đồng bộ',
+    pending: (n: number) => `${n.toLocaleString('vi-VN')} thao tác chờ gửi`,
+    error: 'Đồng bộ chưa xong',
+  },
+  settings: {
+    title: 'Cài đặt',
+    user: 'Người dùng',
+    role: 'Vai trò',
+    communes: 'Xã/phường phụ trách',
+    device: 'Thiết bị',
+    deviceId: 'Mã thiết bị',
+    storage: 'Bộ nhớ trên máy',
+    persisted: 'Trình duyệt đã cam kết giữ dữ liệu (không tự xóa khi thiếu bộ nhớ).',
+    notPersisted:
+      'Trình duyệt CHƯA cam kết giữ dữ liệu: khi máy thiếu bộ nhớ, dữ liệu chưa đồng bộ có thể bị xóa. Hãy đồng bộ thường xuyên.',
+    persistUnknown: 'Trình duyệt này không cho biết có giữ dữ liệu lâu dài hay không.',
+    usage: (used: string, quota: string) => `Đã dùng ${used} trên ${quota} được phép.`,
+    logout: 'Đăng xuất',
+    logoutBlocked: (n: number) => `Còn ${n} thao tác chưa gửi. Hãy đồng bộ trước khi đăng xuất.`,
+  },
+  update: { available: 'Có phiên bản mới', apply: 'Cập nhật', later: 'Để sau' },
+  errorBoundary: {
+    title: 'Ứng dụng gặp lỗi',
+    body: 'Dữ liệu đã lưu trên máy (kể cả thao tác chưa đồng bộ) vẫn an toàn.',
+    reload: 'Tải lại ứng dụng',
+  },
+  roles: {
+    admin: 'Quản trị',
+    supervisor: 'Giám sát',
+    officer: 'Cán bộ chính sách xã',
+    payer: 'Nhân viên chi trả',
+  } satisfies Record<Role, string>,
+  methods: {
+    bank: 'Tài khoản ngân hàng',
+    'mobile-money': 'Ví Mobile Money',
+    'cash-point': 'Tiền mặt tại điểm chi trả',
+    'home-delivery': 'Chi trả tại nhà',
+  } satisfies Record<PaymentMethod, string>,
+  statuses: {
+    active: 'Đang hưởng',
+    suspended: 'Tạm dừng',
+    terminated: 'Thôi hưởng',
+    deceased: 'Đã mất',
+  } satisfies Record<BeneficiaryStatus, string>,
+  categories: {
+    k1: 'Trẻ em không nguồn nuôi dưỡng',
+    k2: 'Người 16–22 tuổi đang học',
+    k3: 'Trẻ em nhiễm HIV hộ nghèo',
+    k4: 'Người đơn thân nghèo nuôi con',
+    k5a: 'Người cao tuổi hộ nghèo, không người phụng dưỡng',
+    k5b: 'Người 75–80 tuổi vùng đặc biệt khó khăn',
+    k5c: 'Người từ 80 tuổi không lương hưu',
+    k5d: 'Người cao tuổi được nhận chăm sóc tại cộng đồng',
+    k6: 'Người khuyết tật nặng, đặc biệt nặng',
+    k7: 'Trẻ dưới 3 tuổi hộ nghèo vùng khó khăn',
+    k8: 'Người nhiễm HIV hộ nghèo',
+  } satisfies Record<CategoryCode, string>,
+} as const;
+
+const transportMessages: Record<string, string> = {
+  ...requestErrorMessagesVi,
+  network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  'bad-response': 'Máy chủ trả lời sai định dạng.',
+};
+
+/** Vietnamese text for an error code from the server or the transport. */
+export function errorMessageVi(code: string): string {
+  return transportMessages[code] ?? 'Đã có lỗi. Vui lòng thử lại.';
+}

@@ -1,0 +1,131 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
+
+const baseUrl = inject('baseUrl');
+const staticDir = inject('staticDir');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Communes of the people stored in the page's IndexedDB, counted. */
+async function localCommunes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('chitra');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    const rows = await new Promise<{ communeCode: string }[]>((resolve, reject) => {
+      const req = db.transaction('beneficiaries').objectStore('beneficiaries').getAll();
+      req.onsuccess = () => resolve(req.result as { communeCode: string }[]);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    db.close();
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.communeCode] = (counts[r.communeCode] ?? 0) + 1;
+    return counts;
+  });
+}
+
+async function rosterCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('roster-count').textContent()) ?? '';
+  return Number(text.replace(/\D/g, ''));
+}
+
+describe('roster on a fresh device', () => {
+  test('a payer signs in, sees only Phú Bài, searches without diacritics, and reloads offline', async () => {
+    const context = await newDevice(browser, baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'payer');
+
+    await expect.poll(() => page.getByTestId('sync-last').textContent(), { timeout: 60_000 }).not.toBe('chưa đồng bộ');
+    const communes = await localCommunes(page);
+    expect(Object.keys(communes)).toEqual(['19960']);
+    const stored = communes['19960'] ?? 0;
+    expect(stored).toBeGreaterThan(50);
+    await expect.poll(() => rosterCount(page)).toBe(stored);
+    expect(await page.getByRole('listitem').count()).toBeGreaterThan(3);
+
+    // Search by a folded name taken from the first row: no diacritics, lower case.
+    const firstName = (await page.locator('.roster-name').first().textContent()) ?? '';
+    const folded = firstName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    await page.getByRole('searchbox').fill(folded);
+    await expect.poll(() => page.locator('.roster-name').allTextContents()).toContain(firstName);
+    const shown = await page.locator('.roster-name').allTextContents();
+    expect(shown.length).toBeLessThan(stored);
+
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('sync-online').textContent()).toBe('Không có mạng');
+    await expect.poll(() => rosterCount(page)).toBe(stored);
+    await page.goto('/settings');
+    await expect.poll(() => page.getByTestId('settings-user').textContent()).toContain('payer');
+    await context.close();
+  });
+
+  test('wrong password is refused with a Vietnamese message', async () => {
+    const context = await newDevice(browser, baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'payer', 'sai-mat-khau');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await context.close();
+  });
+
+  test('on a phone every control is at least 44 px tall and the roster fits the width', async () => {
+    const context = await newDevice(browser, baseUrl, PHONE);
+    const page = await context.newPage();
+    await signIn(page, 'officer2');
+    await expect.poll(() => rosterCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    const sizes = await page.$$eval('button, input, nav a', (els) =>
+      els.map((e) => ({ h: e.getBoundingClientRect().height, text: e.textContent ?? e.getAttribute('aria-label') })),
+    );
+    for (const s of sizes) expect(s.h, String(s.text)).toBeGreaterThanOrEqual(44);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  test('a waiting service worker shows the update prompt and applies only when accepted', async () => {
+    const context = await newDevice(browser, baseUrl);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
+
+    // Publish a "new version": any byte change to sw.js makes the browser install it.
+    appendFileSync(join(staticDir, 'sw.js'), `\n// version ${Date.now()}\n`);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg?.update();
+    });
+    await expect.poll(() => page.getByText('Có phiên bản mới').count(), { timeout: 30_000 }).toBe(1);
+    const waitingBefore = await page.evaluate(async () =>
+      Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+    );
+    expect(waitingBefore).toBe(true);
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await reloaded;
+    await expect.poll(() => page.getByText('Có phiên bản mới').count()).toBe(0);
+    const waitingAfter = await page.evaluate(async () =>
+      Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+    );
+    expect(waitingAfter).toBe(false);
+    await context.close();
+  });
+});
