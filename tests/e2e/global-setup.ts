@@ -25,7 +25,8 @@ export async function setup(project: TestProject): Promise<void> {
   workDir = mkdtempSync(join(tmpdir(), 'chitra-e2e-'));
   const staticDir = join(workDir, 'client');
   cpSync('dist/client', staticDir, { recursive: true });
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // One process (node with the tsx loader), so stopping it stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
@@ -56,7 +57,11 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('staticDir', staticDir);
 }
 
-export function teardown(): void {
-  server?.kill('SIGTERM');
+export async function teardown(): Promise<void> {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }

@@ -104,6 +104,9 @@ describe('roster on a fresh device', () => {
     const page = await context.newPage();
     await page.goto('/');
     await waitForServiceWorker(page);
+    // A second visit is controlled by the worker; only then does a new worker have to wait.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
 
     // Publish a "new version": any byte change to sw.js makes the browser install it.
