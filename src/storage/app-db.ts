@@ -1,5 +1,6 @@
 /** The device's IndexedDB database: typed tables and their append-only schema versions. */
 import Dexie, { type EntityTable } from 'dexie';
+import { strictDurability } from './strict-durability';
 import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
 
 /** Fields every synced row carries besides its data. */
@@ -56,6 +57,7 @@ export class AppDb extends Dexie {
       outbox: 'seq, &id, state, entityId',
       kv: 'key',
     });
+    this.use(strictDurability);
   }
 }
 

@@ -1,7 +1,7 @@
 /** Typed access to the key/value table. */
 import type { AppDb } from './app-db';
 
-export type KvKey = 'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted';
+export type KvKey = 'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted' | 'opSeq';
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {
   const row = await db.kv.get(key);

@@ -14,6 +14,10 @@ export function SettingsPage() {
   const sync = useSyncState();
   const storage = useStorageInfo();
   const deviceId = useLiveQuery(() => getKv<string>(db, 'deviceId'), [db]);
+  const communeNames = useLiveQuery(
+    async () => new Map((await db.communes.toArray()).map((c) => [c.code, c.name])),
+    [db],
+  );
 
   async function logout() {
     if (!session) return;
@@ -36,7 +40,7 @@ export function SettingsPage() {
             <dt>{vi.settings.role}</dt>
             <dd>{vi.roles[session.user.role]}</dd>
             <dt>{vi.settings.communes}</dt>
-            <dd>{session.user.communes.join(', ')}</dd>
+            <dd>{session.user.communes.map((code) => `${communeNames?.get(code) ?? code} (${code})`).join(', ')}</dd>
           </dl>
         </div>
       )}

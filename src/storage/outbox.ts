@@ -1,0 +1,88 @@
+/**
+ * The outbox: every local change is recorded together with its operation, in one transaction,
+ * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
+ */
+import type { Table } from 'dexie';
+import type { AppDb, OutboxRow } from './app-db';
+
+export type NewOp = {
+  type: string;
+  entityId: string;
+  payload: Record<string, unknown>;
+  /** Server version of the entity the user saw (roster edits). */
+  baseVersion?: number;
+};
+
+export type OpContext = {
+  deviceId: string;
+  actorId: string;
+  now: () => number;
+  makeId: () => string;
+  /** Minutes east of UTC of the device clock, for `recordedAt`'s offset (tests pin it). */
+  utcOffsetMinutes?: number;
+};
+
+/** ISO 8601 with the device's offset: `2026-11-28T14:05:00.000+07:00`. */
+export function isoWithOffset(epochMs: number, offsetMinutes: number): string {
+  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, -1);
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const SEQ_KEY = 'opSeq';
+
+/** The highest seq made on this device so far, sent or not (SYNC.md push `lastSeq`). */
+export async function lastSeq(db: AppDb): Promise<number> {
+  return ((await db.kv.get(SEQ_KEY))?.value as number | undefined) ?? 0;
+}
+
+/**
+ * Records `op` and runs `applyLocal` (the optimistic entity change) in one read-write
+ * transaction over the outbox, the kv table (seq counter) and `tables`. The seq comes from a
+ * counter in the same transaction, so two ops can never share one and none is skipped.
+ */
+export async function recordOp(
+  db: AppDb,
+  ctx: OpContext,
+  op: NewOp,
+  tables: Table[],
+  applyLocal: () => Promise<unknown> = async () => undefined,
+): Promise<OutboxRow> {
+  return db.transaction('rw', [db.outbox, db.kv, ...tables], async () => {
+    const seq = (await lastSeq(db)) + 1;
+    const now = ctx.now();
+    const id = ctx.makeId();
+    const envelope: Record<string, unknown> = {
+      id,
+      deviceId: ctx.deviceId,
+      seq,
+      type: op.type,
+      entityId: op.entityId,
+      actorId: ctx.actorId,
+      recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
+      payload: op.payload,
+      ...(op.baseVersion === undefined ? {} : { baseVersion: op.baseVersion }),
+    };
+    const row: OutboxRow = {
+      seq,
+      id,
+      type: op.type,
+      entityId: op.entityId,
+      state: 'pending',
+      envelope,
+      attempts: 0,
+      lastError: null,
+    };
+    await applyLocal();
+    await db.kv.put({ key: SEQ_KEY, value: seq });
+    await db.outbox.add(row);
+    return row;
+  });
+}
+
+/** Ops not yet answered by the server, oldest first. */
+export function pendingOps(db: AppDb, limit: number): Promise<OutboxRow[]> {
+  // Index entries with equal keys are ordered by primary key, here seq.
+  return db.outbox.where('state').equals('pending').limit(limit).toArray();
+}

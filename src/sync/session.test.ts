@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, change } from '../../tests/builders/beneficiary';
+import type { User } from '../protocol/auth';
+import { createAppDb, type AppDb } from '../storage/app-db';
+import { applyPullPage } from '../storage/apply-pull-page';
+import { getKv } from '../storage/kv';
+import { recordOp } from '../storage/outbox';
+import { ensureDeviceId, resetIfScopeChanged, saveSession } from './session';
+
+let db: AppDb;
+beforeEach(() => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const user = (communes: string[], id = 'u1'): User => ({
+  id,
+  username: 'officer',
+  displayName: 'Cán bộ',
+  role: 'officer',
+  communes,
+});
+
+describe('session', () => {
+  test('the device id is made once and then kept', async () => {
+    let n = 0;
+    const make = () => `device-${++n}`;
+    expect(await ensureDeviceId(db, make)).toBe('device-1');
+    expect(await ensureDeviceId(db, make)).toBe('device-1');
+  });
+
+  test('a new scope drops synced data and the cursor but never the unsent operations', async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
+    await recordOp(
+      db,
+      { deviceId: 'd', actorId: 'u1', now: () => 0, makeId: () => 'op-1', utcOffsetMinutes: 420 },
+      {
+        type: 'beneficiary.update',
+        entityId: 'b1',
+        payload: { phone: '0912345678' },
+      },
+      [],
+    );
+
+    expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);
+    expect(await db.beneficiaries.count()).toBe(1);
+
+    expect(await resetIfScopeChanged(db, user(['19960', '20140']))).toBe(true);
+    expect(await db.beneficiaries.count()).toBe(0);
+    expect(await getKv(db, 'pullCursor')).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
