@@ -47,7 +47,7 @@ export async function recordOp(
   ctx: OpContext,
   op: NewOp,
   tables: Table[],
-  applyLocal: () => Promise<unknown> = async () => undefined,
+  applyLocal: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<OutboxRow> {
   return db.transaction('rw', [db.outbox, db.kv, ...tables], async () => {
     const seq = (await lastSeq(db)) + 1;

@@ -12,6 +12,7 @@ type Call = { stores: string[]; mode: string; durability: string | undefined };
 /** Options of every IndexedDB transaction opened from now on (Dexie binds it when opening). */
 function spyTransactions(): Call[] {
   const calls: Call[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with .call below.
   const original = IDBDatabase.prototype.transaction;
   vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
     this: IDBDatabase,

@@ -30,8 +30,9 @@ beforeEach(async () => {
   transport = createHttpTransport({
     baseUrl: 'http://server.test',
     fetch: (input, init) => {
-      serverCalls.push(String(input));
-      return harness.app.request(String(input), init);
+      const url = input instanceof Request ? input.url : input.toString();
+      serverCalls.push(url);
+      return Promise.resolve(harness.app.request(url, init));
     },
   });
 });
