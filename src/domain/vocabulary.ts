@@ -31,3 +31,26 @@ export type RepresentativeKind = (typeof representativeKinds)[number];
 
 export const roles = ['admin', 'supervisor', 'officer', 'payer'] as const;
 export type Role = (typeof roles)[number];
+
+/** Who received a payment: the beneficiary, their guardian or an authorised person (SYNC.md). */
+export const receiverKinds = ['self', 'guardian', 'authorized'] as const;
+export type ReceiverKind = (typeof receiverKinds)[number];
+
+/** Why a visit ended without payment (SYNC.md `payment.unpaid`). */
+export const unpaidReasons = ['absent', 'moved', 'deceased', 'refused', 'wrong-person', 'other'] as const;
+export type UnpaidReason = (typeof unpaidReasons)[number];
+
+/** What a supervisor's `payment.void` cancels: the recorded payment, or the whole line. */
+export const voidTargets = ['payment', 'line'] as const;
+export type VoidTarget = (typeof voidTargets)[number];
+
+/** Why a supervisor voided a payment or a line. */
+export const voidReasons = [
+  'recorded-in-error',
+  'wrong-person',
+  'duplicate',
+  'deceased',
+  'not-eligible',
+  'other',
+] as const;
+export type VoidReason = (typeof voidReasons)[number];

@@ -1,0 +1,183 @@
+/**
+ * A payment line (one beneficiary, one period) and the pure rule that applies a payment op to
+ * it. The server and the app both call `applyPaymentOp`, so they decide the same way (SYNC.md).
+ *
+ * Invariants: at most one counted payment per line (`status === 'paid'` ⇔ `payment !== null`);
+ * a paid line changes only through a supervisor's void; a well-formed op is never dropped —
+ * when it disagrees with the line it is kept in `conflicts` for a supervisor.
+ */
+import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver } from './payment-ops';
+import type { BeneficiaryStatus, PaymentLineStatus, UnpaidReason, VoidReason, VoidTarget } from './vocabulary';
+
+export type { PaymentOp, PaymentOpType, PaymentReceiver } from './payment-ops';
+export { isWellFormedPaymentOp } from './payment-ops';
+
+type FactBase = { opId: string; actorId: string; recordedAt: string };
+export type PaymentFact = FactBase & { amount: number; receiver: PaymentReceiver };
+export type VisitFact = FactBase & { reason: UnpaidReason; note: string | null };
+export type VoidFact = FactBase & {
+  target: VoidTarget;
+  reason: VoidReason;
+  note: string | null;
+  /** The payment this void took out of the count, if any; it stays here as history. */
+  voidedPayment: PaymentFact | null;
+};
+
+export const paymentConflictCodes = ['already-paid', 'line-cancelled', 'beneficiary-inactive'] as const;
+export type PaymentConflictCode = (typeof paymentConflictCodes)[number];
+export const paymentRejectCodes = [
+  'amount-mismatch',
+  'invalid-payload',
+  'nothing-to-void',
+  'line-has-payment',
+] as const;
+export type PaymentRejectCode = (typeof paymentRejectCodes)[number];
+
+/** A fact that disagreed with the line, kept for a supervisor to resolve. */
+export type LineConflict =
+  | {
+      code: PaymentConflictCode;
+      kind: 'payment';
+      /** True when this payment is the line's counted one (paid to an inactive beneficiary). */
+      counted: boolean;
+      fact: PaymentFact;
+    }
+  | { code: PaymentConflictCode; kind: 'visit'; fact: VisitFact };
+
+export type PaymentLineState = {
+  /** Whole đồng due on this line. */
+  amount: number;
+  status: PaymentLineStatus;
+  /** The one payment that counts; non-null exactly when `status` is 'paid'. */
+  payment: PaymentFact | null;
+  /** The latest visit without payment. */
+  lastVisit: VisitFact | null;
+  conflicts: LineConflict[];
+  voids: VoidFact[];
+};
+
+export type PaymentOpContext = {
+  /** Status of the line's beneficiary when the op is applied (server state, not the device's). */
+  beneficiaryStatus: BeneficiaryStatus;
+};
+
+export type PaymentOpOutcome =
+  | { status: 'applied' }
+  | { status: 'conflict'; code: PaymentConflictCode }
+  | { status: 'rejected'; code: PaymentRejectCode };
+
+export type AppliedPaymentOp = { line: PaymentLineState; outcome: PaymentOpOutcome };
+
+export function newPaymentLine(amount: number, status: PaymentLineStatus = 'due'): PaymentLineState {
+  return { amount, status, payment: null, lastVisit: null, conflicts: [], voids: [] };
+}
+
+const base = (op: PaymentOp): FactBase => ({ opId: op.id, actorId: op.actorId, recordedAt: op.recordedAt });
+const rejected = (line: PaymentLineState, code: PaymentRejectCode): AppliedPaymentOp => ({
+  line,
+  outcome: { status: 'rejected', code },
+});
+const applied = (line: PaymentLineState): AppliedPaymentOp => ({ line, outcome: { status: 'applied' } });
+
+/** Money already left for this line: a counted cash payment or a completed transfer. */
+const isSettled = (line: PaymentLineState) => line.status === 'paid' || line.status === 'transferred';
+
+function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.record' }, context: PaymentOpContext) {
+  // A different amount means a wrong line or a changed list: not a fact we can count (SYNC.md).
+  if (op.payload.amount !== line.amount) return rejected(line, 'amount-mismatch');
+  const fact: PaymentFact = { ...base(op), amount: op.payload.amount, receiver: op.payload.receiver };
+
+  // The cash changed hands, so the payment is kept, but the first payment stays the counted one:
+  // a line is never paid twice, whatever order the devices' ops arrive in.
+  if (isSettled(line)) {
+    const conflict: LineConflict = { code: 'already-paid', kind: 'payment', counted: false, fact };
+    return { line: { ...line, conflicts: [...line.conflicts, conflict] }, outcome: conflictOutcome('already-paid') };
+  }
+  // Paid on a withdrawn line (e.g. the beneficiary died): kept, not counted, flagged.
+  if (line.status === 'void') {
+    const conflict: LineConflict = { code: 'line-cancelled', kind: 'payment', counted: false, fact };
+    return { line: { ...line, conflicts: [...line.conflicts, conflict] }, outcome: conflictOutcome('line-cancelled') };
+  }
+  // due, unpaid (a later visit in the same month) or failed (a transfer that bounced): paid now.
+  const paid: PaymentLineState = { ...line, status: 'paid', payment: fact };
+  if (context.beneficiaryStatus !== 'active') {
+    // Money reached a suspended, terminated or deceased beneficiary's line: it is counted (it was
+    // paid) and flagged, so a supervisor can decide on recovery (truy thu).
+    const conflict: LineConflict = { code: 'beneficiary-inactive', kind: 'payment', counted: true, fact };
+    return {
+      line: { ...paid, conflicts: [...paid.conflicts, conflict] },
+      outcome: conflictOutcome('beneficiary-inactive'),
+    };
+  }
+  return applied(paid);
+}
+
+function applyUnpaid(line: PaymentLineState, op: PaymentOp & { type: 'payment.unpaid' }) {
+  const fact: VisitFact = { ...base(op), reason: op.payload.reason, note: op.payload.note ?? null };
+  // One payer paid while another recorded a visit without payment: contradictory facts about
+  // the same person (wrong person paid?). The line stays paid; the visit goes to a supervisor.
+  if (isSettled(line)) {
+    const conflict: LineConflict = { code: 'already-paid', kind: 'visit', fact };
+    return { line: { ...line, conflicts: [...line.conflicts, conflict] }, outcome: conflictOutcome('already-paid') };
+  }
+  // A visit to a withdrawn line moves no money: recorded, and the line stays void.
+  if (line.status === 'void') return applied({ ...line, lastVisit: fact });
+  return applied({ ...line, status: 'unpaid', lastVisit: fact });
+}
+
+function applyVoid(line: PaymentLineState, op: PaymentOp & { type: 'payment.void' }) {
+  const { target, reason, paymentOpId } = op.payload;
+  const voidFact = (voidedPayment: PaymentFact | null): VoidFact => ({
+    ...base(op),
+    target,
+    reason,
+    note: op.payload.note ?? null,
+    voidedPayment,
+  });
+
+  if (target === 'line') {
+    if (line.status === 'void') return rejected(line, 'nothing-to-void');
+    // Cancelling a paid line would hide real cash: the payment must be voided on its own first.
+    if (line.payment) return rejected(line, 'line-has-payment');
+    return applied({ ...line, status: 'void', voids: [...line.voids, voidFact(null)] });
+  }
+
+  if (line.payment && (paymentOpId === undefined || paymentOpId === line.payment.opId)) {
+    // The line becomes payable again; the voided payment stays in history.
+    const voided = line.payment;
+    const conflicts = line.conflicts.map((c) =>
+      c.kind === 'payment' && c.counted && c.fact.opId === voided.opId ? { ...c, counted: false } : c,
+    );
+    return applied({ ...line, status: 'due', payment: null, conflicts, voids: [...line.voids, voidFact(voided)] });
+  }
+  // Resolving an already-paid conflict: the uncounted second payment is voided.
+  const index = line.conflicts.findIndex((c) => c.kind === 'payment' && !c.counted && c.fact.opId === paymentOpId);
+  const conflict = line.conflicts[index];
+  if (conflict?.kind === 'payment') {
+    const conflicts = line.conflicts.filter((_, i) => i !== index);
+    return applied({ ...line, conflicts, voids: [...line.voids, voidFact(conflict.fact)] });
+  }
+  return rejected(line, 'nothing-to-void');
+}
+
+function conflictOutcome(code: PaymentConflictCode): PaymentOpOutcome {
+  return { status: 'conflict', code };
+}
+
+/**
+ * Applies one payment op to a line. Pure: returns the new line and the outcome; a rejected op
+ * returns the line unchanged. Ops with the same id must be deduplicated before (SYNC.md: the
+ * server answers a replay with the first answer); this rule does not see op history.
+ * Authorisation (who may void) is the caller's concern too: see `opTypeRoles` in src/protocol.
+ */
+export function applyPaymentOp(line: PaymentLineState, op: PaymentOp, context: PaymentOpContext): AppliedPaymentOp {
+  if (!isWellFormedPaymentOp(op)) return rejected(line, 'invalid-payload');
+  switch (op.type) {
+    case 'payment.record':
+      return applyRecord(line, op, context);
+    case 'payment.unpaid':
+      return applyUnpaid(line, op);
+    case 'payment.void':
+      return applyVoid(line, op);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The payment operations as the domain sees them (SYNC.md `payment.record`, `payment.unpaid`,
+ * `payment.void`), and the checks a payload must pass before it can be a fact. The wire schemas
+ * in src/protocol/ops.ts infer types assignable to these.
+ */
+import {
+  receiverKinds,
+  unpaidReasons,
+  voidReasons,
+  voidTargets,
+  type ReceiverKind,
+  type UnpaidReason,
+  type VoidReason,
+  type VoidTarget,
+} from './vocabulary';
+
+export type PaymentReceiver = {
+  kind: ReceiverKind;
+  /** Required unless `kind` is 'self'. */
+  fullName?: string | undefined;
+  /** Required unless `kind` is 'self'. */
+  idNumber?: string | undefined;
+};
+
+export type PaymentRecordPayload = {
+  /** Whole đồng; must equal the line's amount. */
+  amount: number;
+  receiver: PaymentReceiver;
+  idCheckId?: string | undefined;
+  signature?: string | undefined;
+  photo?: string | undefined;
+  position?: { lat: number; lon: number; accuracy: number } | undefined;
+};
+
+export type PaymentUnpaidPayload = { reason: UnpaidReason; note?: string | undefined };
+
+export type PaymentVoidPayload = {
+  target: VoidTarget;
+  reason: VoidReason;
+  note?: string | undefined;
+  /** The payment to void (its op id); default: the line's counted payment. */
+  paymentOpId?: string | undefined;
+};
+
+type OpBase = {
+  /** Op id chosen on the device: the idempotency key. */
+  id: string;
+  actorId: string;
+  /** Device clock, ISO 8601; shown, never used for ordering. */
+  recordedAt: string;
+};
+
+export type PaymentOp =
+  | (OpBase & { type: 'payment.record'; payload: PaymentRecordPayload })
+  | (OpBase & { type: 'payment.unpaid'; payload: PaymentUnpaidPayload })
+  | (OpBase & { type: 'payment.void'; payload: PaymentVoidPayload });
+
+export type PaymentOpType = PaymentOp['type'];
+
+const isNonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/**
+ * The domain's own check of a payload, so the app's optimistic apply and the server decide the
+ * same way even if a payload reached here without the zod schema (e.g. an old queued op).
+ */
+export function isWellFormedPaymentOp(op: PaymentOp): boolean {
+  switch (op.type) {
+    case 'payment.record': {
+      const { amount, receiver } = op.payload;
+      if (!Number.isSafeInteger(amount) || amount < 0) return false;
+      if (!isOneOf(receiverKinds, receiver.kind)) return false;
+      // Someone other than the beneficiary took the money: who, with which ID, is the fact.
+      if (receiver.kind !== 'self' && !(isNonEmpty(receiver.fullName) && isNonEmpty(receiver.idNumber))) return false;
+      return true;
+    }
+    case 'payment.unpaid':
+      return isOneOf(unpaidReasons, op.payload.reason) && isOptionalString(op.payload.note);
+    case 'payment.void':
+      return (
+        isOneOf(voidTargets, op.payload.target) &&
+        isOneOf(voidReasons, op.payload.reason) &&
+        isOptionalString(op.payload.note) &&
+        isOptionalString(op.payload.paymentOpId)
+      );
+  }
+}

@@ -1,0 +1,25 @@
+/** Vietnamese text for every op result code and status; a new code without text fails the type check. */
+import type { OpResultCode, PushStatus } from './push';
+
+export const opResultMessagesVi = {
+  'already-paid': 'Dòng chi trả này đã được chi trước đó. Khoản chi vừa ghi được lưu lại để cán bộ giám sát xem xét.',
+  'line-cancelled':
+    'Dòng chi trả này đã bị hủy (ví dụ đối tượng đã mất) nhưng vẫn có ghi nhận chi. Cán bộ giám sát sẽ xem xét.',
+  'beneficiary-inactive':
+    'Đối tượng đang tạm dừng hoặc thôi hưởng nhưng vẫn có ghi nhận chi. Cán bộ giám sát sẽ xem xét.',
+  'concurrent-edit': 'Thông tin này vừa được người khác sửa. Bản mới nhất được giữ, cả hai bản đều được lưu.',
+  'amount-mismatch': 'Số tiền đã chi khác số tiền trong danh sách. Thao tác không được ghi nhận; hãy kiểm tra lại.',
+  'invalid-payload': 'Dữ liệu thao tác không hợp lệ. Thao tác không được ghi nhận.',
+  'nothing-to-void': 'Không có khoản chi hoặc dòng chi trả nào để hủy.',
+  'line-has-payment': 'Dòng chi trả đã có khoản chi. Hãy hủy khoản chi trước khi hủy dòng.',
+  forbidden: 'Bạn không có quyền thực hiện thao tác này cho xã hoặc vai trò này.',
+  'unknown-entity': 'Không tìm thấy đối tượng hoặc dòng chi trả trên máy chủ.',
+  'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
+} as const satisfies Record<OpResultCode, string>;
+
+export const pushStatusLabelsVi = {
+  applied: 'Đã ghi nhận',
+  duplicate: 'Đã gửi trước đó',
+  conflict: 'Cần giám sát xem xét',
+  rejected: 'Cần xử lý',
+} as const satisfies Record<PushStatus, string>;
