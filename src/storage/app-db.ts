@@ -28,6 +28,15 @@ export type OutboxRow = {
   envelope: Record<string, unknown>;
   attempts: number;
   lastError: string | null;
+  /** The server's answer, once there is one (kept for "Cần xử lý" and the person's history). */
+  result: OpResult | null;
+};
+
+export type OpResult = {
+  status: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+  code?: string;
+  message?: string;
+  version?: number;
 };
 
 /** Small key/value rows: pull cursor, last sync, device identity, session. */

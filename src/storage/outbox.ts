@@ -3,7 +3,7 @@
  * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
  */
 import type { Table } from 'dexie';
-import type { AppDb, OutboxRow } from './app-db';
+import type { AppDb, OpResult, OutboxRow } from './app-db';
 
 export type NewOp = {
   type: string;
@@ -73,6 +73,7 @@ export async function recordOp(
       envelope,
       attempts: 0,
       lastError: null,
+      result: null,
     };
     await applyLocal();
     await db.kv.put({ key: SEQ_KEY, value: seq });
@@ -85,4 +86,51 @@ export async function recordOp(
 export function pendingOps(db: AppDb, limit: number): Promise<OutboxRow[]> {
   // Index entries with equal keys are ordered by primary key, here seq.
   return db.outbox.where('state').equals('pending').limit(limit).toArray();
+}
+
+/** Where an answered op ends up: a duplicate takes the state of its first outcome. */
+function stateOf(result: OpResult): OutboxRow['state'] {
+  const status = result.status === 'duplicate' ? result.code : result.status;
+  switch (status) {
+    case 'conflict':
+      return 'conflict';
+    case 'rejected':
+      return 'rejected';
+    default:
+      return 'done';
+  }
+}
+
+/**
+ * Stores the server's answers in one transaction. Applied and duplicate ops are done; conflicts
+ * are done but listed; rejected ops stay on the device and are never resent automatically.
+ * An op without an answer stays pending and is sent again with the same id.
+ */
+export async function applyPushResults(
+  db: AppDb,
+  sent: readonly OutboxRow[],
+  results: readonly (OpResult & { id: string })[],
+): Promise<void> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  await db.transaction('rw', db.outbox, async () => {
+    for (const op of sent) {
+      const r = byId.get(op.id);
+      if (!r) {
+        await db.outbox.update(op.seq, { attempts: op.attempts + 1, lastError: 'no-result' });
+        continue;
+      }
+      const result: OpResult = { status: r.status };
+      if (r.code !== undefined) result.code = r.code;
+      if (r.message !== undefined) result.message = r.message;
+      if (r.version !== undefined) result.version = r.version;
+      await db.outbox.update(op.seq, { state: stateOf(result), result, attempts: op.attempts + 1, lastError: null });
+    }
+  });
+}
+
+/** Marks a failed attempt on ops that stay pending (network, server error). */
+export async function notePushFailure(db: AppDb, sent: readonly OutboxRow[], code: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const op of sent) await db.outbox.update(op.seq, { attempts: op.attempts + 1, lastError: code });
+  });
 }

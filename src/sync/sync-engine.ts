@@ -1,9 +1,14 @@
-/** The sync engine: one object per app, no module state; pulls now, pushes once the outbox lands. */
+/**
+ * The sync engine: one object per app, no module state. Pushes the outbox, then pulls; retries
+ * transient failures with backoff (same batch, same ids); one tab at a time syncs.
+ */
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import { getKv } from '../storage/kv';
+import { createBackoff, isRetryable } from './backoff';
 import { pullAll, type PullProgress } from './pull-all';
-import { loadSession } from './session';
+import { pushPending } from './push-pending';
+import { ensureDeviceId, loadSession } from './session';
 import { TransportError, type Transport } from './transport';
 
 export type SyncStatus = 'offline' | 'idle' | 'pushing' | 'pulling' | 'error';
@@ -12,12 +17,18 @@ export type SyncState = {
   status: SyncStatus;
   /** Operations recorded on this device that the server has not answered yet. */
   pendingCount: number;
+  /** Operations the server rejected: kept on the device, listed under "Cần xử lý". */
+  rejectedCount: number;
+  /** Operations recorded but in conflict: a supervisor must look. */
+  conflictCount: number;
   /** Epoch ms of the last sync that completed. */
   lastSyncAt: number | null;
   /** Progress of the pull in flight, if any. */
   progress: PullProgress | null;
   /** Code of the last failure (`network`, `token-expired`, …), cleared by a success. */
   errorCode: string | null;
+  /** Epoch ms of the next automatic retry after a transient failure. */
+  retryAt: number | null;
 };
 
 export type SyncEngine = {
@@ -25,6 +36,8 @@ export type SyncEngine = {
   subscribe: (listener: (s: SyncState) => void) => () => void;
   /** Runs a sync now unless one is running; resolves when it ends. */
   syncNow: () => Promise<void>;
+  /** A new op was recorded: sync soon (debounced), and count it at once. */
+  notifyNewOp: () => void;
   /** Listens to connectivity and starts the periodic sync. */
   start: () => void;
   stop: () => void;
@@ -38,23 +51,36 @@ export type SyncEngineDeps = {
   /** Called when the server says the session is no longer valid. */
   onAuthError?: (code: string) => void;
   intervalMs?: number;
+  debounceMs?: number;
   pageSize?: number;
+  random?: () => number;
+  /** Web Locks (one syncing tab); absent in tests and old browsers. */
+  locks?: LockManager;
+  makeId?: () => string;
 };
 
 const AUTH_CODES = new Set(['not-signed-in', 'token-expired', 'device-revoked']);
+const LOCK_NAME = 'chitra-sync';
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const isOnline = deps.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+  const locks = deps.locks ?? (typeof navigator !== 'undefined' ? navigator.locks : undefined);
+  const backoff = createBackoff(deps.random ? { random: deps.random } : {});
   const listeners = new Set<(s: SyncState) => void>();
   let state: SyncState = {
     status: isOnline() ? 'idle' : 'offline',
     pendingCount: 0,
+    rejectedCount: 0,
+    conflictCount: 0,
     lastSyncAt: null,
     progress: null,
     errorCode: null,
+    retryAt: null,
   };
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let debounceTimer: ReturnType<typeof setTimeout> | null = null;
 
   function set(patch: Partial<SyncState>): void {
     state = { ...state, ...patch };
@@ -62,14 +88,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function refreshCounts(): Promise<void> {
-    const [pendingCount, lastSyncAt] = await Promise.all([
+    const [pendingCount, rejectedCount, conflictCount, lastSyncAt] = await Promise.all([
       deps.db.outbox.where('state').equals('pending').count(),
+      deps.db.outbox.where('state').equals('rejected').count(),
+      deps.db.outbox.where('state').equals('conflict').count(),
       getKv<number>(deps.db, 'lastSyncAt'),
     ]);
-    set({ pendingCount, lastSyncAt: lastSyncAt ?? null });
+    set({ pendingCount, rejectedCount, conflictCount, lastSyncAt: lastSyncAt ?? null });
   }
 
-  async function run(): Promise<void> {
+  function scheduleRetry(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    const delay = backoff.next();
+    set({ retryAt: deps.clock.now() + delay });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void syncNow();
+    }, delay);
+  }
+
+  async function syncOnce(): Promise<void> {
     await refreshCounts();
     if (!isOnline()) {
       set({ status: 'offline' });
@@ -77,8 +115,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     const session = await loadSession(deps.db);
     if (!session) return;
-    set({ status: 'pulling', progress: null });
+    const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
     try {
+      if (state.pendingCount > 0) {
+        set({ status: 'pushing' });
+        await pushPending({
+          db: deps.db,
+          transport: deps.transport,
+          token: session.token,
+          deviceId,
+          onBatch: () => void refreshCounts(),
+        });
+      }
+      set({ status: 'pulling', progress: null });
       await pullAll({
         db: deps.db,
         transport: deps.transport,
@@ -87,21 +136,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
         onProgress: (progress) => set({ progress }),
       });
-      set({ status: 'idle', progress: null, errorCode: null, lastSyncAt: deps.clock.now() });
+      backoff.reset();
+      set({ status: 'idle', progress: null, errorCode: null, retryAt: null, lastSyncAt: deps.clock.now() });
     } catch (e) {
       const code = e instanceof TransportError ? e.code : 'unexpected';
+      const status = e instanceof TransportError ? e.status : 0;
       set({ status: isOnline() && code !== 'network' ? 'error' : 'offline', progress: null, errorCode: code });
       if (AUTH_CODES.has(code)) deps.onAuthError?.(code);
+      else if (isRetryable(code, status)) scheduleRetry();
     } finally {
       await refreshCounts();
     }
   }
 
-  const onOnline = () => void syncNow();
-  const onOffline = () => set({ status: 'offline' });
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') void syncNow();
-  };
+  /** Only the tab holding the lock syncs; others skip (the leader's writes reach them via IndexedDB). */
+  async function run(): Promise<void> {
+    if (!locks) return syncOnce();
+    await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+      if (lock) await syncOnce();
+    });
+  }
 
   function syncNow(): Promise<void> {
     running ??= run().finally(() => {
@@ -109,6 +163,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     });
     return running;
   }
+
+  const onOnline = () => void syncNow();
+  const onOffline = () => set({ status: 'offline' });
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void syncNow();
+  };
 
   return {
     getState: () => state,
@@ -119,6 +179,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       };
     },
     syncNow,
+    notifyNewOp: () => {
+      void refreshCounts();
+      if (debounceTimer) clearTimeout(debounceTimer);
+      debounceTimer = setTimeout(() => {
+        debounceTimer = null;
+        void syncNow();
+      }, deps.debounceMs ?? 1500);
+    },
     start: () => {
       if (typeof window !== 'undefined') {
         window.addEventListener('online', onOnline);
@@ -134,8 +202,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         window.removeEventListener('offline', onOffline);
         document.removeEventListener('visibilitychange', onVisible);
       }
+      for (const t of [retryTimer, debounceTimer]) if (t) clearTimeout(t);
       if (timer) clearInterval(timer);
-      timer = null;
+      timer = retryTimer = debounceTimer = null;
     },
   };
 }

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../protocol/common';
 import { errorBodySchema } from '../protocol/error-codes';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
+import { pushStatuses } from '../protocol/push';
 import { z } from 'zod';
 
 /** `network` when the server could not be reached; otherwise the server's error code. */
@@ -22,7 +23,29 @@ export type Transport = {
   logout(token: string): Promise<void>;
   me(token: string): Promise<User>;
   pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
+  push(token: string, body: PushBody): Promise<PushAnswer>;
 };
+
+export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
+
+/**
+ * Push answers are read leniently: a newer server may add result codes, and an older app must
+ * still record them rather than fail the whole batch.
+ */
+const pushAnswerSchema = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  serverTime: z.string(),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(pushStatuses),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      version: z.number().optional(),
+    }),
+  ),
+});
+export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
 export type HttpTransportOptions = { baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number };
 
@@ -73,5 +96,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       if (cursor) q.set('cursor', cursor);
       return call(`/api/sync/pull?${q.toString()}`, pullResponseSchema, { method: 'GET', token });
     },
+    push: (token, body) =>
+      call('/api/sync/push', pushAnswerSchema, {
+        method: 'POST',
+        token,
+        body: { protocol: PROTOCOL_VERSION, ...body },
+      }),
   };
 }
