@@ -37,6 +37,33 @@ function boundary(from, { folders: banned = [], packages = [] }) {
 }
 
 const others = (...allowed) => folders.filter((f) => !allowed.includes(f));
+
+/**
+ * The server's own files may be called like client folders (src/server/app.ts), so its ban is
+ * written per depth: only a path that climbs out of src/server reaches a client folder.
+ */
+function serverBoundary(banned, packages) {
+  return [1, 2, 3, 4].map((depth) => {
+    const up = '../'.repeat(depth);
+    return {
+      files: [`src/server/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: banned.flatMap((n) => [`${up}${n}`, `${up}${n}/**`]),
+                message: `src/server must not import ${banned.join(', ')} (STYLE.md §2.3).`,
+              },
+              { group: packages, message: `src/server must not import ${packages.join(', ')} (STYLE.md §2.3).` },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
 const uiPackages = ['react', 'react-dom', 'react-dom/*', 'react-router', 'dexie', 'dexie-react-hooks', 'html5-qrcode'];
 const serverPackages = ['hono', 'hono/*', '@hono/*', 'kysely', 'better-sqlite3', 'pg', '@node-rs/*', 'node:*'];
 
@@ -78,7 +105,7 @@ export default tseslint.config(
   boundary('features', { folders: ['server', 'app'], packages: serverPackages }),
   boundary('ui', { folders: ['server', 'features', 'app'], packages: serverPackages }),
   boundary('app', { folders: ['server'], packages: serverPackages }),
-  boundary('server', { folders: ['storage', 'sync', 'features', 'ui', 'app'], packages: uiPackages }),
+  ...serverBoundary(['storage', 'sync', 'features', 'ui', 'app'], uiPackages),
   {
     files: ['src/server/**/*.ts', 'tests/**/*.{ts,js}', '.ci/**/*.js', '*.config.{js,ts}'],
     rules: { 'no-console': 'off' },

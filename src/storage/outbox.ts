@@ -91,14 +91,9 @@ export function pendingOps(db: AppDb, limit: number): Promise<OutboxRow[]> {
 /** Where an answered op ends up: a duplicate takes the state of its first outcome. */
 function stateOf(result: OpResult): OutboxRow['state'] {
   const status = result.status === 'duplicate' ? result.code : result.status;
-  switch (status) {
-    case 'conflict':
-      return 'conflict';
-    case 'rejected':
-      return 'rejected';
-    default:
-      return 'done';
-  }
+  if (status === 'conflict') return 'conflict';
+  if (status === 'rejected') return 'rejected';
+  return 'done';
 }
 
 /**

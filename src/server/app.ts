@@ -1,0 +1,67 @@
+/** The Hono application: middleware, API routes, static PWA, and the one error handler. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Clock } from '../lib/clock';
+import type { ServerConfig } from './config';
+import type { AppDatabase } from './db/database';
+import type { AppEnv } from './http/context';
+import { errorBody, errorStatus, HttpError } from './http/errors';
+import { bodyLimits, requestLog, securityHeaders } from './http/middleware';
+import { requireSession } from './http/require-session';
+import { mountStatic } from './http/static';
+import type { Logger } from './logger';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { pullRoutes } from './routes/pull';
+import type { AuthDeps } from './services/auth';
+import { createDummyHash } from './services/passwords';
+import { readCursorSecret } from './services/settings';
+
+export type AppDeps = { db: AppDatabase; clock: Clock; logger: Logger; config: ServerConfig };
+
+export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const authDeps: AuthDeps = {
+    db: db.kysely,
+    clock,
+    settings: {
+      hashOptions: config.hashOptions,
+      tokenTtlMs: config.tokenTtlMs,
+      failureWindowMs: config.failureWindowMs,
+      maxFailures: config.maxLoginFailures,
+    },
+    dummyHash: createDummyHash(config.hashOptions),
+  };
+  // Read once per instance; every copy of the server reads the same secret from the database.
+  let secret: Promise<string> | undefined;
+  const cursorSecret = () => (secret ??= readCursorSecret(db.kysely));
+  const session = requireSession(authDeps);
+
+  app.use('*', requestLog(logger), securityHeaders());
+  app.use('/api/*', bodyLimits());
+
+  app.route('/', healthRoutes(db));
+  app.route('/', authRoutes(authDeps, session, logger));
+  app.route('/', pullRoutes(db.kysely, session, cursorSecret));
+
+  if (config.staticDir) mountStatic(app, config.staticDir, logger);
+
+  app.notFound((c) => c.json(errorBody('not-found'), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(errorBody(error.code), errorStatus[error.code]);
+    // Hono's own 4xx (e.g. a body it could not read) are the client's fault, not ours.
+    if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload-too-large'), 413);
+    if (error instanceof HTTPException && error.status < 500) return c.json(errorBody('invalid-body'), 400);
+    logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error.name,
+      stack: error.stack ?? error.message,
+    });
+    return c.json(errorBody('internal'), 500);
+  });
+
+  return app;
+}

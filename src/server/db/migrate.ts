@@ -1,0 +1,28 @@
+/** Runs the migrations (listed statically so a bundled server carries them). */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../../lib/app-error';
+import type { AppDatabase } from './database';
+import * as m0001 from './migrations/0001-initial';
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export type MigrateResult = { applied: string[] };
+
+/**
+ * Brings the database to the latest version. `schema` (PostgreSQL) keeps Kysely's own
+ * migration tables in that schema, for tests that run each in a fresh schema.
+ */
+export async function migrateToLatest(db: AppDatabase, options: { schema?: string } = {}): Promise<MigrateResult> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw new AppError('migration-failed', 'Database migration failed', { cause: error });
+  return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

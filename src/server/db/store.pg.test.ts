@@ -1,0 +1,6 @@
+import { pgDbMaker } from '../testing/databases';
+import { runStoreContract } from './store.contract';
+
+const url = process.env['TEST_DATABASE_URL'];
+if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
+runStoreContract('PostgreSQL', pgDbMaker(url));

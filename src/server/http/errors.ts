@@ -1,0 +1,36 @@
+/** The one table from request error code to HTTP status (SYNC.md "Transport"), and the error body. */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../../lib/app-error';
+import { PROTOCOL_VERSION } from '../../protocol/common';
+import type { ErrorBody, RequestErrorCode } from '../../protocol/error-codes';
+import { requestErrorMessagesVi } from '../../protocol/messages.vi';
+
+export const errorStatus = {
+  'invalid-json': 400,
+  'invalid-body': 400,
+  'invalid-query': 400,
+  'invalid-cursor': 400,
+  'not-signed-in': 401,
+  'token-expired': 401,
+  'invalid-credentials': 401,
+  'device-revoked': 401,
+  forbidden: 403,
+  'not-found': 404,
+  'protocol-mismatch': 409,
+  'payload-too-large': 413,
+  'too-many-attempts': 429,
+  internal: 500,
+} as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
+
+/** Thrown by routes and middleware for an expected request-level failure; `app.onError` answers it. */
+export class HttpError extends AppError<RequestErrorCode> {
+  override name = 'HttpError';
+}
+
+export function httpError(code: RequestErrorCode, options?: { cause?: unknown }): HttpError {
+  return new HttpError(code, requestErrorMessagesVi[code], options);
+}
+
+export function errorBody(code: RequestErrorCode): ErrorBody {
+  return { protocol: PROTOCOL_VERSION, error: { code, message: requestErrorMessagesVi[code] } };
+}

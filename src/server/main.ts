@@ -1,0 +1,112 @@
+/**
+ * Server entry: the only file that reads `process.env`. Migrates, seeds the demo when the
+ * database is empty outside production, serves on PORT, and shuts down cleanly.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { systemClock } from '../lib/clock';
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+import { openDatabase, type DatabaseConfig } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { createLogger, type Logger } from './logger';
+import { seedDemo } from './seed/demo';
+import { defaultAuthSettings } from './services/auth';
+import { defaultHashOptions } from './services/passwords';
+import { countUsers } from './services/users';
+
+export type EnvConfig = {
+  port: number;
+  database: DatabaseConfig;
+  isProduction: boolean;
+  demoPassword: string;
+  demoBeneficiaries: number;
+  staticDir: string;
+};
+
+export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
+  const port = Number(env['PORT'] || 8080);
+  const beneficiaries = Number(env['DEMO_BENEFICIARIES'] || 2000);
+  return {
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 8080,
+    database: env['DATABASE_URL']
+      ? { kind: 'postgres', url: env['DATABASE_URL'] }
+      : { kind: 'sqlite', file: resolve(env['SQLITE_FILE'] || 'data/chitra.sqlite') },
+    isProduction: env['NODE_ENV'] === 'production',
+    demoPassword: env['DEMO_PASSWORD'] || 'demo1234',
+    demoBeneficiaries: Number.isInteger(beneficiaries) && beneficiaries >= 0 ? beneficiaries : 2000,
+    staticDir: resolve(env['STATIC_DIR'] || 'dist/client'),
+  };
+}
+
+export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = createLogger()): Promise<void> {
+  const db = openDatabase(env.database, {
+    onPoolError: (error) => logger.error('database connection lost', { error: error.message }),
+  });
+  const migrated = await migrateToLatest(db);
+  if (migrated.applied.length > 0) logger.info('migrated', { applied: migrated.applied.join(',') });
+
+  let seeded: { usernames: string[] } | undefined;
+  if (!env.isProduction && (await countUsers(db.kysely)) === 0) {
+    const started = performance.now();
+    const result = await seedDemo(db.kysely, {
+      clock: systemClock,
+      beneficiaries: env.demoBeneficiaries,
+      password: env.demoPassword,
+      hashOptions: defaultHashOptions,
+    });
+    seeded = { usernames: result.users.map((u) => `${u.username} (${u.role})`) };
+    logger.info('demo data seeded', {
+      beneficiaries: result.beneficiaries,
+      paymentLines: result.paymentLines,
+      ms: Math.round(performance.now() - started),
+    });
+  }
+
+  const config: ServerConfig = {
+    staticDir: env.staticDir,
+    hashOptions: defaultHashOptions,
+    tokenTtlMs: defaultAuthSettings.tokenTtlMs,
+    failureWindowMs: defaultAuthSettings.failureWindowMs,
+    maxLoginFailures: defaultAuthSettings.maxFailures,
+  };
+  const app = createApp({ db, clock: systemClock, logger, config });
+
+  const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+    logger.announce(`Chi trả TGXH đang chạy tại http://localhost:${info.port}`);
+    if (seeded) {
+      logger.announce(`Dữ liệu demo: người dùng ${seeded.usernames.join(', ')}; mật khẩu: ${env.demoPassword}`);
+    }
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('closing the database failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
+    });
+    // Keep-alive connections can hold close() open; do not wait for them forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isEntry) {
+  main().catch((error: unknown) => {
+    createLogger().error('server failed to start', {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me` (SYNC.md "Auth"). */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { PROTOCOL_VERSION } from '../../protocol/common';
+import { loginRequestSchema, type LoginResponse } from '../../protocol/auth';
+import { readJsonBody } from '../http/body';
+import type { AppEnv } from '../http/context';
+import { httpError } from '../http/errors';
+import { login, logout, type AuthDeps } from '../services/auth';
+import type { Logger } from '../logger';
+
+export function authRoutes(deps: AuthDeps, session: MiddlewareHandler<AppEnv>, logger: Logger): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/auth/login', async (c) => {
+    const body = await readJsonBody(c, loginRequestSchema);
+    const result = await login(deps, body);
+    if (!result.ok) {
+      // The username is personal data: log only that a sign-in failed, and why.
+      logger.warn('login failed', { requestId: c.get('requestId'), reason: result.error });
+      throw httpError(result.error);
+    }
+    const { token, expiresAt, user } = result.value;
+    const response: LoginResponse = {
+      protocol: PROTOCOL_VERSION,
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      user,
+    };
+    c.header('Cache-Control', 'no-store');
+    return c.json(response);
+  });
+
+  app.post('/api/auth/logout', session, async (c) => {
+    await logout(deps, c.get('session'));
+    return c.json({ protocol: PROTOCOL_VERSION, ok: true });
+  });
+
+  app.get('/api/me', session, (c) => c.json({ protocol: PROTOCOL_VERSION, user: c.get('session').user }));
+
+  return app;
+}

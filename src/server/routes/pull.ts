@@ -1,0 +1,48 @@
+/** `GET /api/sync/pull?cursor=&limit=` (SYNC.md "Pull"). */
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { PROTOCOL_VERSION } from '../../protocol/common';
+import { pullQuerySchema } from '../../protocol/pull';
+import type { Database } from '../db/schema';
+import { readQuery } from '../http/body';
+import type { AppEnv } from '../http/context';
+import { httpError } from '../http/errors';
+import { pullPage, type PullPage } from '../services/pull';
+
+export function pullRoutes(
+  db: Kysely<Database>,
+  session: MiddlewareHandler<AppEnv>,
+  cursorSecret: () => Promise<string>,
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/api/sync/pull', session, async (c) => {
+    const query = readQuery(c, pullQuerySchema);
+    const result = await pullPage(db, {
+      communes: c.get('session').user.communes,
+      cursor: query.cursor,
+      limit: query.limit,
+      cursorSecret: await cursorSecret(),
+    });
+    if (!result.ok) throw httpError(result.error);
+    c.header('Cache-Control', 'no-store');
+    return c.body(serializePage(result.value), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  });
+  return app;
+}
+
+/**
+ * Builds the response text around the stored JSON of each entity instead of parsing and
+ * re-serialising thousands of objects per page. The stored text was written by
+ * JSON.stringify in the entity store, so it is valid JSON.
+ */
+export function serializePage(page: PullPage): string {
+  const changes = page.changes.map(
+    (ch) =>
+      `{"entity":${JSON.stringify(ch.entity)},"id":${JSON.stringify(ch.id)},"version":${ch.version},` +
+      `"deleted":${ch.deleted},"data":${ch.dataJson ?? 'null'}}`,
+  );
+  return (
+    `{"protocol":${PROTOCOL_VERSION},"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},` +
+    `"remaining":${page.remaining},"changes":[${changes.join(',')}]}`
+  );
+}
