@@ -21,6 +21,8 @@ describe('AppDb schema', () => {
       idChecks: ['beneficiaryId'],
       outbox: ['entityId', 'id', 'state'],
       kv: [],
+      shadows: [],
+      blobs: ['uploaded'],
     });
     expect(db.beneficiaries.schema.idxByName['searchTokens']?.multi).toBe(true);
   });

@@ -15,7 +15,8 @@ export type BeneficiaryRow = Synced &
     sortKey: string;
   };
 export type PeriodRow = Synced & PeriodData;
-export type PaymentLineRow = Synced & PaymentLineData;
+export type PaymentLineRow = Synced &
+  PaymentLineData & { /** The local op that last changed it, while unanswered. */ localOpId?: string };
 export type IdCheckRow = Synced & { beneficiaryId: string; [key: string]: unknown };
 
 /** An operation waiting to reach the server (SYNC.md envelope plus local bookkeeping). */
@@ -39,6 +40,12 @@ export type OpResult = {
   version?: number;
 };
 
+/** The server copy of an entity that has unanswered ops (see local-ops.ts). */
+export type ShadowRow = { key: string; row: Record<string, unknown> | null; fromSeq: number };
+
+/** A signature or photo, content-addressed, kept until the server has it. */
+export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded: 0 | 1 };
+
 /** Small key/value rows: pull cursor, last sync, device identity, session. */
 export type KvRow = { key: string; value: unknown };
 
@@ -50,6 +57,8 @@ export class AppDb extends Dexie {
   idChecks!: EntityTable<IdCheckRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   kv!: EntityTable<KvRow, 'key'>;
+  shadows!: EntityTable<ShadowRow, 'key'>;
+  blobs!: EntityTable<BlobRow, 'hash'>;
 
   constructor(name: string) {
     super(name);
@@ -65,6 +74,8 @@ export class AppDb extends Dexie {
       idChecks: 'id, beneficiaryId',
       outbox: 'seq, &id, state, entityId',
       kv: 'key',
+      shadows: 'key',
+      blobs: 'hash, uploaded',
     });
     this.use(strictDurability);
   }

@@ -7,6 +7,8 @@ import {
 } from '../protocol/entities';
 import type { Change } from '../protocol/pull';
 import type { AppDb, BeneficiaryRow, CommuneRow, PaymentLineRow, PeriodRow } from './app-db';
+import type { LocalTable } from './local-ops';
+import { rebuildEntity, shadowKey } from './local-ops';
 import { toBeneficiaryRow } from './roster-row';
 
 export type ApplyPageResult = { applied: number; skipped: number };
@@ -104,7 +106,19 @@ export async function applyPullPage(
   receivedTotal: number,
 ): Promise<ApplyPageResult> {
   const b = sortChanges(changes);
-  await db.transaction('rw', [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.kv], async () => {
+  // The outbox and shadows are in the transaction so an op recorded meanwhile cannot slip between
+  // the pulled rows and the re-application of pending ops (writing it makes this one strict).
+  const tables = [
+    db.communes,
+    db.beneficiaries,
+    db.periods,
+    db.paymentLines,
+    db.kv,
+    db.shadows,
+    db.outbox,
+    db.idChecks,
+  ];
+  await db.transaction('rw', tables, async () => {
     await Promise.all([
       db.communes.bulkPut(b.communes),
       db.beneficiaries.bulkPut(b.beneficiaries),
@@ -117,6 +131,34 @@ export async function applyPullPage(
       db.kv.put({ key: 'pullCursor', value: cursor }),
       db.kv.put({ key: 'pullApplied', value: receivedTotal }),
     ]);
+    await reapplyPending(db, b);
   });
   return { applied: changes.length - b.skipped, skipped: b.skipped };
+}
+
+/**
+ * Entities of this page that still have unanswered ops: the pulled row becomes their new server
+ * copy and the pending ops are applied on top, so the user keeps seeing their own change.
+ */
+async function reapplyPending(db: AppDb, b: Buckets): Promise<void> {
+  if ((await db.shadows.count()) === 0) return;
+  const pulled: [LocalTable, string, AnyRow | null][] = [
+    ...b.beneficiaries.map((r): [LocalTable, string, AnyRow] => ['beneficiaries', r.id, r]),
+    ...b.paymentLines.map((r): [LocalTable, string, AnyRow] => ['paymentLines', r.id, r]),
+    ...b.deletes.beneficiaries.map((id): [LocalTable, string, null] => ['beneficiaries', id, null]),
+    ...b.deletes.paymentLines.map((id): [LocalTable, string, null] => ['paymentLines', id, null]),
+  ];
+  for (const [table, id, row] of pulled) {
+    const shadow = await db.shadows.get(shadowKey(table, id));
+    if (!shadow) continue;
+    // The pulled row already includes every answered op: only pending ones go on top.
+    const pending = await db.outbox
+      .where('entityId')
+      .equals(id)
+      .filter((o) => o.state === 'pending')
+      .toArray();
+    const fromSeq = Math.min(...pending.map((o) => o.seq), Number.MAX_SAFE_INTEGER);
+    await db.shadows.put({ ...shadow, row: row as Record<string, unknown> | null, fromSeq });
+    await rebuildEntity(db, table, id);
+  }
 }

@@ -3,7 +3,8 @@
  * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
  */
 import type { Table } from 'dexie';
-import type { AppDb, OpResult, OutboxRow } from './app-db';
+import type { AppDb, IdCheckRow, OpResult, OutboxRow } from './app-db';
+import { keepShadow, rebuildEntity, reduceLocal, tableOf } from './local-ops';
 
 export type NewOp = {
   type: string;
@@ -38,18 +39,20 @@ export async function lastSeq(db: AppDb): Promise<number> {
 }
 
 /**
- * Records `op` and runs `applyLocal` (the optimistic entity change) in one read-write
- * transaction over the outbox, the kv table (seq counter) and `tables`. The seq comes from a
- * counter in the same transaction, so two ops can never share one and none is skipped.
+ * Records `op` with its optimistic local change (local-ops.ts) and `extra` writes (evidence
+ * blobs) in one read-write transaction: all of it is durable together, or none of it. The seq
+ * comes from a counter in the same transaction, so two ops never share one and none is skipped.
  */
 export async function recordOp(
   db: AppDb,
   ctx: OpContext,
   op: NewOp,
-  tables: Table[],
-  applyLocal: () => Promise<unknown> = () => Promise.resolve(),
+  extraTables: Table[] = [],
+  extra: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<OutboxRow> {
-  return db.transaction('rw', [db.outbox, db.kv, ...tables], async () => {
+  const local = tableOf(op.type);
+  const tables = [db.outbox, db.kv, db.shadows, ...(local ? [db.table(local)] : []), ...extraTables];
+  return db.transaction('rw', tables, async () => {
     const seq = (await lastSeq(db)) + 1;
     const now = ctx.now();
     const id = ctx.makeId();
@@ -75,7 +78,16 @@ export async function recordOp(
       lastError: null,
       result: null,
     };
-    await applyLocal();
+    if (local === 'idChecks') {
+      // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
+      const next = reduceLocal(row, undefined);
+      if (next) await db.idChecks.put(next as IdCheckRow);
+    } else if (local) {
+      await keepShadow(db, local, op.entityId, seq);
+      const next = reduceLocal(row, (await db.table(local).get(op.entityId)) as Parameters<typeof reduceLocal>[1]);
+      if (next) await db.table(local).put(next);
+    }
+    await extra();
     await db.kv.put({ key: SEQ_KEY, value: seq });
     await db.outbox.add(row);
     return row;
@@ -107,7 +119,8 @@ export async function applyPushResults(
   results: readonly (OpResult & { id: string })[],
 ): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
-  await db.transaction('rw', db.outbox, async () => {
+  const touched = new Set(sent.map((op) => op.entityId));
+  await db.transaction('rw', [db.outbox, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks], async () => {
     for (const op of sent) {
       const r = byId.get(op.id);
       if (!r) {
@@ -119,6 +132,13 @@ export async function applyPushResults(
       if (r.message !== undefined) result.message = r.message;
       if (r.version !== undefined) result.version = r.version;
       await db.outbox.update(op.seq, { state: stateOf(result), result, attempts: op.attempts + 1, lastError: null });
+    }
+    // A rejected op's optimistic effect goes away; answered entities drop their server copy.
+    for (const op of sent) {
+      const table = tableOf(op.type);
+      if (table === 'idChecks') {
+        if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
+      } else if (table && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
     }
   });
 }

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, change, paymentLineData } from '../../tests/builders/beneficiary';
+import { createAppDb, type AppDb } from './app-db';
+import { applyPullPage } from './apply-pull-page';
+import { applyPushResults, recordOp, type OpContext } from './outbox';
+
+let db: AppDb;
+let ctx: OpContext;
+let n = 0;
+
+beforeEach(async () => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+  ctx = { deviceId: 'dev-1', actorId: 'u1', now: () => 0, makeId: () => `op-${++n}`, utcOffsetMinutes: 420 };
+  await applyPullPage(
+    db,
+    [change('beneficiary', 'b1', beneficiaryData({ phone: null })), change('payment-line', 'l1', paymentLineData())],
+    'c1',
+    2,
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const pay = () =>
+  recordOp(db, ctx, {
+    type: 'payment.record',
+    entityId: 'l1',
+    payload: { amount: 1_000_000, receiver: { kind: 'self' } },
+  });
+
+describe('optimistic local changes', () => {
+  test('recording a payment marks the line paid at once, with its op pending', async () => {
+    const op = await pay();
+    expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
+    expect((await db.outbox.get(op.seq))?.state).toBe('pending');
+  });
+
+  test('a pulled version of the line does not hide the pending payment', async () => {
+    await pay();
+    await applyPullPage(
+      db,
+      [change('payment-line', 'l1', paymentLineData({ arrearsAmount: 0, status: 'due' }), 2)],
+      'c2',
+      3,
+    );
+    const line = await db.paymentLines.get('l1');
+    expect(line?.status).toBe('paid');
+    expect(line?.version).toBe(2);
+  });
+
+  test('a rejected payment disappears from the line; an applied one stays', async () => {
+    const op = await pay();
+    await applyPushResults(
+      db,
+      [op],
+      [{ id: op.id, status: 'rejected', code: 'amount-mismatch', message: 'Sai số tiền' }],
+    );
+    expect((await db.paymentLines.get('l1'))?.status).toBe('due');
+    expect((await db.outbox.get(op.seq))?.state).toBe('rejected');
+    expect(await db.shadows.count()).toBe(0);
+
+    const again = await pay();
+    await applyPushResults(db, [again], [{ id: again.id, status: 'applied', version: 2 }]);
+    expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
+    expect(await db.shadows.count()).toBe(0);
+  });
+
+  test('a roster edit patches the row and its search tokens; a rejection restores the server copy', async () => {
+    const op = await recordOp(db, ctx, {
+      type: 'beneficiary.update',
+      entityId: 'b1',
+      payload: { phone: '0912345678', fullName: 'Trần Thị Hoà' },
+      baseVersion: 1,
+    });
+    const row = await db.beneficiaries.get('b1');
+    expect(row?.phone).toBe('0912345678');
+    expect(row?.searchTokens).toContain('0912345678');
+    await applyPushResults(db, [op], [{ id: op.id, status: 'rejected', code: 'forbidden', message: 'Không có quyền' }]);
+    const restored = await db.beneficiaries.get('b1');
+    expect(restored?.phone).toBeNull();
+    expect(restored?.searchTokens).not.toContain('0912345678');
+  });
+
+  test('two pending edits survive a pull and a rejection of the first keeps the second', async () => {
+    const first = await recordOp(db, ctx, {
+      type: 'beneficiary.update',
+      entityId: 'b1',
+      payload: { phone: '0912345678' },
+    });
+    await recordOp(db, ctx, {
+      type: 'beneficiary.set-payment-method',
+      entityId: 'b1',
+      payload: { method: 'home-delivery', details: { homeDeliveryReason: 'ill' } },
+    });
+    await applyPullPage(
+      db,
+      [change('beneficiary', 'b1', beneficiaryData({ phone: null, village: 'Tổ 9' }), 2)],
+      'c2',
+      3,
+    );
+    let row = await db.beneficiaries.get('b1');
+    expect([row?.village, row?.phone, row?.paymentMethod]).toEqual(['Tổ 9', '0912345678', 'home-delivery']);
+
+    await applyPushResults(db, [first], [{ id: first.id, status: 'rejected', code: 'forbidden' }]);
+    row = await db.beneficiaries.get('b1');
+    expect([row?.village, row?.phone, row?.paymentMethod]).toEqual(['Tổ 9', null, 'home-delivery']);
+    expect(await db.shadows.count()).toBe(1);
+  });
+
+  test('an unpaid visit never undoes a payment recorded before it', async () => {
+    await pay();
+    await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } });
+    expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
+  });
+});
