@@ -158,7 +158,7 @@ async function reapplyPending(db: AppDb, b: Buckets): Promise<void> {
       .filter((o) => o.state === 'pending')
       .toArray();
     const fromSeq = Math.min(...pending.map((o) => o.seq), Number.MAX_SAFE_INTEGER);
-    await db.shadows.put({ ...shadow, row: row as Record<string, unknown> | null, fromSeq });
+    await db.shadows.put({ ...shadow, row: row, fromSeq });
     await rebuildEntity(db, table, id);
   }
 }

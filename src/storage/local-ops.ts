@@ -48,7 +48,7 @@ export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefine
 function patchBeneficiary(row: BeneficiaryRow, type: string, payload: Payload): BeneficiaryRow {
   const { v: _v, documents: _d, ...fields } = payload;
   let patch: Partial<BeneficiaryData> = {};
-  if (type === 'beneficiary.update') patch = fields as Partial<BeneficiaryData>;
+  if (type === 'beneficiary.update') patch = fields;
   if (type === 'beneficiary.set-payment-method') {
     patch = {
       paymentMethod: payload['method'] as BeneficiaryData['paymentMethod'],

@@ -81,7 +81,7 @@ export async function recordOp(
     if (local === 'idChecks') {
       // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
       const next = reduceLocal(row, undefined);
-      if (next) await db.idChecks.put(next as IdCheckRow);
+      if (next) await db.idChecks.put(next);
     } else if (local) {
       await keepShadow(db, local, op.entityId, seq);
       const next = reduceLocal(row, (await db.table(local).get(op.entityId)) as Parameters<typeof reduceLocal>[1]);
