@@ -3,7 +3,7 @@
  * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
  */
 import type { Table } from 'dexie';
-import type { AppDb, IdCheckRow, OpResult, OutboxRow } from './app-db';
+import type { AppDb, OpResult, OutboxRow } from './app-db';
 import { keepShadow, rebuildEntity, reduceLocal, tableOf } from './local-ops';
 
 export type NewOp = {
