@@ -1,4 +1,5 @@
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -16,6 +17,7 @@ function Shell() {
           <NavLink to="/" end>
             {vi.nav.roster}
           </NavLink>
+          <NavLink to="/can-xu-ly">{vi.nav.attention}</NavLink>
           <NavLink to="/settings">{vi.nav.settings}</NavLink>
         </nav>
       </header>
@@ -23,6 +25,7 @@ function Shell() {
       <main className="content">
         <Routes>
           <Route path="/" element={<RosterPage />} />
+          <Route path="/can-xu-ly" element={<AttentionPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -1,7 +1,8 @@
 /** Typed access to the key/value table. */
 import type { AppDb } from './app-db';
 
-export type KvKey = 'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted' | 'opSeq';
+export type KvKey =
+  'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted' | 'opSeq' | 'wipedReason';
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {
   const row = await db.kv.get(key);

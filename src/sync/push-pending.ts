@@ -37,6 +37,7 @@ export async function pushPending(options: {
     if (batch.length === 0) return summary;
     let answer;
     try {
+      await uploadBlobsOf(db, transport, token, batch);
       answer = await transport.push(token, {
         deviceId,
         lastSeq: await lastSeq(db),
@@ -59,5 +60,28 @@ export async function pushPending(options: {
     // Ops the server did not answer stay pending; stop rather than resend them in a loop.
     const ids = new Set(batch.map((op) => op.id));
     if (!answer.results.some((r) => ids.has(r.id))) return summary;
+  }
+}
+
+/** Blob hashes an op refers to (signature, photo). */
+function blobHashes(op: OutboxRow): string[] {
+  const payload = op.envelope['payload'] as Record<string, unknown> | undefined;
+  return [payload?.['signature'], payload?.['photo']].filter((h): h is string => typeof h === 'string');
+}
+
+/** Evidence goes up before the ops that refer to it (SYNC.md "Blobs"); PUT is idempotent. */
+async function uploadBlobsOf(
+  db: AppDb,
+  transport: Transport,
+  token: string,
+  batch: readonly OutboxRow[],
+): Promise<void> {
+  const hashes = [...new Set(batch.flatMap(blobHashes))];
+  if (hashes.length === 0) return;
+  const blobs = await db.blobs.bulkGet(hashes);
+  for (const blob of blobs) {
+    if (!blob || blob.uploaded === 1) continue;
+    await transport.putBlob(token, blob.hash, blob.type, blob.bytes);
+    await db.blobs.update(blob.hash, { uploaded: 1 });
   }
 }

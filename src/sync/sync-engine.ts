@@ -5,6 +5,7 @@
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import { getKv } from '../storage/kv';
+import { wipeDevice } from '../storage/wipe';
 import { createBackoff, isRetryable } from './backoff';
 import { pullAll, type PullProgress } from './pull-all';
 import { pushPending } from './push-pending';
@@ -142,7 +143,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const code = e instanceof TransportError ? e.code : 'unexpected';
       const status = e instanceof TransportError ? e.status : 0;
       set({ status: isOnline() && code !== 'network' ? 'error' : 'offline', progress: null, errorCode: code });
-      if (AUTH_CODES.has(code)) deps.onAuthError?.(code);
+      if (code === 'device-revoked') {
+        // Lost or stolen: nothing stays on the device, not even unsent operations.
+        await wipeDevice(deps.db, 'device-revoked');
+        deps.onAuthError?.(code);
+      } else if (code === 'device-retired') {
+        // Retired: push what is left first (pushing is still allowed), then wipe.
+        if ((await deps.db.outbox.where('state').equals('pending').count()) === 0) {
+          await wipeDevice(deps.db, 'device-retired');
+          deps.onAuthError?.(code);
+        }
+      } else if (AUTH_CODES.has(code)) deps.onAuthError?.(code);
       else if (isRetryable(code, status)) scheduleRetry();
     } finally {
       await refreshCounts();

@@ -24,6 +24,7 @@ export type Transport = {
   me(token: string): Promise<User>;
   pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
   push(token: string, body: PushBody): Promise<PushAnswer>;
+  putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
 };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
@@ -95,6 +96,28 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       const q = new URLSearchParams({ limit: String(limit) });
       if (cursor) q.set('cursor', cursor);
       return call(`/api/sync/pull?${q.toString()}`, pullResponseSchema, { method: 'GET', token });
+    },
+    putBlob: async (token, hash, type, bytes) => {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}/api/blobs/${hash}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': type },
+          body: bytes,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (cause) {
+        throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
+      }
+      if (!response.ok) {
+        const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
+        const code = parsed.success ? parsed.data.error.code : `http-${String(response.status)}`;
+        throw new TransportError(
+          code,
+          parsed.success ? parsed.data.error.message : 'Máy chủ trả lời bất thường.',
+          response.status,
+        );
+      }
     },
     push: (token, body) =>
       call('/api/sync/push', pushAnswerSchema, {

@@ -1,10 +1,39 @@
 /** Vietnamese interface text: every string the screens show lives here. */
 import type { CategoryCode, PaymentMethod, BeneficiaryStatus, Role } from '../domain/vocabulary';
 import { requestErrorMessagesVi } from '../protocol/messages.vi';
+import type { OpType } from '../protocol/ops';
 
 export const vi = {
   appName: 'Chi trả TGXH',
-  nav: { roster: 'Danh sách', settings: 'Cài đặt' },
+  nav: { roster: 'Danh sách', attention: 'Cần xử lý', settings: 'Cài đặt' },
+  attention: {
+    title: 'Cần xử lý',
+    intro:
+      'Thao tác bị máy chủ từ chối được giữ trên máy và không tự gửi lại. Thao tác có xung đột đã được ghi nhận và chờ giám sát xem xét.',
+    rejected: 'Bị từ chối',
+    conflicts: 'Có xung đột',
+    none: 'Không có.',
+    recordedAt: 'Ghi lúc',
+    unknown: 'Máy chủ không ghi nhận thao tác này.',
+    exportTitle: 'Xuất thao tác chưa gửi',
+    exportIntro:
+      'Khi máy hỏng hoặc không thể đồng bộ, hãy xuất các thao tác chưa gửi ra tệp và chuyển cho cán bộ giám sát để gửi từ máy khác.',
+    export: 'Xuất ra tệp',
+  },
+  opTypes: {
+    'beneficiary.create': 'Thêm đối tượng',
+    'beneficiary.update': 'Sửa thông tin đối tượng',
+    'beneficiary.set-payment-method': 'Đăng ký hình thức nhận',
+    'beneficiary.set-account-status': 'Cập nhật mở tài khoản',
+    'id-check.record': 'Kiểm tra CCCD',
+    'payment.record': 'Chi trả',
+    'payment.unpaid': 'Chưa chi trả',
+    'payment.void': 'Hủy chi trả',
+  } satisfies Record<OpType, string>,
+  wiped: {
+    'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',
+    'device-retired': 'Thiết bị này đã ngừng sử dụng. Các thao tác đã được gửi hết và dữ liệu trên máy đã được xóa.',
+  },
   login: {
     title: 'Đăng nhập',
     intro: 'Dùng tài khoản do cán bộ quản trị cấp.',
@@ -39,6 +68,7 @@ export const vi = {
     lastSync: 'Đồng bộ lần cuối',
     never: 'chưa đồng bộ',
     pending: (n: number) => `${n.toLocaleString('vi-VN')} thao tác chờ gửi`,
+    attention: (n: number) => `${n.toLocaleString('vi-VN')} cần xử lý`,
     error: 'Đồng bộ chưa xong',
   },
   settings: {

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { vi } from '../../ui/messages.vi';
-import { useLogin } from './use-login';
+import { useLogin, useWipedReason } from './use-login';
 
 export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { submitting, error, login } = useLogin(onSuccess);
+  const wiped = useWipedReason();
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -18,6 +19,11 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
         <img src="/icons/icon-192.png" alt="" width={72} height={72} />
         <h1>{vi.appName}</h1>
         <p className="muted">{vi.login.intro}</p>
+        {wiped && (
+          <p className="warning" role="status">
+            {vi.wiped[wiped]}
+          </p>
+        )}
         <label htmlFor="username">{vi.login.username}</label>
         <input
           id="username"

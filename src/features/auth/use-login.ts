@@ -1,4 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { getKv } from '../../storage/kv';
+import type { WipeReason } from '../../storage/wipe';
 import { ensureDeviceId, resetIfScopeChanged, saveSession } from '../../sync/session';
 import { TransportError } from '../../sync/transport';
 import { errorMessageVi, vi } from '../../ui/messages.vi';
@@ -36,6 +39,7 @@ export function useLogin(onSuccess: () => void) {
       });
       await resetIfScopeChanged(db, res.user);
       await saveSession(db, { token: res.token, expiresAt: res.expiresAt, user: res.user });
+      await db.kv.delete('wipedReason');
       setState({ submitting: false, error: null });
       onSuccess();
       void engine.syncNow();
@@ -46,4 +50,10 @@ export function useLogin(onSuccess: () => void) {
   }
 
   return { ...state, login };
+}
+
+/** Why the device's data was erased, to tell the user on the sign-in screen. */
+export function useWipedReason(): WipeReason | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => getKv<WipeReason>(db, 'wipedReason'), [db]);
 }

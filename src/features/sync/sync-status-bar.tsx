@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
 import { vi } from '../../ui/messages.vi';
 import { useOnline } from '../../ui/use-online';
@@ -26,6 +27,11 @@ export function SyncStatusBar() {
         <span data-testid="sync-pending" className={state.pendingCount > 0 ? 'pending' : 'muted'}>
           {vi.sync.pending(state.pendingCount)}
         </span>
+        {state.rejectedCount + state.conflictCount > 0 && (
+          <Link to="/can-xu-ly" className="warning" data-testid="sync-attention">
+            {vi.sync.attention(state.rejectedCount + state.conflictCount)}
+          </Link>
+        )}
         {state.status === 'error' && state.errorCode && (
           <span className="error">
             {vi.sync.error}: {errorMessageVi(state.errorCode)}

@@ -3,10 +3,11 @@
  * flags are 0/1 integers and JSON is text, so one schema fits SQLite and PostgreSQL.
  */
 import type { Role } from '../../domain/vocabulary';
+import type { ConflictStatus } from '../../protocol/conflicts';
+import type { DeviceStatus } from '../../protocol/devices';
 import type { EntityKind } from '../../protocol/pull';
 
-export const deviceStatuses = ['active', 'retired', 'revoked'] as const;
-export type DeviceStatus = (typeof deviceStatuses)[number];
+export { deviceStatuses, type DeviceStatus } from '../../protocol/devices';
 
 export type UsersTable = {
   id: string;
@@ -63,6 +64,84 @@ export type EntitiesTable = {
 
 export type ChangeCounterTable = { id: number; value: number };
 
+/** The push audit log (SYNC.md "What the server stores"): every received op and its first result. Insert-only. */
+export type OpsTable = {
+  /** The op's id: the idempotency key. */
+  op_id: string;
+  /** The device that pushed it (the token's device). */
+  device_id: string;
+  /** The user that pushed it (the token's user). */
+  user_id: string;
+  /**
+   * The seq this op claimed on its device; unique per device. Null when it claimed none: a
+   * `seq-reused` rejection, an unreadable seq, or an envelope naming another device. The seq as
+   * sent is always in `envelope`.
+   */
+  seq: number | null;
+  /** The op type when it is one of protocol 1's; null otherwise. */
+  type: string | null;
+  entity_id: string | null;
+  /** Device clock as sent (text); null when unreadable. */
+  recorded_at: string | null;
+  received_at: number;
+  /** The op as received, JSON text. */
+  envelope: string;
+  status: 'applied' | 'conflict' | 'rejected';
+  code: string | null;
+  /** Why a payload was invalid (schema paths and messages), for support; never shown to users. */
+  detail: string | null;
+  /** Server version of the entity after the op (applied, conflict). */
+  version: number | null;
+};
+
+/** Seq ranges a device skipped (ops made on the device that never arrived). */
+export type SeqGapsTable = { device_id: string; from_seq: number; to_seq: number; detected_at: number };
+
+/** Last write of each roster field, to tell a concurrent edit from a device's own earlier edit. */
+export type FieldVersionsTable = {
+  entity: EntityKind;
+  entity_id: string;
+  field: string;
+  /** The entity's version after the write. */
+  version: number;
+  op_id: string;
+  device_id: string;
+};
+
+/** Index over the `conflict` entities (whose data holds both sides), for the supervisors' list. */
+export type ConflictsTable = {
+  id: string;
+  commune_code: string;
+  code: string;
+  status: ConflictStatus;
+  subject_entity: EntityKind;
+  subject_id: string;
+  /** The op whose arrival raised it. */
+  op_id: string;
+  detected_at: number;
+  resolved_at: number | null;
+  resolved_by_op: string | null;
+};
+
+export type BlobsTable = {
+  sha256: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  received_at: number;
+  user_id: string;
+};
+
+/** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
+export type MissingBlobsTable = {
+  sha256: string;
+  op_id: string;
+  field: 'signature' | 'photo';
+  entity: EntityKind;
+  entity_id: string;
+  detected_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   devices: DevicesTable;
@@ -71,4 +150,10 @@ export type Database = {
   settings: SettingsTable;
   entities: EntitiesTable;
   change_counter: ChangeCounterTable;
+  ops: OpsTable;
+  seq_gaps: SeqGapsTable;
+  field_versions: FieldVersionsTable;
+  conflicts: ConflictsTable;
+  blobs: BlobsTable;
+  missing_blobs: MissingBlobsTable;
 };

@@ -14,10 +14,16 @@ export const errorStatus = {
   'token-expired': 401,
   'invalid-credentials': 401,
   'device-revoked': 401,
+  /** The app pushes what it holds, then wipes (SYNC.md "Auth"); only pull answers it. */
+  'device-retired': 401,
   forbidden: 403,
   'not-found': 404,
   'protocol-mismatch': 409,
   'payload-too-large': 413,
+  'invalid-blob-hash': 400,
+  'blob-hash-mismatch': 400,
+  // 400, not 415: SYNC.md's status table has no 415, and clients treat every 400 alike.
+  'blob-type-not-allowed': 400,
   'too-many-attempts': 429,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;

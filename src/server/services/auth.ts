@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock';
 import { err, ok, type Result } from '../../lib/result';
 import type { LoginRequest, User } from '../../protocol/auth';
-import type { Database } from '../db/schema';
+import type { Database, DeviceStatus } from '../db/schema';
 import { verifyPassword, type HashOptions } from './passwords';
 import { normalizeUsername, toWireUser } from './users';
 
@@ -115,7 +115,13 @@ async function recordFailure(deps: AuthDeps, username: string, now: number): Pro
   });
 }
 
-export type Session = { user: User; deviceId: string; tokenHash: string };
+export type Session = {
+  user: User;
+  deviceId: string;
+  /** `retired` devices may still push; pull tells them to wipe (`device-retired`). */
+  deviceStatus: DeviceStatus;
+  tokenHash: string;
+};
 export type AuthError = 'not-signed-in' | 'token-expired' | 'device-revoked';
 
 /** Devices' last-seen time is written at most this often, not on every request. */
@@ -155,7 +161,7 @@ export async function authenticate(
   if (row.last_seen_at === null || now - Number(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS) {
     await deps.db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();
   }
-  return ok({ user: toWireUser(row), deviceId: row.device_id, tokenHash });
+  return ok({ user: toWireUser(row), deviceId: row.device_id, deviceStatus: row.device_status, tokenHash });
 }
 
 export async function logout(deps: Pick<AuthDeps, 'db' | 'clock'>, session: Session): Promise<void> {

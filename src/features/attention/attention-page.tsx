@@ -1,0 +1,68 @@
+import { opResultMessagesVi } from '../../protocol/op-messages.vi';
+import type { OutboxRow } from '../../storage/app-db';
+import { exportUnsentOps } from '../../storage/outbox-export';
+import { formatDateTime } from '../../ui/format';
+import { vi } from '../../ui/messages.vi';
+import { useServices } from '../../ui/services';
+import { useAttentionOps } from './use-attention';
+
+function messageOf(op: OutboxRow): string {
+  const code = op.result?.code;
+  if (code && code in opResultMessagesVi) return opResultMessagesVi[code as keyof typeof opResultMessagesVi];
+  return op.result?.message ?? vi.attention.unknown;
+}
+
+function OpItem({ op }: { op: OutboxRow }) {
+  return (
+    <li className="card op-item">
+      <strong>{vi.opTypes[op.type as keyof typeof vi.opTypes] ?? op.type}</strong>
+      <span className="muted">
+        {vi.attention.recordedAt} {formatDateTime(Date.parse(String(op.envelope['recordedAt'])))} · #{op.seq}
+      </span>
+      <span>{messageOf(op)}</span>
+    </li>
+  );
+}
+
+export function AttentionPage() {
+  const { db, clock } = useServices();
+  const ops = useAttentionOps();
+
+  async function download() {
+    const file = await exportUnsentOps(db, clock.now());
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `thao-tac-chua-gui-${file.exportedAt.slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <section className="attention">
+      <h1>{vi.attention.title}</h1>
+      <p className="muted">{vi.attention.intro}</p>
+      <h2>{vi.attention.rejected}</h2>
+      {ops?.rejected.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <ul className="plain">
+        {ops?.rejected.map((op) => (
+          <OpItem key={op.id} op={op} />
+        ))}
+      </ul>
+      <h2>{vi.attention.conflicts}</h2>
+      {ops?.conflicts.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <ul className="plain">
+        {ops?.conflicts.map((op) => (
+          <OpItem key={op.id} op={op} />
+        ))}
+      </ul>
+      <div className="card">
+        <h2>{vi.attention.exportTitle}</h2>
+        <p>{vi.attention.exportIntro}</p>
+        <button type="button" onClick={() => void download()}>
+          {vi.attention.export}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Blobs (SYNC.md "Blobs"): signatures and photos stored by their SHA-256. An op may arrive
+ * before its blob; the op is applied anyway and the hash is recorded as missing, on the entity
+ * (`missingBlobs`, pulled by devices) and in `missing_blobs`, until the bytes arrive.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { err, ok, type Result } from '../../lib/result';
+import { z } from 'zod';
+import { blobHashSchema, blobMediaTypes, missingBlobSchema, type BlobMediaType } from '../../protocol/blobs';
+import { lockKey } from '../db/dialect';
+import type { Database, MissingBlobsTable } from '../db/schema';
+import { isRecord } from './data-fields';
+import { getEntity, putEntities } from './entity-store';
+
+const missingListSchema = z.array(missingBlobSchema);
+
+export type PutBlobInput = {
+  sha256: string;
+  /** The request's Content-Type header. */
+  contentType: string | undefined;
+  bytes: Uint8Array;
+  userId: string;
+  now: number;
+};
+export type PutBlobError = 'invalid-blob-hash' | 'blob-type-not-allowed' | 'blob-hash-mismatch';
+
+/** Stores a blob. Idempotent: the same bytes again are a success that changes nothing. */
+export async function putBlob(
+  db: Kysely<Database>,
+  input: PutBlobInput,
+): Promise<Result<{ size: number; created: boolean }, PutBlobError>> {
+  if (!blobHashSchema.safeParse(input.sha256).success) return err('invalid-blob-hash');
+  const mediaType = input.contentType?.split(';')[0]?.trim().toLowerCase();
+  const declared = blobMediaTypes.find((t) => t === mediaType);
+  // The declared type must match the bytes, so a blob shown later as an image is an image.
+  if (!declared || sniff(input.bytes) !== declared) return err('blob-type-not-allowed');
+  if (createHash('sha256').update(input.bytes).digest('hex') !== input.sha256) return err('blob-hash-mismatch');
+  const inserted = await db
+    .insertInto('blobs')
+    .values({
+      sha256: input.sha256,
+      content_type: declared,
+      bytes: input.bytes,
+      size: input.bytes.byteLength,
+      received_at: input.now,
+      user_id: input.userId,
+    })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('sha256')
+    .executeTakeFirst();
+  // Also on a repeat: a previous upload may have stored the bytes and then failed before this.
+  await clearMissingBlob(db, input.sha256, input.now);
+  return ok({ size: input.bytes.byteLength, created: inserted !== undefined });
+}
+
+function sniff(bytes: Uint8Array): BlobMediaType | undefined {
+  const starts = (sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return undefined;
+}
+
+/** The hashes among `hashes` whose bytes the server does not have. */
+export async function missingHashes(db: Kysely<Database>, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const present = await db
+    .selectFrom('blobs')
+    .select('sha256')
+    .where('sha256', 'in', [...hashes])
+    .execute();
+  const have = new Set(present.map((r) => r.sha256));
+  return [...new Set(hashes)].filter((h) => !have.has(h));
+}
+
+export async function recordMissingBlobs(
+  trx: Transaction<Database>,
+  rows: readonly MissingBlobsTable[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('missing_blobs')
+    .values([...rows])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Takes a blob that has arrived off every entity that waits for it, one entity per transaction,
+ * under the entity's lock (the same lock ops take), so a concurrent op on the line is not lost.
+ *
+ * Called after the blob is committed, and again by the push path after an op that flagged a
+ * blob commits. Between them every interleaving is covered: if this pass could not see the
+ * op's missing row yet, the op committed after the blob and its own re-check finds the bytes.
+ */
+export async function clearMissingBlob(db: Kysely<Database>, sha256: string, now: number): Promise<number> {
+  const waiting = await db
+    .selectFrom('missing_blobs')
+    .select(['entity', 'entity_id'])
+    .where('sha256', '=', sha256)
+    .groupBy(['entity', 'entity_id'])
+    .execute();
+  for (const { entity, entity_id } of waiting) {
+    await db.transaction().execute(async (trx) => {
+      await lockKey(trx, `${entity}:${entity_id}`);
+      const stored = await getEntity(trx, entity, entity_id);
+      const data = stored?.data;
+      const listed = isRecord(data) ? missingListSchema.safeParse(data['missingBlobs']) : undefined;
+      if (stored && !stored.deleted && isRecord(data) && listed?.success) {
+        const after = listed.data.filter((m) => m.sha256 !== sha256);
+        if (after.length !== listed.data.length) {
+          await putEntities(
+            trx,
+            [{ entity, id: entity_id, communeCode: stored.communeCode, data: { ...data, missingBlobs: after } }],
+            { now },
+          );
+        }
+      }
+      await trx
+        .deleteFrom('missing_blobs')
+        .where('sha256', '=', sha256)
+        .where('entity', '=', entity)
+        .where('entity_id', '=', entity_id)
+        .execute();
+    });
+  }
+  return waiting.length;
+}

@@ -1,0 +1,133 @@
+/**
+ * The ops table (SYNC.md "What the server stores"): every received op, verbatim, with who sent
+ * it, when, and its first result. Rows are inserted once and never updated or deleted; a replay
+ * is answered from the stored first result.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { opTypes } from '../../protocol/ops';
+import { opResultMessagesVi } from '../../protocol/op-messages.vi';
+import {
+  conflictCodes,
+  rejectCodes,
+  type ConflictCode,
+  type OpResultCode,
+  type PushResult,
+  type RejectCode,
+} from '../../protocol/push';
+import type { Database, OpsTable } from '../db/schema';
+
+/** The result of one op, as decided by the server. */
+export type OpOutcome =
+  | { status: 'applied'; version: number }
+  | { status: 'conflict'; code: ConflictCode; version: number }
+  | { status: 'rejected'; code: RejectCode; detail?: string };
+
+export const rejected = (code: RejectCode, detail?: string): OpOutcome => ({
+  status: 'rejected',
+  code,
+  ...(detail === undefined ? {} : { detail }),
+});
+
+export type StoredOutcome = Pick<OpsTable, 'status' | 'code' | 'version'>;
+
+export async function findOpOutcome(db: Kysely<Database>, opId: string): Promise<StoredOutcome | undefined> {
+  const row = await db
+    .selectFrom('ops')
+    .select(['status', 'code', 'version'])
+    .where('op_id', '=', opId)
+    .executeTakeFirst();
+  return row && { status: row.status, code: row.code, version: row.version === null ? null : Number(row.version) };
+}
+
+/** The op that claimed `seq` on the device, if any. */
+export async function findSeqOwner(db: Kysely<Database>, deviceId: string, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('ops')
+    .select('op_id')
+    .where('device_id', '=', deviceId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.op_id;
+}
+
+export type OpRecord = {
+  opId: string;
+  deviceId: string;
+  userId: string;
+  seq: number | null;
+  raw: Record<string, unknown>;
+  receivedAt: number;
+  outcome: OpOutcome;
+};
+
+const MAX_COLUMN_TEXT = 100;
+const MAX_DETAIL = 2000;
+
+/**
+ * Inserts the op and its result. False when the op id or the (device, seq) claim is already
+ * taken: a copy of the same op (or another op with the same seq) committed first. The caller
+ * then rolls its transaction back, so nothing the op wrote survives, and asks again.
+ */
+export async function insertOp(trx: Transaction<Database>, record: OpRecord): Promise<boolean> {
+  const { raw, outcome } = record;
+  const row: OpsTable = {
+    op_id: record.opId,
+    device_id: record.deviceId,
+    user_id: record.userId,
+    seq: record.seq,
+    type: typeof raw['type'] === 'string' && (opTypes as readonly string[]).includes(raw['type']) ? raw['type'] : null,
+    entity_id: columnText(raw['entityId']),
+    recorded_at: columnText(raw['recordedAt']),
+    received_at: record.receivedAt,
+    envelope: JSON.stringify(raw),
+    status: outcome.status,
+    code: outcome.status === 'applied' ? null : outcome.code,
+    detail: outcome.status === 'rejected' && outcome.detail ? outcome.detail.slice(0, MAX_DETAIL) : null,
+    version: outcome.status === 'rejected' ? null : outcome.version,
+  };
+  // No conflict target: either unique key (op_id, or device_id + seq) makes this a no-op.
+  const inserted = await trx
+    .insertInto('ops')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('op_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Raw envelope text kept in a column only when it is short, printable text. */
+function columnText(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= MAX_COLUMN_TEXT && !value.includes('\u0000') ? value : null;
+}
+
+export function resultOf(id: string, outcome: OpOutcome): PushResult {
+  switch (outcome.status) {
+    case 'applied':
+      return { id, status: 'applied', version: outcome.version };
+    case 'conflict':
+      return {
+        id,
+        status: 'conflict',
+        code: outcome.code,
+        message: opResultMessagesVi[outcome.code],
+        version: outcome.version,
+      };
+    case 'rejected':
+      return { id, status: 'rejected', code: outcome.code, message: opResultMessagesVi[outcome.code] };
+  }
+}
+
+/** A replay: the first outcome's status in `code`, its code in `firstCode` (SYNC.md "Push"). */
+export function duplicateResult(id: string, first: StoredOutcome): PushResult {
+  const firstCode = isResultCode(first.code) ? first.code : undefined;
+  return {
+    id,
+    status: 'duplicate',
+    code: first.status,
+    ...(firstCode ? { firstCode, message: opResultMessagesVi[firstCode] } : {}),
+    ...(first.version === null ? {} : { version: first.version }),
+  };
+}
+
+const resultCodes: readonly string[] = [...conflictCodes, ...rejectCodes];
+const isResultCode = (code: string | null): code is OpResultCode => code !== null && resultCodes.includes(code);

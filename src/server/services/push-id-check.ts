@@ -1,0 +1,43 @@
+/**
+ * `id-check.record`: the result of checking a card against the roster becomes an `id-check`
+ * entity (id = the op id, which `payment.record` refers to as `idCheckId`) in the
+ * beneficiary's commune, so the commune's devices and supervisors see it.
+ */
+import type { Transaction } from 'kysely';
+import { must } from '../../lib/assert';
+import type { Op } from '../../protocol/ops';
+import type { Database } from '../db/schema';
+import { getEntity, putEntities } from './entity-store';
+import { rejected } from './op-log';
+import { isInScope, isoTime, type Applied, type PushContext } from './push-context';
+
+export type IdCheckOp = Extract<Op, { type: 'id-check.record' }>;
+
+export async function applyIdCheck(trx: Transaction<Database>, ctx: PushContext, op: IdCheckOp): Promise<Applied> {
+  const beneficiary = await getEntity(trx, 'beneficiary', op.entityId);
+  if (!beneficiary || beneficiary.deleted) return { outcome: rejected('unknown-entity') };
+  if (!isInScope(ctx.user, beneficiary.communeCode)) return { outcome: rejected('forbidden') };
+  const { person, method, fields, overall, card, issues } = op.payload;
+  const data = {
+    person,
+    method,
+    fields,
+    overall,
+    card: card ?? null,
+    issues: issues ?? [],
+    beneficiaryId: op.entityId,
+    communeCode: beneficiary.communeCode,
+    actorId: op.actorId,
+    deviceId: op.deviceId,
+    recordedAt: op.recordedAt,
+    receivedAt: isoTime(ctx.receivedAt),
+  };
+  // No lock: the entity is new and keyed by the op id, which only this op can write (a copy of
+  // the same op loses at the op log's unique key and rolls back).
+  const [written] = await putEntities(
+    trx,
+    [{ entity: 'id-check', id: op.id, communeCode: beneficiary.communeCode, data }],
+    { now: ctx.receivedAt },
+  );
+  return { outcome: { status: 'applied', version: must(written, 'the id check was written').version } };
+}

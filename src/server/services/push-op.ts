@@ -1,0 +1,153 @@
+/**
+ * One op of a push, in its own transaction: idempotency, seq, validation, authorisation, the
+ * op family's rule, and the op log. Every path ends in exactly one `ops` row for the op id.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../lib/app-error';
+import type { Role } from '../../domain/vocabulary';
+import { opTypeRoles, parseOp, type LooseOpEnvelope } from '../../protocol/ops';
+import type { PushResult } from '../../protocol/push';
+import type { Database } from '../db/schema';
+import { clearMissingBlob, missingHashes } from './blobs';
+import { duplicateResult, findOpOutcome, findSeqOwner, insertOp, rejected, resultOf } from './op-log';
+import type { Applied, PushContext } from './push-context';
+import { applyIdCheck } from './push-id-check';
+import { applyPaymentOnServer } from './push-payments';
+import { applyRosterOp } from './push-roster';
+
+export type OpRun = {
+  result: PushResult;
+  /** The seq this op claimed on the pushing device (null: none, or a replay). */
+  claimedSeq: number | null;
+};
+
+/** Thrown inside the op's transaction to roll it back when a copy of the op committed first. */
+class LostRace extends AppError<'lost-race'> {
+  override name = 'LostRace';
+  constructor() {
+    super('lost-race', 'another copy of the op was recorded first');
+  }
+}
+
+/** Deeper JSON than any op of protocol 1 is refused before it is walked or serialised. */
+const MAX_DEPTH = 32;
+const ATTEMPTS = 3;
+
+export async function pushOne(db: Kysely<Database>, ctx: PushContext, raw: LooseOpEnvelope): Promise<OpRun> {
+  // An id with a NUL cannot be stored as a key (PostgreSQL text refuses it): answered, not logged.
+  if (raw.id.includes('\u0000')) return { result: resultOf(raw.id, rejected('invalid-payload')), claimedSeq: null };
+  for (let attempt = 1; ; attempt++) {
+    // Replays (a retried batch is mostly duplicates) are answered without a transaction.
+    const first = await findOpOutcome(db, raw.id);
+    if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null };
+    try {
+      const run = await db.transaction().execute((trx) => decideAndLog(trx, ctx, raw));
+      await recheckBlobs(db, run.missingBlobs, ctx.receivedAt);
+      return { result: run.result, claimedSeq: run.claimedSeq };
+    } catch (error) {
+      // Idempotency under concurrency: 30 copies may pass the check above together; the op
+      // log's unique keys let exactly one commit, the others roll back and answer `duplicate`
+      // (or `seq-reused`) on the next round.
+      if (!(error instanceof LostRace) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function decideAndLog(
+  trx: Transaction<Database>,
+  ctx: PushContext,
+  raw: LooseOpEnvelope,
+): Promise<OpRun & { missingBlobs: string[] }> {
+  let seq = claimableSeq(raw, ctx.device.id);
+  let applied: Applied | undefined;
+  if (seq !== null) {
+    const owner = await findSeqOwner(trx, ctx.device.id, seq);
+    if (owner === raw.id) throw new LostRace();
+    if (owner !== undefined) {
+      // Not a fact: a device never reuses a seq, so this one is broken or replayed wrongly.
+      applied = { outcome: rejected('seq-reused', `seq ${seq} is op ${owner}`) };
+      seq = null;
+    }
+  }
+  applied ??= await decide(trx, ctx, raw);
+  const isRecorded = await insertOp(trx, {
+    opId: raw.id,
+    deviceId: ctx.device.id,
+    userId: ctx.user.id,
+    seq,
+    raw: shape(raw),
+    receivedAt: ctx.receivedAt,
+    outcome: applied.outcome,
+  });
+  if (!isRecorded) throw new LostRace();
+  return { result: resultOf(raw.id, applied.outcome), claimedSeq: seq, missingBlobs: applied.missingBlobs ?? [] };
+}
+
+async function decide(trx: Transaction<Database>, ctx: PushContext, raw: LooseOpEnvelope): Promise<Applied> {
+  const scan = scanJson(raw);
+  // PostgreSQL text cannot hold NUL, and no op of protocol 1 nests this deep: both are malformed.
+  if (scan.isTooDeep) return { outcome: rejected('invalid-payload', 'nesting too deep') };
+  if (scan.hasNul) return { outcome: rejected('invalid-payload', 'text contains a NUL character') };
+  const parsed = parseOp(raw);
+  if (!parsed.ok) return { outcome: rejected('invalid-payload', parsed.error.issues.join('; ')) };
+  const op = parsed.value;
+  // The token is the identity: an op cannot speak for another device or person (SYNC.md "Push").
+  if (op.deviceId !== ctx.device.id) return { outcome: rejected('forbidden', 'deviceId is not the signed-in device') };
+  if (op.actorId !== ctx.user.id) return { outcome: rejected('forbidden', 'actorId is not the signed-in user') };
+  const allowed: readonly Role[] = opTypeRoles[op.type];
+  if (!allowed.includes(ctx.user.role)) return { outcome: rejected('forbidden', `role ${ctx.user.role}`) };
+  switch (op.type) {
+    case 'payment.record':
+    case 'payment.unpaid':
+    case 'payment.void':
+      return applyPaymentOnServer(trx, ctx, op);
+    case 'beneficiary.create':
+    case 'beneficiary.update':
+    case 'beneficiary.set-payment-method':
+    case 'beneficiary.set-account-status':
+      return applyRosterOp(trx, ctx, op);
+    case 'id-check.record':
+      return applyIdCheck(trx, ctx, op);
+  }
+}
+
+/** The seq an op claims: only a readable seq in the pushing device's own numbering. */
+function claimableSeq(raw: LooseOpEnvelope, deviceId: string): number | null {
+  const seq = raw['seq'];
+  return raw['deviceId'] === deviceId && typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null;
+}
+
+/** What is kept of the envelope: all of it, unless it is too deep to serialise safely. */
+function shape(raw: LooseOpEnvelope): Record<string, unknown> {
+  return scanJson(raw).isTooDeep ? { id: raw.id, unreadable: 'nesting too deep' } : raw;
+}
+
+/** Walks the parsed JSON without recursion and never below MAX_DEPTH. */
+function scanJson(value: unknown): { isTooDeep: boolean; hasNul: boolean } {
+  let isTooDeep = false;
+  let hasNul = false;
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { v, depth } = item;
+    if (typeof v === 'string') {
+      hasNul ||= v.includes('\u0000');
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth >= MAX_DEPTH) {
+        isTooDeep = true;
+        continue;
+      }
+      for (const [k, child] of Object.entries(v)) {
+        hasNul ||= k.includes('\u0000');
+        stack.push({ v: child, depth: depth + 1 });
+      }
+    }
+  }
+  return { isTooDeep, hasNul };
+}
+
+/** See `clearMissingBlob`: a blob that arrived while this op was being applied is cleared now. */
+async function recheckBlobs(db: Kysely<Database>, hashes: readonly string[], now: number): Promise<void> {
+  if (hashes.length === 0) return;
+  const stillMissing = new Set(await missingHashes(db, hashes));
+  for (const hash of hashes) if (!stillMissing.has(hash)) await clearMissingBlob(db, hash, now);
+}

@@ -1,0 +1,47 @@
+/**
+ * The write path of sync (SYNC.md "Push"), without HTTP: the route and the benchmark call
+ * `applyPush`. Ops are applied one by one, each in its own transaction, in the order sent; the
+ * batch is not all-or-nothing, so one bad op never blocks the ops behind it.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../lib/clock';
+import { err, ok, type Result } from '../../lib/result';
+import type { User } from '../../protocol/auth';
+import { PROTOCOL_VERSION } from '../../protocol/common';
+import type { PushRequest, PushResponse, PushResult } from '../../protocol/push';
+import type { AppDatabase } from '../db/database';
+import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
+import { isoTime } from './push-context';
+import { pushOne } from './push-op';
+import { recordSeqProgress } from './seq-progress';
+
+export type PushDeps = { clock: Clock; logger: Logger };
+
+/**
+ * Applies a push for the signed-in `user` on `device` (the token's). `forbidden` when the body
+ * names another device: nothing is applied then.
+ */
+export async function applyPush(
+  db: AppDatabase | Kysely<Database>,
+  user: User,
+  device: { id: string },
+  body: PushRequest,
+  { clock, logger }: PushDeps,
+): Promise<Result<PushResponse, 'forbidden'>> {
+  if (body.deviceId !== device.id) return err('forbidden');
+  const kysely = 'kysely' in db ? db.kysely : db;
+  const row = await kysely.selectFrom('devices').select('name').where('id', '=', device.id).executeTakeFirst();
+  const results: PushResult[] = [];
+  const arrived: number[] = [];
+  // Sequential on purpose: an op may depend on the one before it (a create, then its update).
+  for (const raw of body.ops) {
+    const ctx = { user, device: { id: device.id, name: row?.name ?? null }, receivedAt: clock.now() };
+    const run = await pushOne(kysely, ctx, raw);
+    results.push(run.result);
+    if (run.claimedSeq !== null) arrived.push(run.claimedSeq);
+  }
+  // After the ops, in its own transaction: bookkeeping must never hold back or undo an op.
+  await recordSeqProgress(kysely, device.id, { lastSeq: body.lastSeq, arrived, now: clock.now(), logger });
+  return ok({ protocol: PROTOCOL_VERSION, serverTime: isoTime(clock.now()), results });
+}

@@ -1,0 +1,41 @@
+/**
+ * A file of the device's unsent operations (and the evidence they refer to), so a broken tablet
+ * does not lose the day's payments: a supervisor can send the file from another device.
+ */
+import type { AppDb } from './app-db';
+
+export const OUTBOX_EXPORT_FORMAT = 'chitra-outbox';
+
+export type OutboxExport = {
+  format: typeof OUTBOX_EXPORT_FORMAT;
+  version: 1;
+  deviceId: string | null;
+  exportedAt: string;
+  /** SYNC.md envelopes, exactly as they would be pushed (same ids: importing twice is harmless). */
+  ops: Record<string, unknown>[];
+  /** Evidence not yet on the server, base64. */
+  blobs: { hash: string; type: string; base64: string }[];
+};
+
+function toBase64(bytes: ArrayBuffer): string {
+  let binary = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function exportUnsentOps(db: AppDb, now: number): Promise<OutboxExport> {
+  return db.transaction('r', [db.outbox, db.blobs, db.kv], async () => {
+    const ops = await db.outbox.where('state').anyOf('pending', 'rejected').sortBy('seq');
+    const blobs = await db.blobs.where('uploaded').equals(0).toArray();
+    const deviceId = (await db.kv.get('deviceId'))?.value;
+    return {
+      format: OUTBOX_EXPORT_FORMAT,
+      version: 1,
+      deviceId: typeof deviceId === 'string' ? deviceId : null,
+      exportedAt: new Date(now).toISOString(),
+      ops: ops.map((o) => o.envelope),
+      blobs: blobs.map((b) => ({ hash: b.hash, type: b.type, base64: toBase64(b.bytes) })),
+    };
+  });
+}
