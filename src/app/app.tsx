@@ -1,6 +1,8 @@
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
+import { PayPage } from '../features/payments/pay-page';
+import { PaymentsPage } from '../features/payments/payments-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
@@ -17,6 +19,7 @@ function Shell() {
           <NavLink to="/" end>
             {vi.nav.roster}
           </NavLink>
+          <NavLink to="/chi-tra">{vi.nav.payments}</NavLink>
           <NavLink to="/can-xu-ly">{vi.nav.attention}</NavLink>
           <NavLink to="/settings">{vi.nav.settings}</NavLink>
         </nav>
@@ -25,6 +28,8 @@ function Shell() {
       <main className="content">
         <Routes>
           <Route path="/" element={<RosterPage />} />
+          <Route path="/chi-tra" element={<PaymentsPage />} />
+          <Route path="/chi-tra/:lineId" element={<PayPage />} />
           <Route path="/can-xu-ly" element={<AttentionPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

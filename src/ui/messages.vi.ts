@@ -1,11 +1,83 @@
 /** Vietnamese interface text: every string the screens show lives here. */
-import type { CategoryCode, PaymentMethod, BeneficiaryStatus, Role } from '../domain/vocabulary';
+import type {
+  BeneficiaryStatus,
+  CategoryCode,
+  PaymentLineStatus,
+  PaymentMethod,
+  ReceiverKind,
+  Role,
+  UnpaidReason,
+} from '../domain/vocabulary';
 import { requestErrorMessagesVi } from '../protocol/messages.vi';
 import type { OpType } from '../protocol/ops';
 
 export const vi = {
   appName: 'Chi trả TGXH',
-  nav: { roster: 'Danh sách', attention: 'Cần xử lý', settings: 'Cài đặt' },
+  nav: { roster: 'Danh sách', payments: 'Chi trả', attention: 'Cần xử lý', settings: 'Cài đặt' },
+  payments: {
+    title: (period: string) => `Danh sách chi trả tháng ${period.split('-').reverse().join('/')}`,
+    village: 'Thôn/tổ',
+    allVillages: 'Tất cả thôn/tổ',
+    openCount: (open: number, total: number) => `Còn ${open} / ${total} người chưa nhận`,
+    unknownPerson: 'Không rõ đối tượng',
+    back: 'Danh sách chi trả',
+  },
+  lineStatuses: {
+    due: 'Chưa chi',
+    paid: 'Đã chi',
+    unpaid: 'Chưa nhận được',
+    transferred: 'Đã chuyển khoản',
+    failed: 'Chuyển khoản lỗi',
+    void: 'Đã hủy',
+  } satisfies Record<PaymentLineStatus, string>,
+  receivers: {
+    self: 'Đối tượng tự nhận',
+    guardian: 'Người giám hộ',
+    authorized: 'Người được ủy quyền',
+  } satisfies Record<ReceiverKind, string>,
+  unpaidReasons: {
+    absent: 'Vắng nhà',
+    moved: 'Đã chuyển đi',
+    deceased: 'Đã mất',
+    refused: 'Từ chối nhận',
+    'wrong-person': 'Không đúng người',
+    other: 'Lý do khác',
+  } satisfies Record<UnpaidReason, string>,
+  pay: {
+    notFound: 'Không tìm thấy dòng chi trả này trên máy.',
+    notOpen: 'Dòng chi trả này không còn chờ chi.',
+    receiver: 'Người nhận tiền',
+    receiverName: 'Họ tên người nhận',
+    receiverId: 'Số CCCD người nhận',
+    receiverRequired: 'Nhập họ tên và số CCCD (12 số) hoặc CMND (9 số) của người nhận thay.',
+    signature: 'Chữ ký hoặc điểm chỉ của người nhận',
+    signatureLabel: 'Ô ký tên',
+    clearSignature: 'Ký lại',
+    confirm: 'Xác nhận đã chi trả',
+    unpaidTitle: 'Chưa chi trả được',
+    reason: 'Lý do',
+    note: 'Ghi chú',
+    recordUnpaid: 'Ghi nhận chưa chi trả',
+    unpaidSaved: 'Đã ghi nhận lần đến nhà chưa chi trả được.',
+    storageError: 'Không lưu được trên máy (có thể bộ nhớ đã đầy). Chưa có gì được ghi nhận.',
+    errors: {
+      'unknown-line': 'Không tìm thấy dòng chi trả này trên máy.',
+      'already-paid-here': 'Dòng này đã được ghi nhận chi trả trên máy này.',
+      'amount-mismatch': 'Số tiền không khớp với danh sách chi trả.',
+      'invalid-payload': 'Thông tin chi trả chưa đầy đủ hoặc không hợp lệ.',
+    },
+  },
+  receipt: {
+    title: 'Biên nhận chi trả trợ cấp xã hội',
+    code: 'Mã biên nhận',
+    beneficiary: 'Đối tượng',
+    amount: 'Số tiền',
+    inWords: 'Bằng chữ',
+    receiver: 'Người nhận',
+    time: 'Thời gian',
+    pending: 'Đã lưu trên máy; sẽ gửi về máy chủ khi có mạng.',
+    print: 'In biên nhận',
+  },
   attention: {
     title: 'Cần xử lý',
     intro:

@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { formatVnd } from '../../domain/money';
+import { birthYear } from '../../ui/format';
+import { vi } from '../../ui/messages.vi';
+import { usePaymentList } from './use-payment-list';
+
+/** This month's payment list for the payer's communes, open lines first, filterable by village. */
+export function PaymentsPage() {
+  const list = usePaymentList();
+  const [village, setVillage] = useState('');
+  const villages = useMemo(
+    () =>
+      [...new Set(list?.items.map((i) => i.person?.village ?? '') ?? [])]
+        .filter(Boolean)
+        .sort((a, b) => a.localeCompare(b, 'vi', { numeric: true })),
+    [list],
+  );
+  const items = list?.items.filter((i) => !village || i.person?.village === village) ?? [];
+  const open = items.filter((i) => i.line.status === 'due' || i.line.status === 'unpaid').length;
+
+  return (
+    <section className="payments">
+      <h1>{vi.payments.title(list?.periodId ?? '')}</h1>
+      <div className="toolbar">
+        <label htmlFor="village-filter">{vi.payments.village}</label>
+        <select id="village-filter" value={village} onChange={(e) => setVillage(e.target.value)}>
+          <option value="">{vi.payments.allVillages}</option>
+          {villages.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <span className="muted" data-testid="payments-open">
+          {vi.payments.openCount(open, items.length)}
+        </span>
+      </div>
+      <ul className="plain pay-list">
+        {items.map(({ line, person }) => (
+          <li key={line.id}>
+            <Link to={`/chi-tra/${encodeURIComponent(line.id)}`} className={`pay-item status-${line.status}`}>
+              <span className="pay-name">{person?.fullName ?? vi.payments.unknownPerson}</span>
+              <span className="muted">
+                {person ? `${vi.roster.born} ${birthYear(person.birthDate)} · ${person.village}` : ''}
+              </span>
+              <span className="pay-amount">{formatVnd(line.amount)}</span>
+              <span className={`badge line-${line.status}`}>{vi.lineStatuses[line.status]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

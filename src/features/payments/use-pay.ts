@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
+import type { OutboxRow } from '../../storage/app-db';
+import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
+import { vi } from '../../ui/messages.vi';
+import { useOpContext } from '../../ui/use-op-context';
+import { useServices } from '../../ui/services';
+
+export type PayForm = {
+  receiver: ReceiverKind;
+  receiverName: string;
+  receiverIdNumber: string;
+  signature: Blob | null;
+};
+
+/** Records a payment or an unpaid visit through the outbox and reports the outcome in Vietnamese. */
+export function usePay(lineId: string, amount: number) {
+  const { db, engine } = useServices();
+  const ctx = useOpContext();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [receipt, setReceipt] = useState<OutboxRow | null>(null);
+
+  async function pay(form: PayForm): Promise<void> {
+    if (!ctx) return;
+    if (
+      form.receiver !== 'self' &&
+      (!form.receiverName.trim() || !/^\d{9}(\d{3})?$/u.test(form.receiverIdNumber.trim()))
+    ) {
+      setError(vi.pay.receiverRequired);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const signature = form.signature
+        ? { bytes: await form.signature.arrayBuffer(), type: 'image/png' as const }
+        : undefined;
+      const result = await recordPayment(db, ctx, {
+        lineId,
+        amount,
+        receiver:
+          form.receiver === 'self'
+            ? { kind: 'self' }
+            : { kind: form.receiver, fullName: form.receiverName.trim(), idNumber: form.receiverIdNumber.trim() },
+        ...(signature ? { signature } : {}),
+      });
+      if (result.ok) {
+        setReceipt(result.value);
+        engine.notifyNewOp();
+      } else setError(vi.pay.errors[result.error satisfies RecordPaymentError]);
+    } catch {
+      setError(vi.pay.storageError);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function unpaid(reason: UnpaidReason, note: string): Promise<boolean> {
+    if (!ctx) return false;
+    const result = await recordUnpaid(db, ctx, { lineId, reason, note });
+    if (!result.ok) {
+      setError(vi.pay.errors[result.error]);
+      return false;
+    }
+    engine.notifyNewOp();
+    return true;
+  }
+
+  return { pay, unpaid, error, saving, receipt, ready: ctx !== undefined };
+}

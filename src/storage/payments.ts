@@ -1,0 +1,89 @@
+/**
+ * Recording payment outcomes on the device: the line change, its op and the evidence (signature,
+ * photo) in one strict transaction (ARCHITECTURE.md: "Recording a payment is one local transaction").
+ */
+import { err, ok, type Result } from '../lib/result';
+import { paymentRecordPayloadSchema, paymentUnpaidPayloadSchema, type PaymentRecordPayload } from '../protocol/ops';
+import type { OutboxRow } from './app-db';
+import type { AppDb } from './app-db';
+import { recordOp, type OpContext } from './outbox';
+
+export type Evidence = { bytes: ArrayBuffer; type: 'image/png' | 'image/jpeg' | 'image/webp' };
+
+export type RecordPaymentInput = {
+  lineId: string;
+  amount: number;
+  receiver: PaymentRecordPayload['receiver'];
+  idCheckId?: string;
+  signature?: Evidence;
+  photo?: Evidence;
+};
+
+export type RecordPaymentError = 'unknown-line' | 'already-paid-here' | 'amount-mismatch' | 'invalid-payload';
+
+/** Lower-case hex SHA-256: the blob's content address (SYNC.md "Blobs"). */
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Checks what the device can check (the line exists, is not already paid here, the amount is
+ * the line's amount, the payload is well formed), then records. The server decides for good.
+ */
+export async function recordPayment(
+  db: AppDb,
+  ctx: OpContext,
+  input: RecordPaymentInput,
+): Promise<Result<OutboxRow, RecordPaymentError>> {
+  const line = await db.paymentLines.get(input.lineId);
+  if (!line) return err('unknown-line');
+  if (line.status === 'paid') return err('already-paid-here');
+  if (line.amount !== input.amount) return err('amount-mismatch');
+  const [signature, photo] = await Promise.all([
+    input.signature ? sha256Hex(input.signature.bytes) : undefined,
+    input.photo ? sha256Hex(input.photo.bytes) : undefined,
+  ]);
+  const payload = paymentRecordPayloadSchema.safeParse({
+    amount: input.amount,
+    receiver: input.receiver,
+    ...(input.idCheckId ? { idCheckId: input.idCheckId } : {}),
+    ...(signature ? { signature } : {}),
+    ...(photo ? { photo } : {}),
+  });
+  if (!payload.success) return err('invalid-payload');
+  const evidence = [
+    ...(signature && input.signature ? [{ hash: signature, ...input.signature }] : []),
+    ...(photo && input.photo ? [{ hash: photo, ...input.photo }] : []),
+  ];
+  const row = await recordOp(
+    db,
+    ctx,
+    { type: 'payment.record', entityId: input.lineId, payload: payload.data },
+    [db.blobs],
+    () => db.blobs.bulkPut(evidence.map((e) => ({ hash: e.hash, type: e.type, bytes: e.bytes, uploaded: 0 as const }))),
+  );
+  return ok(row);
+}
+
+export async function recordUnpaid(
+  db: AppDb,
+  ctx: OpContext,
+  input: { lineId: string; reason: string; note?: string },
+): Promise<Result<OutboxRow, 'unknown-line' | 'invalid-payload'>> {
+  if (!(await db.paymentLines.get(input.lineId))) return err('unknown-line');
+  const payload = paymentUnpaidPayloadSchema.safeParse({
+    reason: input.reason,
+    ...(input.note?.trim() ? { note: input.note } : {}),
+  });
+  if (!payload.success) return err('invalid-payload');
+  return ok(await recordOp(db, ctx, { type: 'payment.unpaid', entityId: input.lineId, payload: payload.data }));
+}
+
+/** A short code printed on the receipt, derived from the op id (unique per payment). */
+export function receiptCode(opId: string): string {
+  return opId
+    .replace(/[^0-9a-z]/giu, '')
+    .slice(0, 8)
+    .toUpperCase();
+}
