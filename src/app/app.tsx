@@ -2,6 +2,7 @@ import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
 import { PayPage } from '../features/payments/pay-page';
+import { PersonPage } from '../features/person/person-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -28,6 +29,7 @@ function Shell() {
       <main className="content">
         <Routes>
           <Route path="/" element={<RosterPage />} />
+          <Route path="/nguoi/:id" element={<PersonPage />} />
           <Route path="/chi-tra" element={<PaymentsPage />} />
           <Route path="/chi-tra/:lineId" element={<PayPage />} />
           <Route path="/can-xu-ly" element={<AttentionPage />} />

@@ -2,7 +2,15 @@
 import type { AppDb } from './app-db';
 
 export type KvKey =
-  'pullCursor' | 'lastSyncAt' | 'deviceId' | 'session' | 'pullApplied' | 'persisted' | 'opSeq' | 'wipedReason';
+  | 'pullCursor'
+  | 'lastSyncAt'
+  | 'deviceId'
+  | 'session'
+  | 'pullApplied'
+  | 'persisted'
+  | 'opSeq'
+  | 'wipedReason'
+  | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {
   const row = await db.kv.get(key);

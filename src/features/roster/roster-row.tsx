@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { birthYear } from '../../ui/format';
 import { vi } from '../../ui/messages.vi';
@@ -5,7 +6,7 @@ import { vi } from '../../ui/messages.vi';
 /** One person in the roster list: name, birth year, village, category, payment method, status. */
 export function RosterRowView({ row }: { row: BeneficiaryRow }) {
   return (
-    <div className="roster-row">
+    <Link to={`/nguoi/${encodeURIComponent(row.id)}`} className="roster-row">
       <div className="roster-main">
         <span className="roster-name">{row.fullName}</span>
         <span className="muted">
@@ -17,7 +18,7 @@ export function RosterRowView({ row }: { row: BeneficiaryRow }) {
         <span className="muted">{row.paymentMethod ? vi.methods[row.paymentMethod] : vi.roster.noMethod}</span>
       </div>
       <span className={`badge status-${row.status}`}>{vi.statuses[row.status]}</span>
-    </div>
+    </Link>
   );
 }
 

@@ -1,0 +1,154 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { paymentMethods } from '../../domain/vocabulary';
+import type { BeneficiaryRow } from '../../storage/app-db';
+import { recordOp } from '../../storage/outbox';
+import { vi } from '../../ui/messages.vi';
+import { useServices } from '../../ui/services';
+import { useDraft } from '../../ui/use-draft';
+import { useOpContext } from '../../ui/use-op-context';
+import {
+  emptyPaymentMethodForm,
+  homeDeliveryReasons,
+  paymentMethodFormSchema,
+  toPaymentMethodPayload,
+  type PaymentMethodForm,
+} from './payment-method-schema';
+
+function fromRow(row: BeneficiaryRow): PaymentMethodForm {
+  const d = row.paymentDetails ?? {};
+  return {
+    method: row.paymentMethod ?? 'cash-point',
+    bankName: d.bankName ?? '',
+    accountNumber: d.accountNumber ?? '',
+    accountHolder: d.accountHolder ?? '',
+    provider: d.provider ?? '',
+    walletPhone: d.walletPhone ?? '',
+    homeDeliveryReason: d.homeDeliveryReason ?? '',
+  };
+}
+
+/** Registration of the chosen payment method (seed step 3), kept as a draft while typed. */
+export function PaymentMethodFormView({ person }: { person: BeneficiaryRow }) {
+  const draft = useDraft<PaymentMethodForm>(`payment-method:${person.id}`);
+  if (draft.loaded === undefined) return null;
+  return <Form person={person} initial={draft.loaded ?? fromRow(person)} draft={draft} />;
+}
+
+function Form({
+  person,
+  initial,
+  draft,
+}: {
+  person: BeneficiaryRow;
+  initial: PaymentMethodForm;
+  draft: ReturnType<typeof useDraft<PaymentMethodForm>>;
+}) {
+  const { db, engine } = useServices();
+  const ctx = useOpContext();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<PaymentMethodForm>({
+    resolver: zodResolver(paymentMethodFormSchema),
+    defaultValues: { ...emptyPaymentMethodForm, ...initial },
+  });
+  const values = useWatch({ control: form.control });
+  const method = values.method;
+  const errors = form.formState.errors;
+
+  useEffect(() => {
+    if (form.formState.isDirty) draft.save({ ...emptyPaymentMethodForm, ...values });
+  }, [values, form.formState.isDirty, draft]);
+
+  const submit = form.handleSubmit(async (data) => {
+    if (!ctx) return;
+    await recordOp(db, ctx, {
+      type: 'beneficiary.set-payment-method',
+      entityId: person.id,
+      payload: toPaymentMethodPayload(data),
+      baseVersion: person.version,
+    });
+    await draft.clear();
+    form.reset(data);
+    setSaved(true);
+    engine.notifyNewOp();
+  });
+
+  const field = (
+    name: keyof PaymentMethodForm,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <>
+      <label htmlFor={`pm-${name}`}>{label}</label>
+      <input
+        id={`pm-${name}`}
+        {...form.register(name)}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `pm-${name}-error` : undefined}
+        {...props}
+      />
+      {errors[name] && (
+        <p className="error" id={`pm-${name}-error`}>
+          {errors[name].message}
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{vi.person.registerMethod}</h2>
+      <fieldset>
+        <legend>{vi.person.method}</legend>
+        {paymentMethods.map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" value={m} {...form.register('method')} />
+            {vi.methods[m]}
+          </label>
+        ))}
+      </fieldset>
+      {method === 'bank' && (
+        <>
+          {field('bankName', vi.person.bankName, { list: 'bank-names' })}
+          <datalist id="bank-names">
+            {['Agribank', 'Vietcombank', 'BIDV', 'VietinBank', 'LPBank'].map((b) => (
+              <option key={b} value={b} />
+            ))}
+          </datalist>
+          {field('accountNumber', vi.person.accountNumber, { inputMode: 'numeric' })}
+          {field('accountHolder', vi.person.accountHolder)}
+        </>
+      )}
+      {method === 'mobile-money' && (
+        <>
+          {field('provider', vi.person.provider, { list: 'wallet-providers' })}
+          <datalist id="wallet-providers">
+            {['Viettel Money', 'VNPT Money', 'MobiFone Money'].map((b) => (
+              <option key={b} value={b} />
+            ))}
+          </datalist>
+          {field('walletPhone', vi.person.walletPhone, { inputMode: 'tel' })}
+        </>
+      )}
+      {method === 'home-delivery' && (
+        <>
+          <label htmlFor="pm-homeDeliveryReason">{vi.person.homeDeliveryReason}</label>
+          <select id="pm-homeDeliveryReason" {...form.register('homeDeliveryReason')}>
+            <option value="">—</option>
+            {homeDeliveryReasons.map((r) => (
+              <option key={r} value={r}>
+                {vi.homeDeliveryReasons[r]}
+              </option>
+            ))}
+          </select>
+          {errors.homeDeliveryReason && <p className="error">{errors.homeDeliveryReason.message}</p>}
+        </>
+      )}
+      <button type="submit" className="primary wide" disabled={!ctx || form.formState.isSubmitting}>
+        {vi.person.saveMethod}
+      </button>
+      {saved && <p role="status">{vi.person.methodSaved}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+/** The registration form of a payment method: zod schema composed from the wire schemas. */
+import { z } from 'zod';
+import { checkPhone } from '../../domain/phone';
+import { paymentMethods } from '../../domain/vocabulary';
+
+export const homeDeliveryReasons = ['ill', 'very-old-alone', 'cannot-use-phone', 'disability'] as const;
+
+export const paymentMethodFormSchema = z
+  .object({
+    method: z.enum(paymentMethods, { error: 'Chọn hình thức nhận.' }),
+    bankName: z.string().trim(),
+    accountNumber: z.string().trim(),
+    accountHolder: z.string().trim(),
+    provider: z.string().trim(),
+    walletPhone: z.string().trim(),
+    homeDeliveryReason: z.enum(homeDeliveryReasons).or(z.literal('')),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === 'bank') {
+      if (!v.bankName) ctx.addIssue({ code: 'custom', path: ['bankName'], message: 'Nhập tên ngân hàng.' });
+      if (v.accountNumber && !/^\d{6,20}$/u.test(v.accountNumber))
+        ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'Số tài khoản chỉ gồm 6 đến 20 chữ số.' });
+    }
+    if (v.method === 'mobile-money') {
+      if (!v.provider) ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Chọn nhà cung cấp ví.' });
+      const phone = checkPhone(v.walletPhone);
+      if (!v.walletPhone || phone.issues.some((i) => i.severity === 'error'))
+        ctx.addIssue({ code: 'custom', path: ['walletPhone'], message: 'Nhập số điện thoại di động 10 số của ví.' });
+    }
+    if (v.method === 'home-delivery' && !v.homeDeliveryReason)
+      ctx.addIssue({ code: 'custom', path: ['homeDeliveryReason'], message: 'Chọn lý do chi trả tại nhà.' });
+  });
+
+export type PaymentMethodForm = z.infer<typeof paymentMethodFormSchema>;
+
+export const emptyPaymentMethodForm: PaymentMethodForm = {
+  method: 'cash-point',
+  bankName: '',
+  accountNumber: '',
+  accountHolder: '',
+  provider: '',
+  walletPhone: '',
+  homeDeliveryReason: '',
+};
+
+/** The `beneficiary.set-payment-method` payload for a valid form: only the method's own details. */
+export function toPaymentMethodPayload(form: PaymentMethodForm): {
+  method: PaymentMethodForm['method'];
+  details?: Record<string, string>;
+} {
+  switch (form.method) {
+    case 'bank':
+      return {
+        method: form.method,
+        details: {
+          bankName: form.bankName,
+          ...(form.accountNumber ? { accountNumber: form.accountNumber } : {}),
+          ...(form.accountHolder ? { accountHolder: form.accountHolder.normalize('NFC') } : {}),
+        },
+      };
+    case 'mobile-money':
+      return {
+        method: form.method,
+        details: { provider: form.provider, walletPhone: checkPhone(form.walletPhone).national ?? form.walletPhone },
+      };
+    case 'home-delivery':
+      return { method: form.method, details: { homeDeliveryReason: form.homeDeliveryReason } };
+    case 'cash-point':
+      return { method: form.method };
+  }
+}
