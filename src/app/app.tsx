@@ -4,6 +4,7 @@ import { LoginPage } from '../features/auth/login-page';
 import { PayPage } from '../features/payments/pay-page';
 import { PersonPage } from '../features/person/person-page';
 import { PaymentsPage } from '../features/payments/payments-page';
+import { PrintListPage } from '../features/payments/print-list-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
@@ -31,6 +32,7 @@ function Shell() {
           <Route path="/" element={<RosterPage />} />
           <Route path="/nguoi/:id" element={<PersonPage />} />
           <Route path="/chi-tra" element={<PaymentsPage />} />
+          <Route path="/chi-tra/in" element={<PrintListPage />} />
           <Route path="/chi-tra/:lineId" element={<PayPage />} />
           <Route path="/can-xu-ly" element={<AttentionPage />} />
           <Route path="/settings" element={<SettingsPage />} />

@@ -32,6 +32,9 @@ export function PaymentsPage() {
             </option>
           ))}
         </select>
+        <Link to="/chi-tra/in" className="button">
+          {vi.printList.open}
+        </Link>
         <span className="muted" data-testid="payments-open">
           {vi.payments.openCount(open, items.length)}
         </span>

@@ -1,0 +1,119 @@
+import { amountInWordsVi, formatAmount } from '../../domain/money';
+import { birthYear } from '../../ui/format';
+import { vi } from '../../ui/messages.vi';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../ui/services';
+import { usePaymentList, type PaymentListItem } from './use-payment-list';
+
+/**
+ * "Danh sách chi trả trợ cấp xã hội tháng …" for a cash-point day, one table per commune,
+ * laid out for A4 landscape (DOMAIN.md §4.2 columns), with totals in figures and words.
+ */
+export function PrintListPage() {
+  const list = usePaymentList();
+  const { db } = useServices();
+  const communes = useLiveQuery(() => db.communes.toArray(), [db]);
+  if (!list || !communes) return null;
+  const [year, month] = (list.periodId ?? '').split('-');
+  const byCommune = new Map<string, PaymentListItem[]>();
+  for (const item of list.items) {
+    const code = item.line.communeCode;
+    byCommune.set(code, [...(byCommune.get(code) ?? []), item]);
+  }
+  return (
+    <section className="print-list">
+      <p className="no-print">
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {vi.printList.print}
+        </button>
+      </p>
+      {[...byCommune.entries()].map(([code, items]) => {
+        const sorted = [...items].sort(
+          (a, b) =>
+            (a.person?.village ?? '').localeCompare(b.person?.village ?? '', 'vi', { numeric: true }) ||
+            ((a.person?.sortKey ?? '') < (b.person?.sortKey ?? '') ? -1 : 1),
+        );
+        const totals = sorted.reduce(
+          (t, { line }) => ({
+            monthly: t.monthly + line.monthlyAmount,
+            arrears: t.arrears + line.arrearsAmount,
+            total: t.total + line.amount,
+          }),
+          { monthly: 0, arrears: 0, total: 0 },
+        );
+        const commune = communes.find((c) => c.code === code);
+        return (
+          <article key={code} className="sheet">
+            <header className="sheet-head">
+              <div>
+                <strong>{(commune?.name ?? code).toUpperCase()}</strong>
+              </div>
+              <div className="center">
+                <strong>{vi.printList.nation}</strong>
+                <br />
+                <u>{vi.printList.motto}</u>
+              </div>
+            </header>
+            <h1 className="center">{vi.printList.title(month ?? '', year ?? '')}</h1>
+            <table>
+              <thead>
+                <tr>
+                  <th>{vi.printList.cols.no}</th>
+                  <th>{vi.printList.cols.name}</th>
+                  <th>{vi.printList.cols.born}</th>
+                  <th>{vi.printList.cols.village}</th>
+                  <th>{vi.printList.cols.monthly}</th>
+                  <th>{vi.printList.cols.arrears}</th>
+                  <th>{vi.printList.cols.total}</th>
+                  <th className="sign-col">{vi.printList.cols.signature}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map(({ line, person }, i) => (
+                  <tr key={line.id}>
+                    <td className="num">{i + 1}</td>
+                    <td>{person?.fullName}</td>
+                    <td className="num">{person ? birthYear(person.birthDate) : ''}</td>
+                    <td>{person?.village}</td>
+                    <td className="num">{formatAmount(line.monthlyAmount)}</td>
+                    <td className="num">{line.arrearsAmount ? formatAmount(line.arrearsAmount) : ''}</td>
+                    <td className="num">{formatAmount(line.amount)}</td>
+                    <td />
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td colSpan={4}>
+                    <strong>{vi.printList.totalRow(sorted.length)}</strong>
+                  </td>
+                  <td className="num">{formatAmount(totals.monthly)}</td>
+                  <td className="num">{formatAmount(totals.arrears)}</td>
+                  <td className="num" data-testid="print-total">
+                    <strong>{formatAmount(totals.total)}</strong>
+                  </td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+            <p>
+              {vi.printList.inWords}: <em>{amountInWordsVi(totals.total)}</em>
+            </p>
+            <footer className="sheet-foot">
+              <div className="center">
+                <strong>{vi.printList.preparer}</strong>
+                <br />
+                <em>{vi.printList.signHint}</em>
+              </div>
+              <div className="center">
+                <strong>{vi.printList.approver}</strong>
+                <br />
+                <em>{vi.printList.stampHint}</em>
+              </div>
+            </footer>
+          </article>
+        );
+      })}
+    </section>
+  );
+}
