@@ -3,6 +3,7 @@ import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
 import { PayPage } from '../features/payments/pay-page';
 import { PersonPage } from '../features/person/person-page';
+import { ReadinessPage } from '../features/readiness/readiness-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { PrintListPage } from '../features/payments/print-list-page';
 import { RosterPage } from '../features/roster/roster-page';
@@ -22,6 +23,7 @@ function Shell() {
             {vi.nav.roster}
           </NavLink>
           <NavLink to="/chi-tra">{vi.nav.payments}</NavLink>
+          <NavLink to="/mo-tai-khoan">{vi.nav.readiness}</NavLink>
           <NavLink to="/can-xu-ly">{vi.nav.attention}</NavLink>
           <NavLink to="/settings">{vi.nav.settings}</NavLink>
         </nav>
@@ -34,6 +36,7 @@ function Shell() {
           <Route path="/chi-tra" element={<PaymentsPage />} />
           <Route path="/chi-tra/in" element={<PrintListPage />} />
           <Route path="/chi-tra/:lineId" element={<PayPage />} />
+          <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
           <Route path="/can-xu-ly" element={<AttentionPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

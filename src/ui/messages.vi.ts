@@ -13,7 +13,13 @@ import type { OpType } from '../protocol/ops';
 
 export const vi = {
   appName: 'Chi trả TGXH',
-  nav: { roster: 'Danh sách', payments: 'Chi trả', attention: 'Cần xử lý', settings: 'Cài đặt' },
+  nav: {
+    roster: 'Danh sách',
+    payments: 'Chi trả',
+    readiness: 'Mở tài khoản',
+    attention: 'Cần xử lý',
+    settings: 'Cài đặt',
+  },
   payments: {
     title: (period: string) => `Danh sách chi trả tháng ${period.split('-').reverse().join('/')}`,
     village: 'Thôn/tổ',
@@ -103,6 +109,23 @@ export const vi = {
     'very-old-alone': 'Già yếu, không có người ủy quyền',
     'cannot-use-phone': 'Không sử dụng được điện thoại',
     disability: 'Khuyết tật',
+  },
+  readiness: {
+    title: 'Rà soát mở tài khoản',
+    more: (n: number) => `Còn ${n} người nữa; hãy dùng tìm kiếm trong Danh sách để xem từng người.`,
+    dossierTitle: 'Danh sách hồ sơ mở tài khoản',
+    dossierIntro: (n: number) => `${n} người đủ hồ sơ mở tài khoản ngân hàng hoặc ví điện tử.`,
+    downloadCsv: 'Tải tệp CSV',
+    print: 'In danh sách',
+    provider: 'Ngân hàng/Ví',
+    progress: 'Tiến độ',
+  },
+  accountStatuses: {
+    none: 'Chưa làm hồ sơ',
+    'dossier-ready': 'Đủ hồ sơ',
+    submitted: 'Đã nộp hồ sơ',
+    opened: 'Đã mở tài khoản',
+    'card-handed-over': 'Đã giao thẻ và hướng dẫn',
   },
   printList: {
     print: 'In danh sách',
