@@ -1,6 +1,7 @@
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
+import { IdCheckPage } from '../features/id-check/id-check-page';
 import { PayPage } from '../features/payments/pay-page';
 import { PersonPage } from '../features/person/person-page';
 import { ReadinessPage } from '../features/readiness/readiness-page';
@@ -33,6 +34,8 @@ function Shell() {
         <Routes>
           <Route path="/" element={<RosterPage />} />
           <Route path="/nguoi/:id" element={<PersonPage />} />
+          <Route path="/kiem-tra" element={<IdCheckPage />} />
+          <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
           <Route path="/chi-tra" element={<PaymentsPage />} />
           <Route path="/chi-tra/in" element={<PrintListPage />} />
           <Route path="/chi-tra/:lineId" element={<PayPage />} />

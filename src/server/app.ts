@@ -11,8 +11,12 @@ import { requireSession } from './http/require-session';
 import { mountStatic } from './http/static';
 import type { Logger } from './logger';
 import { authRoutes } from './routes/auth';
+import { blobRoutes } from './routes/blobs';
+import { conflictRoutes } from './routes/conflicts';
+import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { pullRoutes } from './routes/pull';
+import { pushRoutes } from './routes/push';
 import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
 import { readCursorSecret } from './services/settings';
@@ -43,6 +47,10 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', healthRoutes(db));
   app.route('/', authRoutes(authDeps, session, logger));
   app.route('/', pullRoutes(db.kysely, session, cursorSecret));
+  app.route('/', pushRoutes(db, session, { clock, logger }));
+  app.route('/', blobRoutes(db, session, clock));
+  app.route('/', deviceRoutes(db, session, logger));
+  app.route('/', conflictRoutes(db, session));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

@@ -10,6 +10,7 @@ import type {
 } from '../domain/vocabulary';
 import { requestErrorMessagesVi } from '../protocol/messages.vi';
 import type { OpType } from '../protocol/ops';
+import type { CccdParseErrorCode } from '../domain/citizen-id';
 
 export const vi = {
   appName: 'Chi trả TGXH',
@@ -109,6 +110,38 @@ export const vi = {
     'very-old-alone': 'Già yếu, không có người ủy quyền',
     'cannot-use-phone': 'Không sử dụng được điện thoại',
     disability: 'Khuyết tật',
+  },
+  idCheck: {
+    title: 'Kiểm tra thẻ căn cước',
+    titleFor: (name: string) => `Kiểm tra thẻ căn cước: ${name}`,
+    whose: 'Thẻ của ai',
+    startCamera: 'Bật camera quét mã QR',
+    stopCamera: 'Tắt camera',
+    torch: 'Đèn',
+    fromPhoto: 'Quét từ ảnh',
+    manual: 'Hoặc nhập/dán nội dung mã QR',
+    check: 'Kiểm tra',
+    cameraError: 'Không mở được camera. Hãy cho phép dùng camera, hoặc quét từ ảnh, hoặc nhập tay.',
+    photoError: 'Không đọc được mã QR trong ảnh. Chụp lại gần hơn, đủ sáng, không bị lóa.',
+    cardOf: 'Thẻ của',
+    cardIssues: 'Thông tin trên thẻ có điểm bất thường (số định danh không khớp năm sinh hoặc giới tính).',
+    onCard: 'Trên thẻ',
+    onRoster: 'Trong danh sách',
+    result: 'Kết quả',
+    overall: 'Tổng hợp',
+    status: { match: 'Khớp', mismatch: 'Không khớp', missing: 'Thiếu' },
+    save: 'Ghi nhận kết quả kiểm tra',
+    saved: 'Đã ghi nhận',
+    notInRoster: 'Không có ai với số thẻ này trong danh sách trên máy.',
+    compareWith: 'Đối chiếu',
+    parseErrors: {
+      'wrong-field-count': 'Mã QR không đúng định dạng thẻ căn cước (thiếu trường). Hãy quét lại.',
+      'invalid-id-number': 'Số định danh trên mã QR không phải 12 chữ số.',
+      'invalid-old-id': 'Số CMND cũ trên mã QR không hợp lệ.',
+      'invalid-date': 'Ngày trên mã QR không phải ngày có thật.',
+      'invalid-gender': 'Giới tính trên mã QR không đọc được.',
+      'not-cccd': 'Đây không phải mã QR của thẻ căn cước (có thể là thẻ BHYT).',
+    } satisfies Record<CccdParseErrorCode, string>,
   },
   readiness: {
     title: 'Rà soát mở tài khoản',
@@ -212,6 +245,7 @@ export const vi = {
     noMatch: 'Không tìm thấy ai khớp với từ khóa.',
     born: 'Sinh',
     noMethod: 'Chưa đăng ký',
+    scan: 'Quét CCCD để tìm',
   },
   sync: {
     online: 'Có mạng',

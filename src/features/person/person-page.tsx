@@ -36,6 +36,11 @@ export function PersonPage() {
         <Link to="/">← {vi.nav.roster}</Link>
       </p>
       <h1>{person.fullName}</h1>
+      <p>
+        <Link to={`/kiem-tra/${encodeURIComponent(person.id)}`} className="button">
+          {vi.idCheck.title}
+        </Link>
+      </p>
       {pending.length > 0 && (
         <p className="pending" data-testid="person-pending">
           {vi.person.pending(pending.length)}

@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
 import { vi } from '../../ui/messages.vi';
 import { RosterList } from './roster-list';
 import { useRosterCount, useRosterSearch } from './use-roster';
@@ -28,6 +29,9 @@ export function RosterPage() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <Link to="/kiem-tra" className="button scan-link">
+          {vi.roster.scan}
+        </Link>
         <p className="muted" aria-live="polite" data-testid="roster-count">
           {searching
             ? search

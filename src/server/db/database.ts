@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -43,12 +43,43 @@ function openSqlite(file: string): AppDatabase {
   // Keeps planner statistics current, so pull picks the right index as tables grow
   // (the SQLite docs' advice for long-lived connections: on open, and before closing).
   sqlite.pragma('optimize = 0x10002');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const close = async () => {
     if (sqlite.open) sqlite.pragma('optimize');
     await kysely.destroy();
   };
   return { kysely, kind: 'sqlite', close };
+}
+
+/** Prepared statements kept per connection; enough for every query shape of the server. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, which costs more than running it: a push
+ * runs about ten small statements per op. Statements are reused by SQL text (parameters are
+ * bound per call). A statement still busy with an open iterator is never handed out twice.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Re-inserted so the Map's order is least recently used first.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        const oldest = cache.keys().next();
+        if (cache.size > STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
 }
 
 const INT8_OID = 20;

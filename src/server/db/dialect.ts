@@ -26,6 +26,11 @@ export function binaryColumnType(db: QueryExecutorProvider): 'bytea' | 'blob' {
  * - SQLite: nothing to do. Kysely's SQLite driver runs one transaction at a time on its single
  *   connection, so every transaction is already exclusive.
  *
+ * One mechanism per kind of thing, never both: beneficiaries (which ops may create) and device
+ * bookkeeping use this lock; payment lines (which always exist) are locked by their row with
+ * `getEntityForUpdate`. Mixing the two on one kind would let a transaction holding one lock read
+ * a row that another, holding the other lock, is about to change.
+ *
  * Callers take at most one such lock per transaction, before their first entity write (which
  * takes the change-counter row lock), so two transactions never wait for each other in a cycle.
  */

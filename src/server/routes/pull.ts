@@ -16,6 +16,8 @@ export function pullRoutes(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/api/sync/pull', session, async (c) => {
+    // A retired device gets no more data; the app sends what it holds, then wipes.
+    if (c.get('session').deviceStatus === 'retired') throw httpError('device-retired');
     const query = readQuery(c, pullQuerySchema);
     const result = await pullPage(db, {
       communes: c.get('session').user.communes,

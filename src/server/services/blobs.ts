@@ -8,10 +8,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
 import { z } from 'zod';
 import { blobHashSchema, blobMediaTypes, missingBlobSchema, type BlobMediaType } from '../../protocol/blobs';
-import { lockKey } from '../db/dialect';
 import type { Database, MissingBlobsTable } from '../db/schema';
 import { isRecord } from './data-fields';
-import { getEntity, putEntities } from './entity-store';
+import { getEntityForUpdate, putEntities } from './entity-store';
 
 const missingListSchema = z.array(missingBlobSchema);
 
@@ -88,7 +87,7 @@ export async function recordMissingBlobs(
 
 /**
  * Takes a blob that has arrived off every entity that waits for it, one entity per transaction,
- * under the entity's lock (the same lock ops take), so a concurrent op on the line is not lost.
+ * under the entity's row lock (the lock payment ops take), so a concurrent op on the line is not lost.
  *
  * Called after the blob is committed, and again by the push path after an op that flagged a
  * blob commits. Between them every interleaving is covered: if this pass could not see the
@@ -103,8 +102,7 @@ export async function clearMissingBlob(db: Kysely<Database>, sha256: string, now
     .execute();
   for (const { entity, entity_id } of waiting) {
     await db.transaction().execute(async (trx) => {
-      await lockKey(trx, `${entity}:${entity_id}`);
-      const stored = await getEntity(trx, entity, entity_id);
+      const stored = await getEntityForUpdate(trx, entity, entity_id);
       const data = stored?.data;
       const listed = isRecord(data) ? missingListSchema.safeParse(data['missingBlobs']) : undefined;
       if (stored && !stored.deleted && isRecord(data) && listed?.success) {

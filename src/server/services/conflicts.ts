@@ -40,10 +40,8 @@ export const conflictIdOf = (opId: string): string => `c-${opId}`;
 /** Writes the index row and returns the entity change for the caller's `putEntities` batch. */
 export async function createConflict(trx: Transaction<Database>, c: NewConflict): Promise<EntityChange> {
   const id = conflictIdOf(c.opId);
-  const [commune, beneficiary] = await Promise.all([
-    getEntity(trx, 'commune', c.communeCode),
-    c.beneficiaryId === null ? undefined : getEntity(trx, 'beneficiary', c.beneficiaryId),
-  ]);
+  const commune = await getEntity(trx, 'commune', c.communeCode);
+  const beneficiary = c.beneficiaryId === null ? undefined : await getEntity(trx, 'beneficiary', c.beneficiaryId);
   const data: ConflictData = {
     code: c.code,
     status: 'open',

@@ -3,10 +3,11 @@
  * the entity's version and gives it a fresh global change sequence. Generic on purpose:
  * seeding, push ops, conflicts and ID checks all write through it.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { must } from '../../lib/assert';
 import type { EntityKind } from '../../protocol/pull';
-import type { Database } from '../db/schema';
+import { isPostgres } from '../db/dialect';
+import type { Database, EntitiesTable } from '../db/schema';
 
 export type EntityChange = {
   entity: EntityKind;
@@ -124,7 +125,27 @@ export async function getEntity(
     .where('entity', '=', entity)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row && toStored(row);
+}
+
+/**
+ * Reads one existing entity and locks its row until the transaction ends, so a decision made on
+ * it cannot interleave with another writer's (PostgreSQL `FOR UPDATE`: it waits for the other
+ * writer and then returns its committed version). SQLite transactions are already exclusive
+ * (see `lockKey`). A row that does not exist yet is not locked: lock creates with `lockKey`.
+ */
+export async function getEntityForUpdate(
+  trx: Transaction<Database>,
+  entity: EntityKind,
+  id: string,
+): Promise<StoredEntity | undefined> {
+  let query = trx.selectFrom('entities').selectAll().where('entity', '=', entity).where('id', '=', id);
+  if (isPostgres(trx)) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toStored(row);
+}
+
+function toStored(row: Selectable<EntitiesTable>): StoredEntity {
   return {
     entity: row.entity,
     id: row.id,

@@ -39,6 +39,25 @@ export async function findOpOutcome(db: Kysely<Database>, opId: string): Promise
   return row && { status: row.status, code: row.code, version: row.version === null ? null : Number(row.version) };
 }
 
+/** First outcomes of the ops among `opIds` that were seen before (one query for a whole batch). */
+export async function findOpOutcomes(
+  db: Kysely<Database>,
+  opIds: readonly string[],
+): Promise<Map<string, StoredOutcome>> {
+  const ids = [...new Set(opIds)].filter((id) => !id.includes('\u0000'));
+  const found = new Map<string, StoredOutcome>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .selectFrom('ops')
+    .select(['op_id', 'status', 'code', 'version'])
+    .where('op_id', 'in', ids)
+    .execute();
+  for (const r of rows) {
+    found.set(r.op_id, { status: r.status, code: r.code, version: r.version === null ? null : Number(r.version) });
+  }
+  return found;
+}
+
 /** The op that claimed `seq` on the device, if any. */
 export async function findSeqOwner(db: Kysely<Database>, deviceId: string, seq: number): Promise<string | undefined> {
   const row = await db

@@ -33,15 +33,30 @@ class LostRace extends AppError<'lost-race'> {
 const MAX_DEPTH = 32;
 const ATTEMPTS = 3;
 
-export async function pushOne(db: Kysely<Database>, ctx: PushContext, raw: LooseOpEnvelope): Promise<OpRun> {
+/**
+ * What the batch already knows about an op before its transaction: the op log had no row for its
+ * id when the batch began, and its seq is above every seq the device had claimed. Both are only
+ * shortcuts: the op log's unique keys still decide, and a retry checks everything again.
+ */
+export type OpHints = { isUnseen: boolean; isSeqFresh: boolean };
+
+export async function pushOne(
+  db: Kysely<Database>,
+  ctx: PushContext,
+  raw: LooseOpEnvelope,
+  hints: OpHints = { isUnseen: false, isSeqFresh: false },
+): Promise<OpRun> {
   // An id with a NUL cannot be stored as a key (PostgreSQL text refuses it): answered, not logged.
   if (raw.id.includes('\u0000')) return { result: resultOf(raw.id, rejected('invalid-payload')), claimedSeq: null };
   for (let attempt = 1; ; attempt++) {
-    // Replays (a retried batch is mostly duplicates) are answered without a transaction.
-    const first = await findOpOutcome(db, raw.id);
-    if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null };
+    const isFirst = attempt === 1;
+    if (!(isFirst && hints.isUnseen)) {
+      const first = await findOpOutcome(db, raw.id);
+      if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null };
+    }
     try {
-      const run = await db.transaction().execute((trx) => decideAndLog(trx, ctx, raw));
+      const checkSeq = !(isFirst && hints.isSeqFresh);
+      const run = await db.transaction().execute((trx) => decideAndLog(trx, ctx, raw, checkSeq));
       await recheckBlobs(db, run.missingBlobs, ctx.receivedAt);
       return { result: run.result, claimedSeq: run.claimedSeq };
     } catch (error) {
@@ -57,10 +72,11 @@ async function decideAndLog(
   trx: Transaction<Database>,
   ctx: PushContext,
   raw: LooseOpEnvelope,
+  checkSeq: boolean,
 ): Promise<OpRun & { missingBlobs: string[] }> {
   let seq = claimableSeq(raw, ctx.device.id);
   let applied: Applied | undefined;
-  if (seq !== null) {
+  if (seq !== null && checkSeq) {
     const owner = await findSeqOwner(trx, ctx.device.id, seq);
     if (owner === raw.id) throw new LostRace();
     if (owner !== undefined) {
@@ -69,13 +85,15 @@ async function decideAndLog(
       seq = null;
     }
   }
-  applied ??= await decide(trx, ctx, raw);
+  const scan = scanJson(raw);
+  applied ??= await decide(trx, ctx, raw, scan);
   const isRecorded = await insertOp(trx, {
     opId: raw.id,
     deviceId: ctx.device.id,
     userId: ctx.user.id,
     seq,
-    raw: shape(raw),
+    // Kept verbatim, unless too deep to serialise safely (then only its id and why).
+    raw: scan.isTooDeep ? { id: raw.id, unreadable: 'nesting too deep' } : raw,
     receivedAt: ctx.receivedAt,
     outcome: applied.outcome,
   });
@@ -83,8 +101,12 @@ async function decideAndLog(
   return { result: resultOf(raw.id, applied.outcome), claimedSeq: seq, missingBlobs: applied.missingBlobs ?? [] };
 }
 
-async function decide(trx: Transaction<Database>, ctx: PushContext, raw: LooseOpEnvelope): Promise<Applied> {
-  const scan = scanJson(raw);
+async function decide(
+  trx: Transaction<Database>,
+  ctx: PushContext,
+  raw: LooseOpEnvelope,
+  scan: JsonScan,
+): Promise<Applied> {
   // PostgreSQL text cannot hold NUL, and no op of protocol 1 nests this deep: both are malformed.
   if (scan.isTooDeep) return { outcome: rejected('invalid-payload', 'nesting too deep') };
   if (scan.hasNul) return { outcome: rejected('invalid-payload', 'text contains a NUL character') };
@@ -112,18 +134,15 @@ async function decide(trx: Transaction<Database>, ctx: PushContext, raw: LooseOp
 }
 
 /** The seq an op claims: only a readable seq in the pushing device's own numbering. */
-function claimableSeq(raw: LooseOpEnvelope, deviceId: string): number | null {
+export function claimableSeq(raw: LooseOpEnvelope, deviceId: string): number | null {
   const seq = raw['seq'];
   return raw['deviceId'] === deviceId && typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null;
 }
 
-/** What is kept of the envelope: all of it, unless it is too deep to serialise safely. */
-function shape(raw: LooseOpEnvelope): Record<string, unknown> {
-  return scanJson(raw).isTooDeep ? { id: raw.id, unreadable: 'nesting too deep' } : raw;
-}
-
 /** Walks the parsed JSON without recursion and never below MAX_DEPTH. */
-function scanJson(value: unknown): { isTooDeep: boolean; hasNul: boolean } {
+type JsonScan = { isTooDeep: boolean; hasNul: boolean };
+
+function scanJson(value: unknown): JsonScan {
   let isTooDeep = false;
   let hasNul = false;
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];

@@ -13,11 +13,10 @@ import type { MissingBlob } from '../../protocol/blobs';
 import type { ConflictResolution, ConflictSide } from '../../protocol/conflicts';
 import type { PaymentRecordOp, PaymentUnpaidOp, PaymentVoidOp } from '../../protocol/ops';
 import type { PaymentConflictCode } from '../../domain/payment-line';
-import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { missingHashes, recordMissingBlobs } from './blobs';
 import { createConflict, findConflict, openConflictsRaisedBy, resolveConflicts } from './conflicts';
-import { getEntity, putEntities, type EntityChange } from './entity-store';
+import { getEntity, getEntityForUpdate, putEntities, type EntityChange } from './entity-store';
 import { rejected } from './op-log';
 import {
   incomingProvenance,
@@ -39,8 +38,8 @@ export async function applyPaymentOnServer(
 ): Promise<Applied> {
   // Why the lock: two devices paying the same line at the same moment must be decided one after
   // the other, or both would read `due` and both be counted (PostgreSQL runs them concurrently).
-  await lockKey(trx, `payment-line:${op.entityId}`);
-  const stored = await getEntity(trx, 'payment-line', op.entityId);
+  // Lines are locked by their row: ops never create lines, so the row always exists.
+  const stored = await getEntityForUpdate(trx, 'payment-line', op.entityId);
   if (!stored || stored.deleted) return { outcome: rejected('unknown-entity') };
   if (!isInScope(ctx.user, stored.communeCode)) return { outcome: rejected('forbidden') };
   const line = readLine(stored.data);

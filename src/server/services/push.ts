@@ -13,7 +13,8 @@ import type { AppDatabase } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import { isoTime } from './push-context';
-import { pushOne } from './push-op';
+import { duplicateResult, findOpOutcomes } from './op-log';
+import { claimableSeq, pushOne } from './push-op';
 import { recordSeqProgress } from './seq-progress';
 
 export type PushDeps = { clock: Clock; logger: Logger };
@@ -31,14 +32,31 @@ export async function applyPush(
 ): Promise<Result<PushResponse, 'forbidden'>> {
   if (body.deviceId !== device.id) return err('forbidden');
   const kysely = 'kysely' in db ? db.kysely : db;
-  const row = await kysely.selectFrom('devices').select('name').where('id', '=', device.id).executeTakeFirst();
+  const row = await kysely
+    .selectFrom('devices')
+    .select(['name', 'max_seq_received'])
+    .where('id', '=', device.id)
+    .executeTakeFirst();
+  // One read for the whole batch instead of one per op: a retried batch is mostly replays.
+  const seen = await findOpOutcomes(
+    kysely,
+    body.ops.map((op) => op.id),
+  );
+  let highestSeq = Number(row?.max_seq_received ?? 0);
   const results: PushResult[] = [];
   const arrived: number[] = [];
   // Sequential on purpose: an op may depend on the one before it (a create, then its update).
   for (const raw of body.ops) {
+    const first = seen.get(raw.id);
+    if (first) {
+      results.push(duplicateResult(raw.id, first));
+      continue;
+    }
+    const seq = claimableSeq(raw, device.id);
     const ctx = { user, device: { id: device.id, name: row?.name ?? null }, receivedAt: clock.now() };
-    const run = await pushOne(kysely, ctx, raw);
+    const run = await pushOne(kysely, ctx, raw, { isUnseen: true, isSeqFresh: seq !== null && seq > highestSeq });
     results.push(run.result);
+    if (seq !== null) highestSeq = Math.max(highestSeq, seq);
     if (run.claimedSeq !== null) arrived.push(run.claimedSeq);
   }
   // After the ops, in its own transaction: bookkeeping must never hold back or undo an op.

@@ -56,7 +56,11 @@ export async function recordSeqProgress(db: Kysely<Database>, deviceId: string, 
       .where('id', '=', deviceId)
       .execute();
 
-    await fillGaps(trx, deviceId, p.arrived.filter((s) => s <= before));
+    await fillGaps(
+      trx,
+      deviceId,
+      p.arrived.filter((s) => s <= before),
+    );
     if (newGaps.length > 0) {
       await trx
         .insertInto('seq_gaps')
@@ -64,7 +68,8 @@ export async function recordSeqProgress(db: Kysely<Database>, deviceId: string, 
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
-    for (const g of newGaps) p.logger.warn('seq gap: ops may be lost on the device', { deviceId, fromSeq: g.from, toSeq: g.to });
+    for (const g of newGaps)
+      p.logger.warn('seq gap: ops may be lost on the device', { deviceId, fromSeq: g.from, toSeq: g.to });
     return newGaps;
   });
 }
@@ -96,7 +101,11 @@ async function fillGaps(db: Kysely<Database>, deviceId: string, seqs: readonly n
       rows.map((r) => Number(r.from_seq)),
     )
     .execute();
-  if (remaining.length > 0) await db.insertInto('seq_gaps').values(remaining.map((g) => gapRow(deviceId, g))).execute();
+  if (remaining.length > 0)
+    await db
+      .insertInto('seq_gaps')
+      .values(remaining.map((g) => gapRow(deviceId, g)))
+      .execute();
 }
 
 /** The gaps minus the given seqs (sorted ascending); a seq inside a gap splits it. */

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { parseCccdQr, type CccdCard } from '../../domain/citizen-id';
+import { vietnamDate } from '../../lib/clock';
+import { recordOp } from '../../storage/outbox';
+import { vi } from '../../ui/messages.vi';
+import { useServices } from '../../ui/services';
+import { useOpContext } from '../../ui/use-op-context';
+import { ComparisonTable, compareFor } from './id-check-result';
+import { ScannerPanel } from './scanner-panel';
+
+type Whose = 'beneficiary' | 'guardian' | 'authorized';
+
+/**
+ * Checks an ID card offline: scan the QR (camera or photo) or type it, parse it, and compare it
+ * with the roster person or their representative; the result is recorded as an id-check op.
+ * Opened without a person, a scanned card finds the person in the roster.
+ */
+export function IdCheckPage() {
+  const id = useParams()['id'];
+  const { db, clock, engine } = useServices();
+  const ctx = useOpContext();
+  const [card, setCard] = useState<CccdCard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [whose, setWhose] = useState<Whose>('beneficiary');
+  const [saved, setSaved] = useState(false);
+  const person = useLiveQuery(async () => (id ? ((await db.beneficiaries.get(id)) ?? null) : null), [db, id]);
+  const matches = useLiveQuery(
+    async () =>
+      card && !id
+        ? db.beneficiaries
+            .where('searchTokens')
+            .anyOf([card.idNumber, ...(card.oldIdNumber ? [card.oldIdNumber] : [])])
+            .distinct()
+            .toArray()
+        : [],
+    [db, card, id],
+  );
+
+  function onText(raw: string) {
+    const parsed = parseCccdQr(raw, { today: vietnamDate(clock.now()) });
+    setSaved(false);
+    if (parsed.ok) {
+      setCard(parsed.value);
+      setError(null);
+    } else {
+      setCard(null);
+      setError(vi.idCheck.parseErrors[parsed.error.code]);
+    }
+  }
+
+  const comparison = card && person ? compareFor(card, person, whose) : null;
+
+  async function save() {
+    if (!ctx || !card || !person || !comparison) return;
+    await recordOp(db, ctx, {
+      type: 'id-check.record',
+      entityId: person.id,
+      payload: {
+        person: whose,
+        method: 'qr',
+        fields: {
+          idNumber: comparison.idNumber.status,
+          fullName: comparison.fullName.status,
+          birthDate: comparison.birthDate.status,
+          gender: comparison.gender.status,
+        },
+        overall: comparison.overall,
+        card: {
+          idNumber: card.idNumber,
+          oldIdNumber: card.oldIdNumber,
+          fullName: card.fullName,
+          birthDate: card.birthDate,
+          gender: card.gender,
+          issuedOn: card.issuedOn,
+        },
+        issues: card.issues.map((i) => i.code),
+      },
+    });
+    setSaved(true);
+    engine.notifyNewOp();
+  }
+
+  return (
+    <section className="id-check">
+      <h1>{person ? vi.idCheck.titleFor(person.fullName) : vi.idCheck.title}</h1>
+      {person?.representative && (
+        <fieldset>
+          <legend>{vi.idCheck.whose}</legend>
+          {(['beneficiary', person.representative.kind] as const).map((w) => (
+            <label key={w} className="radio">
+              <input type="radio" name="whose" checked={whose === w} onChange={() => setWhose(w)} />
+              {w === 'beneficiary'
+                ? person.fullName
+                : `${vi.representativeKinds[w]}: ${person.representative?.fullName ?? ''}`}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ScannerPanel onText={onText} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {card && (
+        <div className="card" data-testid="scanned-card">
+          <p>
+            {vi.idCheck.cardOf} <strong>{card.fullName}</strong> · {card.idNumber}
+          </p>
+          {card.issues.length > 0 && <p className="warning">{vi.idCheck.cardIssues}</p>}
+          {comparison && <ComparisonTable comparison={comparison} />}
+          {comparison && (
+            <button type="button" className="primary" onClick={() => void save()} disabled={saved || !ctx}>
+              {saved ? vi.idCheck.saved : vi.idCheck.save}
+            </button>
+          )}
+          {!id && matches && (
+            <ul className="plain" data-testid="id-matches">
+              {matches.length === 0 && <li>{vi.idCheck.notInRoster}</li>}
+              {matches.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/nguoi/${encodeURIComponent(m.id)}`}>{m.fullName}</Link> ·{' '}
+                  <Link to={`/kiem-tra/${encodeURIComponent(m.id)}`}>{vi.idCheck.compareWith}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

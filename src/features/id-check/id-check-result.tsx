@@ -1,0 +1,73 @@
+import { compareCardWithPerson, type CccdCard } from '../../domain/citizen-id';
+import type { CardComparison, FieldCheck } from '../../domain/citizen-id-compare';
+import type { BeneficiaryRow } from '../../storage/app-db';
+import { formatBirthDate } from '../../ui/format';
+import { vi } from '../../ui/messages.vi';
+
+type Whose = 'beneficiary' | 'guardian' | 'authorized';
+
+/** The roster side to compare with: the person, or their registered representative. */
+export function personSide(person: BeneficiaryRow, whose: Whose) {
+  const rep = person.representative;
+  if (whose === 'beneficiary' || !rep) return person;
+  return { idNumber: rep.idNumber, oldIdNumber: null, fullName: rep.fullName, birthDate: null, gender: null };
+}
+
+export function compareFor(card: CccdCard, person: BeneficiaryRow, whose: Whose): CardComparison {
+  return compareCardWithPerson(card, personSide(person, whose));
+}
+
+function Row({
+  label,
+  check,
+  format = (v) => v,
+}: {
+  label: string;
+  check: FieldCheck;
+  format?: (v: string) => string;
+}) {
+  return (
+    <tr className={`check-${check.status}`}>
+      <th scope="row">{label}</th>
+      <td>{check.card ? format(check.card) : '—'}</td>
+      <td>{check.person ? format(check.person) : '—'}</td>
+      <td>
+        <strong>{vi.idCheck.status[check.status]}</strong>
+      </td>
+    </tr>
+  );
+}
+
+/** Field by field, with words as well as colour (never colour alone). */
+export function ComparisonTable({ comparison }: { comparison: CardComparison }) {
+  return (
+    <table className="comparison" data-testid="id-comparison" data-overall={comparison.overall}>
+      <thead>
+        <tr>
+          <th />
+          <th>{vi.idCheck.onCard}</th>
+          <th>{vi.idCheck.onRoster}</th>
+          <th>{vi.idCheck.result}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <Row label={vi.person.idNumber} check={comparison.idNumber} />
+        <Row label={vi.receipt.beneficiary} check={comparison.fullName} />
+        <Row label={vi.person.birthDate} check={comparison.birthDate} format={formatBirthDate} />
+        <Row
+          label={vi.person.gender}
+          check={comparison.gender}
+          format={(g) => vi.genders[g as 'male' | 'female'] ?? g}
+        />
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{vi.idCheck.overall}</th>
+          <td colSpan={3}>
+            <strong>{vi.idCheckOutcomes[comparison.overall]}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

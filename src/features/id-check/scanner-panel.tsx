@@ -1,0 +1,71 @@
+import { useId, useState, type FormEvent } from 'react';
+import { vi } from '../../ui/messages.vi';
+import { useQrScanner } from './use-qr-scanner';
+
+/** Camera scan, photo of the card, or typing the QR text: all three end in `onText`. */
+export function ScannerPanel({ onText }: { onText: (raw: string) => void }) {
+  const elementId = `qr-${useId().replace(/:/gu, '')}`;
+  const scanner = useQrScanner(elementId, onText);
+  const [manual, setManual] = useState('');
+  const [fileError, setFileError] = useState(false);
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    const text = await scanner.scanImage(file);
+    setFileError(text === null);
+    if (text !== null) onText(text);
+  }
+
+  function submitManual(e: FormEvent) {
+    e.preventDefault();
+    if (manual.trim()) onText(manual);
+  }
+
+  return (
+    <div className="card scanner">
+      <div id={elementId} className="qr-region" />
+      <p className="toolbar">
+        {scanner.state === 'scanning' ? (
+          <button type="button" onClick={() => void scanner.stop()}>
+            {vi.idCheck.stopCamera}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void scanner.start()}
+            disabled={scanner.state === 'starting'}
+          >
+            {vi.idCheck.startCamera}
+          </button>
+        )}
+        {scanner.torchAvailable && scanner.state === 'scanning' && (
+          <button type="button" aria-pressed={scanner.torchOn} onClick={() => void scanner.toggleTorch()}>
+            {vi.idCheck.torch}
+          </button>
+        )}
+        <label className="button file-button">
+          {vi.idCheck.fromPhoto}
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        </label>
+      </p>
+      {scanner.state === 'error' && <p className="error">{vi.idCheck.cameraError}</p>}
+      {fileError && <p className="error">{vi.idCheck.photoError}</p>}
+      <form onSubmit={submitManual}>
+        <label htmlFor={`${elementId}-manual`}>{vi.idCheck.manual}</label>
+        <input
+          id={`${elementId}-manual`}
+          value={manual}
+          onChange={(e) => setManual(e.target.value)}
+          autoComplete="off"
+        />
+        <button type="submit">{vi.idCheck.check}</button>
+      </form>
+    </div>
+  );
+}

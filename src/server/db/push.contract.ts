@@ -1,0 +1,246 @@
+/**
+ * The push contract (SYNC.md "Push"), run on SQLite (push.test.ts) and PostgreSQL
+ * (push.pg.test.ts): idempotency, seqs and gaps, per-op rejections, and the envelope.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import pushRequest from '../../../tests/fixtures/protocol/push-request.json';
+import { errorBodySchema } from '../../protocol/error-codes';
+import { opResultMessagesVi } from '../../protocol/op-messages.vi';
+import type { MakeDb } from '../testing/databases';
+import { AMOUNT, createPushWorld, LINES, type World } from '../testing/push-world';
+
+export function runPushContract(name: string, makeDb: MakeDb): void {
+  describe(`push (${name})`, () => {
+    let w: World;
+    beforeEach(async () => {
+      w = await createPushWorld({ db: await makeDb() });
+    });
+    afterEach(() => w.h.close());
+
+    test('a payment is applied once and answered with the line’s new version', async () => {
+      const { payer } = w.actors;
+      const op = w.op(payer, 'payment.record', LINES.due);
+      const { results } = await w.push(payer, [op]);
+      expect(results).toEqual([{ id: op['id'], status: 'applied', version: 2 }]);
+      const line = await w.entity('payment-line', LINES.due);
+      expect(line?.data).toMatchObject({ status: 'paid', payment: { opId: op['id'], amount: AMOUNT } });
+    });
+
+    test('a replay answers duplicate with the first outcome and changes nothing', async () => {
+      const { payer } = w.actors;
+      const op = w.op(payer, 'payment.record', LINES.due);
+      const bad = w.op(payer, 'payment.record', LINES.due2, { amount: 1, receiver: { kind: 'self' } });
+      await w.push(payer, [op, bad]);
+      const before = await w.entity('payment-line', LINES.due);
+      const { results } = await w.push(payer, [op, bad]);
+      expect(results).toEqual([
+        { id: op['id'], status: 'duplicate', code: 'applied', version: 2 },
+        {
+          id: bad['id'],
+          status: 'duplicate',
+          code: 'rejected',
+          firstCode: 'amount-mismatch',
+          message: opResultMessagesVi['amount-mismatch'],
+        },
+      ]);
+      expect(await w.entity('payment-line', LINES.due)).toEqual(before);
+      expect(await w.opsCount()).toBe(2);
+    });
+
+    test('30 copies of one op arriving at the same moment are applied exactly once', async () => {
+      const { payer } = w.actors;
+      const op = w.op(payer, 'payment.record', LINES.due);
+      const answers = await Promise.all(Array.from({ length: 30 }, () => w.push(payer, [op])));
+      const statuses = answers.map((a) => a.results[0]?.status);
+      expect(statuses.filter((s) => s === 'applied')).toHaveLength(1);
+      expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(29);
+      for (const a of answers) expect(a.results[0]).toMatchObject({ version: 2 });
+      expect(await w.opsCount()).toBe(1);
+      expect((await w.entity('payment-line', LINES.due))?.version).toBe(2);
+    });
+
+    test('30 different payments of one line at the same moment: one is counted, 29 are conflicts', async () => {
+      const payers = [w.actors.payer, w.actors.payer2, w.actors.officer];
+      const pushes = Array.from({ length: 30 }, (_, i) => {
+        const who = payers[i % payers.length] ?? w.actors.payer;
+        return w.push(who, [w.op(who, 'payment.record', LINES.due)]);
+      });
+      const results = (await Promise.all(pushes)).map((a) => a.results[0]);
+      expect(results.filter((r) => r?.status === 'applied')).toHaveLength(1);
+      expect(results.filter((r) => r?.status === 'conflict' && r.code === 'already-paid')).toHaveLength(29);
+      const line = await w.entity('payment-line', LINES.due);
+      expect(line?.data['status']).toBe('paid');
+      expect(line?.data['conflicts']).toHaveLength(29);
+      expect(line?.version).toBe(31);
+    });
+
+    test('another op with a used seq is rejected seq-reused and logged without taking the seq', async () => {
+      const { payer } = w.actors;
+      const first = w.op(payer, 'payment.unpaid', LINES.due);
+      const reuse: Record<string, unknown> = { ...w.op(payer, 'payment.record', LINES.due2), seq: first['seq'] };
+      await w.push(payer, [first]);
+      const { results } = await w.push(payer, [reuse]);
+      expect(results[0]).toMatchObject({ status: 'rejected', code: 'seq-reused' });
+      const rows = await w.h.db.kysely
+        .selectFrom('ops')
+        .select(['op_id', 'seq', 'status'])
+        .orderBy('received_at')
+        .execute();
+      expect(rows.map((r) => [r.op_id, r.seq === null ? null : Number(r.seq), r.status])).toEqual([
+        [first['id'], 1, 'applied'],
+        [reuse['id'], null, 'rejected'],
+      ]);
+      expect((await w.entity('payment-line', LINES.due2))?.data['status']).toBe('due');
+    });
+
+    test('a gap in seq is applied, logged with the device and range, stored, and shrinks when the op arrives', async () => {
+      const { payer } = w.actors;
+      const ops = [1, 2, 3, 4, 5].map(() => w.op(payer, 'payment.unpaid', LINES.due));
+      const { results } = await w.push(payer, [ops[0], ops[1], ops[4]], 5);
+      expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const warned = w.h.logger.lines.filter((l) => l.includes('seq gap'));
+      expect(warned).toHaveLength(1);
+      expect(JSON.parse(warned[0] ?? '{}')).toMatchObject({
+        level: 'warn',
+        deviceId: payer.deviceId,
+        fromSeq: 3,
+        toSeq: 4,
+      });
+      const gaps = () =>
+        w.h.db.kysely
+          .selectFrom('seq_gaps')
+          .select(['from_seq', 'to_seq'])
+          .where('device_id', '=', payer.deviceId)
+          .execute();
+      expect((await gaps()).map((g) => [Number(g.from_seq), Number(g.to_seq)])).toEqual([[3, 4]]);
+      await w.push(payer, [ops[2]], 5);
+      expect((await gaps()).map((g) => [Number(g.from_seq), Number(g.to_seq)])).toEqual([[4, 4]]);
+      await w.push(payer, [ops[3]], 5);
+      expect(await gaps()).toEqual([]);
+    });
+
+    test('lastSeq is stored next to the highest seq received', async () => {
+      const { payer } = w.actors;
+      await w.push(payer, [w.op(payer, 'payment.unpaid', LINES.due), w.op(payer, 'payment.unpaid', LINES.due)], 9);
+      const device = await w.h.db.kysely
+        .selectFrom('devices')
+        .select(['last_seq_reported', 'max_seq_received'])
+        .where('id', '=', payer.deviceId)
+        .executeTakeFirstOrThrow();
+      expect([Number(device.last_seq_reported), Number(device.max_seq_received)]).toEqual([9, 2]);
+      // An older batch retried later does not move lastSeq back.
+      await w.push(payer, [w.op(payer, 'payment.unpaid', LINES.due)], 3);
+      const again = await w.h.db.kysely
+        .selectFrom('devices')
+        .select('last_seq_reported')
+        .where('id', '=', payer.deviceId)
+        .executeTakeFirstOrThrow();
+      expect(Number(again.last_seq_reported)).toBe(9);
+    });
+
+    test('a malformed op is rejected on its own; the ops around it are applied', async () => {
+      const { payer } = w.actors;
+      const good1 = w.op(payer, 'payment.unpaid', LINES.due);
+      const bad: Record<string, unknown> = {
+        ...w.op(payer, 'payment.record', LINES.due2),
+        payload: { amount: '1000000' },
+      };
+      const good2 = w.op(payer, 'payment.record', LINES.due2);
+      const { results } = await w.push(payer, [good1, bad, good2]);
+      expect(results.map((r) => [r.status, 'code' in r ? r.code : undefined])).toEqual([
+        ['applied', undefined],
+        ['rejected', 'invalid-payload'],
+        ['applied', undefined],
+      ]);
+      const logged = await w.h.db.kysely
+        .selectFrom('ops')
+        .selectAll()
+        .where('op_id', '=', String(bad['id']))
+        .executeTakeFirstOrThrow();
+      expect(logged).toMatchObject({ status: 'rejected', code: 'invalid-payload', type: 'payment.record' });
+      expect(JSON.parse(logged.envelope)).toEqual(bad);
+    });
+
+    test('an amount that differs from the line’s is rejected amount-mismatch and the line stays due', async () => {
+      const { payer } = w.actors;
+      const { results } = await w.push(payer, [
+        w.op(payer, 'payment.record', LINES.due, { amount: AMOUNT - 1000, receiver: { kind: 'self' } }),
+      ]);
+      expect(results[0]).toMatchObject({ status: 'rejected', code: 'amount-mismatch' });
+      expect((await w.entity('payment-line', LINES.due))?.version).toBe(1);
+    });
+
+    test('an op about an entity the server does not hold is rejected unknown-entity', async () => {
+      const { payer, officer } = w.actors;
+      const a = await w.push(payer, [w.op(payer, 'payment.record', 'line-nope')]);
+      const b = await w.push(officer, [w.op(officer, 'beneficiary.update', 'b-nope')]);
+      expect([a.results[0], b.results[0]]).toMatchObject([
+        { status: 'rejected', code: 'unknown-entity' },
+        { status: 'rejected', code: 'unknown-entity' },
+      ]);
+    });
+
+    test('an op naming another device or another actor is rejected forbidden', async () => {
+      const { payer, payer2 } = w.actors;
+      const { results } = await w.push(payer, [
+        w.op(payer, 'payment.record', LINES.due, undefined, { deviceId: payer2.deviceId }),
+        w.op(payer, 'payment.record', LINES.due, undefined, { actorId: payer2.userId }),
+      ]);
+      expect(results.map((r) => [r.status, 'code' in r ? r.code : null])).toEqual([
+        ['rejected', 'forbidden'],
+        ['rejected', 'forbidden'],
+      ]);
+      expect((await w.entity('payment-line', LINES.due))?.version).toBe(1);
+    });
+
+    test('an unreadable envelope is 400 and records nothing', async () => {
+      const { payer } = w.actors;
+      const op = w.op(payer, 'payment.record', LINES.due);
+      for (const body of [
+        { protocol: 1, deviceId: payer.deviceId, lastSeq: 1, ops: [{ ...op, id: undefined }] },
+        { protocol: 1, deviceId: payer.deviceId, ops: [op] },
+        { protocol: 1, deviceId: payer.deviceId, lastSeq: 1, ops: [] },
+        '{"protocol":1,',
+      ]) {
+        const res = await w.h.request('/api/sync/push', { token: payer.token, body });
+        expect(res.status).toBe(400);
+        expect(errorBodySchema.parse(await res.json()).error.code).toMatch(/^invalid-(json|body)$/);
+      }
+      expect(await w.opsCount()).toBe(0);
+    });
+
+    test('the recorded push request (the pinned contract) passes op by op', async () => {
+      const { supervisor } = w.actors;
+      const ops = pushRequest.ops.map((op) => ({ ...op, deviceId: supervisor.deviceId, actorId: supervisor.userId }));
+      const { results } = await w.push(supervisor, ops, pushRequest.lastSeq);
+      expect(results.map((r) => r.status)).toEqual([
+        'applied',
+        'applied',
+        'applied',
+        'applied',
+        // The fixture's second beneficiary and its lines are not in this world.
+        'rejected',
+        'rejected',
+        'rejected',
+        'rejected',
+      ]);
+      expect(results.slice(4).map((r) => (r.status === 'rejected' ? r.code : null))).toEqual(
+        Array(4).fill('unknown-entity'),
+      );
+      expect((await w.entity('beneficiary', 'ben-0001'))?.data).toMatchObject({
+        fullName: 'Lê Gia Bảo',
+        phone: '0912000111',
+        representative: { kind: 'guardian', relationship: 'cô ruột' },
+        paymentMethod: 'bank',
+        accountStatus: 'submitted',
+      });
+    });
+
+    test('a body naming another device is 403 and records nothing', async () => {
+      const { payer, payer2 } = w.actors;
+      const res = await w.pushRaw(payer, [w.op(payer, 'payment.record', LINES.due)], 1, payer2.deviceId);
+      expect(res.status).toBe(403);
+      expect(await w.opsCount()).toBe(0);
+    });
+  });
+}

@@ -1,0 +1,12 @@
+import { pgDbMaker } from '../testing/databases';
+import { runBlobsContract } from './blobs.contract';
+import { runDevicesContract } from './devices.contract';
+import { runPushConflictContract } from './push-conflicts.contract';
+import { runPushContract } from './push.contract';
+
+const url = process.env['TEST_DATABASE_URL'];
+if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
+runPushContract('PostgreSQL', pgDbMaker(url));
+runPushConflictContract('PostgreSQL', pgDbMaker(url));
+runBlobsContract('PostgreSQL', pgDbMaker(url));
+runDevicesContract('PostgreSQL', pgDbMaker(url));

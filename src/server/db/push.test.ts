@@ -1,0 +1,10 @@
+import { makeSqliteDb } from '../testing/databases';
+import { runBlobsContract } from './blobs.contract';
+import { runDevicesContract } from './devices.contract';
+import { runPushConflictContract } from './push-conflicts.contract';
+import { runPushContract } from './push.contract';
+
+runPushContract('SQLite', makeSqliteDb);
+runPushConflictContract('SQLite', makeSqliteDb);
+runBlobsContract('SQLite', makeSqliteDb);
+runDevicesContract('SQLite', makeSqliteDb);

@@ -1,0 +1,63 @@
+/**
+ * Authorisation of every op (SYNC.md "Push"): role × op type × the entity's commune, one push
+ * per cell. Allowed cells apply; every other cell is rejected `forbidden` and changes nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import { roles, type Role } from '../../domain/vocabulary';
+import { opTypeRoles, opTypes, type OpType } from '../../protocol/ops';
+import { createDirectWorld } from '../testing/direct-push';
+import { BENEFICIARIES, LINES, LOC_AN, PHU_BAI, samplePayload } from '../testing/push-world';
+
+type Where = 'own commune' | 'other commune';
+
+function target(type: OpType, where: Where): { entityId: string; payload: Record<string, unknown> } {
+  const own = where === 'own commune';
+  switch (type) {
+    case 'beneficiary.create':
+      return { entityId: 'b-new', payload: { ...samplePayload(type), communeCode: own ? PHU_BAI : LOC_AN } };
+    case 'beneficiary.update':
+    case 'beneficiary.set-payment-method':
+    case 'beneficiary.set-account-status':
+    case 'id-check.record':
+      return { entityId: own ? BENEFICIARIES.active : BENEFICIARIES.otherCommune, payload: samplePayload(type) };
+    case 'payment.record':
+    case 'payment.unpaid':
+      return { entityId: own ? LINES.due : LINES.otherCommune, payload: samplePayload(type) };
+    case 'payment.void':
+      // Withdrawing a due line: the one void that applies without an earlier payment.
+      return { entityId: own ? LINES.due : LINES.otherCommune, payload: { target: 'line', reason: 'other' } };
+  }
+}
+
+const cells = roles.flatMap((role) =>
+  opTypes.flatMap((type) =>
+    (['own commune', 'other commune'] as const).map((where) => {
+      const isRoleAllowed = (opTypeRoles[type] as readonly Role[]).includes(role);
+      // An admin manages users and devices; their scope holds no communes.
+      const isAllowed = isRoleAllowed && where === 'own commune' && role !== 'admin';
+      return { role, type, where, expected: isAllowed ? 'applied' : 'forbidden' };
+    }),
+  ),
+);
+
+describe('push authorisation matrix', () => {
+  test('covers every role, op type and commune', () => {
+    expect(cells).toHaveLength(roles.length * opTypes.length * 2);
+    expect(cells.filter((c) => c.expected === 'applied').length).toBeGreaterThan(10);
+  });
+
+  test.each(cells)('$role, $type, $where → $expected', async ({ role, type, where, expected }) => {
+    const w = await createDirectWorld();
+    const who = await w.addActor(role, role, role === 'admin' ? [] : [PHU_BAI]);
+    const { entityId, payload } = target(type, where);
+    const before = await w.snapshot();
+    const { results } = await w.push(who, [w.op(who, type, entityId, payload)]);
+    if (expected === 'applied') {
+      expect(results[0]).toMatchObject({ status: 'applied' });
+    } else {
+      expect(results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      expect((await w.snapshot()).entities).toEqual(before.entities);
+    }
+    await w.close();
+  });
+});
