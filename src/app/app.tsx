@@ -10,11 +10,15 @@ import { PrintListPage } from '../features/payments/print-list-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
+import { ConflictsPage } from '../features/supervision/conflicts-page';
+import { DevicesPage } from '../features/supervision/devices-page';
+import type { Role } from '../domain/vocabulary';
 import { vi } from '../ui/messages.vi';
 import { useSession } from '../ui/use-session';
 import { PwaUpdate } from './pwa-update';
 
-function Shell() {
+function Shell({ role }: { role: Role }) {
+  const supervises = role === 'supervisor' || role === 'admin';
   return (
     <div className="shell">
       <header className="top">
@@ -26,6 +30,8 @@ function Shell() {
           <NavLink to="/chi-tra">{vi.nav.payments}</NavLink>
           <NavLink to="/mo-tai-khoan">{vi.nav.readiness}</NavLink>
           <NavLink to="/can-xu-ly">{vi.nav.attention}</NavLink>
+          {supervises && <NavLink to="/xung-dot">{vi.nav.conflicts}</NavLink>}
+          {supervises && <NavLink to="/thiet-bi">{vi.nav.devices}</NavLink>}
           <NavLink to="/settings">{vi.nav.settings}</NavLink>
         </nav>
       </header>
@@ -41,6 +47,8 @@ function Shell() {
           <Route path="/chi-tra/:lineId" element={<PayPage />} />
           <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
           <Route path="/can-xu-ly" element={<AttentionPage />} />
+          <Route path="/xung-dot" element={<ConflictsPage />} />
+          <Route path="/thiet-bi" element={<DevicesPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
@@ -57,7 +65,7 @@ export function App() {
     <>
       <PwaUpdate />
       {session ? (
-        <Shell />
+        <Shell role={session.user.role} />
       ) : (
         <Routes>
           <Route path="/login" element={<LoginPage onSuccess={() => void navigate('/', { replace: true })} />} />

@@ -19,6 +19,7 @@ describe('AppDb schema', () => {
       periods: [],
       paymentLines: ['[periodId+communeCode]', 'beneficiaryId', 'status'],
       idChecks: ['beneficiaryId'],
+      conflicts: ['beneficiaryId', 'status'],
       outbox: ['entityId', 'id', 'state'],
       kv: [],
       shadows: [],

@@ -1,6 +1,7 @@
 /** The device's IndexedDB database: typed tables and their append-only schema versions. */
 import Dexie, { type EntityTable } from 'dexie';
 import { strictDurability } from './strict-durability';
+import type { ConflictData } from '../protocol/conflicts';
 import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
 
 /** Fields every synced row carries besides its data. */
@@ -18,6 +19,7 @@ export type PeriodRow = Synced & PeriodData;
 export type PaymentLineRow = Synced &
   PaymentLineData & { /** The local op that last changed it, while unanswered. */ localOpId?: string };
 export type IdCheckRow = Synced & { beneficiaryId: string; [key: string]: unknown };
+export type ConflictRow = Synced & ConflictData;
 
 /** An operation waiting to reach the server (SYNC.md envelope plus local bookkeeping). */
 export type OutboxRow = {
@@ -55,6 +57,7 @@ export class AppDb extends Dexie {
   periods!: EntityTable<PeriodRow, 'id'>;
   paymentLines!: EntityTable<PaymentLineRow, 'id'>;
   idChecks!: EntityTable<IdCheckRow, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   kv!: EntityTable<KvRow, 'key'>;
   shadows!: EntityTable<ShadowRow, 'key'>;
@@ -72,6 +75,7 @@ export class AppDb extends Dexie {
       periods: 'id',
       paymentLines: 'id, beneficiaryId, [periodId+communeCode], status',
       idChecks: 'id, beneficiaryId',
+      conflicts: 'id, status, beneficiaryId',
       outbox: 'seq, &id, state, entityId',
       kv: 'key',
       shadows: 'key',

@@ -65,13 +65,14 @@ describe('applyPullPage', () => {
       db,
       [
         change('setting', 's-1', { any: 1 }),
+        change('id-check', 'ic-1', { overall: 'match' }),
         change('beneficiary', 'bad', { fullName: 42 }),
         change('beneficiary', 'b-1', beneficiaryData()),
       ],
       'c',
       3,
     );
-    expect(result).toEqual({ applied: 1, skipped: 2 });
+    expect(result).toEqual({ applied: 1, skipped: 3 });
     expect(await db.beneficiaries.count()).toBe(1);
   });
 

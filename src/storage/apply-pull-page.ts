@@ -1,4 +1,5 @@
 /** Applies one pulled page and its cursor in a single local transaction (SYNC.md "Pull"). */
+import { conflictDataSchema } from '../protocol/conflicts';
 import {
   beneficiaryDataSchema,
   communeDataSchema,
@@ -6,7 +7,7 @@ import {
   periodDataSchema,
 } from '../protocol/entities';
 import type { Change } from '../protocol/pull';
-import type { AppDb, BeneficiaryRow, CommuneRow, PaymentLineRow, PeriodRow } from './app-db';
+import type { AppDb, BeneficiaryRow, CommuneRow, ConflictRow, IdCheckRow, PaymentLineRow, PeriodRow } from './app-db';
 import type { LocalTable } from './local-ops';
 import { rebuildEntity, shadowKey } from './local-ops';
 import { toBeneficiaryRow } from './roster-row';
@@ -14,27 +15,31 @@ import { toBeneficiaryRow } from './roster-row';
 export type ApplyPageResult = { applied: number; skipped: number };
 
 type Buckets = {
+  idChecks: IdCheckRow[];
+  conflicts: ConflictRow[];
   communes: CommuneRow[];
   beneficiaries: BeneficiaryRow[];
   periods: PeriodRow[];
   paymentLines: PaymentLineRow[];
-  deletes: Record<'communes' | 'beneficiaries' | 'periods' | 'paymentLines', string[]>;
+  deletes: Record<'communes' | 'beneficiaries' | 'periods' | 'paymentLines' | 'idChecks' | 'conflicts', string[]>;
   skipped: number;
 };
 
 function sortChanges(changes: readonly Change[]): Buckets {
   const b: Buckets = {
+    idChecks: [],
+    conflicts: [],
     communes: [],
     beneficiaries: [],
     periods: [],
     paymentLines: [],
-    deletes: { communes: [], beneficiaries: [], periods: [], paymentLines: [] },
+    deletes: { communes: [], beneficiaries: [], periods: [], paymentLines: [], idChecks: [], conflicts: [] },
     skipped: 0,
   };
   for (const c of changes) {
     const table = tableOf(c.entity);
     if (!table) {
-      // Entities this app version does not know yet (id-check, conflict, setting) are
+      // Entities this app version does not know yet (settings, or newer kinds) are
       // skipped, not fatal: a newer server must not break an older app.
       b.skipped++;
       continue;
@@ -51,7 +56,7 @@ function sortChanges(changes: readonly Change[]): Buckets {
 }
 
 type Table = keyof Buckets['deletes'];
-type AnyRow = CommuneRow | BeneficiaryRow | PeriodRow | PaymentLineRow;
+type AnyRow = CommuneRow | BeneficiaryRow | PeriodRow | PaymentLineRow | IdCheckRow | ConflictRow;
 
 function tableOf(entity: Change['entity']): Table | null {
   switch (entity) {
@@ -64,7 +69,9 @@ function tableOf(entity: Change['entity']): Table | null {
     case 'payment-line':
       return 'paymentLines';
     case 'id-check':
+      return 'idChecks';
     case 'conflict':
+      return 'conflicts';
     case 'setting':
       return null;
   }
@@ -86,6 +93,14 @@ function toRow(table: Table, c: Change): AnyRow | null {
     }
     case 'paymentLines': {
       const p = paymentLineDataSchema.safeParse(c.data);
+      return p.success ? { ...p.data, id: c.id, version: c.version } : null;
+    }
+    case 'idChecks': {
+      const beneficiaryId = c.data?.['beneficiaryId'];
+      return typeof beneficiaryId === 'string' ? { ...c.data, beneficiaryId, id: c.id, version: c.version } : null;
+    }
+    case 'conflicts': {
+      const p = conflictDataSchema.safeParse(c.data);
       return p.success ? { ...p.data, id: c.id, version: c.version } : null;
     }
   }
@@ -117,6 +132,7 @@ export async function applyPullPage(
     db.shadows,
     db.outbox,
     db.idChecks,
+    db.conflicts,
   ];
   await db.transaction('rw', tables, async () => {
     await Promise.all([
@@ -124,6 +140,10 @@ export async function applyPullPage(
       db.beneficiaries.bulkPut(b.beneficiaries),
       db.periods.bulkPut(b.periods),
       db.paymentLines.bulkPut(b.paymentLines),
+      db.idChecks.bulkPut(b.idChecks),
+      db.conflicts.bulkPut(b.conflicts),
+      db.idChecks.bulkDelete(b.deletes.idChecks),
+      db.conflicts.bulkDelete(b.deletes.conflicts),
       db.communes.bulkDelete(b.deletes.communes),
       db.beneficiaries.bulkDelete(b.deletes.beneficiaries),
       db.periods.bulkDelete(b.deletes.periods),

@@ -5,6 +5,7 @@ import { errorBodySchema } from '../protocol/error-codes';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
 import { pushStatuses } from '../protocol/push';
+import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
 import { z } from 'zod';
 
 /** `network` when the server could not be reached; otherwise the server's error code. */
@@ -25,6 +26,8 @@ export type Transport = {
   pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
   push(token: string, body: PushBody): Promise<PushAnswer>;
   putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
+  listDevices(token: string): Promise<DeviceInfo[]>;
+  setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
 };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
@@ -119,6 +122,15 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         );
       }
     },
+    listDevices: async (token) => (await call('/api/devices', devicesResponseSchema, { method: 'GET', token })).devices,
+    setDeviceStatus: async (token, deviceId, action) =>
+      (
+        await call(`/api/devices/${encodeURIComponent(deviceId)}/${action}`, deviceResponseSchema, {
+          method: 'POST',
+          token,
+          body: { protocol: PROTOCOL_VERSION },
+        })
+      ).device,
     push: (token, body) =>
       call('/api/sync/push', pushAnswerSchema, {
         method: 'POST',

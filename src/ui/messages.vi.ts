@@ -7,6 +7,7 @@ import type {
   ReceiverKind,
   Role,
   UnpaidReason,
+  VoidReason,
 } from '../domain/vocabulary';
 import { requestErrorMessagesVi } from '../protocol/messages.vi';
 import type { OpType } from '../protocol/ops';
@@ -19,6 +20,8 @@ export const vi = {
     payments: 'Chi trả',
     readiness: 'Mở tài khoản',
     attention: 'Cần xử lý',
+    conflicts: 'Xung đột',
+    devices: 'Thiết bị',
     settings: 'Cài đặt',
   },
   payments: {
@@ -142,6 +145,44 @@ export const vi = {
       'invalid-gender': 'Giới tính trên mã QR không đọc được.',
       'not-cccd': 'Đây không phải mã QR của thẻ căn cước (có thể là thẻ BHYT).',
     } satisfies Record<CccdParseErrorCode, string>,
+  },
+  conflicts: {
+    title: 'Xung đột cần xem xét',
+    none: 'Không có xung đột đang mở.',
+    current: 'đang được tính',
+    earlier: 'Ghi nhận trước',
+    incoming: 'Ghi nhận sau',
+    recordedAt: 'Ghi trên máy lúc',
+    receivedAt: 'Máy chủ nhận lúc',
+    reason: 'Lý do hủy',
+    voidEarlier: 'Hủy khoản chi trước',
+    voidIncoming: 'Hủy khoản chi sau',
+    keepEarlier: 'Giữ giá trị trước',
+    keepIncoming: 'Giữ giá trị sau',
+    resolvedLocally: 'Đã ghi nhận cách xử lý; sẽ gửi lên máy chủ khi đồng bộ.',
+    ofCommune: 'Xung đột tại xã',
+  },
+  voidReasons: {
+    'recorded-in-error': 'Ghi nhầm',
+    'wrong-person': 'Chi nhầm người',
+    duplicate: 'Chi trùng',
+    deceased: 'Đối tượng đã mất',
+    'not-eligible': 'Không còn đủ điều kiện',
+    other: 'Lý do khác',
+  } satisfies Record<VoidReason, string>,
+  devices: {
+    title: 'Thiết bị',
+    lastSeen: 'Lần cuối kết nối',
+    status: { active: 'Đang dùng', retired: 'Ngừng sử dụng', revoked: 'Đã thu hồi' },
+    seqs: (reported: number, received: number, pending: number) =>
+      `Thao tác trên máy: ${reported} · đã nhận: ${received}${pending > 0 ? ` · chưa đến: ${pending}` : ''}`,
+    gaps: (n: number) => `${n} khoảng thao tác bị thiếu (có thể mất trên máy)`,
+    retire: 'Ngừng sử dụng',
+    revoke: 'Thu hồi (mất máy)',
+    confirm: {
+      retire: (name: string) => `Ngừng sử dụng thiết bị "${name}"? Máy sẽ gửi hết thao tác rồi xóa dữ liệu.`,
+      revoke: (name: string) => `Thu hồi thiết bị "${name}"? Máy sẽ bị xóa toàn bộ dữ liệu, kể cả thao tác chưa gửi.`,
+    },
   },
   readiness: {
     title: 'Rà soát mở tài khoản',

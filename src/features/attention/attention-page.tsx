@@ -1,6 +1,7 @@
 import { opResultMessagesVi } from '../../protocol/op-messages.vi';
 import type { OutboxRow } from '../../storage/app-db';
 import { exportUnsentOps } from '../../storage/outbox-export';
+import { ConflictCard } from '../../ui/conflict-card';
 import { formatDateTime } from '../../ui/format';
 import { vi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
@@ -54,6 +55,13 @@ export function AttentionPage() {
       <ul className="plain">
         {ops?.conflicts.map((op) => (
           <OpItem key={op.id} op={op} />
+        ))}
+      </ul>
+      <h2>{vi.conflicts.ofCommune}</h2>
+      {ops?.communeConflicts.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <ul className="plain">
+        {ops?.communeConflicts.map((c) => (
+          <ConflictCard key={c.id} conflict={c} />
         ))}
       </ul>
       <div className="card">
