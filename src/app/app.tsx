@@ -16,6 +16,7 @@ import type { Role } from '../domain/vocabulary';
 import { vi } from '../ui/messages.vi';
 import { useSession } from '../ui/use-session';
 import { PwaUpdate } from './pwa-update';
+import { StorageBanner } from './storage-banner';
 
 function Shell({ role }: { role: Role }) {
   const supervises = role === 'supervisor' || role === 'admin';
@@ -64,6 +65,7 @@ export function App() {
   return (
     <>
       <PwaUpdate />
+      <StorageBanner />
       {session ? (
         <Shell role={session.user.role} />
       ) : (

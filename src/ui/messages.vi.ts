@@ -317,6 +317,13 @@ export const vi = {
     logout: 'Đăng xuất',
     logoutBlocked: (n: number) => `Còn ${n} thao tác chưa gửi. Hãy đồng bộ trước khi đăng xuất.`,
   },
+  storageErrors: {
+    'storage-full':
+      'Bộ nhớ của máy đã đầy: thao tác vừa rồi CHƯA được lưu. Hãy đồng bộ và giải phóng bộ nhớ (xóa bớt ảnh, ứng dụng khác) rồi thử lại. Dữ liệu đã lưu trước đó vẫn an toàn.',
+    duplicate: 'Dữ liệu này đã có trên máy.',
+    'db-closed': 'Cơ sở dữ liệu trên máy đang bị đóng. Hãy tải lại ứng dụng; dữ liệu đã lưu vẫn an toàn.',
+    dismiss: 'Đã hiểu',
+  },
   update: { available: 'Có phiên bản mới', apply: 'Cập nhật', later: 'Để sau' },
   errorBoundary: {
     title: 'Ứng dụng gặp lỗi',

@@ -3,6 +3,7 @@ import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
 import type { OutboxRow } from '../../storage/app-db';
 import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
 import { vi } from '../../ui/messages.vi';
+import { reportStorageError } from '../../ui/storage-alert';
 import { useOpContext } from '../../ui/use-op-context';
 import { useServices } from '../../ui/services';
 
@@ -49,7 +50,8 @@ export function usePay(lineId: string, amount: number) {
         setReceipt(result.value);
         engine.notifyNewOp();
       } else setError(vi.pay.errors[result.error satisfies RecordPaymentError]);
-    } catch {
+    } catch (e) {
+      reportStorageError(e);
       setError(vi.pay.storageError);
     } finally {
       setSaving(false);
