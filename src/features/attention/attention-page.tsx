@@ -2,6 +2,7 @@ import { opResultMessagesVi } from '../../protocol/op-messages.vi';
 import type { OutboxRow } from '../../storage/app-db';
 import { exportUnsentOps } from '../../storage/outbox-export';
 import { ConflictCard } from '../../ui/conflict-card';
+import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
 import { vi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
@@ -31,12 +32,7 @@ export function AttentionPage() {
 
   async function download() {
     const file = await exportUnsentOps(db, clock.now());
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `thao-tac-chua-gui-${file.exportedAt.slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadFile(`thao-tac-chua-gui-${file.exportedAt.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
   }
 
   return (

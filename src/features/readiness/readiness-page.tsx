@@ -4,6 +4,7 @@ import { readinessStatuses, type ReadinessStatus } from '../../domain/readiness'
 import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { accountStatuses } from '../../protocol/entities';
 import { recordOp } from '../../storage/outbox';
+import { downloadFile } from '../../ui/download';
 import { vi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
@@ -38,12 +39,7 @@ export function ReadinessPage() {
         accountStatus: (s) => vi.accountStatuses[s as AccountStatus] ?? s,
       },
     );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'ho-so-mo-tai-khoan.csv';
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadFile('ho-so-mo-tai-khoan.csv', csv, 'text/csv;charset=utf-8');
   }
 
   async function track(item: ReadinessItem, next: AccountStatus) {
