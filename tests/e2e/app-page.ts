@@ -1,0 +1,111 @@
+// Driving the PWA like a payer (payment list, pay page, signature) and reading what it stored
+// in IndexedDB, for the write-path end-to-end tests.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** An outbox row as the app stores it (src/storage/app-db.ts `OutboxRow`). */
+export type StoredOp = {
+  seq: number;
+  id: string;
+  type: string;
+  entityId: string;
+  state: 'pending' | 'done' | 'conflict' | 'rejected';
+  envelope: { id: string; deviceId: string; seq: number; payload: Record<string, unknown> };
+  result: { status: string; code?: string } | null;
+};
+
+/** All rows of one object store of the app's database. */
+export async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('chitra');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    try {
+      if (!db.objectStoreNames.contains(name)) return [];
+      return await new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+export async function readKv<T>(page: Page, key: string): Promise<T | undefined> {
+  const rows = await readStore<{ key: string; value: T }>(page, 'kv');
+  return rows.find((r) => r.key === key)?.value;
+}
+
+export const readOutbox = (page: Page) => readStore<StoredOp>(page, 'outbox');
+
+/** Waits until the first pull after signing in has finished. */
+export async function waitForBootstrap(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('sync-last').textContent(), { timeout: 90_000 }).not.toBe('chưa đồng bộ');
+}
+
+export const pendingText = (page: Page) => page.getByTestId('sync-pending').textContent();
+
+/**
+ * Goes to the payment list through the app's own navigation (no page load: works offline
+ * without a service worker too).
+ */
+export async function gotoPaymentList(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Chi trả', exact: true }).click();
+  await expect.poll(() => page.locator('a.pay-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+/** The id of the first open line on the payment list (`/chi-tra`), after `skip` others. */
+export async function openLineId(page: Page, skip = 0): Promise<string> {
+  await gotoPaymentList(page);
+  const links = page.locator('a.pay-item.status-due');
+  await expect.poll(() => links.count(), { timeout: 30_000 }).toBeGreaterThan(skip);
+  const href = (await links.nth(skip).getAttribute('href')) ?? '';
+  return decodeURIComponent(href.replace(/^\/chi-tra\//u, ''));
+}
+
+/** Draws a stroke on the signature pad and waits until the pad has produced its PNG. */
+export async function drawSignature(page: Page): Promise<void> {
+  const canvas = page.locator('.signature canvas');
+  // Mouse coordinates are the viewport's: the pad must be on screen.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('signature pad not visible');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? 18 : -18));
+  await page.mouse.up();
+  // The pad encodes on pointer-up (canvas.toBlob, asynchronous); encodings finish in order,
+  // so once ours has, the pad's PNG has reached the form.
+  await canvas.evaluate((c: HTMLCanvasElement) => new Promise((resolve) => c.toBlob(resolve, 'image/png')));
+  await expect.poll(() => page.getByRole('button', { name: 'Ký lại' }).isEnabled()).toBe(true);
+}
+
+export type PayInput =
+  | { receiver: 'self'; sign?: boolean }
+  | { receiver: 'guardian' | 'authorized'; fullName: string; idNumber: string; sign?: boolean };
+
+const receiverLabels = {
+  self: 'Đối tượng tự nhận',
+  guardian: 'Người giám hộ',
+  authorized: 'Người được ủy quyền',
+} as const;
+
+/** Pays a line on its pay page and returns the receipt code. */
+export async function payLine(page: Page, lineId: string, input: PayInput): Promise<string> {
+  await gotoPaymentList(page);
+  await page.locator(`a.pay-item[href="/chi-tra/${encodeURIComponent(lineId)}"]`).click();
+  await page.getByRole('radio', { name: receiverLabels[input.receiver] }).check();
+  if (input.receiver !== 'self') {
+    await page.getByLabel('Họ tên người nhận').fill(input.fullName);
+    await page.getByLabel('Số CCCD người nhận').fill(input.idNumber);
+  }
+  if (input.sign) await drawSignature(page);
+  await page.getByRole('button', { name: 'Xác nhận đã chi trả' }).click();
+  const code = page.getByTestId('receipt-code');
+  await expect.poll(() => code.count(), { timeout: 15_000 }).toBe(1);
+  return (await code.textContent()) ?? '';
+}
