@@ -36,6 +36,8 @@ export type OutboxRow = {
 };
 
 export type OpResult = {
+  /** For a duplicate: the first outcome's conflict or reject code (`code` holds its status). */
+  firstCode?: string;
   status: 'applied' | 'duplicate' | 'conflict' | 'rejected';
   code?: string;
   message?: string;

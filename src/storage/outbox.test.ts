@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, change } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
-import { isoWithOffset, lastSeq, pendingOps, recordOp, type OpContext } from './outbox';
+import { applyPushResults, isoWithOffset, lastSeq, pendingOps, recordOp, type OpContext } from './outbox';
 
 let db: AppDb;
 let n: number;
@@ -89,5 +89,24 @@ describe('outbox', () => {
     );
     const seqs = (await db.outbox.toArray()).map((o) => o.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  test('a duplicate answer takes the state of its first outcome and keeps its reason', async () => {
+    const a = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } });
+    const b = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l2', payload: { reason: 'absent' } });
+    const c = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l3', payload: { reason: 'absent' } });
+    await applyPushResults(
+      db,
+      [a, b, c],
+      [
+        { id: a.id, status: 'duplicate', code: 'conflict', firstCode: 'already-paid' },
+        { id: b.id, status: 'duplicate', code: 'rejected', firstCode: 'forbidden' },
+        { id: c.id, status: 'duplicate', code: 'applied', version: 3 },
+      ],
+    );
+    const rows = await db.outbox.bulkGet([a.seq, b.seq, c.seq]);
+    expect(rows.map((r) => r?.state)).toEqual(['conflict', 'rejected', 'done']);
+    expect(rows[0]?.result?.firstCode).toBe('already-paid');
+    expect(await pendingOps(db, 10)).toEqual([]);
   });
 });

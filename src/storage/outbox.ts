@@ -129,6 +129,7 @@ export async function applyPushResults(
       }
       const result: OpResult = { status: r.status };
       if (r.code !== undefined) result.code = r.code;
+      if (r.firstCode !== undefined) result.firstCode = r.firstCode;
       if (r.message !== undefined) result.message = r.message;
       if (r.version !== undefined) result.version = r.version;
       await db.outbox.update(op.seq, { state: stateOf(result), result, attempts: op.attempts + 1, lastError: null });

@@ -9,7 +9,8 @@ import { useServices } from '../../ui/services';
 import { useAttentionOps } from './use-attention';
 
 function messageOf(op: OutboxRow): string {
-  const code = op.result?.code;
+  // A duplicate carries its first outcome's status in `code` and the reason in `firstCode`.
+  const code = op.result?.firstCode ?? op.result?.code;
   if (code && code in opResultMessagesVi) return opResultMessagesVi[code as keyof typeof opResultMessagesVi];
   return op.result?.message ?? vi.attention.unknown;
 }

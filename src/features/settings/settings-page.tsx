@@ -5,13 +5,13 @@ import { formatBytes } from '../../ui/format';
 import { vi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
-import { useSyncState } from '../../ui/use-sync-state';
+import { useOutboxCounts } from '../../ui/use-outbox-counts';
 import { useStorageInfo } from './use-storage-info';
 
 export function SettingsPage() {
   const { db, transport } = useServices();
   const session = useSession();
-  const sync = useSyncState();
+  const counts = useOutboxCounts();
   const storage = useStorageInfo();
   const deviceId = useLiveQuery(() => getKv<string>(db, 'deviceId'), [db]);
   const communeNames = useLiveQuery(
@@ -68,8 +68,8 @@ export function SettingsPage() {
           </>
         )}
       </div>
-      {sync.pendingCount > 0 ? (
-        <p className="warning">{vi.settings.logoutBlocked(sync.pendingCount)}</p>
+      {counts.pending > 0 ? (
+        <p className="warning">{vi.settings.logoutBlocked(counts.pending)}</p>
       ) : (
         <button type="button" className="danger" onClick={() => void logout()}>
           {vi.settings.logout}

@@ -4,12 +4,15 @@ import { vi } from '../../ui/messages.vi';
 import { useOnline } from '../../ui/use-online';
 import { useServices } from '../../ui/services';
 import { useSyncState } from '../../ui/use-sync-state';
+import { useOutboxCounts } from '../../ui/use-outbox-counts';
 import { errorMessageVi } from '../../ui/messages.vi';
 
 /** Always-visible sync status: connection, last sync, pending operations, and pull progress. */
 export function SyncStatusBar() {
   const { engine } = useServices();
   const state = useSyncState();
+  // Counts come from IndexedDB, not engine state, so every tab shows ops recorded in any tab.
+  const counts = useOutboxCounts();
   const online = useOnline();
   const busy = state.status === 'pulling' || state.status === 'pushing';
   const progress = state.progress;
@@ -24,12 +27,12 @@ export function SyncStatusBar() {
           {vi.sync.lastSync}:{' '}
           <span data-testid="sync-last">{state.lastSyncAt ? formatDateTime(state.lastSyncAt) : vi.sync.never}</span>
         </span>
-        <span data-testid="sync-pending" className={state.pendingCount > 0 ? 'pending' : 'muted'}>
-          {vi.sync.pending(state.pendingCount)}
+        <span data-testid="sync-pending" className={counts.pending > 0 ? 'pending' : 'muted'}>
+          {vi.sync.pending(counts.pending)}
         </span>
-        {state.rejectedCount + state.conflictCount > 0 && (
+        {counts.attention > 0 && (
           <Link to="/can-xu-ly" className="warning" data-testid="sync-attention">
-            {vi.sync.attention(state.rejectedCount + state.conflictCount)}
+            {vi.sync.attention(counts.attention)}
           </Link>
         )}
         {state.status === 'error' && state.errorCode && (
