@@ -15,6 +15,7 @@ import { blobRoutes } from './routes/blobs';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/import';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import type { AuthDeps } from './services/auth';
@@ -48,6 +49,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', authRoutes(authDeps, session, logger));
   app.route('/', pullRoutes(db.kysely, session, cursorSecret));
   app.route('/', pushRoutes(db, session, { clock, logger }));
+  app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));

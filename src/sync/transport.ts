@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../protocol/common';
 import { errorBodySchema } from '../protocol/error-codes';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
+import type { OutboxFile } from '../protocol/import';
 import { pushStatuses } from '../protocol/push';
 import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
 import { z } from 'zod';
@@ -25,6 +26,8 @@ export type Transport = {
   me(token: string): Promise<User>;
   pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
   push(token: string, body: PushBody): Promise<PushAnswer>;
+  /** Sends another device's outbox file (supervisors, admins); answered like a push. */
+  importOps(token: string, file: OutboxFile): Promise<PushAnswer>;
   putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
   listDevices(token: string): Promise<DeviceInfo[]>;
   setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
@@ -44,6 +47,8 @@ const pushAnswerSchema = z.object({
       id: z.string(),
       status: z.enum(pushStatuses),
       code: z.string().optional(),
+      /** Duplicates: the first outcome's conflict or reject code. */
+      firstCode: z.string().optional(),
       message: z.string().optional(),
       version: z.number().optional(),
     }),
@@ -137,5 +142,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         token,
         body: { protocol: PROTOCOL_VERSION, ...body },
       }),
+    importOps: (token, file) =>
+      call('/api/sync/import', pushAnswerSchema, { method: 'POST', token, body: { protocol: PROTOCOL_VERSION, file } }),
   };
 }

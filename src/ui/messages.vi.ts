@@ -183,6 +183,15 @@ export const vi = {
       retire: (name: string) => `Ngừng sử dụng thiết bị "${name}"? Máy sẽ gửi hết thao tác rồi xóa dữ liệu.`,
       revoke: (name: string) => `Thu hồi thiết bị "${name}"? Máy sẽ bị xóa toàn bộ dữ liệu, kể cả thao tác chưa gửi.`,
     },
+    importTitle: 'Nhập tệp thao tác từ máy khác',
+    importHint: 'Chọn tệp thao tác chưa gửi mà cán bộ đã xuất từ máy bị hỏng (mục "Cần xử lý").',
+    importing: 'Đang gửi tệp lên máy chủ…',
+    importSummary: (applied: number, duplicate: number, conflict: number, rejected: number) =>
+      `Đã ghi nhận ${applied}, trùng ${duplicate}, xung đột ${conflict}, bị từ chối ${rejected}`,
+    importWrongFile: 'Tệp không đúng: đây không phải tệp thao tác xuất từ ứng dụng Chi trả TGXH.',
+    importUnreadable: 'Không đọc được tệp (tệp hỏng hoặc không phải JSON).',
+    importNoDevice: 'Tệp không ghi mã thiết bị nên không thể nhập.',
+    importEmpty: 'Tệp không có thao tác nào cần gửi.',
   },
   readiness: {
     title: 'Rà soát mở tài khoản',

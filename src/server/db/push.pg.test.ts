@@ -1,6 +1,7 @@
 import { pgDbMaker } from '../testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runDevicesContract } from './devices.contract';
+import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
 
@@ -10,3 +11,4 @@ runPushContract('PostgreSQL', pgDbMaker(url));
 runPushConflictContract('PostgreSQL', pgDbMaker(url));
 runBlobsContract('PostgreSQL', pgDbMaker(url));
 runDevicesContract('PostgreSQL', pgDbMaker(url));
+runImportContract('PostgreSQL', pgDbMaker(url));

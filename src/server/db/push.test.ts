@@ -1,6 +1,7 @@
 import { makeSqliteDb } from '../testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runDevicesContract } from './devices.contract';
+import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
 
@@ -8,3 +9,4 @@ runPushContract('SQLite', makeSqliteDb);
 runPushConflictContract('SQLite', makeSqliteDb);
 runBlobsContract('SQLite', makeSqliteDb);
 runDevicesContract('SQLite', makeSqliteDb);
+runImportContract('SQLite', makeSqliteDb);

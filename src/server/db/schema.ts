@@ -92,6 +92,8 @@ export type OpsTable = {
   detail: string | null;
   /** Server version of the entity after the op (applied, conflict). */
   version: number | null;
+  /** The supervisor or admin who imported the op from the device's outbox file; null when pushed. */
+  imported_by: string | null;
 };
 
 /** Seq ranges a device skipped (ops made on the device that never arrived). */

@@ -65,6 +65,8 @@ export const BODY_LIMITS = {
   default: 64 * 1024,
   /** A push batch: up to 500 ops, ≤ 2 MiB of ops plus the envelope (SYNC.md "Push"). */
   push: 3 * 1024 * 1024,
+  /** An outbox file of another device (ops and their evidence), sent by a supervisor. */
+  import: 3 * 1024 * 1024,
   /** Raw blob bytes (signatures, photos; SYNC.md "Blobs"). */
   blob: 2 * 1024 * 1024,
 } as const;
@@ -75,11 +77,13 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     throw httpError('payload-too-large');
   };
   const push = bodyLimit({ maxSize: BODY_LIMITS.push, onError });
+  const imported = bodyLimit({ maxSize: BODY_LIMITS.import, onError });
   const blob = bodyLimit({ maxSize: BODY_LIMITS.blob, onError });
   const fallback = bodyLimit({ maxSize: BODY_LIMITS.default, onError });
   return (c, next) => {
     const path = c.req.path;
     if (path === '/api/sync/push') return push(c, next);
+    if (path === '/api/sync/import') return imported(c, next);
     if (path.startsWith('/api/blobs/')) return blob(c, next);
     return fallback(c, next);
   };

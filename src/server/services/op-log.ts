@@ -77,6 +77,8 @@ export type OpRecord = {
   raw: Record<string, unknown>;
   receivedAt: number;
   outcome: OpOutcome;
+  /** Set when the op arrived in an outbox file imported by this user (not pushed by its device). */
+  importedBy?: string | undefined;
 };
 
 const MAX_COLUMN_TEXT = 100;
@@ -103,6 +105,7 @@ export async function insertOp(trx: Transaction<Database>, record: OpRecord): Pr
     code: outcome.status === 'applied' ? null : outcome.code,
     detail: outcome.status === 'rejected' && outcome.detail ? outcome.detail.slice(0, MAX_DETAIL) : null,
     version: outcome.status === 'rejected' ? null : outcome.version,
+    imported_by: record.importedBy ?? null,
   };
   // No conflict target: either unique key (op_id, or device_id + seq) makes this a no-op.
   const inserted = await trx

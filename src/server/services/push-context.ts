@@ -13,6 +13,8 @@ export type PushContext = {
   device: { id: string; name: string | null };
   /** Server clock when the op is applied (epoch ms). */
   receivedAt: number;
+  /** The supervisor or admin who imported the op from the device's outbox file (not a push). */
+  importedBy?: string | undefined;
 };
 
 /** What applying one op gives: its outcome, and blob hashes it flagged missing (re-checked after commit). */

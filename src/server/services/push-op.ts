@@ -96,6 +96,7 @@ async function decideAndLog(
     raw: scan.isTooDeep ? { id: raw.id, unreadable: 'nesting too deep' } : raw,
     receivedAt: ctx.receivedAt,
     outcome: applied.outcome,
+    importedBy: ctx.importedBy,
   });
   if (!isRecorded) throw new LostRace();
   return { result: resultOf(raw.id, applied.outcome), claimedSeq: seq, missingBlobs: applied.missingBlobs ?? [] };

@@ -8,11 +8,12 @@ import type { Clock } from '../../lib/clock';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import { PROTOCOL_VERSION } from '../../protocol/common';
+import type { LooseOpEnvelope } from '../../protocol/ops';
 import type { PushRequest, PushResponse, PushResult } from '../../protocol/push';
 import type { AppDatabase } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
-import { isoTime } from './push-context';
+import { isoTime, type PushContext } from './push-context';
 import { duplicateResult, findOpOutcomes } from './op-log';
 import { claimableSeq, pushOne } from './push-op';
 import { recordSeqProgress } from './seq-progress';
@@ -28,38 +29,68 @@ export async function applyPush(
   user: User,
   device: { id: string },
   body: PushRequest,
-  { clock, logger }: PushDeps,
+  deps: PushDeps,
 ): Promise<Result<PushResponse, 'forbidden'>> {
   if (body.deviceId !== device.id) return err('forbidden');
   const kysely = 'kysely' in db ? db.kysely : db;
+  return ok(await applyOps(kysely, { user, deviceId: device.id, ops: body.ops, lastSeq: body.lastSeq }, deps));
+}
+
+export type OpsBatch = {
+  /** The user the ops are applied as: the actor they must name, and whose role and communes authorise them. */
+  user: User;
+  /** The device the ops are applied as: the device they must name, whose seqs they claim. */
+  deviceId: string;
+  ops: readonly LooseOpEnvelope[];
+  /** Highest seq made on the device, as far as the sender knows (never lowers what is stored). */
+  lastSeq: number;
+  /** Set for an imported outbox file: the supervisor or admin who imported it. */
+  importedBy?: string | undefined;
+};
+
+/**
+ * The push pipeline for a batch already tied to a device and its user: by a push (the token's)
+ * or by an import of the device's outbox file (SYNC.md "Storage safety").
+ */
+export async function applyOps(
+  kysely: Kysely<Database>,
+  batch: OpsBatch,
+  { clock, logger }: PushDeps,
+): Promise<PushResponse> {
+  const { user, deviceId } = batch;
   const row = await kysely
     .selectFrom('devices')
     .select(['name', 'max_seq_received'])
-    .where('id', '=', device.id)
+    .where('id', '=', deviceId)
     .executeTakeFirst();
   // One read for the whole batch instead of one per op: a retried batch is mostly replays.
   const seen = await findOpOutcomes(
     kysely,
-    body.ops.map((op) => op.id),
+    batch.ops.map((op) => op.id),
   );
   let highestSeq = Number(row?.max_seq_received ?? 0);
   const results: PushResult[] = [];
   const arrived: number[] = [];
   // Sequential on purpose: an op may depend on the one before it (a create, then its update).
-  for (const raw of body.ops) {
+  for (const raw of batch.ops) {
     const first = seen.get(raw.id);
     if (first) {
       results.push(duplicateResult(raw.id, first));
       continue;
     }
-    const seq = claimableSeq(raw, device.id);
-    const ctx = { user, device: { id: device.id, name: row?.name ?? null }, receivedAt: clock.now() };
+    const seq = claimableSeq(raw, deviceId);
+    const ctx: PushContext = {
+      user,
+      device: { id: deviceId, name: row?.name ?? null },
+      receivedAt: clock.now(),
+      importedBy: batch.importedBy,
+    };
     const run = await pushOne(kysely, ctx, raw, { isUnseen: true, isSeqFresh: seq !== null && seq > highestSeq });
     results.push(run.result);
     if (seq !== null) highestSeq = Math.max(highestSeq, seq);
     if (run.claimedSeq !== null) arrived.push(run.claimedSeq);
   }
   // After the ops, in its own transaction: bookkeeping must never hold back or undo an op.
-  await recordSeqProgress(kysely, device.id, { lastSeq: body.lastSeq, arrived, now: clock.now(), logger });
-  return ok({ protocol: PROTOCOL_VERSION, serverTime: isoTime(clock.now()), results });
+  await recordSeqProgress(kysely, deviceId, { lastSeq: batch.lastSeq, arrived, now: clock.now(), logger });
+  return { protocol: PROTOCOL_VERSION, serverTime: isoTime(clock.now()), results };
 }

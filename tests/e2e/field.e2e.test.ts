@@ -1,0 +1,234 @@
+// Field workflows of issue 5 in Chromium: QR check with a fake camera, payment-method registration
+// offline then synced, the printed payment list, and accessibility of the main screens.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiLogin, pullScope } from './api';
+import { pendingText, waitForBootstrap } from './app-page';
+import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { cccdPayload, writeQrVideo } from './fake-camera';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let cameraBrowser: Browser;
+let workDir: string;
+
+type Person = {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  idNumber: string;
+  oldIdNumber: string | null;
+  communeCode: string;
+  status: string;
+  paymentMethod: string | null;
+};
+
+/** A Phú Bài person with a full birth date and an ID number, as the server holds them. */
+async function somePerson(): Promise<Person> {
+  const officer = await apiLogin(baseUrl, 'officer');
+  for (const c of (await pullScope(officer)).values()) {
+    const d = c.data as Omit<Person, 'id'>;
+    if (c.entity === 'beneficiary' && d.idNumber && d.birthDate.length === 10 && d.status === 'active')
+      return { ...d, id: c.id };
+  }
+  throw new Error('no suitable person in the demo roster');
+}
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'chitra-camera-'));
+  browser = await launchBrowser();
+  const person = await somePerson();
+  const video = join(workDir, 'cccd.y4m');
+  writeQrVideo(video, cccdPayload(person));
+  cameraBrowser = await launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  (globalThis as { person?: Person }).person = person;
+});
+afterAll(async () => {
+  await browser.close();
+  await cameraBrowser.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+const person = () => (globalThis as { person?: Person }).person as Person;
+
+async function signedIn(b: Browser, username: string): Promise<Page> {
+  const context = await newDevice(b, baseUrl);
+  await context.grantPermissions(['camera'], { origin: baseUrl });
+  const page = await context.newPage();
+  await signIn(page, username);
+  await waitForBootstrap(page);
+  return page;
+}
+
+describe('ID check by QR with a camera', () => {
+  test('scanning a card from the search screen finds the person, and on their page compares and records', async () => {
+    const page = await signedIn(cameraBrowser, 'officer');
+    await page.getByRole('link', { name: 'Quét CCCD để tìm' }).click();
+    await page.getByRole('button', { name: 'Bật camera quét mã QR' }).click();
+    await expect
+      .poll(() => page.getByTestId('scanned-card').textContent(), { timeout: 30_000 })
+      .toContain(person().fullName);
+    await expect.poll(() => page.getByTestId('id-matches').textContent()).toContain(person().fullName);
+
+    await page.getByTestId('id-matches').getByRole('link', { name: 'Đối chiếu' }).click();
+    await page.getByRole('button', { name: 'Bật camera quét mã QR' }).click();
+    await expect
+      .poll(() => page.getByTestId('id-comparison').getAttribute('data-overall'), { timeout: 30_000 })
+      .toBe('match');
+    const words = await page.getByTestId('id-comparison').locator('tbody td:last-child').allTextContents();
+    expect(words).toEqual(['Khớp', 'Khớp', 'Khớp', 'Khớp']);
+    await page.getByRole('button', { name: 'Ghi nhận kết quả kiểm tra' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Đã ghi nhận' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  test('a code that is not a citizen ID card gets a clear message', async () => {
+    const page = await signedIn(browser, 'officer');
+    await page.goto(`/kiem-tra/${encodeURIComponent(person().id)}`);
+    await page.getByLabel('Hoặc nhập/dán nội dung mã QR').fill('046060999005|Phan Văn Tâm|03041960|Nam|Tổ 1|01062021');
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('không đúng định dạng thẻ căn cước');
+    await page.context().close();
+  });
+});
+
+describe('registration of a payment method', () => {
+  test('chosen offline, kept through a reload, then synced once', async () => {
+    const page = await signedIn(browser, 'officer');
+    await waitForServiceWorker(page);
+    await page.context().setOffline(true);
+    await page.goto(`/nguoi/${encodeURIComponent(person().id)}`);
+    await page.getByLabel('Tài khoản ngân hàng', { exact: true }).check();
+    await page.getByLabel('Ngân hàng', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Lưu hình thức nhận' }).click();
+    await expect.poll(() => page.getByText('Nhập tên ngân hàng.').count()).toBe(1);
+    expect(await pendingText(page)).toBe('0 thao tác chờ gửi');
+    await page.getByLabel('Ngân hàng', { exact: true }).fill('Agribank');
+    await page.getByLabel('Số tài khoản').fill('4000999000777');
+    await page.getByRole('button', { name: 'Lưu hình thức nhận' }).click();
+    await expect.poll(() => pendingText(page)).toBe('1 thao tác chờ gửi');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('person-method').textContent()).toBe('Tài khoản ngân hàng');
+    await expect.poll(() => pendingText(page)).toBe('1 thao tác chờ gửi');
+
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('0 thao tác chờ gửi');
+    const officer = await apiLogin(baseUrl, 'officer');
+    const pulled = (await pullScope(officer)).get(`beneficiary:${person().id}`);
+    expect(pulled?.data).toMatchObject({
+      paymentMethod: 'bank',
+      paymentDetails: { bankName: 'Agribank', accountNumber: '4000999000777' },
+    });
+    await page.context().close();
+  });
+});
+
+describe('printed payment list', () => {
+  test('has the title, the columns, totals that add up and the amount in words', async () => {
+    const page = await signedIn(browser, 'payer');
+    await page.goto('/chi-tra/in');
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.locator('.sheet').first();
+    await expect.poll(() => sheet.textContent()).toContain('DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG');
+    const headers = await sheet.locator('thead th').allTextContents();
+    expect(headers).toEqual([
+      'STT',
+      'Họ và tên',
+      'Năm sinh',
+      'Thôn/tổ',
+      'Mức hưởng (đồng)',
+      'Truy lĩnh (đồng)',
+      'Tổng cộng (đồng)',
+      'Người nhận ký',
+    ]);
+    const totals = await sheet.locator('tbody td:nth-child(7)').allTextContents();
+    const sum = totals.reduce((s, t) => s + Number(t.replace(/\D/g, '')), 0);
+    expect(Number(((await sheet.getByTestId('print-total').textContent()) ?? '').replace(/\D/g, ''))).toBe(sum);
+    expect(await sheet.textContent()).toMatch(/Bằng chữ: .+ đồng/);
+    expect(await page.locator('.top').isVisible()).toBe(false);
+    await page.screenshot({ path: join(workDir, 'print.png') });
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  test('the main screens have no serious or critical axe violations', async () => {
+    const context = await newDevice(browser, baseUrl);
+    const page = await context.newPage();
+    await page.goto('/');
+    const screens: [string, () => Promise<void>][] = [
+      ['login', async () => undefined],
+      [
+        'roster',
+        async () => {
+          await signIn(page, 'officer');
+          await waitForBootstrap(page);
+        },
+      ],
+      [
+        'person',
+        async () => {
+          await page.goto(`/nguoi/${encodeURIComponent(person().id)}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+        },
+      ],
+      [
+        'payments',
+        async () => {
+          await page.goto('/chi-tra');
+          await page.locator('a.pay-item').first().waitFor();
+        },
+      ],
+      [
+        'pay',
+        async () => {
+          await page.locator('a.pay-item').first().click();
+          await page.getByTestId('pay-amount').waitFor();
+        },
+      ],
+      [
+        'readiness',
+        async () => {
+          await page.goto('/mo-tai-khoan');
+          await page.getByRole('heading', { level: 1 }).waitFor();
+        },
+      ],
+      [
+        'attention',
+        async () => {
+          await page.goto('/can-xu-ly');
+          await page.getByRole('heading', { level: 1 }).waitFor();
+        },
+      ],
+      [
+        'settings',
+        async () => {
+          await page.goto('/settings');
+          await page.getByTestId('settings-user').waitFor();
+        },
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [name, open] of screens) {
+      await open();
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.length}×`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
