@@ -168,7 +168,7 @@ describe('accessibility', () => {
     const page = await context.newPage();
     await page.goto('/');
     const screens: [string, () => Promise<void>][] = [
-      ['login', async () => undefined],
+      ['login', () => page.getByLabel('Tên đăng nhập').waitFor()],
       [
         'roster',
         async () => {
