@@ -13,7 +13,7 @@ import { SyncStatusBar } from '../features/sync/sync-status-bar';
 import { ConflictsPage } from '../features/supervision/conflicts-page';
 import { DevicesPage } from '../features/supervision/devices-page';
 import type { Role } from '../domain/vocabulary';
-import { vi } from '../ui/messages.vi';
+import { t } from '../ui/messages';
 import { useSession } from '../ui/use-session';
 import { PwaUpdate } from './pwa-update';
 import { StorageBanner } from './storage-banner';
@@ -23,17 +23,17 @@ function Shell({ role }: { role: Role }) {
   return (
     <div className="shell">
       <header className="top">
-        <span className="brand">{vi.appName}</span>
+        <span className="brand">{t.appName}</span>
         <nav aria-label="Chính">
           <NavLink to="/" end>
-            {vi.nav.roster}
+            {t.nav.roster}
           </NavLink>
-          <NavLink to="/chi-tra">{vi.nav.payments}</NavLink>
-          <NavLink to="/mo-tai-khoan">{vi.nav.readiness}</NavLink>
-          <NavLink to="/can-xu-ly">{vi.nav.attention}</NavLink>
-          {supervises && <NavLink to="/xung-dot">{vi.nav.conflicts}</NavLink>}
-          {supervises && <NavLink to="/thiet-bi">{vi.nav.devices}</NavLink>}
-          <NavLink to="/settings">{vi.nav.settings}</NavLink>
+          <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
+          <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
+          <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
+          {supervises && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
+          {supervises && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
+          <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
       <SyncStatusBar />

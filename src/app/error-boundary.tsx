@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { vi } from '../ui/messages.vi';
+import { t } from '../ui/messages';
 
 type State = { failed: boolean };
 
@@ -15,10 +15,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (!this.state.failed) return this.props.children;
     return (
       <main className="crash" role="alert">
-        <h1>{vi.errorBoundary.title}</h1>
-        <p>{vi.errorBoundary.body}</p>
+        <h1>{t.errorBoundary.title}</h1>
+        <p>{t.errorBoundary.body}</p>
         <button type="button" className="primary" onClick={() => window.location.reload()}>
-          {vi.errorBoundary.reload}
+          {t.errorBoundary.reload}
         </button>
       </main>
     );

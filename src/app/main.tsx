@@ -1,12 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { LanguageProvider, restoreLanguage } from '../ui/language';
 import { ServicesProvider } from '../ui/services';
 import '../ui/styles.css';
 import { App } from './app';
 import { createServices, requestPersistentStorage } from './create-services';
 import { ErrorBoundary } from './error-boundary';
 
+restoreLanguage();
 const services = createServices();
 services.engine.start();
 void requestPersistentStorage(services).catch(() => undefined);
@@ -17,9 +19,11 @@ if (root) {
     <StrictMode>
       <ErrorBoundary>
         <ServicesProvider services={services}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
+          <LanguageProvider>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </LanguageProvider>
         </ServicesProvider>
       </ErrorBoundary>
     </StrictMode>,

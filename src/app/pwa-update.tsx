@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Workbox } from 'workbox-window';
-import { vi } from '../ui/messages.vi';
+import { t } from '../ui/messages';
 
 /**
  * Registers the service worker and, when a new version waits, asks before switching:
@@ -25,12 +25,12 @@ export function PwaUpdate() {
   if (!waiting || !wb) return null;
   return (
     <div className="update-banner" role="alertdialog" aria-labelledby="update-title">
-      <span id="update-title">{vi.update.available}</span>
+      <span id="update-title">{t.update.available}</span>
       <button type="button" className="primary" onClick={() => wb.messageSkipWaiting()}>
-        {vi.update.apply}
+        {t.update.apply}
       </button>
       <button type="button" onClick={() => setWaiting(false)}>
-        {vi.update.later}
+        {t.update.later}
       </button>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StorageErrorCode } from '../storage/storage-errors';
-import { vi } from '../ui/messages.vi';
+import { t } from '../ui/messages';
 import { onStorageError } from '../ui/storage-alert';
 
 /** A banner that says plainly when the device could not save (never a silent failure). */
@@ -10,9 +10,9 @@ export function StorageBanner() {
   if (!code) return null;
   return (
     <div className="storage-banner" role="alert">
-      <span>{vi.storageErrors[code]}</span>
+      <span>{t.storageErrors[code]}</span>
       <button type="button" onClick={() => setCode(null)}>
-        {vi.storageErrors.dismiss}
+        {t.storageErrors.dismiss}
       </button>
     </div>
   );

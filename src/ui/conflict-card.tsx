@@ -3,26 +3,26 @@ import type { ConflictSide } from '../protocol/conflicts';
 import { opResultMessagesVi } from '../protocol/op-messages.vi';
 import type { ConflictRow } from '../storage/app-db';
 import { formatDateTime } from './format';
-import { vi } from './messages.vi';
+import { t } from './messages';
 
 function Side({ title, side }: { title: string; side: ConflictSide }) {
   return (
     <div className="side">
       <h3>
         {title}
-        {side.isCurrent ? ` (${vi.conflicts.current})` : ''}
+        {side.isCurrent ? ` (${t.conflicts.current})` : ''}
       </h3>
       <p>
         {side.userName ?? '—'} · {side.deviceName ?? '—'}
       </p>
       <p className="muted">
-        {vi.conflicts.recordedAt}: {side.recordedAt ? formatDateTime(Date.parse(side.recordedAt)) : '—'} ·{' '}
-        {vi.conflicts.receivedAt}: {side.receivedAt ? formatDateTime(Date.parse(side.receivedAt)) : '—'}
+        {t.conflicts.recordedAt}: {side.recordedAt ? formatDateTime(Date.parse(side.recordedAt)) : '—'} ·{' '}
+        {t.conflicts.receivedAt}: {side.receivedAt ? formatDateTime(Date.parse(side.receivedAt)) : '—'}
       </p>
       {side.amount !== undefined && <p>{formatVnd(side.amount)}</p>}
       {side.receiver && (
         <p>
-          {vi.receivers[side.receiver.kind as keyof typeof vi.receivers] ?? side.receiver.kind}
+          {t.receivers[side.receiver.kind as keyof typeof t.receivers] ?? side.receiver.kind}
           {side.receiver.fullName ? `: ${side.receiver.fullName}` : ''}
         </p>
       )}
@@ -41,8 +41,8 @@ export function ConflictCard({ conflict, children }: { conflict: ConflictRow; ch
       </strong>
       <span>{opResultMessagesVi[conflict.code]}</span>
       <div className="sides">
-        <Side title={vi.conflicts.earlier} side={conflict.earlier} />
-        <Side title={vi.conflicts.incoming} side={conflict.incoming} />
+        <Side title={t.conflicts.earlier} side={conflict.earlier} />
+        <Side title={t.conflicts.incoming} side={conflict.incoming} />
       </div>
       {children}
     </li>

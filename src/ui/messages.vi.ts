@@ -324,6 +324,7 @@ export const vi = {
     persistUnknown: 'Trình duyệt này không cho biết có giữ dữ liệu lâu dài hay không.',
     usage: (used: string, quota: string) => `Đã dùng ${used} trên ${quota} được phép.`,
     logout: 'Đăng xuất',
+    language: 'Ngôn ngữ / Language',
     logoutBlocked: (n: number) => `Còn ${n} thao tác chưa gửi. Hãy đồng bộ trước khi đăng xuất.`,
   },
   storageErrors: {

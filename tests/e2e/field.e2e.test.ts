@@ -162,6 +162,21 @@ describe('printed payment list', () => {
   });
 });
 
+describe('language', () => {
+  test('English can be chosen in Settings, is remembered after a reload, and Vietnamese comes back', async () => {
+    const page = await signedIn(browser, 'payer');
+    await page.goto('/settings');
+    await page.getByLabel('Ngôn ngữ / Language').selectOption('en');
+    await expect.poll(() => page.getByRole('link', { name: 'Payments', exact: true }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    await page.getByLabel('Language / Ngôn ngữ').selectOption('vi');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cài đặt');
+    await page.context().close();
+  });
+});
+
 describe('accessibility', () => {
   test('the main screens have no serious or critical axe violations', async () => {
     const context = await newDevice(browser, baseUrl);

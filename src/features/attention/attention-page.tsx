@@ -4,7 +4,7 @@ import { exportUnsentOps } from '../../storage/outbox-export';
 import { ConflictCard } from '../../ui/conflict-card';
 import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useAttentionOps } from './use-attention';
 
@@ -12,15 +12,15 @@ function messageOf(op: OutboxRow): string {
   // A duplicate carries its first outcome's status in `code` and the reason in `firstCode`.
   const code = op.result?.firstCode ?? op.result?.code;
   if (code && code in opResultMessagesVi) return opResultMessagesVi[code as keyof typeof opResultMessagesVi];
-  return op.result?.message ?? vi.attention.unknown;
+  return op.result?.message ?? t.attention.unknown;
 }
 
 function OpItem({ op }: { op: OutboxRow }) {
   return (
     <li className="card op-item">
-      <strong>{vi.opTypes[op.type as keyof typeof vi.opTypes] ?? op.type}</strong>
+      <strong>{t.opTypes[op.type as keyof typeof t.opTypes] ?? op.type}</strong>
       <span className="muted">
-        {vi.attention.recordedAt} {formatDateTime(Date.parse(String(op.envelope['recordedAt'])))} · #{op.seq}
+        {t.attention.recordedAt} {formatDateTime(Date.parse(String(op.envelope['recordedAt'])))} · #{op.seq}
       </span>
       <span>{messageOf(op)}</span>
     </li>
@@ -38,34 +38,34 @@ export function AttentionPage() {
 
   return (
     <section className="attention">
-      <h1>{vi.attention.title}</h1>
-      <p className="muted">{vi.attention.intro}</p>
-      <h2>{vi.attention.rejected}</h2>
-      {ops?.rejected.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <h1>{t.attention.title}</h1>
+      <p className="muted">{t.attention.intro}</p>
+      <h2>{t.attention.rejected}</h2>
+      {ops?.rejected.length === 0 && <p className="muted">{t.attention.none}</p>}
       <ul className="plain">
         {ops?.rejected.map((op) => (
           <OpItem key={op.id} op={op} />
         ))}
       </ul>
-      <h2>{vi.attention.conflicts}</h2>
-      {ops?.conflicts.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <h2>{t.attention.conflicts}</h2>
+      {ops?.conflicts.length === 0 && <p className="muted">{t.attention.none}</p>}
       <ul className="plain">
         {ops?.conflicts.map((op) => (
           <OpItem key={op.id} op={op} />
         ))}
       </ul>
-      <h2>{vi.conflicts.ofCommune}</h2>
-      {ops?.communeConflicts.length === 0 && <p className="muted">{vi.attention.none}</p>}
+      <h2>{t.conflicts.ofCommune}</h2>
+      {ops?.communeConflicts.length === 0 && <p className="muted">{t.attention.none}</p>}
       <ul className="plain">
         {ops?.communeConflicts.map((c) => (
           <ConflictCard key={c.id} conflict={c} />
         ))}
       </ul>
       <div className="card">
-        <h2>{vi.attention.exportTitle}</h2>
-        <p>{vi.attention.exportIntro}</p>
+        <h2>{t.attention.exportTitle}</h2>
+        <p>{t.attention.exportIntro}</p>
         <button type="button" onClick={() => void download()}>
-          {vi.attention.export}
+          {t.attention.export}
         </button>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useLogin, useWipedReason } from './use-login';
 
 export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
@@ -17,14 +17,14 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
     <main className="login">
       <form className="card login-card" onSubmit={onSubmit} noValidate>
         <img src="/icons/icon-192.png" alt="" width={72} height={72} />
-        <h1>{vi.appName}</h1>
-        <p className="muted">{vi.login.intro}</p>
+        <h1>{t.appName}</h1>
+        <p className="muted">{t.login.intro}</p>
         {wiped && (
           <p className="warning" role="status">
-            {vi.wiped[wiped]}
+            {t.wiped[wiped]}
           </p>
         )}
-        <label htmlFor="username">{vi.login.username}</label>
+        <label htmlFor="username">{t.login.username}</label>
         <input
           id="username"
           name="username"
@@ -34,7 +34,7 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
           onChange={(e) => setUsername(e.target.value)}
           required
         />
-        <label htmlFor="password">{vi.login.password}</label>
+        <label htmlFor="password">{t.login.password}</label>
         <input
           id="password"
           name="password"
@@ -50,7 +50,7 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
           </p>
         )}
         <button type="submit" className="primary" disabled={submitting}>
-          {submitting ? vi.login.submitting : vi.login.submit}
+          {submitting ? t.login.submitting : t.login.submit}
         </button>
       </form>
     </main>

@@ -4,7 +4,8 @@ import { getKv } from '../../storage/kv';
 import type { WipeReason } from '../../storage/wipe';
 import { ensureDeviceId, resetIfScopeChanged, saveSession } from '../../sync/session';
 import { TransportError } from '../../sync/transport';
-import { errorMessageVi, vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
+import { errorMessageVi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 
 export type LoginState = { submitting: boolean; error: string | null };
@@ -22,11 +23,11 @@ export function useLogin(onSuccess: () => void) {
 
   async function login(username: string, password: string): Promise<void> {
     if (!username.trim() || !password) {
-      setState({ submitting: false, error: vi.login.required });
+      setState({ submitting: false, error: t.login.required });
       return;
     }
     if (!navigator.onLine) {
-      setState({ submitting: false, error: vi.login.offline });
+      setState({ submitting: false, error: t.login.offline });
       return;
     }
     setState({ submitting: true, error: null });

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { parseCccdQr, type CccdCard } from '../../domain/citizen-id';
 import { vietnamDate } from '../../lib/clock';
 import { recordOp } from '../../storage/outbox';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { ComparisonTable, compareFor } from './id-check-result';
@@ -46,7 +46,7 @@ export function IdCheckPage() {
       setError(null);
     } else {
       setCard(null);
-      setError(vi.idCheck.parseErrors[parsed.error.code]);
+      setError(t.idCheck.parseErrors[parsed.error.code]);
     }
   }
 
@@ -84,16 +84,16 @@ export function IdCheckPage() {
 
   return (
     <section className="id-check">
-      <h1>{person ? vi.idCheck.titleFor(person.fullName) : vi.idCheck.title}</h1>
+      <h1>{person ? t.idCheck.titleFor(person.fullName) : t.idCheck.title}</h1>
       {person?.representative && (
         <fieldset>
-          <legend>{vi.idCheck.whose}</legend>
+          <legend>{t.idCheck.whose}</legend>
           {(['beneficiary', person.representative.kind] as const).map((w) => (
             <label key={w} className="radio">
               <input type="radio" name="whose" checked={whose === w} onChange={() => setWhose(w)} />
               {w === 'beneficiary'
                 ? person.fullName
-                : `${vi.representativeKinds[w]}: ${person.representative?.fullName ?? ''}`}
+                : `${t.representativeKinds[w]}: ${person.representative?.fullName ?? ''}`}
             </label>
           ))}
         </fieldset>
@@ -107,22 +107,22 @@ export function IdCheckPage() {
       {card && (
         <div className="card" data-testid="scanned-card">
           <p>
-            {vi.idCheck.cardOf} <strong>{card.fullName}</strong> · {card.idNumber}
+            {t.idCheck.cardOf} <strong>{card.fullName}</strong> · {card.idNumber}
           </p>
-          {card.issues.length > 0 && <p className="warning">{vi.idCheck.cardIssues}</p>}
+          {card.issues.length > 0 && <p className="warning">{t.idCheck.cardIssues}</p>}
           {comparison && <ComparisonTable comparison={comparison} />}
           {comparison && (
             <button type="button" className="primary" onClick={() => void save()} disabled={saved || !ctx}>
-              {saved ? vi.idCheck.saved : vi.idCheck.save}
+              {saved ? t.idCheck.saved : t.idCheck.save}
             </button>
           )}
           {!id && matches && (
             <ul className="plain" data-testid="id-matches">
-              {matches.length === 0 && <li>{vi.idCheck.notInRoster}</li>}
+              {matches.length === 0 && <li>{t.idCheck.notInRoster}</li>}
               {matches.map((m) => (
                 <li key={m.id}>
                   <Link to={`/nguoi/${encodeURIComponent(m.id)}`}>{m.fullName}</Link> ·{' '}
-                  <Link to={`/kiem-tra/${encodeURIComponent(m.id)}`}>{vi.idCheck.compareWith}</Link>
+                  <Link to={`/kiem-tra/${encodeURIComponent(m.id)}`}>{t.idCheck.compareWith}</Link>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { compareCardWithPerson, type CccdCard } from '../../domain/citizen-id';
 import type { CardComparison, FieldCheck } from '../../domain/citizen-id-compare';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { formatBirthDate } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 
 type Whose = 'beneficiary' | 'guardian' | 'authorized';
 
@@ -32,7 +32,7 @@ function Row({
       <td>{check.card ? format(check.card) : '—'}</td>
       <td>{check.person ? format(check.person) : '—'}</td>
       <td>
-        <strong>{vi.idCheck.status[check.status]}</strong>
+        <strong>{t.idCheck.status[check.status]}</strong>
       </td>
     </tr>
   );
@@ -45,26 +45,22 @@ export function ComparisonTable({ comparison }: { comparison: CardComparison }) 
       <thead>
         <tr>
           <th />
-          <th>{vi.idCheck.onCard}</th>
-          <th>{vi.idCheck.onRoster}</th>
-          <th>{vi.idCheck.result}</th>
+          <th>{t.idCheck.onCard}</th>
+          <th>{t.idCheck.onRoster}</th>
+          <th>{t.idCheck.result}</th>
         </tr>
       </thead>
       <tbody>
-        <Row label={vi.person.idNumber} check={comparison.idNumber} />
-        <Row label={vi.receipt.beneficiary} check={comparison.fullName} />
-        <Row label={vi.person.birthDate} check={comparison.birthDate} format={formatBirthDate} />
-        <Row
-          label={vi.person.gender}
-          check={comparison.gender}
-          format={(g) => vi.genders[g as 'male' | 'female'] ?? g}
-        />
+        <Row label={t.person.idNumber} check={comparison.idNumber} />
+        <Row label={t.receipt.beneficiary} check={comparison.fullName} />
+        <Row label={t.person.birthDate} check={comparison.birthDate} format={formatBirthDate} />
+        <Row label={t.person.gender} check={comparison.gender} format={(g) => t.genders[g as 'male' | 'female'] ?? g} />
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">{vi.idCheck.overall}</th>
+          <th scope="row">{t.idCheck.overall}</th>
           <td colSpan={3}>
-            <strong>{vi.idCheckOutcomes[comparison.overall]}</strong>
+            <strong>{t.idCheckOutcomes[comparison.overall]}</strong>
           </td>
         </tr>
       </tfoot>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useQrScanner } from './use-qr-scanner';
 
 /** Camera scan, photo of the card, or typing the QR text: all three end in `onText`. */
@@ -27,7 +27,7 @@ export function ScannerPanel({ onText }: { onText: (raw: string) => void }) {
       <p className="toolbar">
         {scanner.state === 'scanning' ? (
           <button type="button" onClick={() => void scanner.stop()}>
-            {vi.idCheck.stopCamera}
+            {t.idCheck.stopCamera}
           </button>
         ) : (
           <button
@@ -36,16 +36,16 @@ export function ScannerPanel({ onText }: { onText: (raw: string) => void }) {
             onClick={() => void scanner.start()}
             disabled={scanner.state === 'starting'}
           >
-            {vi.idCheck.startCamera}
+            {t.idCheck.startCamera}
           </button>
         )}
         {scanner.torchAvailable && scanner.state === 'scanning' && (
           <button type="button" aria-pressed={scanner.torchOn} onClick={() => void scanner.toggleTorch()}>
-            {vi.idCheck.torch}
+            {t.idCheck.torch}
           </button>
         )}
         <label className="button file-button">
-          {vi.idCheck.fromPhoto}
+          {t.idCheck.fromPhoto}
           <input
             type="file"
             accept="image/*"
@@ -54,17 +54,17 @@ export function ScannerPanel({ onText }: { onText: (raw: string) => void }) {
           />
         </label>
       </p>
-      {scanner.state === 'error' && <p className="error">{vi.idCheck.cameraError}</p>}
-      {fileError && <p className="error">{vi.idCheck.photoError}</p>}
+      {scanner.state === 'error' && <p className="error">{t.idCheck.cameraError}</p>}
+      {fileError && <p className="error">{t.idCheck.photoError}</p>}
       <form onSubmit={submitManual}>
-        <label htmlFor={`${elementId}-manual`}>{vi.idCheck.manual}</label>
+        <label htmlFor={`${elementId}-manual`}>{t.idCheck.manual}</label>
         <input
           id={`${elementId}-manual`}
           value={manual}
           onChange={(e) => setManual(e.target.value)}
           autoComplete="off"
         />
-        <button type="submit">{vi.idCheck.check}</button>
+        <button type="submit">{t.idCheck.check}</button>
       </form>
     </div>
   );

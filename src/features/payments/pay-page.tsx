@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { amountInWordsVi, formatVnd } from '../../domain/money';
 import { unpaidReasons, type ReceiverKind, type UnpaidReason } from '../../domain/vocabulary';
 import { formatBirthDate } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { Receipt } from './receipt';
 import { SignaturePad } from './signature-pad';
 import { usePay } from './use-pay';
@@ -14,7 +14,7 @@ export function PayPage() {
   const lineId = decodeURIComponent(useParams()['lineId'] ?? '');
   const item = usePaymentLine(lineId);
   if (item === undefined) return null;
-  if (item === null) return <p className="empty">{vi.pay.notFound}</p>;
+  if (item === null) return <p className="empty">{t.pay.notFound}</p>;
   return <PayForm key={lineId} lineId={lineId} item={item} />;
 }
 
@@ -49,7 +49,7 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
   return (
     <section className="pay">
       <p className="no-print">
-        <Link to="/chi-tra">← {vi.payments.back}</Link>
+        <Link to="/chi-tra">← {t.payments.back}</Link>
       </p>
       <h1>{person?.fullName}</h1>
       <p className="muted">
@@ -60,15 +60,15 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
           {formatVnd(line.amount)}
         </span>
         <span>{amountInWordsVi(line.amount)}</span>
-        <span className={`badge line-${line.status}`}>{vi.lineStatuses[line.status]}</span>
+        <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
       </div>
       {!open ? (
-        <p className="warning">{vi.pay.notOpen}</p>
+        <p className="warning">{t.pay.notOpen}</p>
       ) : (
         <>
           <form className="card" onSubmit={submit}>
             <fieldset>
-              <legend>{vi.pay.receiver}</legend>
+              <legend>{t.pay.receiver}</legend>
               {(['self', 'guardian', 'authorized'] as const).map((kind) => (
                 <label key={kind} className="radio">
                   <input
@@ -77,16 +77,16 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
                     checked={receiver === kind}
                     onChange={() => chooseReceiver(kind)}
                   />
-                  {vi.receivers[kind]}
+                  {t.receivers[kind]}
                   {rep?.kind === kind ? ` (${rep.fullName})` : ''}
                 </label>
               ))}
             </fieldset>
             {receiver !== 'self' && (
               <>
-                <label htmlFor="receiver-name">{vi.pay.receiverName}</label>
+                <label htmlFor="receiver-name">{t.pay.receiverName}</label>
                 <input id="receiver-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-                <label htmlFor="receiver-id">{vi.pay.receiverId}</label>
+                <label htmlFor="receiver-id">{t.pay.receiverId}</label>
                 <input
                   id="receiver-id"
                   inputMode="numeric"
@@ -96,7 +96,7 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
                 />
               </>
             )}
-            <p className="label">{vi.pay.signature}</p>
+            <p className="label">{t.pay.signature}</p>
             <SignaturePad onChange={setSignature} />
             {error && (
               <p className="error" role="alert">
@@ -104,25 +104,25 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
               </p>
             )}
             <button type="submit" className="primary wide" disabled={saving || !ready}>
-              {vi.pay.confirm}
+              {t.pay.confirm}
             </button>
           </form>
           <div className="card">
-            <h2>{vi.pay.unpaidTitle}</h2>
-            <label htmlFor="unpaid-reason">{vi.pay.reason}</label>
+            <h2>{t.pay.unpaidTitle}</h2>
+            <label htmlFor="unpaid-reason">{t.pay.reason}</label>
             <select id="unpaid-reason" value={reason} onChange={(e) => setReason(e.target.value as UnpaidReason)}>
               {unpaidReasons.map((r) => (
                 <option key={r} value={r}>
-                  {vi.unpaidReasons[r]}
+                  {t.unpaidReasons[r]}
                 </option>
               ))}
             </select>
-            <label htmlFor="unpaid-note">{vi.pay.note}</label>
+            <label htmlFor="unpaid-note">{t.pay.note}</label>
             <input id="unpaid-note" value={note} onChange={(e) => setNote(e.target.value)} />
             <button type="button" onClick={() => void unpaid(reason, note).then(setUnpaidSaved)} disabled={!ready}>
-              {vi.pay.recordUnpaid}
+              {t.pay.recordUnpaid}
             </button>
-            {unpaidSaved && <p role="status">{vi.pay.unpaidSaved}</p>}
+            {unpaidSaved && <p role="status">{t.pay.unpaidSaved}</p>}
           </div>
         </>
       )}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatVnd } from '../../domain/money';
 import { birthYear } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { usePaymentList } from './use-payment-list';
 
 /** This month's payment list for the payer's communes, open lines first, filterable by village. */
@@ -21,11 +21,11 @@ export function PaymentsPage() {
 
   return (
     <section className="payments">
-      <h1>{vi.payments.title(list?.periodId ?? '')}</h1>
+      <h1>{t.payments.title(list?.periodId ?? '')}</h1>
       <div className="toolbar">
-        <label htmlFor="village-filter">{vi.payments.village}</label>
+        <label htmlFor="village-filter">{t.payments.village}</label>
         <select id="village-filter" value={village} onChange={(e) => setVillage(e.target.value)}>
-          <option value="">{vi.payments.allVillages}</option>
+          <option value="">{t.payments.allVillages}</option>
           {villages.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -33,22 +33,22 @@ export function PaymentsPage() {
           ))}
         </select>
         <Link to="/chi-tra/in" className="button">
-          {vi.printList.open}
+          {t.printList.open}
         </Link>
         <span className="muted" data-testid="payments-open">
-          {vi.payments.openCount(open, items.length)}
+          {t.payments.openCount(open, items.length)}
         </span>
       </div>
       <ul className="plain pay-list">
         {items.map(({ line, person }) => (
           <li key={line.id}>
             <Link to={`/chi-tra/${encodeURIComponent(line.id)}`} className={`pay-item status-${line.status}`}>
-              <span className="pay-name">{person?.fullName ?? vi.payments.unknownPerson}</span>
+              <span className="pay-name">{person?.fullName ?? t.payments.unknownPerson}</span>
               <span className="muted">
-                {person ? `${vi.roster.born} ${birthYear(person.birthDate)} · ${person.village}` : ''}
+                {person ? `${t.roster.born} ${birthYear(person.birthDate)} · ${person.village}` : ''}
               </span>
               <span className="pay-amount">{formatVnd(line.amount)}</span>
-              <span className={`badge line-${line.status}`}>{vi.lineStatuses[line.status]}</span>
+              <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
             </Link>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { amountInWordsVi, formatAmount } from '../../domain/money';
 import { birthYear } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../ui/services';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
@@ -24,7 +24,7 @@ export function PrintListPage() {
     <section className="print-list">
       <p className="no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
-          {vi.printList.print}
+          {t.printList.print}
         </button>
       </p>
       {[...byCommune.entries()].map(([code, items]) => {
@@ -49,23 +49,23 @@ export function PrintListPage() {
                 <strong>{(commune?.name ?? code).toUpperCase()}</strong>
               </div>
               <div className="center">
-                <strong>{vi.printList.nation}</strong>
+                <strong>{t.printList.nation}</strong>
                 <br />
-                <u>{vi.printList.motto}</u>
+                <u>{t.printList.motto}</u>
               </div>
             </header>
-            <h1 className="center">{vi.printList.title(month ?? '', year ?? '')}</h1>
+            <h1 className="center">{t.printList.title(month ?? '', year ?? '')}</h1>
             <table>
               <thead>
                 <tr>
-                  <th>{vi.printList.cols.no}</th>
-                  <th>{vi.printList.cols.name}</th>
-                  <th>{vi.printList.cols.born}</th>
-                  <th>{vi.printList.cols.village}</th>
-                  <th>{vi.printList.cols.monthly}</th>
-                  <th>{vi.printList.cols.arrears}</th>
-                  <th>{vi.printList.cols.total}</th>
-                  <th className="sign-col">{vi.printList.cols.signature}</th>
+                  <th>{t.printList.cols.no}</th>
+                  <th>{t.printList.cols.name}</th>
+                  <th>{t.printList.cols.born}</th>
+                  <th>{t.printList.cols.village}</th>
+                  <th>{t.printList.cols.monthly}</th>
+                  <th>{t.printList.cols.arrears}</th>
+                  <th>{t.printList.cols.total}</th>
+                  <th className="sign-col">{t.printList.cols.signature}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,7 +85,7 @@ export function PrintListPage() {
               <tfoot>
                 <tr>
                   <td colSpan={4}>
-                    <strong>{vi.printList.totalRow(sorted.length)}</strong>
+                    <strong>{t.printList.totalRow(sorted.length)}</strong>
                   </td>
                   <td className="num">{formatAmount(totals.monthly)}</td>
                   <td className="num">{formatAmount(totals.arrears)}</td>
@@ -97,18 +97,18 @@ export function PrintListPage() {
               </tfoot>
             </table>
             <p>
-              {vi.printList.inWords}: <em>{amountInWordsVi(totals.total)}</em>
+              {t.printList.inWords}: <em>{amountInWordsVi(totals.total)}</em>
             </p>
             <footer className="sheet-foot">
               <div className="center">
-                <strong>{vi.printList.preparer}</strong>
+                <strong>{t.printList.preparer}</strong>
                 <br />
-                <em>{vi.printList.signHint}</em>
+                <em>{t.printList.signHint}</em>
               </div>
               <div className="center">
-                <strong>{vi.printList.approver}</strong>
+                <strong>{t.printList.approver}</strong>
                 <br />
-                <em>{vi.printList.stampHint}</em>
+                <em>{t.printList.stampHint}</em>
               </div>
             </footer>
           </article>

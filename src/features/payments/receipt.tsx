@@ -2,7 +2,7 @@ import { amountInWordsVi, formatVnd } from '../../domain/money';
 import type { BeneficiaryRow, OutboxRow } from '../../storage/app-db';
 import { receiptCode } from '../../storage/payments';
 import { formatDateTime } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 
 type Receiver = { kind: 'self' | 'guardian' | 'authorized'; fullName?: string; idNumber?: string };
 
@@ -12,28 +12,28 @@ export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow 
   const recordedAt = Date.parse(String(op.envelope['recordedAt']));
   return (
     <article className="card receipt" aria-labelledby="receipt-title">
-      <h2 id="receipt-title">{vi.receipt.title}</h2>
+      <h2 id="receipt-title">{t.receipt.title}</h2>
       <p>
-        {vi.receipt.code}: <strong data-testid="receipt-code">{receiptCode(op.id)}</strong>
+        {t.receipt.code}: <strong data-testid="receipt-code">{receiptCode(op.id)}</strong>
       </p>
       <dl>
-        <dt>{vi.receipt.beneficiary}</dt>
+        <dt>{t.receipt.beneficiary}</dt>
         <dd>{person?.fullName}</dd>
-        <dt>{vi.receipt.amount}</dt>
+        <dt>{t.receipt.amount}</dt>
         <dd data-testid="receipt-amount">{formatVnd(payload.amount)}</dd>
-        <dt>{vi.receipt.inWords}</dt>
+        <dt>{t.receipt.inWords}</dt>
         <dd>{amountInWordsVi(payload.amount)}</dd>
-        <dt>{vi.receipt.receiver}</dt>
+        <dt>{t.receipt.receiver}</dt>
         <dd>
-          {vi.receivers[payload.receiver.kind]}
+          {t.receivers[payload.receiver.kind]}
           {payload.receiver.fullName ? `: ${payload.receiver.fullName} (${payload.receiver.idNumber ?? ''})` : ''}
         </dd>
-        <dt>{vi.receipt.time}</dt>
+        <dt>{t.receipt.time}</dt>
         <dd>{formatDateTime(recordedAt)}</dd>
       </dl>
-      <p className="muted no-print">{vi.receipt.pending}</p>
+      <p className="muted no-print">{t.receipt.pending}</p>
       <button type="button" className="no-print" onClick={() => window.print()}>
-        {vi.receipt.print}
+        {t.receipt.print}
       </button>
     </article>
   );

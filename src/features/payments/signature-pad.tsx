@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 
 /** Draws with finger, stylus or mouse (pointer events); reports a PNG once something is drawn. */
 export function SignaturePad({ onChange }: { onChange: (png: Blob | null) => void }) {
@@ -66,14 +66,14 @@ export function SignaturePad({ onChange }: { onChange: (png: Blob | null) => voi
         ref={canvas}
         width={600}
         height={200}
-        aria-label={vi.pay.signatureLabel}
+        aria-label={t.pay.signatureLabel}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
         onPointerCancel={up}
       />
       <button type="button" onClick={clear} disabled={!hasInk}>
-        {vi.pay.clearSignature}
+        {t.pay.clearSignature}
       </button>
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
 import type { OutboxRow } from '../../storage/app-db';
 import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { reportStorageError } from '../../ui/storage-alert';
 import { useOpContext } from '../../ui/use-op-context';
 import { useServices } from '../../ui/services';
@@ -28,7 +28,7 @@ export function usePay(lineId: string, amount: number) {
       form.receiver !== 'self' &&
       (!form.receiverName.trim() || !/^\d{9}(\d{3})?$/u.test(form.receiverIdNumber.trim()))
     ) {
-      setError(vi.pay.receiverRequired);
+      setError(t.pay.receiverRequired);
       return;
     }
     setSaving(true);
@@ -49,10 +49,10 @@ export function usePay(lineId: string, amount: number) {
       if (result.ok) {
         setReceipt(result.value);
         engine.notifyNewOp();
-      } else setError(vi.pay.errors[result.error satisfies RecordPaymentError]);
+      } else setError(t.pay.errors[result.error satisfies RecordPaymentError]);
     } catch (e) {
       reportStorageError(e);
-      setError(vi.pay.storageError);
+      setError(t.pay.storageError);
     } finally {
       setSaving(false);
     }
@@ -62,7 +62,7 @@ export function usePay(lineId: string, amount: number) {
     if (!ctx) return false;
     const result = await recordUnpaid(db, ctx, { lineId, reason, note });
     if (!result.ok) {
-      setError(vi.pay.errors[result.error]);
+      setError(t.pay.errors[result.error]);
       return false;
     }
     engine.notifyNewOp();

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { paymentMethods } from '../../domain/vocabulary';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { recordOp } from '../../storage/outbox';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
 import { useOpContext } from '../../ui/use-op-context';
@@ -98,47 +98,47 @@ function Form({
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-      <h2>{vi.person.registerMethod}</h2>
+      <h2>{t.person.registerMethod}</h2>
       <fieldset>
-        <legend>{vi.person.method}</legend>
+        <legend>{t.person.method}</legend>
         {paymentMethods.map((m) => (
           <label key={m} className="radio">
             <input type="radio" value={m} {...form.register('method')} />
-            {vi.methods[m]}
+            {t.methods[m]}
           </label>
         ))}
       </fieldset>
       {method === 'bank' && (
         <>
-          {field('bankName', vi.person.bankName, { list: 'bank-names' })}
+          {field('bankName', t.person.bankName, { list: 'bank-names' })}
           <datalist id="bank-names">
             {['Agribank', 'Vietcombank', 'BIDV', 'VietinBank', 'LPBank'].map((b) => (
               <option key={b} value={b} />
             ))}
           </datalist>
-          {field('accountNumber', vi.person.accountNumber, { inputMode: 'numeric' })}
-          {field('accountHolder', vi.person.accountHolder)}
+          {field('accountNumber', t.person.accountNumber, { inputMode: 'numeric' })}
+          {field('accountHolder', t.person.accountHolder)}
         </>
       )}
       {method === 'mobile-money' && (
         <>
-          {field('provider', vi.person.provider, { list: 'wallet-providers' })}
+          {field('provider', t.person.provider, { list: 'wallet-providers' })}
           <datalist id="wallet-providers">
             {['Viettel Money', 'VNPT Money', 'MobiFone Money'].map((b) => (
               <option key={b} value={b} />
             ))}
           </datalist>
-          {field('walletPhone', vi.person.walletPhone, { inputMode: 'tel' })}
+          {field('walletPhone', t.person.walletPhone, { inputMode: 'tel' })}
         </>
       )}
       {method === 'home-delivery' && (
         <>
-          <label htmlFor="pm-homeDeliveryReason">{vi.person.homeDeliveryReason}</label>
+          <label htmlFor="pm-homeDeliveryReason">{t.person.homeDeliveryReason}</label>
           <select id="pm-homeDeliveryReason" {...form.register('homeDeliveryReason')}>
             <option value="">—</option>
             {homeDeliveryReasons.map((r) => (
               <option key={r} value={r}>
-                {vi.homeDeliveryReasons[r]}
+                {t.homeDeliveryReasons[r]}
               </option>
             ))}
           </select>
@@ -146,9 +146,9 @@ function Form({
         </>
       )}
       <button type="submit" className="primary wide" disabled={!ctx || form.formState.isSubmitting}>
-        {vi.person.saveMethod}
+        {t.person.saveMethod}
       </button>
-      {saved && <p role="status">{vi.person.methodSaved}</p>}
+      {saved && <p role="status">{t.person.methodSaved}</p>}
     </form>
   );
 }

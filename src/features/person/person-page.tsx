@@ -6,7 +6,7 @@ import { classifyReadiness } from '../../domain/readiness';
 import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { PaymentMethodFormView } from './payment-method-form';
 import { usePerson } from './use-person';
@@ -17,7 +17,7 @@ export function PersonPage() {
   const view = usePerson(id);
   const { clock } = useServices();
   if (view === undefined) return null;
-  if (view === null) return <p className="empty">{vi.person.notFound}</p>;
+  if (view === null) return <p className="empty">{t.person.notFound}</p>;
   const { person, lines, idChecks, pending } = view;
   const now = clock.now();
   const amount = monthlyAmount(person, vietnamMonth(now));
@@ -33,57 +33,57 @@ export function PersonPage() {
   return (
     <section className="person">
       <p>
-        <Link to="/">← {vi.nav.roster}</Link>
+        <Link to="/">← {t.nav.roster}</Link>
       </p>
       <h1>{person.fullName}</h1>
       <p>
         <Link to={`/kiem-tra/${encodeURIComponent(person.id)}`} className="button">
-          {vi.idCheck.title}
+          {t.idCheck.title}
         </Link>
       </p>
       {pending.length > 0 && (
         <p className="pending" data-testid="person-pending">
-          {vi.person.pending(pending.length)}
+          {t.person.pending(pending.length)}
         </p>
       )}
       <div className="card">
         <dl className="facts">
-          <dt>{vi.person.birthDate}</dt>
+          <dt>{t.person.birthDate}</dt>
           <dd>{formatBirthDate(person.birthDate)}</dd>
-          <dt>{vi.person.gender}</dt>
-          <dd>{vi.genders[person.gender]}</dd>
-          <dt>{vi.person.idNumber}</dt>
+          <dt>{t.person.gender}</dt>
+          <dd>{t.genders[person.gender]}</dd>
+          <dt>{t.person.idNumber}</dt>
           <dd>{person.idNumber ?? '—'}</dd>
-          <dt>{vi.person.oldIdNumber}</dt>
+          <dt>{t.person.oldIdNumber}</dt>
           <dd>{person.oldIdNumber ?? '—'}</dd>
-          <dt>{vi.person.phone}</dt>
+          <dt>{t.person.phone}</dt>
           <dd>{person.phone ?? '—'}</dd>
-          <dt>{vi.person.address}</dt>
+          <dt>{t.person.address}</dt>
           <dd>{person.address}</dd>
-          <dt>{vi.person.category}</dt>
+          <dt>{t.person.category}</dt>
           <dd>{categoryLabelVi(person.category)}</dd>
-          <dt>{vi.person.monthly}</dt>
+          <dt>{t.person.monthly}</dt>
           <dd>
             {amount.ok
               ? `${formatVnd(amount.value.amount)} (hệ số ${amount.value.coefficient.toLocaleString('vi-VN')})`
               : '—'}
           </dd>
-          <dt>{vi.person.status}</dt>
-          <dd>{vi.statuses[person.status]}</dd>
-          <dt>{vi.person.representative}</dt>
+          <dt>{t.person.status}</dt>
+          <dd>{t.statuses[person.status]}</dd>
+          <dt>{t.person.representative}</dt>
           <dd>
             {rep
-              ? `${vi.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}${rep.validUntil ? `, hiệu lực đến ${formatBirthDate(rep.validUntil)}` : ''}`
+              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}${rep.validUntil ? `, hiệu lực đến ${formatBirthDate(rep.validUntil)}` : ''}`
               : '—'}
           </dd>
-          <dt>{vi.person.method}</dt>
+          <dt>{t.person.method}</dt>
           <dd data-testid="person-method">
-            {person.paymentMethod ? vi.methods[person.paymentMethod] : vi.roster.noMethod}
+            {person.paymentMethod ? t.methods[person.paymentMethod] : t.roster.noMethod}
           </dd>
         </dl>
       </div>
       <div className="card">
-        <h2>{vi.person.readiness}</h2>
+        <h2>{t.person.readiness}</h2>
         <p>
           <strong>{readinessStatusLabelsVi[readiness.status]}</strong>
         </p>
@@ -95,16 +95,16 @@ export function PersonPage() {
       </div>
       <PaymentMethodFormView person={person} />
       <div className="card">
-        <h2>{vi.person.history}</h2>
+        <h2>{t.person.history}</h2>
         <ul className="plain">
           {lines.map((l) => (
             <li key={l.id}>
-              {vi.person.period(l.periodId)}: {formatVnd(l.amount)} · {vi.lineStatuses[l.status]}
+              {t.person.period(l.periodId)}: {formatVnd(l.amount)} · {t.lineStatuses[l.status]}
             </li>
           ))}
           {idChecks.map((c) => (
             <li key={c.id}>
-              {vi.person.idCheck}: {vi.idCheckOutcomes[c['overall'] as ComparisonOutcome] ?? ''}
+              {t.person.idCheck}: {t.idCheckOutcomes[c['overall'] as ComparisonOutcome] ?? ''}
             </li>
           ))}
         </ul>

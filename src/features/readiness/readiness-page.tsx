@@ -5,7 +5,7 @@ import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain
 import { accountStatuses } from '../../protocol/entities';
 import { recordOp } from '../../storage/outbox';
 import { downloadFile } from '../../ui/download';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { dossierCsv } from './dossier-csv';
@@ -34,9 +34,9 @@ export function ReadinessPage() {
     const csv = dossierCsv(
       dossier.map((i) => i.person),
       {
-        method: (m) => vi.methods[m as keyof typeof vi.methods] ?? m,
-        gender: (g) => vi.genders[g as keyof typeof vi.genders] ?? g,
-        accountStatus: (s) => vi.accountStatuses[s as AccountStatus] ?? s,
+        method: (m) => t.methods[m as keyof typeof t.methods] ?? m,
+        gender: (g) => t.genders[g as keyof typeof t.genders] ?? g,
+        accountStatus: (s) => t.accountStatuses[s as AccountStatus] ?? s,
       },
     );
     downloadFile('ho-so-mo-tai-khoan.csv', csv, 'text/csv;charset=utf-8');
@@ -55,8 +55,8 @@ export function ReadinessPage() {
 
   return (
     <section className="readiness">
-      <h1>{vi.readiness.title}</h1>
-      <div className="toolbar" role="tablist" aria-label={vi.readiness.title}>
+      <h1>{t.readiness.title}</h1>
+      <div className="toolbar" role="tablist" aria-label={t.readiness.title}>
         {readinessStatuses.map((s) => (
           <button
             key={s}
@@ -78,7 +78,7 @@ export function ReadinessPage() {
             </Link>
             <span className="muted">
               {item.person.village} ·{' '}
-              {item.person.paymentMethod ? vi.methods[item.person.paymentMethod] : vi.roster.noMethod}
+              {item.person.paymentMethod ? t.methods[item.person.paymentMethod] : t.roster.noMethod}
             </span>
             <ul>
               {item.readiness.reasons.map((r) => (
@@ -88,25 +88,25 @@ export function ReadinessPage() {
           </li>
         ))}
       </ul>
-      {shown.length > 300 && <p className="muted">{vi.readiness.more(shown.length - 300)}</p>}
+      {shown.length > 300 && <p className="muted">{t.readiness.more(shown.length - 300)}</p>}
       <div className="card">
-        <h2>{vi.readiness.dossierTitle}</h2>
-        <p>{vi.readiness.dossierIntro(dossier.length)}</p>
+        <h2>{t.readiness.dossierTitle}</h2>
+        <p>{t.readiness.dossierIntro(dossier.length)}</p>
         <p className="no-print">
           <button type="button" onClick={download} disabled={dossier.length === 0}>
-            {vi.readiness.downloadCsv}
+            {t.readiness.downloadCsv}
           </button>{' '}
           <button type="button" onClick={() => window.print()}>
-            {vi.readiness.print}
+            {t.readiness.print}
           </button>
         </p>
         <table className="dossier">
           <thead>
             <tr>
-              <th>{vi.printList.cols.no}</th>
-              <th>{vi.printList.cols.name}</th>
-              <th>{vi.readiness.provider}</th>
-              <th>{vi.readiness.progress}</th>
+              <th>{t.printList.cols.no}</th>
+              <th>{t.printList.cols.name}</th>
+              <th>{t.readiness.provider}</th>
+              <th>{t.readiness.progress}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,13 +117,13 @@ export function ReadinessPage() {
                 <td>{item.person.paymentDetails?.bankName ?? item.person.paymentDetails?.provider ?? ''}</td>
                 <td>
                   <select
-                    aria-label={`${vi.readiness.progress}: ${item.person.fullName}`}
+                    aria-label={`${t.readiness.progress}: ${item.person.fullName}`}
                     value={item.person.accountStatus}
                     onChange={(e) => void track(item, e.target.value as AccountStatus)}
                   >
                     {accountStatuses.map((s) => (
                       <option key={s} value={s}>
-                        {vi.accountStatuses[s]}
+                        {t.accountStatuses[s]}
                       </option>
                     ))}
                   </select>

@@ -1,6 +1,6 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { RosterList } from './roster-list';
 import { useRosterCount, useRosterSearch } from './use-roster';
 
@@ -13,10 +13,10 @@ export function RosterPage() {
 
   return (
     <section className="roster">
-      <h1 className="visually-hidden">{vi.roster.title}</h1>
+      <h1 className="visually-hidden">{t.roster.title}</h1>
       <div className="search-bar">
         <label htmlFor="roster-search" className="visually-hidden">
-          {vi.roster.searchLabel}
+          {t.roster.searchLabel}
         </label>
         <input
           id="roster-search"
@@ -24,34 +24,34 @@ export function RosterPage() {
           inputMode="search"
           enterKeyHint="search"
           autoComplete="off"
-          placeholder={vi.roster.searchPlaceholder}
-          aria-label={vi.roster.searchLabel}
+          placeholder={t.roster.searchPlaceholder}
+          aria-label={t.roster.searchLabel}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         <Link to="/kiem-tra" className="button scan-link">
-          {vi.roster.scan}
+          {t.roster.scan}
         </Link>
         <p className="muted" aria-live="polite" data-testid="roster-count">
           {searching
             ? search
-              ? vi.roster.found(search.rows.length, search.hasMore)
+              ? t.roster.found(search.rows.length, search.hasMore)
               : ''
             : count !== undefined
-              ? vi.roster.count(count)
+              ? t.roster.count(count)
               : ''}
         </p>
       </div>
       {count === 0 && !searching ? (
-        <p className="empty">{vi.roster.empty}</p>
+        <p className="empty">{t.roster.empty}</p>
       ) : searching ? (
         search && search.rows.length === 0 ? (
-          <p className="empty">{vi.roster.noMatch}</p>
+          <p className="empty">{t.roster.noMatch}</p>
         ) : (
-          <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={vi.roster.title} />
+          <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={t.roster.title} />
         )
       ) : (
-        <RosterList source={{ kind: 'all', count: count ?? 0 }} label={vi.roster.title} />
+        <RosterList source={{ kind: 'all', count: count ?? 0 }} label={t.roster.title} />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { birthYear } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 
 /** One person in the roster list: name, birth year, village, category, payment method, status. */
 export function RosterRowView({ row }: { row: BeneficiaryRow }) {
@@ -10,14 +10,14 @@ export function RosterRowView({ row }: { row: BeneficiaryRow }) {
       <div className="roster-main">
         <span className="roster-name">{row.fullName}</span>
         <span className="muted">
-          {vi.roster.born} {birthYear(row.birthDate)} · {row.village}
+          {t.roster.born} {birthYear(row.birthDate)} · {row.village}
         </span>
       </div>
       <div className="roster-meta">
-        <span>{vi.categories[row.category]}</span>
-        <span className="muted">{row.paymentMethod ? vi.methods[row.paymentMethod] : vi.roster.noMethod}</span>
+        <span>{t.categories[row.category]}</span>
+        <span className="muted">{row.paymentMethod ? t.methods[row.paymentMethod] : t.roster.noMethod}</span>
       </div>
-      <span className={`badge status-${row.status}`}>{vi.statuses[row.status]}</span>
+      <span className={`badge status-${row.status}`}>{t.statuses[row.status]}</span>
     </Link>
   );
 }

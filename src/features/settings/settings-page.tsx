@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { clearSession } from '../../sync/session';
 import { getKv } from '../../storage/kv';
 import { formatBytes } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { useLanguage } from '../../ui/language';
+import { t, type Language } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useOutboxCounts } from '../../ui/use-outbox-counts';
@@ -12,6 +13,7 @@ export function SettingsPage() {
   const { db, transport } = useServices();
   const session = useSession();
   const counts = useOutboxCounts();
+  const { language, change } = useLanguage();
   const storage = useStorageInfo();
   const deviceId = useLiveQuery(() => getKv<string>(db, 'deviceId'), [db]);
   const communeNames = useLiveQuery(
@@ -28,51 +30,61 @@ export function SettingsPage() {
 
   return (
     <section className="settings">
-      <h1>{vi.settings.title}</h1>
+      <h1>{t.settings.title}</h1>
       {session && (
         <div className="card">
-          <h2>{vi.settings.user}</h2>
+          <h2>{t.settings.user}</h2>
           <dl>
-            <dt>{vi.settings.user}</dt>
+            <dt>{t.settings.user}</dt>
             <dd data-testid="settings-user">
               {session.user.displayName} ({session.user.username})
             </dd>
-            <dt>{vi.settings.role}</dt>
-            <dd>{vi.roles[session.user.role]}</dd>
-            <dt>{vi.settings.communes}</dt>
+            <dt>{t.settings.role}</dt>
+            <dd>{t.roles[session.user.role]}</dd>
+            <dt>{t.settings.communes}</dt>
             <dd>{session.user.communes.map((code) => `${communeNames?.get(code) ?? code} (${code})`).join(', ')}</dd>
           </dl>
         </div>
       )}
       <div className="card">
-        <h2>{vi.settings.device}</h2>
+        <h2>{t.settings.device}</h2>
         <dl>
-          <dt>{vi.settings.deviceId}</dt>
+          <dt>{t.settings.deviceId}</dt>
           <dd className="mono">{deviceId ?? '…'}</dd>
         </dl>
       </div>
+      <div className="card">
+        <h2>{t.settings.language}</h2>
+        <label htmlFor="language" className="visually-hidden">
+          {t.settings.language}
+        </label>
+        <select id="language" value={language} onChange={(e) => change(e.target.value as Language)}>
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+      </div>
       <div className="card" data-testid="settings-storage">
-        <h2>{vi.settings.storage}</h2>
+        <h2>{t.settings.storage}</h2>
         {storage && (
           <>
             <p>
               {storage.persisted === true
-                ? vi.settings.persisted
+                ? t.settings.persisted
                 : storage.persisted === false
-                  ? vi.settings.notPersisted
-                  : vi.settings.persistUnknown}
+                  ? t.settings.notPersisted
+                  : t.settings.persistUnknown}
             </p>
             {storage.usage !== null && storage.quota !== null && (
-              <p>{vi.settings.usage(formatBytes(storage.usage), formatBytes(storage.quota))}</p>
+              <p>{t.settings.usage(formatBytes(storage.usage), formatBytes(storage.quota))}</p>
             )}
           </>
         )}
       </div>
       {counts.pending > 0 ? (
-        <p className="warning">{vi.settings.logoutBlocked(counts.pending)}</p>
+        <p className="warning">{t.settings.logoutBlocked(counts.pending)}</p>
       ) : (
         <button type="button" className="danger" onClick={() => void logout()}>
-          {vi.settings.logout}
+          {t.settings.logout}
         </button>
       )}
     </section>

@@ -3,7 +3,7 @@ import { voidReasons, type VoidReason } from '../../domain/vocabulary';
 import type { ConflictSide } from '../../protocol/conflicts';
 import type { ConflictRow } from '../../storage/app-db';
 import { recordOp } from '../../storage/outbox';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { ConflictCard } from '../../ui/conflict-card';
@@ -17,8 +17,8 @@ export function ConflictsPage() {
   const conflicts = useOpenConflicts();
   return (
     <section className="conflicts">
-      <h1>{vi.conflicts.title}</h1>
-      {conflicts?.length === 0 && <p className="muted">{vi.conflicts.none}</p>}
+      <h1>{t.conflicts.title}</h1>
+      {conflicts?.length === 0 && <p className="muted">{t.conflicts.none}</p>}
       <ul className="plain">
         {conflicts?.map((c) => (
           <ConflictCard key={c.id} conflict={c}>
@@ -60,22 +60,22 @@ function Resolve({ conflict }: { conflict: ConflictRow }) {
     engine.notifyNewOp();
   }
 
-  if (done) return <p role="status">{vi.conflicts.resolvedLocally}</p>;
+  if (done) return <p role="status">{t.conflicts.resolvedLocally}</p>;
   return (
     <div className="toolbar">
       {payments.length > 0 && (
         <>
-          <label htmlFor={`reason-${conflict.id}`}>{vi.conflicts.reason}</label>
+          <label htmlFor={`reason-${conflict.id}`}>{t.conflicts.reason}</label>
           <select id={`reason-${conflict.id}`} value={reason} onChange={(e) => setReason(e.target.value as VoidReason)}>
             {voidReasons.map((r) => (
               <option key={r} value={r}>
-                {vi.voidReasons[r]}
+                {t.voidReasons[r]}
               </option>
             ))}
           </select>
           {payments.map((side) => (
             <button key={side.opId} type="button" className="danger" onClick={() => void voidPayment(side)}>
-              {side === conflict.earlier ? vi.conflicts.voidEarlier : vi.conflicts.voidIncoming}
+              {side === conflict.earlier ? t.conflicts.voidEarlier : t.conflicts.voidIncoming}
             </button>
           ))}
         </>
@@ -83,7 +83,7 @@ function Resolve({ conflict }: { conflict: ConflictRow }) {
       {isRoster &&
         [conflict.earlier, conflict.incoming].map((side) => (
           <button key={side === conflict.earlier ? 'e' : 'i'} type="button" onClick={() => void keepValues(side)}>
-            {side === conflict.earlier ? vi.conflicts.keepEarlier : vi.conflicts.keepIncoming}
+            {side === conflict.earlier ? t.conflicts.keepEarlier : t.conflicts.keepIncoming}
           </button>
         ))}
     </div>

@@ -3,7 +3,8 @@ import type { DeviceInfo } from '../../protocol/devices';
 import { outboxFileSchema, type OutboxFile } from '../../protocol/import';
 import { TransportError, type PushAnswer } from '../../sync/transport';
 import { formatDateTime } from '../../ui/format';
-import { errorMessageVi, vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
+import { errorMessageVi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 
@@ -13,23 +14,23 @@ export function readOutboxFile(text: string): { ok: true; file: OutboxFile } | {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: vi.devices.importUnreadable };
+    return { ok: false, message: t.devices.importUnreadable };
   }
   const parsed = outboxFileSchema.safeParse(json);
   if (!parsed.success) {
     const hasNoDevice =
       typeof json === 'object' && json !== null && 'format' in json && 'deviceId' in json && json.deviceId === null;
-    return { ok: false, message: hasNoDevice ? vi.devices.importNoDevice : vi.devices.importWrongFile };
+    return { ok: false, message: hasNoDevice ? t.devices.importNoDevice : t.devices.importWrongFile };
   }
   if (parsed.data.ops.length === 0 && parsed.data.blobs.length === 0)
-    return { ok: false, message: vi.devices.importEmpty };
+    return { ok: false, message: t.devices.importEmpty };
   return { ok: true, file: parsed.data };
 }
 
 export function importSummary(answer: PushAnswer): string {
   const count = (status: PushAnswer['results'][number]['status']) =>
     answer.results.filter((r) => r.status === status).length;
-  return vi.devices.importSummary(count('applied'), count('duplicate'), count('conflict'), count('rejected'));
+  return t.devices.importSummary(count('applied'), count('duplicate'), count('conflict'), count('rejected'));
 }
 
 /** Supervisors and admins (online): devices, what has not arrived from them, retire and revoke. */
@@ -60,7 +61,7 @@ export function DevicesPage() {
   }, [load]);
 
   async function act(device: DeviceInfo, action: 'retire' | 'revoke') {
-    if (!token || !window.confirm(vi.devices.confirm[action](device.name))) return;
+    if (!token || !window.confirm(t.devices.confirm[action](device.name))) return;
     try {
       await transport.setDeviceStatus(token, device.id, action);
       await load();
@@ -79,7 +80,7 @@ export function DevicesPage() {
       setImportState({ busy: false, message: read.message, isError: true });
       return;
     }
-    setImportState({ busy: true, message: vi.devices.importing, isError: false });
+    setImportState({ busy: true, message: t.devices.importing, isError: false });
     try {
       const answer = await transport.importOps(token, read.file);
       setImportState({ busy: false, message: importSummary(answer), isError: false });
@@ -95,7 +96,7 @@ export function DevicesPage() {
 
   return (
     <section className="devices">
-      <h1>{vi.devices.title}</h1>
+      <h1>{t.devices.title}</h1>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -103,8 +104,8 @@ export function DevicesPage() {
       )}
       <div className="card">
         <label>
-          <strong>{vi.devices.importTitle}</strong>
-          <span className="muted">{vi.devices.importHint}</span>
+          <strong>{t.devices.importTitle}</strong>
+          <span className="muted">{t.devices.importHint}</span>
           <input
             type="file"
             accept="application/json,.json"
@@ -123,22 +124,22 @@ export function DevicesPage() {
           <li key={d.id} className="card device-item">
             <strong>{d.name}</strong>
             <span>
-              {d.user.displayName} ({d.user.username}) · {vi.devices.status[d.status]}
+              {d.user.displayName} ({d.user.username}) · {t.devices.status[d.status]}
             </span>
             <span className="muted">
-              {vi.devices.lastSeen}: {d.lastSeenAt ? formatDateTime(Date.parse(d.lastSeenAt)) : '—'}
+              {t.devices.lastSeen}: {d.lastSeenAt ? formatDateTime(Date.parse(d.lastSeenAt)) : '—'}
             </span>
             <span className={d.pendingOps > 0 ? 'warning' : 'muted'}>
-              {vi.devices.seqs(d.lastSeqReported, d.maxSeqReceived, d.pendingOps)}
+              {t.devices.seqs(d.lastSeqReported, d.maxSeqReceived, d.pendingOps)}
             </span>
-            {d.gaps.length > 0 && <span className="warning">{vi.devices.gaps(d.gaps.length)}</span>}
+            {d.gaps.length > 0 && <span className="warning">{t.devices.gaps(d.gaps.length)}</span>}
             {d.status === 'active' && (
               <span className="toolbar">
                 <button type="button" onClick={() => void act(d, 'retire')}>
-                  {vi.devices.retire}
+                  {t.devices.retire}
                 </button>
                 <button type="button" className="danger" onClick={() => void act(d, 'revoke')}>
-                  {vi.devices.revoke}
+                  {t.devices.revoke}
                 </button>
               </span>
             )}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
-import { vi } from '../../ui/messages.vi';
+import { t } from '../../ui/messages';
 import { useOnline } from '../../ui/use-online';
 import { useServices } from '../../ui/services';
 import { useSyncState } from '../../ui/use-sync-state';
@@ -22,32 +22,32 @@ export function SyncStatusBar() {
     <div className="sync-bar" data-status={state.status}>
       <div className="sync-line" role="status" aria-live="polite">
         <span className={`dot ${online ? 'on' : 'off'}`} aria-hidden="true" />
-        <span data-testid="sync-online">{online ? vi.sync.online : vi.sync.offline}</span>
+        <span data-testid="sync-online">{online ? t.sync.online : t.sync.offline}</span>
         <span className="muted">
-          {vi.sync.lastSync}:{' '}
-          <span data-testid="sync-last">{state.lastSyncAt ? formatDateTime(state.lastSyncAt) : vi.sync.never}</span>
+          {t.sync.lastSync}:{' '}
+          <span data-testid="sync-last">{state.lastSyncAt ? formatDateTime(state.lastSyncAt) : t.sync.never}</span>
         </span>
         <span data-testid="sync-pending" className={counts.pending > 0 ? 'pending' : 'muted'}>
-          {vi.sync.pending(counts.pending)}
+          {t.sync.pending(counts.pending)}
         </span>
         {counts.attention > 0 && (
           <Link to="/can-xu-ly" className="warning" data-testid="sync-attention">
-            {vi.sync.attention(counts.attention)}
+            {t.sync.attention(counts.attention)}
           </Link>
         )}
         {state.status === 'error' && state.errorCode && (
           <span className="error">
-            {vi.sync.error}: {errorMessageVi(state.errorCode)}
+            {t.sync.error}: {errorMessageVi(state.errorCode)}
           </span>
         )}
         <button type="button" onClick={() => void engine.syncNow()} disabled={busy || !online}>
-          {busy ? vi.sync.syncing : vi.sync.syncNow}
+          {busy ? t.sync.syncing : t.sync.syncNow}
         </button>
       </div>
       {progress && (
         <div className="progress">
-          <progress max={100} value={pct} aria-label={vi.sync.syncing} />
-          <span data-testid="sync-progress">{vi.sync.pulling(progress.done, progress.total, pct)}</span>
+          <progress max={100} value={pct} aria-label={t.sync.syncing} />
+          <span data-testid="sync-progress">{t.sync.pulling(progress.done, progress.total, pct)}</span>
         </div>
       )}
     </div>

@@ -1,0 +1,29 @@
+/**
+ * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
+ * binding that `setLanguage` switches (the app re-renders from the root when it changes).
+ */
+import { en } from './messages.en';
+import { vi } from './messages.vi';
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { [K in keyof T]: Widen<T[K]> };
+
+/** The shape every catalogue has: the Vietnamese one, with its texts widened to `string`. */
+export type Messages = Widen<typeof vi>;
+
+export const languages = ['vi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const catalogues: Record<Language, Messages> = { vi, en };
+
+export let t: Messages = vi;
+export let language: Language = 'vi';
+
+export function setLanguage(next: Language): void {
+  language = next;
+  t = catalogues[next];
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
