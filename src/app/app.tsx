@@ -1,22 +1,45 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
-import { IdCheckPage } from '../features/id-check/id-check-page';
-import { PayPage } from '../features/payments/pay-page';
-import { PersonPage } from '../features/person/person-page';
-import { ReadinessPage } from '../features/readiness/readiness-page';
 import { PaymentsPage } from '../features/payments/payments-page';
-import { PrintListPage } from '../features/payments/print-list-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
-import { ConflictsPage } from '../features/supervision/conflicts-page';
-import { DevicesPage } from '../features/supervision/devices-page';
 import type { Role } from '../domain/vocabulary';
 import { t } from '../ui/messages';
 import { useSession } from '../ui/use-session';
 import { PwaUpdate } from './pwa-update';
 import { StorageBanner } from './storage-banner';
+
+// Screens with heavy dependencies (camera decoding, forms) load on first use; the service
+// worker precaches their chunks, so they still open offline.
+const screens = {
+  IdCheckPage: () => import('../features/id-check/id-check-page'),
+  PersonPage: () => import('../features/person/person-page'),
+  PayPage: () => import('../features/payments/pay-page'),
+  PrintListPage: () => import('../features/payments/print-list-page'),
+  ReadinessPage: () => import('../features/readiness/readiness-page'),
+  ConflictsPage: () => import('../features/supervision/conflicts-page'),
+  DevicesPage: () => import('../features/supervision/devices-page'),
+};
+
+const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
+const PersonPage = lazy(() => screens.PersonPage().then((m) => ({ default: m.PersonPage })));
+const PayPage = lazy(() => screens.PayPage().then((m) => ({ default: m.PayPage })));
+const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default: m.PrintListPage })));
+const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
+const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
+const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
+
+/**
+ * Loads every lazy screen in the background once the app has started, while there is a network:
+ * a first visit that goes offline before the service worker controls the page (it only does after
+ * a reload) can still open every screen.
+ */
+export function preloadScreens(): void {
+  for (const load of Object.values(screens)) void load().catch(() => undefined);
+}
 
 function Shell({ role }: { role: Role }) {
   const supervises = role === 'supervisor' || role === 'admin';
@@ -38,21 +61,23 @@ function Shell({ role }: { role: Role }) {
       </header>
       <SyncStatusBar />
       <main className="content">
-        <Routes>
-          <Route path="/" element={<RosterPage />} />
-          <Route path="/nguoi/:id" element={<PersonPage />} />
-          <Route path="/kiem-tra" element={<IdCheckPage />} />
-          <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
-          <Route path="/chi-tra" element={<PaymentsPage />} />
-          <Route path="/chi-tra/in" element={<PrintListPage />} />
-          <Route path="/chi-tra/:lineId" element={<PayPage />} />
-          <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
-          <Route path="/can-xu-ly" element={<AttentionPage />} />
-          <Route path="/xung-dot" element={<ConflictsPage />} />
-          <Route path="/thiet-bi" element={<DevicesPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>
+          <Routes>
+            <Route path="/" element={<RosterPage />} />
+            <Route path="/nguoi/:id" element={<PersonPage />} />
+            <Route path="/kiem-tra" element={<IdCheckPage />} />
+            <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
+            <Route path="/chi-tra" element={<PaymentsPage />} />
+            <Route path="/chi-tra/in" element={<PrintListPage />} />
+            <Route path="/chi-tra/:lineId" element={<PayPage />} />
+            <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
+            <Route path="/can-xu-ly" element={<AttentionPage />} />
+            <Route path="/xung-dot" element={<ConflictsPage />} />
+            <Route path="/thiet-bi" element={<DevicesPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </main>
     </div>
   );

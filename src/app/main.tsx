@@ -4,7 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { LanguageProvider, restoreLanguage } from '../ui/language';
 import { ServicesProvider } from '../ui/services';
 import '../ui/styles.css';
-import { App } from './app';
+import { App, preloadScreens } from './app';
 import { createServices, requestPersistentStorage } from './create-services';
 import { ErrorBoundary } from './error-boundary';
 
@@ -29,3 +29,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// After the first paint, so loading the other screens never delays the roster.
+setTimeout(preloadScreens, 1000);

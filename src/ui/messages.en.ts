@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 
 export const en: Messages = {
   appName: 'Social Assistance Payments',
+  loading: 'Opening…',
   nav: {
     roster: 'Beneficiaries',
     payments: 'Payments',

@@ -15,6 +15,7 @@ import type { CccdParseErrorCode } from '../domain/citizen-id';
 
 export const vi = {
   appName: 'Chi trả TGXH',
+  loading: 'Đang mở…',
   nav: {
     roster: 'Danh sách',
     payments: 'Chi trả',
