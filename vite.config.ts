@@ -91,6 +91,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A loaded 2-core machine can take seconds to commit or render: wait, never sleep.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

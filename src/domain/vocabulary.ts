@@ -40,6 +40,14 @@ export type ReceiverKind = (typeof receiverKinds)[number];
 export const unpaidReasons = ['absent', 'moved', 'deceased', 'refused', 'wrong-person', 'other'] as const;
 export type UnpaidReason = (typeof unpaidReasons)[number];
 
+/** How an ID card was checked: its QR read (camera, photo, pasted text), typed, or not at all. */
+export const idCheckMethods = ['qr', 'manual', 'not-possible'] as const;
+export type IdCheckMethod = (typeof idCheckMethods)[number];
+
+/** Why a card could not be checked at a payment (recorded instead of a check). */
+export const idCheckSkipReasons = ['no-card', 'card-damaged', 'no-qr', 'camera-unavailable', 'other'] as const;
+export type IdCheckSkipReason = (typeof idCheckSkipReasons)[number];
+
 /** What a supervisor's `payment.void` cancels: the recorded payment, or the whole line. */
 export const voidTargets = ['payment', 'line'] as const;
 export type VoidTarget = (typeof voidTargets)[number];

@@ -7,6 +7,8 @@ import { err, ok, type Result } from '../lib/result';
 import { comparisonOutcomes, fieldStatuses } from '../domain/citizen-id';
 import {
   genders,
+  idCheckMethods,
+  idCheckSkipReasons,
   paymentMethods,
   receiverKinds,
   unpaidReasons,
@@ -75,6 +77,8 @@ export const paymentRecordPayloadSchema = z.looseObject({
   receiver: receiverSchema,
   /** The `id-check.record` op made before paying, if any. */
   idCheckId: idSchema.optional(),
+  /** The receiver's card checked at the door, recorded with the payment (not pinned; additive). */
+  idCheck: z.lazy(() => embeddedIdCheckSchema).optional(),
   /** Blob hash of the signature or thumbprint image. */
   signature: blobHashSchema.optional(),
   /** Blob hash of a photo (e.g. of the receiver with the money). */
@@ -95,6 +99,8 @@ export const paymentUnpaidPayloadSchema = z.looseObject({
   /** Why the visit ended without payment. */
   reason: z.enum(unpaidReasons),
   note: text(500).optional(),
+  /** A card checked before deciding not to pay (e.g. 'wrong-person'). */
+  idCheck: z.lazy(() => embeddedIdCheckSchema).optional(),
   ...payloadVersion,
 });
 
@@ -157,13 +163,19 @@ export const setAccountStatusPayloadSchema = z.looseObject({
 
 const fieldStatus = z.enum(fieldStatuses);
 
-/** entityId = the beneficiary. The result of checking a card against the roster, field by field. */
-export const idCheckPayloadSchema = z.looseObject({
+/**
+ * The result of checking a card against the roster, field by field. A check that could not be
+ * made is recorded too (`method: 'not-possible'` with its `reason`; fields all `missing`).
+ */
+const idCheckFields = {
   /** Whose card was checked. */
   person: z.enum(['beneficiary', 'guardian', 'authorized']),
-  method: z.enum(['qr', 'manual']),
+  method: z.enum(idCheckMethods),
   fields: z.object({ idNumber: fieldStatus, fullName: fieldStatus, birthDate: fieldStatus, gender: fieldStatus }),
   overall: z.enum(comparisonOutcomes),
+  /** Why no check was possible; required when `method` is 'not-possible'. */
+  reason: z.enum(idCheckSkipReasons).optional(),
+  note: text(500).optional(),
   /** What the card said (from parseCccdQr or typed); the address is left out on purpose. */
   card: z
     .object({
@@ -180,8 +192,21 @@ export const idCheckPayloadSchema = z.looseObject({
     .optional(),
   /** Card issue codes from parseCccdQr (e.g. 'gender-mismatch'). */
   issues: z.array(z.string().max(50)).max(20).optional(),
-  ...payloadVersion,
-});
+};
+
+const reasonWhenNotPossible = (check: { method: string; reason?: string | undefined }) =>
+  check.method !== 'not-possible' || check.reason !== undefined;
+
+/** entityId = the beneficiary. */
+export const idCheckPayloadSchema = z
+  .looseObject({ ...idCheckFields, ...payloadVersion })
+  .refine(reasonWhenNotPossible, { message: 'reason is required when method is not-possible', path: ['reason'] });
+
+/** The same check carried inside a payment or visit op: made at the door, recorded with it. */
+export const embeddedIdCheckSchema = z
+  .object(idCheckFields)
+  .refine(reasonWhenNotPossible, { message: 'reason is required when method is not-possible', path: ['reason'] });
+export type EmbeddedIdCheck = z.infer<typeof embeddedIdCheckSchema>;
 
 // ---- envelope ----
 

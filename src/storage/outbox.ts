@@ -48,7 +48,7 @@ export async function recordOp(
   ctx: OpContext,
   op: NewOp,
   extraTables: Table[] = [],
-  extra: () => Promise<unknown> = () => Promise.resolve(),
+  extra: (op: OutboxRow) => Promise<unknown> = () => Promise.resolve(),
 ): Promise<OutboxRow> {
   const local = tableOf(op.type);
   const tables = [db.outbox, db.kv, db.shadows, ...(local ? [db.table(local)] : []), ...extraTables];
@@ -87,7 +87,7 @@ export async function recordOp(
       const next = reduceLocal(row, (await db.table(local).get(op.entityId)) as Parameters<typeof reduceLocal>[1]);
       if (next) await db.table(local).put(next);
     }
-    await extra();
+    await extra(row);
     await db.kv.put({ key: SEQ_KEY, value: seq });
     await db.outbox.add(row);
     return row;

@@ -40,6 +40,44 @@ describe('recordPayment', () => {
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
   });
 
+  test('the receiver’s card check and a photo travel in the same op and the same transaction', async () => {
+    const photo = { bytes: new TextEncoder().encode('jpeg-bytes').buffer, type: 'image/jpeg' as const };
+    const idCheck = {
+      person: 'beneficiary' as const,
+      method: 'not-possible' as const,
+      reason: 'no-qr' as const,
+      fields: { idNumber: 'missing', fullName: 'missing', birthDate: 'missing', gender: 'missing' } as const,
+      overall: 'incomplete' as const,
+    };
+    const result = await recordPayment(db, ctx, {
+      lineId: 'l1',
+      amount: 750_000,
+      receiver: { kind: 'self' },
+      idCheck,
+      photo,
+    });
+    if (!result.ok) throw new Error(result.error);
+    const payload = result.value.envelope['payload'] as Record<string, unknown>;
+    expect(payload['idCheck']).toEqual(idCheck);
+    expect(payload['photo']).toBe(await sha256Hex(photo.bytes));
+    expect(await db.outbox.count()).toBe(1);
+    // The check is listed on the person's page at once, under the op's id (as the server keys it).
+    const local = await db.idChecks.get(result.value.id);
+    expect(local).toMatchObject({ method: 'not-possible', reason: 'no-qr', lineId: 'l1', beneficiaryId: 'b-1' });
+  });
+
+  test('a refused payment writes no check either', async () => {
+    const idCheck = {
+      person: 'beneficiary' as const,
+      method: 'manual' as const,
+      fields: { idNumber: 'match', fullName: 'missing', birthDate: 'missing', gender: 'missing' } as const,
+      overall: 'incomplete' as const,
+    };
+    const result = await recordPayment(db, ctx, { lineId: 'l1', amount: 1, receiver: { kind: 'self' }, idCheck });
+    expect(result.ok).toBe(false);
+    expect(await db.idChecks.count()).toBe(0);
+  });
+
   test.each([
     [{ lineId: 'nope', amount: 750_000 }, 'unknown-line'],
     [{ lineId: 'l1', amount: 700_000 }, 'amount-mismatch'],

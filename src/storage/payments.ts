@@ -3,9 +3,13 @@
  * photo) in one strict transaction (ARCHITECTURE.md: "Recording a payment is one local transaction").
  */
 import { err, ok, type Result } from '../lib/result';
-import { paymentRecordPayloadSchema, paymentUnpaidPayloadSchema, type PaymentRecordPayload } from '../protocol/ops';
-import type { OutboxRow } from './app-db';
-import type { AppDb } from './app-db';
+import {
+  paymentRecordPayloadSchema,
+  paymentUnpaidPayloadSchema,
+  type EmbeddedIdCheck,
+  type PaymentRecordPayload,
+} from '../protocol/ops';
+import type { AppDb, IdCheckRow, OutboxRow, PaymentLineRow } from './app-db';
 import { recordOp, type OpContext } from './outbox';
 
 export type Evidence = { bytes: ArrayBuffer; type: 'image/png' | 'image/jpeg' | 'image/webp' };
@@ -15,6 +19,8 @@ export type RecordPaymentInput = {
   amount: number;
   receiver: PaymentRecordPayload['receiver'];
   idCheckId?: string;
+  /** The receiver's card checked at the door: carried by the op, kept locally as an ID check. */
+  idCheck?: EmbeddedIdCheck;
   signature?: Evidence;
   photo?: Evidence;
 };
@@ -48,6 +54,7 @@ export async function recordPayment(
     amount: input.amount,
     receiver: input.receiver,
     ...(input.idCheckId ? { idCheckId: input.idCheckId } : {}),
+    ...(input.idCheck ? { idCheck: input.idCheck } : {}),
     ...(signature ? { signature } : {}),
     ...(photo ? { photo } : {}),
   });
@@ -60,8 +67,13 @@ export async function recordPayment(
     db,
     ctx,
     { type: 'payment.record', entityId: input.lineId, payload: payload.data },
-    [db.blobs],
-    () => db.blobs.bulkPut(evidence.map((e) => ({ hash: e.hash, type: e.type, bytes: e.bytes, uploaded: 0 as const }))),
+    [db.blobs, db.idChecks],
+    async (op) => {
+      await db.blobs.bulkPut(
+        evidence.map((e) => ({ hash: e.hash, type: e.type, bytes: e.bytes, uploaded: 0 as const })),
+      );
+      if (input.idCheck) await db.idChecks.put(localIdCheck(op, line, input.idCheck));
+    },
   );
   return ok(row);
 }
@@ -69,15 +81,41 @@ export async function recordPayment(
 export async function recordUnpaid(
   db: AppDb,
   ctx: OpContext,
-  input: { lineId: string; reason: string; note?: string },
+  input: { lineId: string; reason: string; note?: string; idCheck?: EmbeddedIdCheck },
 ): Promise<Result<OutboxRow, 'unknown-line' | 'invalid-payload'>> {
-  if (!(await db.paymentLines.get(input.lineId))) return err('unknown-line');
+  const line = await db.paymentLines.get(input.lineId);
+  if (!line) return err('unknown-line');
   const payload = paymentUnpaidPayloadSchema.safeParse({
     reason: input.reason,
     ...(input.note?.trim() ? { note: input.note } : {}),
+    ...(input.idCheck ? { idCheck: input.idCheck } : {}),
   });
   if (!payload.success) return err('invalid-payload');
-  return ok(await recordOp(db, ctx, { type: 'payment.unpaid', entityId: input.lineId, payload: payload.data }));
+  const { idCheck } = input;
+  return ok(
+    await recordOp(
+      db,
+      ctx,
+      { type: 'payment.unpaid', entityId: input.lineId, payload: payload.data },
+      [db.idChecks],
+      async (op) => {
+        if (idCheck) await db.idChecks.put(localIdCheck(op, line, idCheck));
+      },
+    ),
+  );
+}
+
+/** The local row of a check carried by a payment op, as the server will send it back (same id). */
+function localIdCheck(op: OutboxRow, line: PaymentLineRow, check: EmbeddedIdCheck): IdCheckRow {
+  return {
+    ...check,
+    id: op.id,
+    recordedAt: op.envelope['recordedAt'],
+    version: 0,
+    beneficiaryId: line.beneficiaryId,
+    lineId: line.id,
+    communeCode: line.communeCode,
+  };
 }
 
 /** A short code printed on the receipt, derived from the op id (unique per payment). */

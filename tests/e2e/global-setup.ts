@@ -19,12 +19,14 @@ let server: ChildProcess | undefined;
 let workDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync('dist/client/index.html')) {
-    throw new Error('dist/client is missing: run "npm run build" before the end-to-end tests.');
+  // E2E_DIST lets two people build and test side by side (`vite build --outDir …`).
+  const dist = process.env['E2E_DIST'] ?? 'dist/client';
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist} is missing: run "npm run build" before the end-to-end tests.`);
   }
   workDir = mkdtempSync(join(tmpdir(), 'chitra-e2e-'));
   const staticDir = join(workDir, 'client');
-  cpSync('dist/client', staticDir, { recursive: true });
+  cpSync(dist, staticDir, { recursive: true });
   // One process (node with the tsx loader), so stopping it stops the server.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {

@@ -218,7 +218,7 @@ describe('server killed during a push', () => {
     // A server of this test's own, so it can be killed: same build, its own SQLite file.
     dir = mkdtempSync(join(tmpdir(), 'chitra-e2e-kill-'));
     const staticDir = join(dir, 'client');
-    cpSync('dist/client', staticDir, { recursive: true });
+    cpSync(inject('staticDir'), staticDir, { recursive: true });
     const file = join(dir, 'kill.sqlite');
     const entry = await prepareServerEntry('tsx');
     const start = (port?: number) =>

@@ -38,7 +38,12 @@ export function IdCheckPage() {
     [db, card, id],
   );
 
+  const [lastRaw, setLastRaw] = useState<string | null>(null);
+
   function onText(raw: string) {
+    // The same card read again (a second frame, a second tap) keeps what was already recorded.
+    if (raw === lastRaw && card) return;
+    setLastRaw(raw);
     const parsed = parseCccdQr(raw, { today: vietnamDate(clock.now()) });
     setSaved(false);
     if (parsed.ok) {
@@ -90,7 +95,15 @@ export function IdCheckPage() {
           <legend>{t.idCheck.whose}</legend>
           {(['beneficiary', person.representative.kind] as const).map((w) => (
             <label key={w} className="radio">
-              <input type="radio" name="whose" checked={whose === w} onChange={() => setWhose(w)} />
+              <input
+                type="radio"
+                name="whose"
+                checked={whose === w}
+                onChange={() => {
+                  setWhose(w);
+                  setSaved(false);
+                }}
+              />
               {w === 'beneficiary'
                 ? person.fullName
                 : `${t.representativeKinds[w]}: ${person.representative?.fullName ?? ''}`}

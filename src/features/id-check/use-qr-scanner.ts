@@ -16,6 +16,9 @@ export function useQrScanner(elementId: string, onDecoded: (text: string) => voi
   const [torchOn, setTorchOn] = useState(false);
   const decoded = useRef(onDecoded);
   decoded.current = onDecoded;
+  // The library keeps decoding frames until stop() resolves: only the first one of a start counts,
+  // or a result the user already acted on (e.g. recorded) would be replaced by the same card again.
+  const delivered = useRef(false);
 
   const get = useCallback(() => {
     scanner.current ??= new Html5Qrcode(elementId, {
@@ -34,6 +37,7 @@ export function useQrScanner(elementId: string, onDecoded: (text: string) => voi
 
   const start = useCallback(async () => {
     setState('starting');
+    delivered.current = false;
     const s = get();
     const remembered = localStorage.getItem(CAMERA_KEY);
     try {
@@ -41,11 +45,18 @@ export function useQrScanner(elementId: string, onDecoded: (text: string) => voi
         remembered ? { deviceId: { exact: remembered } } : { facingMode: 'environment' },
         { fps: 10, qrbox: (w, h) => ({ width: Math.min(w, h) * 0.8, height: Math.min(w, h) * 0.8 }) },
         (text) => {
+          if (delivered.current) return;
+          delivered.current = true;
           void stop();
           decoded.current(text);
         },
         () => undefined,
       );
+      // A card read while the camera was still starting: stop it now that it can be stopped.
+      if (delivered.current) {
+        await stop();
+        return;
+      }
       const settings = s.getRunningTrackSettings();
       if (settings.deviceId) localStorage.setItem(CAMERA_KEY, settings.deviceId);
       setTorchAvailable('torch' in (s.getRunningTrackCapabilities() as Record<string, unknown>));

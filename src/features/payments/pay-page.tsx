@@ -1,12 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { amountInWordsVi, formatVnd } from '../../domain/money';
-import { unpaidReasons, type ReceiverKind, type UnpaidReason } from '../../domain/vocabulary';
+import { receiverKinds, unpaidReasons, type UnpaidReason } from '../../domain/vocabulary';
+import { vietnamDate } from '../../lib/clock';
 import { formatBirthDate } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { useServices } from '../../ui/services';
+import { PhotoInput } from './photo-input';
 import { Receipt } from './receipt';
+import { ReceiverCheckPanel } from './receiver-check-panel';
+import type { Photo } from './shrink-photo';
 import { SignaturePad } from './signature-pad';
 import { usePay } from './use-pay';
+import { useReceiverCheck } from './use-receiver-check';
 import { usePaymentLine } from './use-payment-list';
 
 /** Paying one line at the person's home: who receives, the amount in figures and words, a signature. */
@@ -20,31 +26,36 @@ export function PayPage() {
 
 function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnType<typeof usePaymentLine>> }) {
   const { line, person } = item;
-  const rep = person?.representative ?? null;
+  const { clock } = useServices();
   const { pay, unpaid, error, saving, receipt, ready } = usePay(lineId, line.amount);
-  const [receiver, setReceiver] = useState<ReceiverKind>('self');
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
+  const receiver = useReceiverCheck(person, vietnamDate(clock.now()));
+  const rep = person?.representative ?? null;
   const [signature, setSignature] = useState<Blob | null>(null);
+  const [photo, setPhoto] = useState<Photo | null>(null);
   const [reason, setReason] = useState<UnpaidReason>('absent');
   const [note, setNote] = useState('');
   const [unpaidSaved, setUnpaidSaved] = useState(false);
 
-  function chooseReceiver(kind: ReceiverKind) {
-    setReceiver(kind);
-    // The registered representative of that kind is the expected receiver: prefill, editable.
-    const match = rep && rep.kind === kind ? rep : null;
-    setName(match?.fullName ?? '');
-    setIdNumber(match?.idNumber ?? '');
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
-    void pay({ receiver, receiverName: name, receiverIdNumber: idNumber, signature });
+    void pay({
+      receiver: receiver.kind,
+      receiverName: receiver.typedName,
+      receiverIdNumber: receiver.typedId,
+      signature,
+      photo,
+      check: receiver.check,
+    });
+  }
+
+  function recordUnpaid() {
+    const check = receiver.check ? { check: receiver.check, receiver: receiver.kind } : null;
+    void unpaid(reason, note, check).then(setUnpaidSaved);
   }
 
   if (receipt) return <Receipt op={receipt} person={person} />;
   const open = line.status === 'due' || line.status === 'unpaid';
+  const blocked = receiver.blockedBy;
 
   return (
     <section className="pay">
@@ -69,41 +80,34 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
           <form className="card" onSubmit={submit}>
             <fieldset>
               <legend>{t.pay.receiver}</legend>
-              {(['self', 'guardian', 'authorized'] as const).map((kind) => (
+              {receiverKinds.map((kind) => (
                 <label key={kind} className="radio">
                   <input
                     type="radio"
                     name="receiver"
-                    checked={receiver === kind}
-                    onChange={() => chooseReceiver(kind)}
+                    checked={receiver.kind === kind}
+                    onChange={() => receiver.chooseKind(kind)}
                   />
                   {t.receivers[kind]}
                   {rep?.kind === kind ? ` (${rep.fullName})` : ''}
                 </label>
               ))}
             </fieldset>
-            {receiver !== 'self' && (
-              <>
-                <label htmlFor="receiver-name">{t.pay.receiverName}</label>
-                <input id="receiver-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-                <label htmlFor="receiver-id">{t.pay.receiverId}</label>
-                <input
-                  id="receiver-id"
-                  inputMode="numeric"
-                  value={idNumber}
-                  onChange={(e) => setIdNumber(e.target.value.replace(/\s/gu, ''))}
-                  autoComplete="off"
-                />
-              </>
-            )}
+            <ReceiverCheckPanel state={receiver} />
             <p className="label">{t.pay.signature}</p>
             <SignaturePad onChange={setSignature} />
+            <PhotoInput photo={photo} onChange={setPhoto} />
+            {blocked && (
+              <p className="warning" data-testid="pay-blocked">
+                {t.pay.blocked[blocked]}
+              </p>
+            )}
             {error && (
               <p className="error" role="alert">
                 {error}
               </p>
             )}
-            <button type="submit" className="primary wide" disabled={saving || !ready}>
+            <button type="submit" className="primary wide" disabled={saving || !ready || blocked !== null}>
               {t.pay.confirm}
             </button>
           </form>
@@ -119,7 +123,7 @@ function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnTyp
             </select>
             <label htmlFor="unpaid-note">{t.pay.note}</label>
             <input id="unpaid-note" value={note} onChange={(e) => setNote(e.target.value)} />
-            <button type="button" onClick={() => void unpaid(reason, note).then(setUnpaidSaved)} disabled={!ready}>
+            <button type="button" onClick={recordUnpaid} disabled={!ready}>
               {t.pay.recordUnpaid}
             </button>
             {unpaidSaved && <p role="status">{t.pay.unpaidSaved}</p>}

@@ -1,4 +1,5 @@
 import { amountInWordsVi, formatVnd } from '../../domain/money';
+import type { EmbeddedIdCheck } from '../../protocol/ops';
 import type { BeneficiaryRow, OutboxRow } from '../../storage/app-db';
 import { receiptCode } from '../../storage/payments';
 import { formatDateTime } from '../../ui/format';
@@ -8,7 +9,8 @@ type Receiver = { kind: 'self' | 'guardian' | 'authorized'; fullName?: string; i
 
 /** The home-delivery receipt: shown on screen after payment and printable on A5/A4. */
 export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow | undefined }) {
-  const payload = op.envelope['payload'] as { amount: number; receiver: Receiver };
+  const payload = op.envelope['payload'] as { amount: number; receiver: Receiver; idCheck?: EmbeddedIdCheck };
+  const check = payload.idCheck;
   const recordedAt = Date.parse(String(op.envelope['recordedAt']));
   return (
     <article className="card receipt" aria-labelledby="receipt-title">
@@ -28,6 +30,16 @@ export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow 
           {t.receivers[payload.receiver.kind]}
           {payload.receiver.fullName ? `: ${payload.receiver.fullName} (${payload.receiver.idNumber ?? ''})` : ''}
         </dd>
+        {check && (
+          <>
+            <dt>{t.receipt.idCheck}</dt>
+            <dd data-testid="receipt-id-check">
+              {check.method === 'not-possible'
+                ? t.pay.skipped(check.reason ? t.pay.skipReasons[check.reason] : '')
+                : `${t.pay.checkedBy[check.method]}: ${t.idCheckOutcomes[check.overall] ?? ''}`}
+            </dd>
+          </>
+        )}
         <dt>{t.receipt.time}</dt>
         <dd>{formatDateTime(recordedAt)}</dd>
       </dl>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { idCheckPayload, paymentBlockedBy, type ReceiverCheck } from '../../domain/receiver-check';
 import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
 import type { OutboxRow } from '../../storage/app-db';
 import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
@@ -12,6 +13,8 @@ export type PayForm = {
   receiverName: string;
   receiverIdNumber: string;
   signature: Blob | null;
+  photo: { blob: Blob; type: 'image/jpeg' | 'image/png' | 'image/webp' } | null;
+  check: ReceiverCheck | null;
 };
 
 /** Records a payment or an unpaid visit through the outbox and reports the outcome in Vietnamese. */
@@ -24,6 +27,11 @@ export function usePay(lineId: string, amount: number) {
 
   async function pay(form: PayForm): Promise<void> {
     if (!ctx) return;
+    const blocked = paymentBlockedBy(form.check);
+    if (blocked) {
+      setError(t.pay.blocked[blocked]);
+      return;
+    }
     if (
       form.receiver !== 'self' &&
       (!form.receiverName.trim() || !/^\d{9}(\d{3})?$/u.test(form.receiverIdNumber.trim()))
@@ -37,6 +45,7 @@ export function usePay(lineId: string, amount: number) {
       const signature = form.signature
         ? { bytes: await form.signature.arrayBuffer(), type: 'image/png' as const }
         : undefined;
+      const photo = form.photo ? { bytes: await form.photo.blob.arrayBuffer(), type: form.photo.type } : undefined;
       const result = await recordPayment(db, ctx, {
         lineId,
         amount,
@@ -44,7 +53,9 @@ export function usePay(lineId: string, amount: number) {
           form.receiver === 'self'
             ? { kind: 'self' }
             : { kind: form.receiver, fullName: form.receiverName.trim(), idNumber: form.receiverIdNumber.trim() },
+        ...(form.check ? { idCheck: idCheckPayload(form.check, form.receiver) } : {}),
         ...(signature ? { signature } : {}),
+        ...(photo ? { photo } : {}),
       });
       if (result.ok) {
         setReceipt(result.value);
@@ -58,9 +69,18 @@ export function usePay(lineId: string, amount: number) {
     }
   }
 
-  async function unpaid(reason: UnpaidReason, note: string): Promise<boolean> {
+  async function unpaid(
+    reason: UnpaidReason,
+    note: string,
+    check: { check: ReceiverCheck; receiver: ReceiverKind } | null,
+  ): Promise<boolean> {
     if (!ctx) return false;
-    const result = await recordUnpaid(db, ctx, { lineId, reason, note });
+    const result = await recordUnpaid(db, ctx, {
+      lineId,
+      reason,
+      note,
+      ...(check ? { idCheck: idCheckPayload(check.check, check.receiver) } : {}),
+    });
     if (!result.ok) {
       setError(t.pay.errors[result.error]);
       return false;

@@ -73,6 +73,67 @@ export function runPushConflictContract(name: string, makeDb: MakeDb): void {
       expect(other.changes.some((c) => c.entity === 'conflict')).toBe(false);
     });
 
+    test('a card check carried by a payment or a visit becomes an id-check of the line, also when the payment conflicts', async () => {
+      const { payer, payer2, officer } = w.actors;
+      const skipped = {
+        person: 'beneficiary',
+        method: 'not-possible',
+        reason: 'no-card',
+        fields: { idNumber: 'missing', fullName: 'missing', birthDate: 'missing', gender: 'missing' },
+        overall: 'incomplete',
+      };
+      const typed = {
+        person: 'authorized',
+        method: 'manual',
+        fields: { idNumber: 'match', fullName: 'match', birthDate: 'missing', gender: 'missing' },
+        overall: 'incomplete',
+      };
+      const paid = w.op(payer, 'payment.record', LINES.due, {
+        amount: 1_000_000,
+        receiver: { kind: 'self' },
+        idCheck: skipped,
+      });
+      const twice = w.op(payer2, 'payment.record', LINES.due, {
+        amount: 1_000_000,
+        receiver: { kind: 'authorized', fullName: 'Nguyễn Văn Cường', idNumber: '046078999012' },
+        idCheck: typed,
+      });
+      const visit = w.op(payer, 'payment.unpaid', LINES.due2, { reason: 'wrong-person', idCheck: typed });
+      expect((await w.push(payer, [paid, visit])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect((await w.push(payer2, [twice])).results[0]?.status).toBe('conflict');
+
+      expect((await w.entity('id-check', String(paid['id'])))?.data).toMatchObject({
+        ...skipped,
+        lineId: LINES.due,
+        beneficiaryId: BENEFICIARIES.active,
+        communeCode: '19960',
+        actorId: payer.userId,
+      });
+      expect((await w.entity('id-check', String(twice['id'])))?.data).toMatchObject({ ...typed, lineId: LINES.due });
+      expect((await w.entity('id-check', String(visit['id'])))?.data).toMatchObject({ ...typed, lineId: LINES.due2 });
+      // The commune's devices receive the checks with the lines.
+      const { changes } = await w.pull(officer);
+      const pulled = changes.filter((c) => c.entity === 'id-check').map((c) => c.id);
+      expect(pulled).toEqual(expect.arrayContaining([paid['id'], twice['id'], visit['id']]));
+    });
+
+    test('a payment whose check is not-possible without a reason is rejected invalid-payload and changes nothing', async () => {
+      const { payer } = w.actors;
+      const bad = w.op(payer, 'payment.record', LINES.due, {
+        amount: 1_000_000,
+        receiver: { kind: 'self' },
+        idCheck: {
+          person: 'beneficiary',
+          method: 'not-possible',
+          fields: { idNumber: 'missing', fullName: 'missing', birthDate: 'missing', gender: 'missing' },
+          overall: 'incomplete',
+        },
+      });
+      expect((await w.push(payer, [bad])).results[0]).toMatchObject({ status: 'rejected', code: 'invalid-payload' });
+      expect((await w.entity('payment-line', LINES.due))?.data).toMatchObject({ status: 'due' });
+      expect(await w.entity('id-check', String(bad['id']))).toBeUndefined();
+    });
+
     test('a payment on a withdrawn line is kept as line-cancelled and the line stays void', async () => {
       const { payer } = w.actors;
       const { results } = await w.push(payer, [w.op(payer, 'payment.record', LINES.withdrawn)]);

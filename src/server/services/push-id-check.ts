@@ -5,9 +5,9 @@
  */
 import type { Transaction } from 'kysely';
 import { must } from '../../lib/assert';
-import type { Op } from '../../protocol/ops';
+import type { EmbeddedIdCheck, Op } from '../../protocol/ops';
 import type { Database } from '../db/schema';
-import { getEntity, putEntities } from './entity-store';
+import { getEntity, putEntities, type EntityChange } from './entity-store';
 import { rejected } from './op-log';
 import { isInScope, isoTime, type Applied, type PushContext } from './push-context';
 
@@ -17,27 +17,44 @@ export async function applyIdCheck(trx: Transaction<Database>, ctx: PushContext,
   const beneficiary = await getEntity(trx, 'beneficiary', op.entityId);
   if (!beneficiary || beneficiary.deleted) return { outcome: rejected('unknown-entity') };
   if (!isInScope(ctx.user, beneficiary.communeCode)) return { outcome: rejected('forbidden') };
-  const { person, method, fields, overall, card, issues } = op.payload;
+  // No lock: the entity is new and keyed by the op id, which only this op can write (a copy of
+  // the same op loses at the op log's unique key and rolls back).
+  const [written] = await putEntities(
+    trx,
+    [idCheckEntity(ctx, op, op.payload, { beneficiaryId: op.entityId, communeCode: beneficiary.communeCode })],
+    { now: ctx.receivedAt },
+  );
+  return { outcome: { status: 'applied', version: must(written, 'the id check was written').version } };
+}
+
+/**
+ * The `id-check` entity of a check: recorded on its own (`id-check.record`, entityId = the
+ * beneficiary) or carried by a payment or visit op (then `lineId` says which line). Its id is the
+ * op's id, which no other op can write.
+ */
+export function idCheckEntity(
+  ctx: PushContext,
+  op: Pick<Op, 'id' | 'actorId' | 'deviceId' | 'recordedAt'>,
+  check: EmbeddedIdCheck,
+  where: { beneficiaryId: string; communeCode: string | null; lineId?: string },
+): EntityChange {
+  const { person, method, fields, overall, card, issues, reason, note } = check;
   const data = {
     person,
     method,
     fields,
     overall,
+    reason: reason ?? null,
+    note: note ?? null,
     card: card ?? null,
     issues: issues ?? [],
-    beneficiaryId: op.entityId,
-    communeCode: beneficiary.communeCode,
+    beneficiaryId: where.beneficiaryId,
+    lineId: where.lineId ?? null,
+    communeCode: where.communeCode,
     actorId: op.actorId,
     deviceId: op.deviceId,
     recordedAt: op.recordedAt,
     receivedAt: isoTime(ctx.receivedAt),
   };
-  // No lock: the entity is new and keyed by the op id, which only this op can write (a copy of
-  // the same op loses at the op log's unique key and rolls back).
-  const [written] = await putEntities(
-    trx,
-    [{ entity: 'id-check', id: op.id, communeCode: beneficiary.communeCode, data }],
-    { now: ctx.receivedAt },
-  );
-  return { outcome: { status: 'applied', version: must(written, 'the id check was written').version } };
+  return { entity: 'id-check', id: op.id, communeCode: where.communeCode, data };
 }

@@ -28,6 +28,7 @@ import {
 } from './push-context';
 import { stringField } from './data-fields';
 import { lineData, readLine } from './line-state';
+import { idCheckEntity } from './push-id-check';
 
 export type PaymentWireOp = PaymentRecordOp | PaymentUnpaidOp | PaymentVoidOp;
 
@@ -83,6 +84,15 @@ export async function applyPaymentOnServer(
   }
   if (op.type === 'payment.void') {
     changes.push(...(await resolveByVoid(trx, ctx, op, next, conflictId)));
+  } else if (op.payload.idCheck) {
+    // The card checked at the door is kept whatever the line decided: it is evidence either way.
+    changes.push(
+      idCheckEntity(ctx, op, op.payload.idCheck, {
+        beneficiaryId: line.beneficiaryId,
+        communeCode,
+        lineId: op.entityId,
+      }),
+    );
   }
 
   const written = await putEntities(trx, changes, { now: ctx.receivedAt });
