@@ -3,6 +3,7 @@ import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
 import { PaymentsPage } from '../features/payments/payments-page';
+import { EnrolLink } from '../features/person/enrol-link';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
@@ -17,6 +18,7 @@ import { StorageBanner } from './storage-banner';
 const screens = {
   IdCheckPage: () => import('../features/id-check/id-check-page'),
   PersonPage: () => import('../features/person/person-page'),
+  EnrolmentPage: () => import('../features/person/enrolment-page'),
   PayPage: () => import('../features/payments/pay-page'),
   PrintListPage: () => import('../features/payments/print-list-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
@@ -26,6 +28,7 @@ const screens = {
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
 const PersonPage = lazy(() => screens.PersonPage().then((m) => ({ default: m.PersonPage })));
+const EnrolmentPage = lazy(() => screens.EnrolmentPage().then((m) => ({ default: m.EnrolmentPage })));
 const PayPage = lazy(() => screens.PayPage().then((m) => ({ default: m.PayPage })));
 const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default: m.PrintListPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
@@ -63,7 +66,16 @@ function Shell({ role }: { role: Role }) {
       <main className="content">
         <Suspense fallback={<p className="muted">{t.loading}</p>}>
           <Routes>
-            <Route path="/" element={<RosterPage />} />
+            <Route
+              path="/"
+              element={
+                <>
+                  <EnrolLink role={role} />
+                  <RosterPage />
+                </>
+              }
+            />
+            <Route path="/nguoi-moi" element={<EnrolmentPage />} />
             <Route path="/nguoi/:id" element={<PersonPage />} />
             <Route path="/kiem-tra" element={<IdCheckPage />} />
             <Route path="/kiem-tra/:id" element={<IdCheckPage />} />

@@ -78,6 +78,32 @@ export const beneficiaryDataSchema = z.looseObject({
 });
 export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
 
+/**
+ * The fields a new enrolment does not have to give, as the server fills them in. The device's
+ * optimistic row uses the same values, so it looks like the one the next pull brings.
+ */
+export const enrolmentDefaults: Omit<
+  BeneficiaryData,
+  'communeCode' | 'fullName' | 'birthDate' | 'gender' | 'category'
+> = {
+  idNumber: null,
+  status: 'active',
+  code: '',
+  oldIdNumber: null,
+  village: '',
+  address: '',
+  phone: null,
+  disabilitySeverity: null,
+  childrenCount: null,
+  monthlyAmount: 0,
+  paymentMethod: null,
+  paymentDetails: null,
+  representative: null,
+  accountStatus: 'none',
+  decisionNo: null,
+  startMonth: null,
+};
+
 export const periodDataSchema = z.object({
   /** `YYYY-MM`. */
   month: isoMonth,

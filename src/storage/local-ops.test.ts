@@ -108,6 +108,65 @@ describe('optimistic local changes', () => {
     expect(await db.shadows.count()).toBe(1);
   });
 
+  test("an enrolment makes a complete, searchable row with the server's defaults, pending until answered", async () => {
+    const op = await recordOp(db, ctx, {
+      type: 'beneficiary.create',
+      entityId: 'b-new',
+      payload: {
+        communeCode: '19960',
+        fullName: 'Phùng Thị Mận',
+        birthDate: '1950',
+        gender: 'female',
+        category: 'k5c',
+        phone: '0912345678',
+        v: 1,
+      },
+    });
+    const row = await db.beneficiaries.get('b-new');
+    expect(row).toMatchObject({
+      id: 'b-new',
+      version: 0,
+      fullName: 'Phùng Thị Mận',
+      status: 'active',
+      code: '',
+      idNumber: null,
+      oldIdNumber: null,
+      village: '',
+      address: '',
+      paymentMethod: null,
+      representative: null,
+      accountStatus: 'none',
+      monthlyAmount: 0,
+    });
+    expect(row).not.toHaveProperty('v');
+    expect(row?.searchTokens).toEqual(expect.arrayContaining(['phung', 'man', '0912345678']));
+    expect((await db.outbox.get(op.seq))?.state).toBe('pending');
+
+    await applyPushResults(db, [op], [{ id: op.id, status: 'rejected', code: 'forbidden' }]);
+    expect(await db.beneficiaries.get('b-new')).toBeUndefined();
+  });
+
+  test('an update can add and then remove the representative', async () => {
+    const representative = {
+      kind: 'authorized',
+      fullName: 'Lê Văn Tư',
+      idNumber: '046080999123',
+      relationship: 'con trai',
+      phone: null,
+      paperRef: 'GUQ 12/2026',
+      validUntil: '2027-12-31',
+    };
+    await recordOp(db, ctx, {
+      type: 'beneficiary.update',
+      entityId: 'b1',
+      payload: { representative },
+      baseVersion: 1,
+    });
+    expect((await db.beneficiaries.get('b1'))?.representative).toEqual(representative);
+    await recordOp(db, ctx, { type: 'beneficiary.update', entityId: 'b1', payload: { representative: null } });
+    expect((await db.beneficiaries.get('b1'))?.representative).toBeNull();
+  });
+
   test('an unpaid visit never undoes a payment recorded before it', async () => {
     await pay();
     await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } });

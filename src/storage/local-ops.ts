@@ -5,7 +5,7 @@
  */
 import type { AppDb, BeneficiaryRow, IdCheckRow, OutboxRow, PaymentLineRow } from './app-db';
 import { toBeneficiaryRow } from './roster-row';
-import type { BeneficiaryData } from '../protocol/entities';
+import { enrolmentDefaults, type BeneficiaryData } from '../protocol/entities';
 
 export type LocalTable = 'beneficiaries' | 'paymentLines' | 'idChecks';
 type Row = BeneficiaryRow | PaymentLineRow | IdCheckRow;
@@ -23,8 +23,10 @@ export function tableOf(type: string): LocalTable | null {
 export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefined {
   const payload = op.envelope['payload'] as Payload;
   switch (op.type) {
-    case 'beneficiary.create':
-      return toBeneficiaryRow(op.entityId, 0, payload as unknown as BeneficiaryData);
+    case 'beneficiary.create': {
+      const { v: _v, ...fields } = payload;
+      return toBeneficiaryRow(op.entityId, 0, { ...enrolmentDefaults, ...fields } as BeneficiaryData);
+    }
     case 'beneficiary.update':
     case 'beneficiary.set-payment-method':
     case 'beneficiary.set-account-status':

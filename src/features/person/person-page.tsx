@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { categoryLabelVi, monthlyAmount } from '../../domain/benefits';
 import type { ComparisonOutcome } from '../../domain/citizen-id-compare';
 import { formatVnd } from '../../domain/money';
@@ -8,7 +8,11 @@ import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
+import { useSession } from '../../ui/use-session';
+import { IdentityFormView } from './identity-form';
 import { PaymentMethodFormView } from './payment-method-form';
+import { RepresentativeFormView } from './representative-form';
+import { canSend } from './roles';
 import { usePerson } from './use-person';
 
 /** A person's page: identity, allowance, representative, method, readiness, history, pending changes. */
@@ -16,6 +20,9 @@ export function PersonPage() {
   const id = decodeURIComponent(useParams()['id'] ?? '');
   const view = usePerson(id);
   const { clock } = useServices();
+  const session = useSession();
+  // Set by the enrolment page when it comes here right after saving.
+  const justEnrolled = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   if (view === undefined) return null;
   if (view === null) return <p className="empty">{t.person.notFound}</p>;
   const { person, lines, idChecks, pending } = view;
@@ -29,6 +36,7 @@ export function PersonPage() {
     today: vietnamDate(now),
   });
   const rep = person.representative;
+  const canEdit = session ? canSend(session.user.role, 'beneficiary.update') : false;
 
   return (
     <section className="person">
@@ -46,6 +54,7 @@ export function PersonPage() {
           {t.person.pending(pending.length)}
         </p>
       )}
+      {justEnrolled && <p role="status">{t.enrol.saved}</p>}
       <div className="card">
         <dl className="facts">
           <dt>{t.person.birthDate}</dt>
@@ -93,6 +102,8 @@ export function PersonPage() {
           ))}
         </ul>
       </div>
+      {canEdit && <IdentityFormView person={person} />}
+      {canEdit && <RepresentativeFormView person={person} />}
       <PaymentMethodFormView person={person} />
       <div className="card">
         <h2>{t.person.history}</h2>

@@ -7,7 +7,7 @@
 import type { Transaction } from 'kysely';
 import { must } from '../../lib/assert';
 import { conflictDataSchema, type ConflictResolution } from '../../protocol/conflicts';
-import { beneficiaryDataSchema, type BeneficiaryData } from '../../protocol/entities';
+import { beneficiaryDataSchema, enrolmentDefaults } from '../../protocol/entities';
 import type { Op } from '../../protocol/ops';
 import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -27,25 +27,6 @@ export type RosterOp = Extract<
 
 type Fields = Record<string, unknown>;
 
-/** A new beneficiary's fields that enrolment does not have to give yet. */
-const enrolmentDefaults: Omit<BeneficiaryData, 'communeCode' | 'fullName' | 'birthDate' | 'gender' | 'category'> = {
-  idNumber: null,
-  status: 'active',
-  code: '',
-  oldIdNumber: null,
-  village: '',
-  address: '',
-  phone: null,
-  disabilitySeverity: null,
-  childrenCount: null,
-  monthlyAmount: 0,
-  paymentMethod: null,
-  paymentDetails: null,
-  representative: null,
-  accountStatus: 'none',
-  decisionNo: null,
-  startMonth: null,
-};
 const beneficiaryFields = new Set(Object.keys(beneficiaryDataSchema.shape));
 const updateFields = new Set([
   'fullName',

@@ -1,0 +1,117 @@
+/** "Update ID papers and contact" on a person's page: only changed fields go out, as a field patch. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { vietnamDate } from '../../lib/clock';
+import type { BeneficiaryRow } from '../../storage/app-db';
+import { t } from '../../ui/messages';
+import { useServices } from '../../ui/services';
+import { useDraft } from '../../ui/use-draft';
+import { TextField } from './form-field';
+import {
+  identityFormSchema,
+  identityFromCard,
+  identityFromRow,
+  identityWarnings,
+  toIdentityPatch,
+  type IdentityForm,
+} from './identity-schema';
+import { ScanCard } from './scan-card';
+import { useFormDraft, type Draft } from './use-form-draft';
+import { useSaveOp } from './use-save-op';
+
+export function IdentityFormView({ person }: { person: BeneficiaryRow }) {
+  const draft = useDraft<IdentityForm>(`identity:${person.id}`);
+  if (draft.loaded === undefined) return null;
+  return <Form person={person} initial={draft.loaded ?? identityFromRow(person)} draft={draft} />;
+}
+
+function Form({
+  person,
+  initial,
+  draft,
+}: {
+  person: BeneficiaryRow;
+  initial: IdentityForm;
+  draft: Draft<IdentityForm>;
+}) {
+  const { clock } = useServices();
+  const { isReady, save } = useSaveOp();
+  const [notice, setNotice] = useState<'saved' | 'unchanged' | 'failed' | null>(null);
+  const context = useMemo(
+    () => ({ birthDate: person.birthDate, gender: person.gender, today: vietnamDate(clock.now()) }),
+    [person.birthDate, person.gender, clock],
+  );
+  const schema = useMemo(() => identityFormSchema(context), [context]);
+  const form = useForm<IdentityForm>({ resolver: zodResolver(schema), defaultValues: initial });
+  const empty = useMemo(() => identityFromRow(person), [person]);
+  useFormDraft(form, draft, empty);
+  const values = { ...empty, ...useWatch({ control: form.control }) };
+  const warnings = identityWarnings(values, context);
+  const errors = form.formState.errors;
+
+  const submit = form.handleSubmit(async (data) => {
+    const patch = toIdentityPatch(data, person);
+    if (Object.keys(patch).length === 0) {
+      setNotice('unchanged');
+      return;
+    }
+    const saved = await save({
+      type: 'beneficiary.update',
+      entityId: person.id,
+      payload: patch,
+      baseVersion: person.version,
+    });
+    if (!saved) {
+      setNotice('failed');
+      return;
+    }
+    form.reset(identityFromRow({ ...person, ...patch }));
+    await draft.clear();
+    setNotice('saved');
+  });
+
+  const text = (name: keyof IdentityForm, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      id={`idf-${name}`}
+      label={label}
+      registration={form.register(name, { onChange: () => setNotice(null) })}
+      error={errors[name]?.message}
+      warnings={warnings[name]}
+      {...extra}
+    />
+  );
+
+  return (
+    <div className="card">
+      <h2>{t.enrol.identityTitle}</h2>
+      <ScanCard
+        onCard={(card) => {
+          setNotice(null);
+          for (const [key, value] of Object.entries(identityFromCard(card))) {
+            form.setValue(key as keyof IdentityForm, value, { shouldDirty: true, shouldValidate: true });
+          }
+        }}
+      />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          {text('idNumber', t.person.idNumber, { input: { inputMode: 'numeric' } })}
+          {text('oldIdNumber', t.person.oldIdNumber, { input: { inputMode: 'numeric' } })}
+          {text('phone', t.person.phone, { input: { inputMode: 'tel', type: 'tel' } })}
+          {text('village', t.enrol.village)}
+          {text('address', t.person.address)}
+        </div>
+        <button type="submit" className="primary wide" disabled={!isReady || form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t.enrol.saving : t.enrol.saveIdentity}
+        </button>
+        {notice === 'saved' && <p role="status">{t.enrol.saved}</p>}
+        {notice === 'unchanged' && <p role="status">{t.enrol.nothingChanged}</p>}
+        {notice === 'failed' && (
+          <p className="error" role="alert">
+            {t.enrol.saveFailed}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}

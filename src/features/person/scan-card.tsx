@@ -1,0 +1,52 @@
+/**
+ * "Scan the card to fill in": the shared scanner (camera, photo or pasted text) behind a button,
+ * so the camera is never started unless asked. A readable CCCD goes to `onCard`; anything else
+ * shows why in Vietnamese. Rendered outside the form it fills: the scanner has a form of its own.
+ */
+import { useState } from 'react';
+import { parseCccdQr, type CccdCard, type CccdParseErrorCode } from '../../domain/citizen-id';
+import { vietnamDate } from '../../lib/clock';
+import { t } from '../../ui/messages';
+import { useServices } from '../../ui/services';
+import { ScannerPanel } from '../id-check/scanner-panel';
+
+export function ScanCard({ onCard }: { onCard: (card: CccdCard) => void }) {
+  const { clock } = useServices();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<CccdParseErrorCode | null>(null);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+
+  function onText(raw: string) {
+    const parsed = parseCccdQr(raw, { today: vietnamDate(clock.now()) });
+    if (!parsed.ok) {
+      setError(parsed.error.code);
+      return;
+    }
+    setError(null);
+    setOpen(false);
+    setFilledFrom(parsed.value.fullName);
+    onCard(parsed.value);
+  }
+
+  return (
+    <div className="scan-card">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => {
+          setOpen(!open);
+          setError(null);
+        }}
+      >
+        {open ? t.enrol.closeScan : t.enrol.scan}
+      </button>
+      {open && <ScannerPanel onText={onText} />}
+      {error && (
+        <p className="error" role="alert">
+          {t.idCheck.parseErrors[error]}
+        </p>
+      )}
+      {filledFrom !== null && !open && <p role="status">{t.enrol.scanned(filledFrom)}</p>}
+    </div>
+  );
+}
