@@ -83,6 +83,13 @@ export class AppDb extends Dexie {
       shadows: 'key',
       blobs: 'hash, uploaded',
     });
+    // Version 2: a village index for the roster (features/roster). The village filter reads only
+    // that village's rows, and the village list is read from the index keys (`uniqueKeys`), not
+    // from a scan of every person. IndexedDB builds the index from the stored rows while it
+    // upgrades: nothing to rewrite, so no upgrade function.
+    this.version(2).stores({
+      beneficiaries: 'id, sortKey, *searchTokens, communeCode, status, village',
+    });
     this.use(strictDurability);
   }
 }

@@ -10,6 +10,8 @@ export type KvKey =
   | 'persisted'
   | 'opSeq'
   | 'wipedReason'
+  /** The roster's chosen filters and order (domain/roster-filter.ts `RosterView`). */
+  | 'rosterView'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -1,15 +1,45 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
+import { defaultRosterView } from '../../domain/roster-filter';
 import { t } from '../../ui/messages';
+import { RosterFilterBar } from './roster-filters';
 import { RosterList } from './roster-list';
-import { useRosterCount, useRosterSearch } from './use-roster';
+import { useFilteredRosterKeys, useRosterCount, useRosterSearch, useRosterVillages } from './use-roster';
+import { useRosterView } from './use-roster-view';
 
 export function RosterPage() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
+  const [storedView, setView] = useRosterView();
+  const view = storedView ?? defaultRosterView;
   const count = useRosterCount();
-  const search = useRosterSearch(deferred);
+  const villages = useRosterVillages();
+  const search = useRosterSearch(deferred, view);
+  const keys = useFilteredRosterKeys(view);
   const searching = deferred.length > 0;
+  // The filtered list (null: the plain name order needs no key list).
+  const filtered = keys !== null;
+
+  function countText(): string {
+    if (searching) return search ? t.roster.found(search.rows.length, search.hasMore) : '';
+    if (filtered) return keys && count !== undefined ? t.roster.matching(keys.length, count) : '';
+    return count !== undefined ? t.roster.count(count) : '';
+  }
+
+  function list() {
+    // Until the remembered view is read, show nothing rather than a list that then changes.
+    if (storedView === undefined) return null;
+    if (count === 0 && !searching) return <p className="empty">{t.roster.empty}</p>;
+    if (searching) {
+      if (search && search.rows.length === 0) return <p className="empty">{t.roster.noMatch}</p>;
+      return <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={t.roster.title} />;
+    }
+    if (filtered) {
+      if (keys && keys.length === 0) return <p className="empty">{t.roster.noFilterMatch}</p>;
+      return <RosterList source={{ kind: 'keys', ids: keys ?? [] }} label={t.roster.title} />;
+    }
+    return <RosterList source={{ kind: 'all', count: count ?? 0 }} label={t.roster.title} />;
+  }
 
   return (
     <section className="roster">
@@ -32,27 +62,12 @@ export function RosterPage() {
         <Link to="/kiem-tra" className="button scan-link">
           {t.roster.scan}
         </Link>
+        {storedView && <RosterFilterBar view={storedView} villages={villages ?? []} onChange={setView} />}
         <p className="muted" aria-live="polite" data-testid="roster-count">
-          {searching
-            ? search
-              ? t.roster.found(search.rows.length, search.hasMore)
-              : ''
-            : count !== undefined
-              ? t.roster.count(count)
-              : ''}
+          {countText()}
         </p>
       </div>
-      {count === 0 && !searching ? (
-        <p className="empty">{t.roster.empty}</p>
-      ) : searching ? (
-        search && search.rows.length === 0 ? (
-          <p className="empty">{t.roster.noMatch}</p>
-        ) : (
-          <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={t.roster.title} />
-        )
-      ) : (
-        <RosterList source={{ kind: 'all', count: count ?? 0 }} label={t.roster.title} />
-      )}
+      {list()}
     </section>
   );
 }
