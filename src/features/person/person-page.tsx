@@ -2,10 +2,11 @@ import { Link, useLocation, useParams } from 'react-router';
 import { categoryLabelVi, monthlyAmount } from '../../domain/benefits';
 import type { ComparisonOutcome } from '../../domain/citizen-id-compare';
 import { formatVnd } from '../../domain/money';
+import type { IdCheckSkipReason } from '../../domain/vocabulary';
 import { classifyReadiness } from '../../domain/readiness';
 import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
-import { formatBirthDate } from '../../ui/format';
+import { formatBirthDate, formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
@@ -115,7 +116,11 @@ export function PersonPage() {
           ))}
           {idChecks.map((c) => (
             <li key={c.id}>
-              {t.person.idCheck}: {t.idCheckOutcomes[c['overall'] as ComparisonOutcome] ?? ''}
+              {t.person.idCheck}
+              {typeof c['recordedAt'] === 'string' ? ` ${formatDateTime(Date.parse(c['recordedAt']))}` : ''}:{' '}
+              {c['method'] === 'not-possible'
+                ? t.pay.skipped(t.pay.skipReasons[c['reason'] as IdCheckSkipReason] ?? '')
+                : (t.idCheckOutcomes[c['overall'] as ComparisonOutcome] ?? '')}
             </li>
           ))}
         </ul>
