@@ -3,10 +3,11 @@
  * the entity's version and gives it a fresh global change sequence. Generic on purpose:
  * seeding, push ops, conflicts and ID checks all write through it.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { must } from '../../lib/assert';
 import type { EntityKind } from '../../protocol/pull';
 import { isPostgres } from '../db/dialect';
+import { preparedQuery } from '../db/prepared';
 import type { Database, EntitiesTable } from '../db/schema';
 
 export type EntityChange = {
@@ -56,21 +57,9 @@ export async function putEntities(
         data: change.deleted ? null : JSON.stringify(change.data),
         updated_at: options.now,
       }));
-      const returned = await trx
-        .insertInto('entities')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
-            version: sql<number>`entities.version + 1`,
-            change_seq: eb.ref('excluded.change_seq'),
-            commune_code: eb.ref('excluded.commune_code'),
-            deleted: eb.ref('excluded.deleted'),
-            data: eb.ref('excluded.data'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .returning(['entity', 'id', 'version', 'change_seq'])
-        .execute();
+      // One row (an op's usual write) through the prepared statement; the same SQL for one row.
+      const [only] = rows;
+      const returned = rows.length === 1 && only ? await upsertOne(trx, only) : await upsertRows(trx, rows).execute();
       for (const r of returned) {
         written.push({ entity: r.entity, id: r.id, version: Number(r.version), changeSeq: Number(r.change_seq) });
       }
@@ -79,14 +68,52 @@ export async function putEntities(
   return written.sort((a, b) => a.changeSeq - b.changeSeq);
 }
 
+type EntityRow = Insertable<EntitiesTable>;
+
+function upsertRows(db: Kysely<Database>, rows: EntityRow[]) {
+  return db
+    .insertInto('entities')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
+        version: sql<number>`entities.version + 1`,
+        change_seq: eb.ref('excluded.change_seq'),
+        commune_code: eb.ref('excluded.commune_code'),
+        deleted: eb.ref('excluded.deleted'),
+        data: eb.ref('excluded.data'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .returning(['entity', 'id', 'version', 'change_seq']);
+}
+
+const upsertOne = preparedQuery<EntityRow, { entity: EntityKind; id: string; version: number; change_seq: number }>(
+  (db, arg) =>
+    upsertRows(db, [
+      {
+        entity: arg('entity'),
+        id: arg('id'),
+        commune_code: arg('commune_code'),
+        version: arg('version'),
+        change_seq: arg('change_seq'),
+        deleted: arg('deleted'),
+        data: arg('data'),
+        updated_at: arg('updated_at'),
+      },
+    ]),
+);
+
+const incrementCounter = preparedQuery<{ count: number }, { value: number }>((db, arg) =>
+  db
+    .updateTable('change_counter')
+    .set((eb) => ({ value: eb('value', '+', arg('count')) }))
+    .where('id', '=', 1)
+    .returning('value'),
+);
+
 /** Reserves `count` sequences; returns the last one. Must run inside the writing transaction. */
 async function allocateSeqs(trx: Transaction<Database>, count: number): Promise<number> {
-  const row = await trx
-    .updateTable('change_counter')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('id', '=', 1)
-    .returning('value')
-    .executeTakeFirst();
+  const [row] = await incrementCounter(trx, { count });
   return Number(must(row, 'change_counter row is missing: was the database migrated?').value);
 }
 
@@ -119,14 +146,20 @@ export async function getEntity(
   entity: EntityKind,
   id: string,
 ): Promise<StoredEntity | undefined> {
-  const row = await db
-    .selectFrom('entities')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [row] = await selectEntity(db, { entity, id });
   return row && toStored(row);
 }
+
+type EntityKey = { entity: EntityKind; id: string };
+
+const selectEntity = preparedQuery<EntityKey, Selectable<EntitiesTable>>((db, arg) =>
+  db.selectFrom('entities').selectAll().where('entity', '=', arg('entity')).where('id', '=', arg('id')),
+);
+
+const selectEntityForUpdate = preparedQuery<EntityKey, Selectable<EntitiesTable>>((db, arg) => {
+  const query = db.selectFrom('entities').selectAll().where('entity', '=', arg('entity')).where('id', '=', arg('id'));
+  return isPostgres(db) ? query.forUpdate() : query;
+});
 
 /**
  * Reads one existing entity and locks its row until the transaction ends, so a decision made on
@@ -139,9 +172,7 @@ export async function getEntityForUpdate(
   entity: EntityKind,
   id: string,
 ): Promise<StoredEntity | undefined> {
-  let query = trx.selectFrom('entities').selectAll().where('entity', '=', entity).where('id', '=', id);
-  if (isPostgres(trx)) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const [row] = await selectEntityForUpdate(trx, { entity, id });
   return row && toStored(row);
 }
 

@@ -14,6 +14,7 @@ import {
   type PushResult,
   type RejectCode,
 } from '../../protocol/push';
+import { preparedQuery } from '../db/prepared';
 import type { Database, OpsTable } from '../db/schema';
 
 /** The result of one op, as decided by the server. */
@@ -30,12 +31,12 @@ export const rejected = (code: RejectCode, detail?: string): OpOutcome => ({
 
 export type StoredOutcome = Pick<OpsTable, 'status' | 'code' | 'version'>;
 
+const selectOutcome = preparedQuery<{ opId: string }, StoredOutcome>((db, arg) =>
+  db.selectFrom('ops').select(['status', 'code', 'version']).where('op_id', '=', arg('opId')),
+);
+
 export async function findOpOutcome(db: Kysely<Database>, opId: string): Promise<StoredOutcome | undefined> {
-  const row = await db
-    .selectFrom('ops')
-    .select(['status', 'code', 'version'])
-    .where('op_id', '=', opId)
-    .executeTakeFirst();
+  const [row] = await selectOutcome(db, { opId });
   return row && { status: row.status, code: row.code, version: row.version === null ? null : Number(row.version) };
 }
 
@@ -59,13 +60,12 @@ export async function findOpOutcomes(
 }
 
 /** The op that claimed `seq` on the device, if any. */
+const selectSeqOwner = preparedQuery<{ deviceId: string; seq: number }, { op_id: string }>((db, arg) =>
+  db.selectFrom('ops').select('op_id').where('device_id', '=', arg('deviceId')).where('seq', '=', arg('seq')),
+);
+
 export async function findSeqOwner(db: Kysely<Database>, deviceId: string, seq: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('ops')
-    .select('op_id')
-    .where('device_id', '=', deviceId)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
+  const [row] = await selectSeqOwner(db, { deviceId, seq });
   return row?.op_id;
 }
 
@@ -107,15 +107,36 @@ export async function insertOp(trx: Transaction<Database>, record: OpRecord): Pr
     version: outcome.status === 'rejected' ? null : outcome.version,
     imported_by: record.importedBy ?? null,
   };
-  // No conflict target: either unique key (op_id, or device_id + seq) makes this a no-op.
-  const inserted = await trx
-    .insertInto('ops')
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .returning('op_id')
-    .executeTakeFirst();
+  const [inserted] = await insertOpRow(trx, row);
   return inserted !== undefined;
 }
+
+/** Every column of `ops`, so the prepared insert never leaves one out (tsc checks the keys). */
+const opColumns: Record<keyof OpsTable, true> = {
+  op_id: true,
+  device_id: true,
+  user_id: true,
+  seq: true,
+  type: true,
+  entity_id: true,
+  recorded_at: true,
+  received_at: true,
+  envelope: true,
+  status: true,
+  code: true,
+  detail: true,
+  version: true,
+  imported_by: true,
+};
+
+// No conflict target: either unique key (op_id, or device_id + seq) makes this a no-op.
+const insertOpRow = preparedQuery<OpsTable, { op_id: string }>((db, arg) =>
+  db
+    .insertInto('ops')
+    .values(Object.fromEntries(Object.keys(opColumns).map((c) => [c, arg(c as keyof OpsTable)])) as OpsTable)
+    .onConflict((oc) => oc.doNothing())
+    .returning('op_id'),
+);
 
 /** Raw envelope text kept in a column only when it is short, printable text. */
 function columnText(value: unknown): string | null {

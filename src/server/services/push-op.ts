@@ -1,6 +1,6 @@
 /**
- * One op of a push, in its own transaction: idempotency, seq, validation, authorisation, the
- * op family's rule, and the op log. Every path ends in exactly one `ops` row for the op id.
+ * One op of a push, atomic on its own: idempotency, seq, validation, authorisation, the op
+ * family's rule, and the op log. Every path ends in exactly one `ops` row for the op id.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../lib/app-error';
@@ -40,25 +40,44 @@ const ATTEMPTS = 3;
  */
 export type OpHints = { isUnseen: boolean; isSeqFresh: boolean };
 
+/**
+ * Where an op runs. `atomically` makes the op's writes all-or-nothing: its own transaction, or its
+ * own savepoint inside a commit group (push-group.ts); `reader` reads outside that unit, through
+ * the same connection as the unit (inside a group, the group's transaction).
+ */
+export type OpScope = {
+  reader: Kysely<Database>;
+  atomically: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+};
+
+/** Each op in its own transaction, committed before the next op starts. */
+export const ownTransaction = (db: Kysely<Database>): OpScope => ({
+  reader: db,
+  atomically: (work) => db.transaction().execute(work),
+});
+
+/**
+ * Applies one op. `missingBlobs` must be re-checked with `recheckBlobs` once the op's writes are
+ * committed (not before: a blob upload must be able to see the op's missing rows).
+ */
 export async function pushOne(
-  db: Kysely<Database>,
+  scope: OpScope,
   ctx: PushContext,
   raw: LooseOpEnvelope,
   hints: OpHints = { isUnseen: false, isSeqFresh: false },
-): Promise<OpRun> {
+): Promise<OpRun & { missingBlobs: string[] }> {
   // An id with a NUL cannot be stored as a key (PostgreSQL text refuses it): answered, not logged.
-  if (raw.id.includes('\u0000')) return { result: resultOf(raw.id, rejected('invalid-payload')), claimedSeq: null };
+  if (raw.id.includes('\u0000'))
+    return { result: resultOf(raw.id, rejected('invalid-payload')), claimedSeq: null, missingBlobs: [] };
   for (let attempt = 1; ; attempt++) {
     const isFirst = attempt === 1;
     if (!(isFirst && hints.isUnseen)) {
-      const first = await findOpOutcome(db, raw.id);
-      if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null };
+      const first = await findOpOutcome(scope.reader, raw.id);
+      if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null, missingBlobs: [] };
     }
     try {
       const checkSeq = !(isFirst && hints.isSeqFresh);
-      const run = await db.transaction().execute((trx) => decideAndLog(trx, ctx, raw, checkSeq));
-      await recheckBlobs(db, run.missingBlobs, ctx.receivedAt);
-      return { result: run.result, claimedSeq: run.claimedSeq };
+      return await scope.atomically((trx) => decideAndLog(trx, ctx, raw, checkSeq));
     } catch (error) {
       // Idempotency under concurrency: 30 copies may pass the check above together; the op
       // log's unique keys let exactly one commit, the others roll back and answer `duplicate`
@@ -166,7 +185,7 @@ function scanJson(value: unknown): JsonScan {
 }
 
 /** See `clearMissingBlob`: a blob that arrived while this op was being applied is cleared now. */
-async function recheckBlobs(db: Kysely<Database>, hashes: readonly string[], now: number): Promise<void> {
+export async function recheckBlobs(db: Kysely<Database>, hashes: readonly string[], now: number): Promise<void> {
   if (hashes.length === 0) return;
   const stillMissing = new Set(await missingHashes(db, hashes));
   for (const hash of hashes) if (!stillMissing.has(hash)) await clearMissingBlob(db, hash, now);

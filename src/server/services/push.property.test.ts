@@ -10,6 +10,8 @@ import { createDirectWorld, type DirectActor, type DirectWorld } from '../testin
 import { AMOUNT, BENEFICIARIES, LINES, PHU_BAI } from '../testing/push-world';
 
 const NUM_RUNS = 30;
+/** Thirty worlds per property: seconds on a loaded 2-core machine, not a speed check. */
+const PROPERTY_TIMEOUT_MS = 120_000;
 const payableLines = [LINES.due, LINES.due2, LINES.withdrawn, LINES.deceased] as const;
 
 /** One op as data: who, what, on which line or beneficiary; turned into an envelope per world. */
@@ -96,100 +98,112 @@ async function expectOneCountedPaymentAtMost(w: DirectWorld): Promise<void> {
 }
 
 describe('push invariants', () => {
-  test('applying a batch twice gives the same state as applying it once', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.oneof(paymentSpec, rosterSpec, junkSpec), { minLength: 1, maxLength: 25 }),
-        async (specs) => {
-          const once = await createDirectWorld();
-          const twice = await createDirectWorld();
-          const results = [];
-          for (const w of [once, twice]) {
-            const who = await w.addActor('officer', 'officer', [PHU_BAI]);
-            const batch = specs.map((s) => envelope(w, who, s));
-            results.push((await w.push(who, batch)).results);
-            if (w === twice) {
-              const replay = (await w.push(who, batch)).results;
-              expect(replay.map((r) => r.status)).toEqual(batch.map(() => 'duplicate'));
-              expect(replay.map((r) => (r.status === 'duplicate' ? r.code : null))).toEqual(
-                results[1]?.map((r) => r.status),
-              );
+  test(
+    'applying a batch twice gives the same state as applying it once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.oneof(paymentSpec, rosterSpec, junkSpec), { minLength: 1, maxLength: 25 }),
+          async (specs) => {
+            const once = await createDirectWorld();
+            const twice = await createDirectWorld();
+            const results = [];
+            for (const w of [once, twice]) {
+              const who = await w.addActor('officer', 'officer', [PHU_BAI]);
+              const batch = specs.map((s) => envelope(w, who, s));
+              results.push((await w.push(who, batch)).results);
+              if (w === twice) {
+                const replay = (await w.push(who, batch)).results;
+                expect(replay.map((r) => r.status)).toEqual(batch.map(() => 'duplicate'));
+                expect(replay.map((r) => (r.status === 'duplicate' ? r.code : null))).toEqual(
+                  results[1]?.map((r) => r.status),
+                );
+              }
             }
-          }
-          expect(results[1]).toEqual(results[0]);
-          expect(await twice.snapshot()).toEqual(await once.snapshot());
-          await Promise.all([once.close(), twice.close()]);
-        },
-      ),
-      { numRuns: NUM_RUNS },
-    );
-  });
+            expect(results[1]).toEqual(results[0]);
+            expect(await twice.snapshot()).toEqual(await once.snapshot());
+            await Promise.all([once.close(), twice.close()]);
+          },
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  test('any interleaving of several devices’ batches gives the same paid totals', async () => {
-    const devices = ['payer', 'payer2', 'officer'] as const;
-    const batches = fc.tuple(...devices.map(() => fc.array(paymentSpec, { maxLength: 8 })));
-    // Each device's ops keep their order; chunks of different devices interleave in any order.
-    const schedule = fc.array(fc.constantFrom(0, 1, 2), { minLength: 30, maxLength: 30 });
-    await fc.assert(
-      fc.asyncProperty(batches, schedule, schedule, async (specs, orderA, orderB) => {
-        const totals: number[] = [];
-        for (const order of [orderA, orderB]) {
-          const w = await createDirectWorld();
-          const actors = await Promise.all(
-            devices.map((name) => w.addActor(name, name.startsWith('payer') ? 'payer' : 'officer', [PHU_BAI])),
+  test(
+    'any interleaving of several devices’ batches gives the same paid totals',
+    async () => {
+      const devices = ['payer', 'payer2', 'officer'] as const;
+      const batches = fc.tuple(...devices.map(() => fc.array(paymentSpec, { maxLength: 8 })));
+      // Each device's ops keep their order; chunks of different devices interleave in any order.
+      const schedule = fc.array(fc.constantFrom(0, 1, 2), { minLength: 30, maxLength: 30 });
+      await fc.assert(
+        fc.asyncProperty(batches, schedule, schedule, async (specs, orderA, orderB) => {
+          const totals: number[] = [];
+          for (const order of [orderA, orderB]) {
+            const w = await createDirectWorld();
+            const actors = await Promise.all(
+              devices.map((name) => w.addActor(name, name.startsWith('payer') ? 'payer' : 'officer', [PHU_BAI])),
+            );
+            const queues = specs.map((list, d) => list.map((s) => envelope(w, actors[d] as DirectActor, s)));
+            for (const d of [...order, 0, 1, 2]) {
+              const chunk = queues[d]?.splice(0, 2) ?? [];
+              if (chunk.length > 0) await w.push(actors[d] as DirectActor, chunk);
+            }
+            totals.push(await paidTotal(w));
+            await expectOneCountedPaymentAtMost(w);
+            await w.close();
+          }
+          // The model: every payable line that received a payment of the right amount is paid once.
+          const paidLines = new Set(
+            specs
+              .flat()
+              .filter(
+                (s) => s.type === 'payment.record' && s.payload['amount'] === AMOUNT && s.entityId !== LINES.withdrawn,
+              )
+              .map((s) => s.entityId),
           );
-          const queues = specs.map((list, d) => list.map((s) => envelope(w, actors[d] as DirectActor, s)));
-          for (const d of [...order, 0, 1, 2]) {
-            const chunk = queues[d]?.splice(0, 2) ?? [];
-            if (chunk.length > 0) await w.push(actors[d] as DirectActor, chunk);
-          }
-          totals.push(await paidTotal(w));
-          await expectOneCountedPaymentAtMost(w);
-          await w.close();
-        }
-        // The model: every payable line that received a payment of the right amount is paid once.
-        const paidLines = new Set(
-          specs
-            .flat()
-            .filter(
-              (s) => s.type === 'payment.record' && s.payload['amount'] === AMOUNT && s.entityId !== LINES.withdrawn,
-            )
-            .map((s) => s.entityId),
-        );
-        expect(totals).toEqual([paidLines.size * AMOUNT, paidLines.size * AMOUNT]);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
+          expect(totals).toEqual([paidLines.size * AMOUNT, paidLines.size * AMOUNT]);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  test('no line ever has two counted payments, whatever arrives concurrently, voids included', async () => {
-    const supervisorSpec: fc.Arbitrary<OpSpec> = fc.record({
-      type: fc.constant<OpType>('payment.void'),
-      entityId: fc.constantFrom(...payableLines),
-      payload: fc.constantFrom({ target: 'payment', reason: 'duplicate' }, { target: 'line', reason: 'other' }),
-    });
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(paymentSpec, { maxLength: 10 }),
-        fc.array(paymentSpec, { maxLength: 10 }),
-        fc.array(fc.oneof(paymentSpec, supervisorSpec), { maxLength: 10 }),
-        async (a, b, s) => {
-          const w = await createDirectWorld();
-          const actors = [
-            await w.addActor('payer', 'payer', [PHU_BAI]),
-            await w.addActor('payer2', 'payer', [PHU_BAI]),
-            await w.addActor('supervisor', 'supervisor', [PHU_BAI]),
-          ] as const;
-          const pushes = [a, b, s].map((specs, i) => {
-            const who = actors[i] as DirectActor;
-            return Promise.all(specs.map((spec) => w.push(who, [envelope(w, who, spec)])));
-          });
-          await Promise.all(pushes);
-          await expectOneCountedPaymentAtMost(w);
-          await w.close();
-        },
-      ),
-      { numRuns: NUM_RUNS },
-    );
-  });
+  test(
+    'no line ever has two counted payments, whatever arrives concurrently, voids included',
+    async () => {
+      const supervisorSpec: fc.Arbitrary<OpSpec> = fc.record({
+        type: fc.constant<OpType>('payment.void'),
+        entityId: fc.constantFrom(...payableLines),
+        payload: fc.constantFrom({ target: 'payment', reason: 'duplicate' }, { target: 'line', reason: 'other' }),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(paymentSpec, { maxLength: 10 }),
+          fc.array(paymentSpec, { maxLength: 10 }),
+          fc.array(fc.oneof(paymentSpec, supervisorSpec), { maxLength: 10 }),
+          async (a, b, s) => {
+            const w = await createDirectWorld();
+            const actors = [
+              await w.addActor('payer', 'payer', [PHU_BAI]),
+              await w.addActor('payer2', 'payer', [PHU_BAI]),
+              await w.addActor('supervisor', 'supervisor', [PHU_BAI]),
+            ] as const;
+            const pushes = [a, b, s].map((specs, i) => {
+              const who = actors[i] as DirectActor;
+              return Promise.all(specs.map((spec) => w.push(who, [envelope(w, who, spec)])));
+            });
+            await Promise.all(pushes);
+            await expectOneCountedPaymentAtMost(w);
+            await w.close();
+          },
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * The write path of sync (SYNC.md "Push"), without HTTP: the route and the benchmark call
- * `applyPush`. Ops are applied one by one, each in its own transaction, in the order sent; the
- * batch is not all-or-nothing, so one bad op never blocks the ops behind it.
+ * `applyPush`. Ops are applied one by one, each atomic on its own (its own transaction, or its own
+ * savepoint in a SQLite commit group: push-group.ts), in the order sent; the batch is not
+ * all-or-nothing, so one bad op never blocks the ops behind it.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock';
@@ -15,7 +16,9 @@ import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import { isoTime, type PushContext } from './push-context';
 import { duplicateResult, findOpOutcomes } from './op-log';
-import { claimableSeq, pushOne } from './push-op';
+import { isPostgres } from '../db/dialect';
+import { claimableSeq, ownTransaction, pushOne, recheckBlobs, type OpScope } from './push-op';
+import { runInCommitGroups } from './push-group';
 import { recordSeqProgress } from './seq-progress';
 
 export type PushDeps = { clock: Clock; logger: Logger };
@@ -71,12 +74,12 @@ export async function applyOps(
   let highestSeq = Number(row?.max_seq_received ?? 0);
   const results: PushResult[] = [];
   const arrived: number[] = [];
-  // Sequential on purpose: an op may depend on the one before it (a create, then its update).
-  for (const raw of batch.ops) {
+  let toRecheck: { hashes: string[]; now: number }[] = [];
+  const step = async (scope: OpScope, raw: LooseOpEnvelope): Promise<void> => {
     const first = seen.get(raw.id);
     if (first) {
       results.push(duplicateResult(raw.id, first));
-      continue;
+      return;
     }
     const seq = claimableSeq(raw, deviceId);
     const ctx: PushContext = {
@@ -85,10 +88,26 @@ export async function applyOps(
       receivedAt: clock.now(),
       importedBy: batch.importedBy,
     };
-    const run = await pushOne(kysely, ctx, raw, { isUnseen: true, isSeqFresh: seq !== null && seq > highestSeq });
+    const run = await pushOne(scope, ctx, raw, { isUnseen: true, isSeqFresh: seq !== null && seq > highestSeq });
     results.push(run.result);
     if (seq !== null) highestSeq = Math.max(highestSeq, seq);
     if (run.claimedSeq !== null) arrived.push(run.claimedSeq);
+    if (run.missingBlobs.length > 0) toRecheck.push({ hashes: run.missingBlobs, now: ctx.receivedAt });
+  };
+  // Only after the commit that holds the ops: a blob upload must be able to see their missing rows.
+  const recheckCommitted = async () => {
+    const committed = toRecheck;
+    toRecheck = [];
+    for (const { hashes, now } of committed) await recheckBlobs(kysely, hashes, now);
+  };
+  // Sequential on purpose: an op may depend on the one before it (a create, then its update).
+  if (isPostgres(kysely)) {
+    for (const raw of batch.ops) {
+      await step(ownTransaction(kysely), raw);
+      await recheckCommitted();
+    }
+  } else {
+    await runInCommitGroups(kysely, batch.ops, step, recheckCommitted);
   }
   // After the ops, in its own transaction: bookkeeping must never hold back or undo an op.
   await recordSeqProgress(kysely, deviceId, { lastSeq: batch.lastSeq, arrived, now: clock.now(), logger });
