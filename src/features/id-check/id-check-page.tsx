@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { parseCccdQr, type CccdCard } from '../../domain/citizen-id';
+import { idCheckPayload } from '../../domain/receiver-check';
 import { vietnamDate } from '../../lib/clock';
 import { recordOp } from '../../storage/outbox';
 import { t } from '../../ui/messages';
@@ -62,26 +63,7 @@ export function IdCheckPage() {
     await recordOp(db, ctx, {
       type: 'id-check.record',
       entityId: person.id,
-      payload: {
-        person: whose,
-        method: 'qr',
-        fields: {
-          idNumber: comparison.idNumber.status,
-          fullName: comparison.fullName.status,
-          birthDate: comparison.birthDate.status,
-          gender: comparison.gender.status,
-        },
-        overall: comparison.overall,
-        card: {
-          idNumber: card.idNumber,
-          oldIdNumber: card.oldIdNumber,
-          fullName: card.fullName,
-          birthDate: card.birthDate,
-          gender: card.gender,
-          issuedOn: card.issuedOn,
-        },
-        issues: card.issues.map((i) => i.code),
-      },
+      payload: idCheckPayload({ method: 'qr', card, comparison }, whose === 'beneficiary' ? 'self' : whose),
     });
     setSaved(true);
     engine.notifyNewOp();
