@@ -1,8 +1,9 @@
 /** Builds the app's one set of services: the only place that picks real implementations. */
-import { systemClock } from '../lib/clock';
+import { systemClock, vietnamDate } from '../lib/clock';
 import { randomIds } from '../lib/ids';
 import { createAppDb } from '../storage/app-db';
 import { setKv, getKv } from '../storage/kv';
+import { attachRosterIndex } from '../storage/roster-index';
 import { clearSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
@@ -10,6 +11,8 @@ import type { Services } from '../ui/services';
 
 export function createServices(): Services {
   const db = createAppDb('chitra');
+  // Built in the background from IndexedDB; roster search and filters use it once it is ready.
+  attachRosterIndex(db, { today: () => vietnamDate(systemClock.now()) });
   const transport = createHttpTransport();
   const engine = createSyncEngine({
     db,

@@ -96,7 +96,10 @@ function compareKeys(a: string, b: string): number {
  */
 export function sortRosterPeople<T extends { village: string; sortKey: string }>(people: T[], sort: RosterSort): T[] {
   if (sort === 'name') return people.sort((a, b) => compareKeys(a.sortKey, b.sortKey));
-  const villages = [...new Set(people.map((p) => p.village))].sort(compareVillages);
+  // Names the collator finds equal ("Tổ 2", "Tổ 02") fall back to code-unit order: one answer.
+  const villages = [...new Set(people.map((p) => p.village))].sort(
+    (a, b) => compareVillages(a, b) || compareKeys(a, b),
+  );
   const rank = new Map(villages.map((v, i) => [v, i]));
   return people.sort(
     (a, b) => (rank.get(a.village) ?? 0) - (rank.get(b.village) ?? 0) || compareKeys(a.sortKey, b.sortKey),

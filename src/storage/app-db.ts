@@ -1,5 +1,6 @@
 /** The device's IndexedDB database: typed tables and their append-only schema versions. */
 import Dexie, { type EntityTable } from 'dexie';
+import { beneficiaryChangesMiddleware, type BeneficiaryCommitListener } from './beneficiary-changes';
 import { strictDurability } from './strict-durability';
 import type { ConflictData } from '../protocol/conflicts';
 import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
@@ -64,6 +65,8 @@ export class AppDb extends Dexie {
   kv!: EntityTable<KvRow, 'key'>;
   shadows!: EntityTable<ShadowRow, 'key'>;
   blobs!: EntityTable<BlobRow, 'hash'>;
+  /** Told of every committed change to beneficiaries on this connection (roster-index.ts). */
+  readonly beneficiaryCommitListeners = new Set<BeneficiaryCommitListener>();
 
   constructor(name: string) {
     super(name);
@@ -91,6 +94,7 @@ export class AppDb extends Dexie {
       beneficiaries: 'id, sortKey, *searchTokens, communeCode, status, village',
     });
     this.use(strictDurability);
+    this.use(beneficiaryChangesMiddleware(this.beneficiaryCommitListeners));
   }
 }
 

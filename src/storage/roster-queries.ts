@@ -2,6 +2,7 @@
 import { compareVillages, matchesRosterFilters, sortRosterPeople, type RosterView } from '../domain/roster-filter';
 import { queryWords } from '../domain/vietnamese-text';
 import type { AppDb, BeneficiaryRow } from './app-db';
+import { rosterIndexOf, type RosterIndex } from './roster-index';
 
 export function countRoster(db: AppDb): Promise<number> {
   return db.beneficiaries.count();
@@ -14,21 +15,83 @@ export function rosterWindow(db: AppDb, offset: number, limit: number): Promise<
 
 export type RosterSearch = { rows: BeneficiaryRow[]; hasMore: boolean };
 
+/** The longest query word probes the token index (the most selective); the others filter. */
+function probeAndRest(query: string): { probe: string; rest: string[] } {
+  const words = queryWords(query);
+  const probe = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return { probe, rest: words.filter((w) => w !== probe) };
+}
+
+/** The roster index of this database once it is ready and current, else null (read IndexedDB). */
+async function readyIndex(db: AppDb): Promise<RosterIndex | null> {
+  const index = rosterIndexOf(db);
+  if (!index) return null;
+  // Another tab's change being read in: answer after it, never before.
+  await index.settled();
+  return index.isReady() ? index : null;
+}
+
 /**
  * Every query word must be a prefix of some token of the person ("ng v binh" finds
- * "Nguyễn Văn Bình"). The index is probed with the longest word, the most selective one,
- * and the scan stops after `limit + 1` matches: never the whole table per keystroke.
+ * "Nguyễn Văn Bình"). The people kept are the first `limit + 1` found in token order (then id),
+ * sorted by sortKey. The in-memory roster index answers when it is ready; otherwise the
+ * IndexedDB index is probed with the longest word, the most selective one, and the scan stops
+ * after `limit + 1` matches: never the whole table per keystroke. Both give the same answer.
  */
 export async function searchRoster(
   db: AppDb,
   query: string,
   limit = 200,
-  accept: (row: BeneficiaryRow) => boolean = () => true,
+  accept?: (row: BeneficiaryRow) => boolean,
 ): Promise<RosterSearch> {
-  const words = queryWords(query);
-  const probe = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const { probe, rest } = probeAndRest(query);
   if (!probe) return { rows: [], hasMore: false };
-  const rest = words.filter((w) => w !== probe);
+  const index = await readyIndex(db);
+  if (index) {
+    if (!accept) {
+      const found = index.search(probe, rest, limit);
+      if (found) return { rows: await rowsOf(db, found.ids), hasMore: found.hasMore };
+    } else {
+      const candidates = index.searchCandidates(probe, rest);
+      if (candidates) return acceptInOrder(db, candidates, limit, accept);
+    }
+  }
+  return searchIndexedDb(db, probe, rest, limit, accept ?? (() => true));
+}
+
+async function rowsOf(db: AppDb, ids: readonly string[]): Promise<BeneficiaryRow[]> {
+  return (await db.beneficiaries.bulkGet([...ids])).filter((row) => row !== undefined);
+}
+
+/** The opaque filter needs rows: read candidates in scan order until `limit + 1` pass. */
+async function acceptInOrder(
+  db: AppDb,
+  candidates: readonly string[],
+  limit: number,
+  accept: (row: BeneficiaryRow) => boolean,
+): Promise<RosterSearch> {
+  const rows: BeneficiaryRow[] = [];
+  let next = 0;
+  while (rows.length <= limit && next < candidates.length) {
+    const batch = candidates.slice(next, next + Math.max(limit + 1 - rows.length, 50));
+    next += batch.length;
+    for (const row of await rowsOf(db, batch)) if (rows.length <= limit && accept(row)) rows.push(row);
+  }
+  return sortedSearch(rows, limit);
+}
+
+function sortedSearch(rows: BeneficiaryRow[], limit: number): RosterSearch {
+  rows.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+async function searchIndexedDb(
+  db: AppDb,
+  probe: string,
+  rest: readonly string[],
+  limit: number,
+  accept: (row: BeneficiaryRow) => boolean,
+): Promise<RosterSearch> {
   const seen = new Set<string>();
   const rows = await db.beneficiaries
     .where('searchTokens')
@@ -42,8 +105,29 @@ export async function searchRoster(
     })
     .limit(limit + 1)
     .toArray();
-  rows.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+  return sortedSearch(rows, limit);
+}
+
+export type RosterSearchKeys = { ids: string[]; hasMore: boolean };
+
+/**
+ * Ids of what searchRoster finds with the view's filters, in the view's order: what the roster
+ * screen shows while searching (it reads only the rows on screen, by key).
+ */
+export async function searchRosterKeys(
+  db: AppDb,
+  query: string,
+  view: RosterView,
+  today: string,
+  limit = 200,
+): Promise<RosterSearchKeys> {
+  const { probe, rest } = probeAndRest(query);
+  if (!probe) return { ids: [], hasMore: false };
+  const found = (await readyIndex(db))?.search(probe, rest, limit, view, today);
+  if (found) return found;
+  const accept = (row: BeneficiaryRow) => matchesRosterFilters(row, view.filters, today);
+  const result = await searchIndexedDb(db, probe, rest, limit, accept);
+  return { ids: sortRosterPeople(result.rows, view.sort).map((row) => row.id), hasMore: result.hasMore };
 }
 
 /** The villages of the roster in Vietnamese order, read from the village index keys only. */
@@ -71,7 +155,12 @@ const SCAN_CHUNK = 2000;
  *   only ids, villages and sort keys, so 100,000 people never sit in memory at once.
  * One read transaction makes each pass a consistent snapshot even if a pull commits meanwhile.
  */
-export function filteredRosterKeys(db: AppDb, view: RosterView, today: string): Promise<string[]> {
+export async function filteredRosterKeys(db: AppDb, view: RosterView, today: string): Promise<string[]> {
+  return (await readyIndex(db))?.filteredKeys(view, today) ?? filteredRosterKeysIndexedDb(db, view, today);
+}
+
+/** filteredRosterKeys from IndexedDB (before the in-memory index is ready). */
+function filteredRosterKeysIndexedDb(db: AppDb, view: RosterView, today: string): Promise<string[]> {
   const { filters } = view;
   const readsRows = filters.category !== null || filters.method !== null || filters.readiness !== null;
   return db.transaction('r', db.beneficiaries, async () => {

@@ -400,6 +400,7 @@ export const en: Messages = {
     matching: (n: number, total: number) =>
       `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} people match the filters`,
     noFilterMatch: 'No one matches the chosen filters.',
+    indexPreparing: 'Preparing fast search…',
     filters: {
       title: 'Filter and sort',
       toggle: (n: number) => (n > 0 ? `Filter and sort (${n} active)` : 'Filter and sort'),

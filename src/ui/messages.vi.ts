@@ -409,6 +409,7 @@ export const vi = {
     matching: (n: number, total: number) =>
       `${n.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} người khớp bộ lọc`,
     noFilterMatch: 'Không có ai khớp với bộ lọc đã chọn.',
+    indexPreparing: 'Đang chuẩn bị tìm kiếm nhanh…',
     filters: {
       title: 'Lọc và sắp xếp',
       toggle: (n: number) => (n > 0 ? `Lọc và sắp xếp (đang lọc ${n})` : 'Lọc và sắp xếp'),

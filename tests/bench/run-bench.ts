@@ -225,6 +225,9 @@ async function device(): Promise<void> {
     paintP95Ms: round(percentile(d.search.paintSamples, 95)),
     queryP50Ms: round(percentile(d.search.querySamples, 50)),
     queryP95Ms: round(percentile(d.search.querySamples, 95)),
+    indexBuildMs: round(d.search.indexBuildMs),
+    indexBytesPerPerson: round(d.search.indexBytesPerPerson),
+    filterMs: d.search.filterMs,
     keystrokes: d.search.samples.length,
     diagnostics: d.search.diagnostics.map((x) => ({
       ...x,

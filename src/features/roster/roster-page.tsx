@@ -4,8 +4,16 @@ import { defaultRosterView } from '../../domain/roster-filter';
 import { t } from '../../ui/messages';
 import { RosterFilterBar } from './roster-filters';
 import { RosterList } from './roster-list';
-import { useFilteredRosterKeys, useRosterCount, useRosterSearch, useRosterVillages } from './use-roster';
+import {
+  useFilteredRosterKeys,
+  useRosterCount,
+  useRosterIndexReady,
+  useRosterSearch,
+  useRosterVillages,
+} from './use-roster';
 import { useRosterView } from './use-roster-view';
+
+const NO_IDS: readonly string[] = [];
 
 export function RosterPage() {
   const [query, setQuery] = useState('');
@@ -16,12 +24,13 @@ export function RosterPage() {
   const villages = useRosterVillages();
   const search = useRosterSearch(deferred, view);
   const keys = useFilteredRosterKeys(view);
+  const indexReady = useRosterIndexReady();
   const searching = deferred.length > 0;
   // The filtered list (null: the plain name order needs no key list).
   const filtered = keys !== null;
 
   function countText(): string {
-    if (searching) return search ? t.roster.found(search.rows.length, search.hasMore) : '';
+    if (searching) return search ? t.roster.found(search.ids.length, search.hasMore) : '';
     if (filtered) return keys && count !== undefined ? t.roster.matching(keys.length, count) : '';
     return count !== undefined ? t.roster.count(count) : '';
   }
@@ -31,8 +40,8 @@ export function RosterPage() {
     if (storedView === undefined) return null;
     if (count === 0 && !searching) return <p className="empty">{t.roster.empty}</p>;
     if (searching) {
-      if (search && search.rows.length === 0) return <p className="empty">{t.roster.noMatch}</p>;
-      return <RosterList source={{ kind: 'rows', rows: search?.rows ?? [] }} label={t.roster.title} />;
+      if (search && search.ids.length === 0) return <p className="empty">{t.roster.noMatch}</p>;
+      return <RosterList source={{ kind: 'keys', ids: search?.ids ?? NO_IDS }} label={t.roster.title} />;
     }
     if (filtered) {
       if (keys && keys.length === 0) return <p className="empty">{t.roster.noFilterMatch}</p>;
@@ -66,6 +75,11 @@ export function RosterPage() {
         <p className="muted" aria-live="polite" data-testid="roster-count">
           {countText()}
         </p>
+        {!indexReady && (
+          <p className="muted" data-testid="roster-index-pending">
+            {t.roster.indexPreparing}
+          </p>
+        )}
       </div>
       {list()}
     </section>

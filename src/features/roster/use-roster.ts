@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { matchesRosterFilters, needsKeyList, sortRosterPeople, type RosterView } from '../../domain/roster-filter';
+import { useSyncExternalStore } from 'react';
+import { needsKeyList, type RosterView } from '../../domain/roster-filter';
 import { vietnamDate } from '../../lib/clock';
 import {
   countRoster,
@@ -7,9 +8,11 @@ import {
   rosterRowsByKeys,
   rosterVillages,
   rosterWindow,
-  searchRoster,
-  type RosterSearch,
+  searchRosterKeys,
+  type RosterSearchKeys,
 } from '../../storage/roster-queries';
+import { rosterIndexOf } from '../../storage/roster-index';
+import type { AppDb } from '../../storage/app-db';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { useServices } from '../../ui/services';
 
@@ -31,17 +34,34 @@ function useToday(): string {
   return vietnamDate(clock.now());
 }
 
+const noSubscribe = () => () => undefined;
+const noVersion = () => -1;
+
 /**
- * Search results for a query, narrowed by the view's filters and in its order; `undefined`
- * while the first answer is computed.
+ * The in-memory roster index's version: queries it answers read no IndexedDB, so Dexie's live
+ * queries would not see a change; this number changes with every change it takes in.
  */
-export function useRosterSearch(query: string, view: RosterView): RosterSearch | undefined {
+function useRosterIndexVersion(db: AppDb): number {
+  const index = rosterIndexOf(db);
+  return useSyncExternalStore(index?.subscribe ?? noSubscribe, index?.version ?? noVersion);
+}
+
+/** False while the fast search is being prepared after start (searches still work, slower). */
+export function useRosterIndexReady(): boolean {
+  const { db } = useServices();
+  useRosterIndexVersion(db);
+  return rosterIndexOf(db)?.isReady() ?? true;
+}
+
+/**
+ * Ids of the people a query finds, narrowed by the view's filters and in its order;
+ * `undefined` while the first answer is computed.
+ */
+export function useRosterSearch(query: string, view: RosterView): RosterSearchKeys | undefined {
   const { db } = useServices();
   const today = useToday();
-  return useLiveQuery(async () => {
-    const result = await searchRoster(db, query, undefined, (row) => matchesRosterFilters(row, view.filters, today));
-    return { ...result, rows: sortRosterPeople(result.rows, view.sort) };
-  }, [db, query, view, today]);
+  const version = useRosterIndexVersion(db);
+  return useLiveQuery(() => searchRosterKeys(db, query, view, today), [db, query, view, today, version]);
 }
 
 /** The villages to filter by, live. */
@@ -57,9 +77,10 @@ export function useRosterVillages(): string[] | undefined {
 export function useFilteredRosterKeys(view: RosterView): string[] | null | undefined {
   const { db } = useServices();
   const today = useToday();
+  const version = useRosterIndexVersion(db);
   return useLiveQuery(
     () => (needsKeyList(view) ? filteredRosterKeys(db, view, today) : Promise.resolve(null)),
-    [db, view, today],
+    [db, view, today, version],
   );
 }
 

@@ -25,8 +25,14 @@ export type DeviceFigures = {
     timeouts: number;
     /** Renderer main thread while typing (all queries), from Chromium's Performance metrics. */
     mainThreadSeconds: Record<string, number>;
-    /** searchRoster alone, every prefix of every query. */
+    /** searchRoster alone (through the in-memory roster index), every prefix of every query. */
     querySamples: number[];
+    /** The in-memory roster index built from IndexedDB, as after an app start (ms). */
+    indexBuildMs: number;
+    /** Its estimated heap bytes per person. */
+    indexBytesPerPerson: number;
+    /** filteredRosterKeys per filter case, from IndexedDB and from the index (ms). */
+    filterMs: Record<string, { indexedDbMs: number; indexMs: number }>;
     queryByKind: Record<string, number[]>;
     diagnostics: {
       query: string;
@@ -271,6 +277,10 @@ export async function measureDevice(options: {
         { query },
       );
     }
+    // Search as the app does once its in-memory roster index is ready (it shows a hint until then).
+    await page.waitForFunction(() => !document.querySelector('[data-testid="roster-index-pending"]'), undefined, {
+      timeout: 120_000,
+    });
     const cdp = await device.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metricsBefore = await mainThreadMetrics(cdp);
@@ -327,6 +337,18 @@ export async function measureDevice(options: {
       });
       await again.page.goto('/bench/app-bench.html');
       await waitForAppBench(again.page);
+      const build = await again.page.evaluate(() => {
+        if (!window.appBench) throw new Error('no app bench');
+        return window.appBench.indexBuild('chitra');
+      });
+      log(
+        `  roster index build: ${build.ms.toFixed(0)} ms, ~${(build.bytes / Math.max(1, build.people)).toFixed(0)} bytes per person`,
+      );
+      const filters = await again.page.evaluate(() => {
+        if (!window.appBench) throw new Error('no app bench');
+        return window.appBench.filterTimes('chitra');
+      });
+      log(`  roster filters (IndexedDB → index): ${JSON.stringify(filters)}`);
       const q = await again.page.evaluate(
         ({ queries, rounds }) => {
           if (!window.appBench) throw new Error('no app bench');
@@ -368,6 +390,9 @@ export async function measureDevice(options: {
           timeouts,
           mainThreadSeconds: mainThread,
           querySamples: Object.values(q.byQuery).flat(),
+          indexBuildMs: build.ms,
+          indexBytesPerPerson: build.bytes / Math.max(1, build.people),
+          filterMs: filters,
           queryByKind: q.byQuery,
           diagnostics: diagnostics.perQuery,
         },

@@ -7,7 +7,9 @@ import { beneficiaryDataSchema, paymentLineDataSchema } from '../../../src/proto
 import { pullResponseSchema } from '../../../src/protocol/pull';
 import { createAppDb } from '../../../src/storage/app-db';
 import { recordPayment } from '../../../src/storage/payments';
-import { searchRoster } from '../../../src/storage/roster-queries';
+import { attachRosterIndex } from '../../../src/storage/roster-index';
+import { filteredRosterKeys, searchRoster } from '../../../src/storage/roster-queries';
+import { noFilters, type RosterView } from '../../../src/domain/roster-filter';
 import { toBeneficiaryRow } from '../../../src/storage/roster-row';
 import { pullAll } from '../../../src/sync/pull-all';
 import { ensureDeviceId, loadSession } from '../../../src/sync/session';
@@ -128,9 +130,60 @@ async function pickQueries(dbName: string): Promise<Record<string, string>> {
   };
 }
 
-/** searchRoster for every prefix of every query, as typed; the first call per query warms up. */
+/** The in-memory roster index built from IndexedDB as at an app start: time and estimated size. */
+async function indexBuild(dbName: string): Promise<{ ms: number; bytes: number; people: number }> {
+  const db = createAppDb(dbName);
+  const people = await db.beneficiaries.count();
+  const t0 = performance.now();
+  const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
+  await index.whenReady();
+  const ms = performance.now() - t0;
+  const bytes = index.memoryBytes();
+  index.close();
+  db.close();
+  return { ms, bytes, people };
+}
+
+/**
+ * The roster filters of issue 5 (a village, a payment method across villages, the village
+ * order): filteredRosterKeys from IndexedDB (a connection without the index) and from the index.
+ */
+async function filterTimes(dbName: string): Promise<Record<string, { indexedDbMs: number; indexMs: number }>> {
+  const plain = createAppDb(dbName);
+  const db = createAppDb(dbName);
+  const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
+  await index.whenReady();
+  const [first] = await plain.beneficiaries.limit(1).toArray();
+  const today = new Date().toISOString().slice(0, 10);
+  const views: Record<string, RosterView> = {
+    village: { filters: { ...noFilters, village: first?.village ?? '' }, sort: 'name' },
+    method: { filters: { ...noFilters, method: 'bank' }, sort: 'name' },
+    sortByVillage: { filters: noFilters, sort: 'village' },
+  };
+  const out: Record<string, { indexedDbMs: number; indexMs: number }> = {};
+  for (const [name, view] of Object.entries(views)) {
+    const t0 = performance.now();
+    const slow = await filteredRosterKeys(plain, view, today);
+    const t1 = performance.now();
+    const fast = await filteredRosterKeys(db, view, today);
+    const t2 = performance.now();
+    if (slow.length !== fast.length || slow.some((id, i) => fast[i] !== id)) throw new Error(`${name}: answers differ`);
+    out[name] = { indexedDbMs: t1 - t0, indexMs: t2 - t1 };
+  }
+  index.close();
+  db.close();
+  plain.close();
+  return out;
+}
+
+/**
+ * searchRoster for every prefix of every query, as typed, through the in-memory roster index as
+ * in the app (built first); the first call per query warms up.
+ */
 async function searchTimes(dbName: string, queries: Record<string, string>, rounds = 3) {
   const db = createAppDb(dbName);
+  const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
+  await index.whenReady();
   await searchRoster(db, 'a');
   const byQuery: Record<string, number[]> = {};
   const results: Record<string, number> = {};
@@ -147,6 +200,7 @@ async function searchTimes(dbName: string, queries: Record<string, string>, roun
       }
     }
   }
+  index.close();
   db.close();
   return { byQuery, results };
 }
@@ -330,6 +384,8 @@ const appBench = {
   pullProfiled,
   splitLastPull,
   pickQueries,
+  indexBuild,
+  filterTimes,
   searchTimes,
   expectedNames,
   searchDiagnostics,

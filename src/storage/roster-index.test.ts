@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { beneficiaryData } from '../../tests/builders/beneficiary';
+import { noFilters, type RosterFilters, type RosterView } from '../domain/roster-filter';
+import type { BeneficiaryData } from '../protocol/entities';
+import { createAppDb, type AppDb } from './app-db';
+import { attachRosterIndex, rosterIndexOf } from './roster-index';
+import { filteredRosterKeys, searchRoster, searchRosterKeys } from './roster-queries';
+import { toBeneficiaryRow } from './roster-row';
+import { wipeDevice } from './wipe';
+
+const today = '2026-11-15';
+const opened: AppDb[] = [];
+
+/** A database with an index, and a second connection to it without one: the IndexedDB path. */
+async function pair(rows: [string, Partial<BeneficiaryData>][], chunkSize = 7) {
+  const name = `t-${crypto.randomUUID()}`;
+  const db = createAppDb(name);
+  const plain = createAppDb(name);
+  opened.push(plain, db);
+  await db.beneficiaries.bulkPut(rows.map(([id, p]) => toBeneficiaryRow(id, 1, beneficiaryData(p))));
+  const index = attachRosterIndex(db, { today: () => today, chunkSize });
+  await index.whenReady();
+  return { db, plain, index };
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) {
+    rosterIndexOf(db)?.close();
+    db.close();
+  }
+});
+
+const view = (filters: Partial<RosterFilters> = {}, sort: RosterView['sort'] = 'name'): RosterView => ({
+  filters: { ...noFilters, ...filters },
+  sort,
+});
+const names = (rows: { fullName: string }[]) => rows.map((r) => r.fullName);
+
+describe('roster index freshness', () => {
+  test('a person written, renamed, re-filed and deleted is found accordingly right after each write', async () => {
+    const { db, index } = await pair([['a1', { fullName: 'Nguyễn Văn Bình', village: 'Tổ 1' }]]);
+    expect(index.isReady()).toBe(true);
+    expect((await searchRoster(db, 'xuan')).rows).toEqual([]);
+
+    await db.beneficiaries.put(
+      toBeneficiaryRow('a2', 1, beneficiaryData({ fullName: 'Lê Thị Xuân', village: 'Tổ 3' })),
+    );
+    expect(names((await searchRoster(db, 'xuan')).rows)).toEqual(['Lê Thị Xuân']);
+    expect(await filteredRosterKeys(db, view({ village: 'Tổ 3' }), today)).toEqual(['a2']);
+
+    await db.beneficiaries.update('a2', { ...toBeneficiaryRow('a2', 2, beneficiaryData({ fullName: 'Lê Thị Thu' })) });
+    expect((await searchRoster(db, 'xuan')).rows).toEqual([]);
+    expect(names((await searchRoster(db, 'le thu')).rows)).toEqual(['Lê Thị Thu']);
+    expect(await filteredRosterKeys(db, view({ village: 'Tổ 3' }), today)).toEqual([]);
+
+    await db.beneficiaries.update('a1', { paymentMethod: 'bank' });
+    expect(await filteredRosterKeys(db, view({ method: 'bank' }), today)).toEqual(['a1']);
+
+    await db.beneficiaries.delete('a2');
+    expect((await searchRoster(db, 'thu')).rows).toEqual([]);
+    expect((await searchRosterKeys(db, 'le', view(), today)).ids).toEqual([]);
+  });
+
+  test('people changed after the build are met in IndexedDB order (token, then id) among the others', async () => {
+    const { db, plain } = await pair([
+      ['a1', { fullName: 'Nguyễn Văn Bình' }],
+      ['a2', { fullName: 'Nguyễn Văn Cường' }],
+      ['a3', { fullName: 'Nguyễn Văn Dũng' }],
+    ]);
+    // Sorts first by name but comes last in the scan: the first two found are a1 and a2.
+    await db.beneficiaries.put(toBeneficiaryRow('z0', 1, beneficiaryData({ fullName: 'Nguyễn Văn An' })));
+    await db.beneficiaries.put(toBeneficiaryRow('a0', 1, beneficiaryData({ fullName: 'Nguyễn Văn Yên' })));
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const [fast, slow] = [await searchRoster(db, 'nguyen', limit), await searchRoster(plain, 'nguyen', limit)];
+      expect(names(fast.rows)).toEqual(names(slow.rows));
+      expect(fast.hasMore).toBe(slow.hasMore);
+    }
+    expect(names((await searchRoster(db, 'nguyen', 1)).rows)).toEqual(['Nguyễn Văn Bình']);
+  });
+
+  test('changes committed while the index is being built are in it when it is ready', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const db = createAppDb(name);
+    opened.push(db);
+    const many = Array.from({ length: 30 }, (_, i) =>
+      toBeneficiaryRow(`p${String(i).padStart(2, '0')}`, 1, beneficiaryData({ fullName: `Trần Văn Số${i}` })),
+    );
+    await db.beneficiaries.bulkPut(many);
+    let step = 0;
+    const index = attachRosterIndex(db, {
+      today: () => today,
+      chunkSize: 5,
+      // Between chunks: change a row already read, delete one not read yet, add one.
+      yieldToUi: async () => {
+        step++;
+        if (step === 1)
+          await db.beneficiaries.update('p01', { fullName: 'Hồ Thị Mới', searchTokens: ['ho', 'thi', 'moi'] });
+        if (step === 2) await db.beneficiaries.delete('p25');
+        if (step === 3)
+          await db.beneficiaries.put(toBeneficiaryRow('p99', 1, beneficiaryData({ fullName: 'Võ Thị Sau' })));
+      },
+    });
+    expect(index.isReady()).toBe(false);
+    // Before it is ready, IndexedDB answers.
+    expect((await searchRoster(db, 'tran', 100)).rows.length).toBeGreaterThan(0);
+    await index.whenReady();
+    expect(step).toBeGreaterThanOrEqual(3);
+    expect(names((await searchRoster(db, 'moi')).rows)).toEqual(['Hồ Thị Mới']);
+    expect((await searchRoster(db, 'so25')).rows).toEqual([]);
+    expect(names((await searchRoster(db, 'sau')).rows)).toEqual(['Võ Thị Sau']);
+    expect((await searchRoster(db, 'tran', 100)).rows).toHaveLength(28);
+  });
+
+  test('another connection’s writes (another tab) are seen by the next query', async () => {
+    const { db, plain } = await pair([['a1', { fullName: 'Nguyễn Văn Bình' }]]);
+    await plain.beneficiaries.put(toBeneficiaryRow('a2', 1, beneficiaryData({ fullName: 'Phạm Thị Lan' })));
+    expect(names((await searchRoster(db, 'lan')).rows)).toEqual(['Phạm Thị Lan']);
+    await plain.beneficiaries.update('a1', { status: 'deceased' });
+    expect(await filteredRosterKeys(db, view({ status: 'deceased' }), today)).toEqual(['a1']);
+    await plain.beneficiaries.delete('a2');
+    expect((await searchRoster(db, 'lan')).rows).toEqual([]);
+  });
+
+  test('a wipe empties it', async () => {
+    const { db } = await pair([['a1', { fullName: 'Nguyễn Văn Bình' }]]);
+    await wipeDevice(db, 'device-revoked');
+    expect((await searchRoster(db, 'binh')).rows).toEqual([]);
+    expect(await filteredRosterKeys(db, view({}, 'village'), today)).toEqual([]);
+  });
+});
+
+const givenNames = ['Bình', 'Hoà', 'Hòa', 'An', 'Anh', 'Bảo', 'Lan', 'Lâm', 'Nga', 'Ngân'];
+const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Ngô', 'Đặng'];
+const middleNames = ['Văn', 'Thị', 'Gia', 'Ngọc'];
+const villages = ['Tổ 1', 'Tổ 2', 'Tổ 10', 'Thôn Đông', 'Thôn Tây'];
+
+const personArb = fc.record({
+  fullName: fc
+    .tuple(fc.constantFrom(...familyNames), fc.constantFrom(...middleNames), fc.constantFrom(...givenNames))
+    .map((parts) => parts.join(' ')),
+  village: fc.constantFrom(...villages),
+  category: fc.constantFrom('k1', 'k5c', 'k6'),
+  paymentMethod: fc.constantFrom('bank', 'cash-point', 'mobile-money', null),
+  status: fc.constantFrom('active', 'suspended', 'deceased'),
+  idNumber: fc.option(fc.constantFrom('046152999001', '046045999002', '046222999003'), { nil: null }),
+  phone: fc.option(fc.constantFrom('0912000111', '0399000444'), { nil: null }),
+}) as fc.Arbitrary<Partial<BeneficiaryData>>;
+
+const idArb = fc.integer({ min: 0, max: 40 }).map((i) => `id-${String(i).padStart(2, '0')}`);
+const rosterArb = fc.uniqueArray(fc.tuple(idArb, personArb), { selector: ([id]) => id, maxLength: 30 });
+const writeArb = fc.oneof(
+  fc.tuple(fc.constant('put' as const), idArb, personArb),
+  fc.tuple(fc.constant('delete' as const), idArb, fc.constant(null)),
+);
+const queryArb = fc.oneof(
+  fc.constantFrom('ng', 'nguyen', 'ng v', 'hoa', 'HOÀ', 'an', 'lam ng', 'thi b', '046', '046 152', '0399', 'x', 'ba'),
+  fc
+    .tuple(fc.constantFrom(...givenNames, ...familyNames, ...middleNames), fc.integer({ min: 1, max: 4 }))
+    .map(([w, n]) => w.slice(0, n)),
+);
+const filtersArb: fc.Arbitrary<RosterView> = fc.record({
+  filters: fc.record({
+    village: fc.option(fc.constantFrom(...villages, 'Tổ 99'), { nil: null }),
+    category: fc.option(fc.constantFrom('k1', 'k5c', 'k2'), { nil: null }),
+    method: fc.option(fc.constantFrom('bank', 'cash-point', 'none'), { nil: null }),
+    status: fc.option(fc.constantFrom('active', 'deceased'), { nil: null }),
+    readiness: fc.option(fc.constantFrom('ready', 'missing-papers', 'not-needed', 'needs-new-id-card'), { nil: null }),
+  }),
+  sort: fc.constantFrom('name', 'village'),
+});
+
+describe('roster index answers what IndexedDB answers', () => {
+  test('search, filtered search and filtered keys, before and after random writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rosterArb,
+        fc.array(writeArb, { maxLength: 16 }),
+        fc.array(fc.tuple(queryArb, fc.integer({ min: 1, max: 6 }), filtersArb), { minLength: 3, maxLength: 6 }),
+        async (roster, writes, queries) => {
+          const { db, plain, index } = await pair(roster, 4);
+          const compare = async () => {
+            expect(index.isReady()).toBe(true);
+            for (const [query, limit, v] of queries) {
+              const [fast, slow] = [await searchRoster(db, query, limit), await searchRoster(plain, query, limit)];
+              expect(fast.rows.map((r) => r.id)).toEqual(slow.rows.map((r) => r.id));
+              expect(fast.hasMore).toBe(slow.hasMore);
+              const accept = (row: { village: string }) => row.village !== 'Tổ 1';
+              const [fa, sa] = [
+                await searchRoster(db, query, limit, accept),
+                await searchRoster(plain, query, limit, accept),
+              ];
+              expect(fa.rows.map((r) => r.id)).toEqual(sa.rows.map((r) => r.id));
+              expect(fa.hasMore).toBe(sa.hasMore);
+              expect(await searchRosterKeys(db, query, v, today, limit)).toEqual(
+                await searchRosterKeys(plain, query, v, today, limit),
+              );
+              expect(await filteredRosterKeys(db, v, today)).toEqual(await filteredRosterKeys(plain, v, today));
+            }
+          };
+          await compare();
+          for (const [kind, id, person] of writes) {
+            if (kind === 'delete') await db.beneficiaries.delete(id);
+            else await db.beneficiaries.put(toBeneficiaryRow(id, 2, beneficiaryData(person ?? {})));
+          }
+          await compare();
+          rosterIndexOf(db)?.close();
+          db.close();
+          plain.close();
+          opened.length = 0;
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
