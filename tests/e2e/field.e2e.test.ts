@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, pullScope } from './api';
 import { drawSignature, pendingText, readOutbox, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
 import { cccdPayload, writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -163,6 +163,30 @@ describe('home-delivery payment with a QR check of the card', () => {
       beneficiaryId: person().id,
     });
     await page.context().close();
+  });
+});
+
+describe('the pay page on a phone', () => {
+  test('every control is at least 44 px tall and nothing overflows the width, with each way to check the card open', async () => {
+    const context = await newDevice(browser, baseUrl, PHONE);
+    const page = await context.newPage();
+    await signIn(page, 'payer');
+    await waitForBootstrap(page);
+    await page.goto(`/chi-tra/${encodeURIComponent(person().lineId)}`);
+    await page.getByRole('radio', { name: 'Người được ủy quyền' }).check();
+    await page.getByText('Không kiểm tra được thẻ', { exact: true }).click();
+    const sizes = await page.$$eval(
+      'main button, main input:not([type=file]):not([type=radio]):not([type=checkbox]), main label.radio, main select, main summary, main .button',
+      (els) =>
+        els
+          .filter((e) => e.getClientRects().length > 0)
+          .map((e) => ({ h: e.getBoundingClientRect().height, what: e.outerHTML.slice(0, 80) })),
+    );
+    expect(sizes.length).toBeGreaterThan(8);
+    for (const s of sizes) expect(s.h, s.what).toBeGreaterThanOrEqual(44);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
   });
 });
 
