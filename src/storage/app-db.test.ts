@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
+import { beneficiaryData } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
+import { findByIdNumbers, rosterVillages, rosterWindow, searchRoster } from './roster-queries';
+import { toBeneficiaryRow } from './roster-row';
 
 let db: AppDb;
 afterEach(async () => {
@@ -11,11 +14,11 @@ describe('AppDb schema', () => {
   test('the latest version opens on an empty device with every table and the indexes the queries use', async () => {
     db = createAppDb(`t-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const indexes = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(indexes).toEqual({
       communes: [],
-      beneficiaries: ['communeCode', 'searchTokens', 'sortKey', 'status', 'village'],
+      beneficiaries: ['communeCode', 'sortKey', 'status', 'village'],
       periods: [],
       paymentLines: ['[periodId+communeCode]', 'beneficiaryId', 'status'],
       idChecks: ['beneficiaryId'],
@@ -25,7 +28,8 @@ describe('AppDb schema', () => {
       shadows: [],
       blobs: ['uploaded'],
     });
-    expect(db.beneficiaries.schema.idxByName['searchTokens']?.multi).toBe(true);
+    // Search reads the in-memory roster index (roster-index.ts), not IndexedDB: no token index.
+    expect(db.beneficiaries.schema.idxByName['searchTokens']).toBeUndefined();
   });
 
   test('the latest version opens a database written by the same version and keeps its rows', async () => {
@@ -36,7 +40,7 @@ describe('AppDb schema', () => {
     // Reopen through raw Dexie without a schema, as an older/newer app would see it.
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(2);
+    expect(raw.verno).toBe(3);
     expect(await raw.table('kv').get('deviceId')).toEqual({ key: 'deviceId', value: 'dev-1' });
     raw.close();
     db = createAppDb(name);
@@ -69,11 +73,69 @@ describe('AppDb schema', () => {
 
     db = createAppDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.beneficiaries.count()).toBe(3);
     expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
     expect((await db.beneficiaries.where('village').equals('Tổ 2').primaryKeys()).sort()).toEqual(['b1', 'b3']);
     expect(await db.beneficiaries.orderBy('village').uniqueKeys()).toEqual(['Tổ 10', 'Tổ 2']);
     expect(await db.beneficiaries.where('status').equals('suspended').primaryKeys()).toEqual(['b3']);
+  });
+
+  test('version 3 upgrades a version 2 device: rows and outbox kept, token index gone, queries answer', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // The version 2 schema exactly as it shipped (version 1 plus the village index).
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      communes: 'id',
+      beneficiaries: 'id, sortKey, *searchTokens, communeCode, status, village',
+      periods: 'id',
+      paymentLines: 'id, beneficiaryId, [periodId+communeCode], status',
+      idChecks: 'id, beneficiaryId',
+      conflicts: 'id, status, beneficiaryId',
+      outbox: 'seq, &id, state, entityId',
+      kv: 'key',
+      shadows: 'key',
+      blobs: 'hash, uploaded',
+    });
+    const people = [
+      ['b1', 'Nguyễn Văn Bình', 'Tổ 2', 'active', '046045999002'],
+      ['b2', 'Đặng Văn An', 'Tổ 10', 'active', null],
+      ['b3', 'Trần Thị Cúc', 'Tổ 2', 'suspended', '046152999001'],
+    ] as const;
+    await v2.table('beneficiaries').bulkPut(
+      people.map(([id, fullName, village, status, idNumber]) => ({
+        ...toBeneficiaryRow(id, 1, beneficiaryData({ fullName, village, status, idNumber, communeCode: '19960' })),
+      })),
+    );
+    await v2.table('outbox').put({ seq: 1, id: 'op-1', state: 'pending', entityId: 'b1' });
+    await v2.table('kv').put({ key: 'cursor', value: 'c-42' });
+    v2.close();
+
+    db = createAppDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.beneficiaries.count()).toBe(3);
+    expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
+    expect(await db.kv.get('cursor')).toEqual({ key: 'cursor', value: 'c-42' });
+    // The rows keep their tokens (the in-memory index reads them); IndexedDB no longer indexes them.
+    expect((await db.beneficiaries.get('b1'))?.searchTokens).toEqual(expect.arrayContaining(['binh', '046045999002']));
+    expect(db.beneficiaries.schema.idxByName['searchTokens']).toBeUndefined();
+    db.close();
+    const raw = new Dexie(name);
+    await raw.open();
+    expect(
+      raw
+        .table('beneficiaries')
+        .schema.indexes.map((i) => i.name)
+        .sort(),
+    ).toEqual(['communeCode', 'sortKey', 'status', 'village']);
+    raw.close();
+    db = createAppDb(name);
+    // Every query the app makes still answers: order, filters, villages, search, ID lookup.
+    expect((await rosterWindow(db, 0, 10)).map((r) => r.id)).toEqual(['b2', 'b1', 'b3']);
+    expect(await db.beneficiaries.where('status').equals('suspended').primaryKeys()).toEqual(['b3']);
+    expect(await rosterVillages(db)).toEqual(['Tổ 2', 'Tổ 10']);
+    expect((await searchRoster(db, 'ng binh')).rows.map((r) => r.id)).toEqual(['b1']);
+    expect((await findByIdNumbers(db, ['046152999001'])).map((r) => r.id)).toEqual(['b3']);
   });
 });

@@ -11,7 +11,10 @@ type Synced = { id: string; version: number };
 export type CommuneRow = Synced & CommuneData;
 export type BeneficiaryRow = Synced &
   BeneficiaryData & {
-    /** Folded words of name, ID numbers and phone: the multiEntry prefix-search index. */
+    /**
+     * Folded words of name, ID numbers and phone, read by the in-memory roster index
+     * (roster-index.ts) for prefix search. Indexed in IndexedDB up to version 2 only.
+     */
     searchTokens: string[];
     /** Sorts by given name, then family and middle names. */
     sortKey: string;
@@ -92,6 +95,14 @@ export class AppDb extends Dexie {
     // upgrades: nothing to rewrite, so no upgrade function.
     this.version(2).stores({
       beneficiaries: 'id, sortKey, *searchTokens, communeCode, status, village',
+    });
+    // Version 3: no IndexedDB index on searchTokens. The in-memory roster index (roster-index.ts)
+    // answers every search from the field, so the multiEntry index (about 8 entries per person)
+    // only slowed every write: it was the largest share of the initial sync's index cost (README
+    // "Performance"). The field stays in the rows; IndexedDB drops the index while it upgrades,
+    // nothing to rewrite, so no upgrade function.
+    this.version(3).stores({
+      beneficiaries: 'id, sortKey, communeCode, status, village',
     });
     this.use(strictDurability);
     this.use(beneficiaryChangesMiddleware(this.beneficiaryCommitListeners));

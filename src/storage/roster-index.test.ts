@@ -3,7 +3,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { beneficiaryData } from '../../tests/builders/beneficiary';
 import { noFilters, type RosterFilters, type RosterView } from '../domain/roster-filter';
 import type { BeneficiaryData } from '../protocol/entities';
-import { createAppDb, type AppDb } from './app-db';
+import Dexie from 'dexie';
+import { queryWords } from '../domain/vietnamese-text';
+import { createAppDb, type AppDb, type BeneficiaryRow } from './app-db';
 import { attachRosterIndex, rosterIndexOf } from './roster-index';
 import { filteredRosterKeys, searchRoster, searchRosterKeys } from './roster-queries';
 import { toBeneficiaryRow } from './roster-row';
@@ -12,7 +14,7 @@ import { wipeDevice } from './wipe';
 const today = '2026-11-15';
 const opened: AppDb[] = [];
 
-/** A database with an index, and a second connection to it without one: the IndexedDB path. */
+/** A database with an index, and a second connection to it without one: the table-scan path. */
 async function pair(rows: [string, Partial<BeneficiaryData>][], chunkSize = 7) {
   const name = `t-${crypto.randomUUID()}`;
   const db = createAppDb(name);
@@ -102,8 +104,9 @@ describe('roster index freshness', () => {
       },
     });
     expect(index.isReady()).toBe(false);
-    // Before it is ready, IndexedDB answers.
+    // A search made before it is ready waits for it (IndexedDB has no token index since version 3).
     expect((await searchRoster(db, 'tran', 100)).rows.length).toBeGreaterThan(0);
+    expect(index.isReady()).toBe(true);
     await index.whenReady();
     expect(step).toBeGreaterThanOrEqual(3);
     expect(names((await searchRoster(db, 'moi')).rows)).toEqual(['Hồ Thị Mới']);
@@ -170,7 +173,44 @@ const filtersArb: fc.Arbitrary<RosterView> = fc.record({
   sort: fc.constantFrom('name', 'village'),
 });
 
-describe('roster index answers what IndexedDB answers', () => {
+/**
+ * What searchRoster answered up to schema version 2, from a cursor over the multiEntry
+ * `searchTokens` index: the reference order both the index and the table scan must keep.
+ */
+async function tokenCursorSearch(
+  rows: BeneficiaryRow[],
+  query: string,
+  limit: number,
+  accept: (row: BeneficiaryRow) => boolean = () => true,
+): Promise<string[]> {
+  const words = queryWords(query);
+  const probe = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!probe) return [];
+  const rest = words.filter((w) => w !== probe);
+  const ref = new Dexie(`t-ref-${crypto.randomUUID()}`);
+  ref.version(1).stores({ beneficiaries: 'id, *searchTokens' });
+  try {
+    await ref.table<BeneficiaryRow, string>('beneficiaries').bulkPut(rows);
+    const seen = new Set<string>();
+    const found = await ref
+      .table<BeneficiaryRow, string>('beneficiaries')
+      .where('searchTokens')
+      .startsWith(probe)
+      .filter((row) => {
+        if (seen.has(row.id)) return false;
+        seen.add(row.id);
+        return rest.every((w) => row.searchTokens.some((t) => t.startsWith(w))) && accept(row);
+      })
+      .limit(limit + 1)
+      .toArray();
+    found.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    return found.map((r) => r.id);
+  } finally {
+    await ref.delete();
+  }
+}
+
+describe('roster index answers what the table scan and the former IndexedDB token index answer', () => {
   test('search, filtered search and filtered keys, before and after random writes', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -192,6 +232,11 @@ describe('roster index answers what IndexedDB answers', () => {
               ];
               expect(fa.rows.map((r) => r.id)).toEqual(sa.rows.map((r) => r.id));
               expect(fa.hasMore).toBe(sa.hasMore);
+              const all = await plain.beneficiaries.toArray();
+              expect(slow.rows.map((r) => r.id)).toEqual((await tokenCursorSearch(all, query, limit)).slice(0, limit));
+              expect(sa.rows.map((r) => r.id)).toEqual(
+                (await tokenCursorSearch(all, query, limit, accept)).slice(0, limit),
+              );
               expect(await searchRosterKeys(db, query, v, today, limit)).toEqual(
                 await searchRosterKeys(plain, query, v, today, limit),
               );

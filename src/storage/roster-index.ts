@@ -35,7 +35,10 @@ export type RosterIndexOptions = {
 
 export type RosterIndex = {
   isReady: () => boolean;
-  /** Resolves when the index is ready (again); rejects if building failed (database closed). */
+  /**
+   * Resolves when the index is ready (again); rejects if building failed (database closed) or the
+   * index is closed before it is ready (nobody waits forever: searches wait on this).
+   */
   whenReady: () => Promise<void>;
   /** Resolves when no re-read for another tab's change is in flight. */
   settled: () => Promise<void>;
@@ -253,7 +256,11 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   return {
     isReady: () => ready,
     whenReady: () =>
-      ready ? Promise.resolve() : new Promise<void>((resolve, reject) => readyWaiters.push({ resolve, reject })),
+      ready
+        ? Promise.resolve()
+        : closed
+          ? Promise.reject(new Error('roster index closed'))
+          : new Promise<void>((resolve, reject) => readyWaiters.push({ resolve, reject })),
     settled: () => refreshing,
     version: () => version,
     subscribe: (listener) => {
@@ -294,6 +301,8 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
     close: () => {
       closed = true;
       buildNo++;
+      for (const w of readyWaiters) w.reject(new Error('roster index closed'));
+      readyWaiters = [];
       db.beneficiaryCommitListeners.delete(onCommit);
       Dexie.on('storagemutated').unsubscribe(onStorageMutated);
     },

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, change } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
-import { countRoster, rosterWindow, searchRoster } from './roster-queries';
+import { attachRosterIndex, rosterIndexOf } from './roster-index';
+import { countRoster, findByIdNumbers, rosterWindow, searchRoster } from './roster-queries';
+import { toBeneficiaryRow } from './roster-row';
 
 let db: AppDb;
 const people = [
@@ -29,6 +31,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
+  rosterIndexOf(db)?.close();
   await db.delete();
 });
 
@@ -66,5 +69,55 @@ describe('roster queries', () => {
     const result = await searchRoster(db, 'thi', 1);
     expect(result.rows).toHaveLength(1);
     expect(result.hasMore).toBe(true);
+  });
+});
+
+describe('findByIdNumbers (the ID check: the person of a scanned card)', () => {
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  const addOldCard = () =>
+    db.beneficiaries.put(
+      toBeneficiaryRow(
+        'b6',
+        1,
+        // Its old 9-digit number is a prefix of b2's new one: a prefix is not a match.
+        beneficiaryData({ fullName: 'Phan Văn Cư', idNumber: '046160999014', oldIdNumber: '046152999' }),
+      ),
+    );
+
+  const cases = async () => {
+    expect(ids(await findByIdNumbers(db, ['046152999001']))).toEqual(['b2']);
+    expect(ids(await findByIdNumbers(db, ['046152999']))).toEqual(['b6']);
+    // New and old number of one card; several people in name order (Hòa after Cư).
+    expect(ids(await findByIdNumbers(db, ['046160999013', '046152999']))).toEqual(['b6', 'b5']);
+    expect(ids(await findByIdNumbers(db, ['046045']))).toEqual([]);
+    expect(ids(await findByIdNumbers(db, ['099999999999', '']))).toEqual([]);
+    expect(await findByIdNumbers(db, [])).toEqual([]);
+  };
+
+  test('without a roster index: one pass over the table, exact numbers only', async () => {
+    await addOldCard();
+    await cases();
+  });
+
+  test('with a ready roster index: the same answers, and people written since are found', async () => {
+    const index = attachRosterIndex(db, { today: () => '2026-11-15' });
+    await index.whenReady();
+    await addOldCard();
+    await cases();
+    await db.beneficiaries.delete('b2');
+    expect(ids(await findByIdNumbers(db, ['046152999001']))).toEqual([]);
+  });
+
+  test('while the roster index is being built: answers from the table without waiting for it', async () => {
+    await addOldCard();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const index = attachRosterIndex(db, { today: () => '2026-11-15', chunkSize: 2, yieldToUi: () => held });
+    expect(index.isReady()).toBe(false);
+    await cases();
+    expect(index.isReady()).toBe(false);
+    release();
+    await index.whenReady();
+    await cases();
   });
 });

@@ -1,4 +1,4 @@
-/** Roster reads: ordered windows for the virtualised list, indexed prefix search, and filters. */
+/** Roster reads: ordered windows for the virtualised list, prefix search, ID lookup, and filters. */
 import { compareVillages, matchesRosterFilters, sortRosterPeople, type RosterView } from '../domain/roster-filter';
 import { queryWords } from '../domain/vietnamese-text';
 import type { AppDb, BeneficiaryRow } from './app-db';
@@ -22,21 +22,52 @@ function probeAndRest(query: string): { probe: string; rest: string[] } {
   return { probe, rest: words.filter((w) => w !== probe) };
 }
 
-/** The roster index of this database once it is ready and current, else null (read IndexedDB). */
+/**
+ * The roster index of this database, ready and current; null when none is attached (tests,
+ * tools) or it cannot be built (the database was closed). A search made while it is being built
+ * (the first seconds after start with a big roster; the roster page then shows "Đang chuẩn bị tìm
+ * kiếm nhanh…") waits for it rather than reading IndexedDB: since schema version 3 there is no
+ * token index there, and a scan of the table per keystroke would compete with the build for
+ * IndexedDB and take as long as the build itself (see searchByScan).
+ */
 async function readyIndex(db: AppDb): Promise<RosterIndex | null> {
   const index = rosterIndexOf(db);
   if (!index) return null;
-  // Another tab's change being read in: answer after it, never before.
-  await index.settled();
-  return index.isReady() ? index : null;
+  // A rebuild may start again meanwhile (another tab's bulk change): a few rounds, then give up.
+  for (let round = 0; round < 3; round++) {
+    if (!index.isReady()) {
+      try {
+        await index.whenReady();
+      } catch {
+        return null;
+      }
+    }
+    // Another tab's change being read in: answer after it, never before.
+    await index.settled();
+    if (index.isReady()) return index;
+  }
+  return null;
+}
+
+/**
+ * The index's answer, asked again once if it declined (a new day: it rebuilds for readiness
+ * first); null when no index can answer.
+ */
+async function askIndex<T>(db: AppDb, ask: (index: RosterIndex) => T | null): Promise<T | null> {
+  for (let round = 0; round < 2; round++) {
+    const index = await readyIndex(db);
+    if (!index) return null;
+    const answer = ask(index);
+    if (answer !== null) return answer;
+  }
+  return null;
 }
 
 /**
  * Every query word must be a prefix of some token of the person ("ng v binh" finds
  * "Nguyễn Văn Bình"). The people kept are the first `limit + 1` found in token order (then id),
- * sorted by sortKey. The in-memory roster index answers when it is ready; otherwise the
- * IndexedDB index is probed with the longest word, the most selective one, and the scan stops
- * after `limit + 1` matches: never the whole table per keystroke. Both give the same answer.
+ * sorted by sortKey. The in-memory roster index answers (waiting for it if it is being built);
+ * without one, a scan of the table gives the same answer.
  */
 export async function searchRoster(
   db: AppDb,
@@ -46,17 +77,14 @@ export async function searchRoster(
 ): Promise<RosterSearch> {
   const { probe, rest } = probeAndRest(query);
   if (!probe) return { rows: [], hasMore: false };
-  const index = await readyIndex(db);
-  if (index) {
-    if (!accept) {
-      const found = index.search(probe, rest, limit);
-      if (found) return { rows: await rowsOf(db, found.ids), hasMore: found.hasMore };
-    } else {
-      const candidates = index.searchCandidates(probe, rest);
-      if (candidates) return acceptInOrder(db, candidates, limit, accept);
-    }
+  if (accept) {
+    const candidates = await askIndex(db, (index) => index.searchCandidates(probe, rest));
+    if (candidates) return acceptInOrder(db, candidates, limit, accept);
+  } else {
+    const found = await askIndex(db, (index) => index.search(probe, rest, limit));
+    if (found) return { rows: await rowsOf(db, found.ids), hasMore: found.hasMore };
   }
-  return searchIndexedDb(db, probe, rest, limit, accept ?? (() => true));
+  return searchByScan(db, probe, rest, limit, accept ?? (() => true));
 }
 
 async function rowsOf(db: AppDb, ids: readonly string[]): Promise<BeneficiaryRow[]> {
@@ -85,27 +113,95 @@ function sortedSearch(rows: BeneficiaryRow[], limit: number): RosterSearch {
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-async function searchIndexedDb(
+const SCAN_CHUNK = 2000;
+
+/** Reads every row of the table in primary-key chunks, in one read transaction (a snapshot). */
+function scanRows(db: AppDb, visit: (rows: BeneficiaryRow[]) => void): Promise<void> {
+  return db.transaction('r', db.beneficiaries, async () => {
+    let chunk = await db.beneficiaries.limit(SCAN_CHUNK).toArray();
+    while (chunk.length > 0) {
+      visit(chunk);
+      const last = chunk.at(-1)?.id ?? '';
+      chunk =
+        chunk.length < SCAN_CHUNK ? [] : await db.beneficiaries.where(':id').above(last).limit(SCAN_CHUNK).toArray();
+    }
+  });
+}
+
+const byTokenThenId = (a: { token: string; row: BeneficiaryRow }, b: { token: string; row: BeneficiaryRow }) =>
+  compareKeys(a.token, b.token) || compareKeys(a.row.id, b.row.id);
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * searchRoster without an in-memory index (tests, tools, a failed build): one pass over the table.
+ * It keeps the people the index keeps, in the same order (what a cursor over a multiEntry token
+ * index met first): a person is met at their smallest token in the probe's range (Dexie's
+ * startsWith: [probe, probe + U+FFFF]), so the order is (that token, id). Only the best
+ * `limit + 1` are held at any time. A pass over every row, not bounded by the limit: a bounded
+ * scan in name order would keep other people when more than `limit` match, and would not be
+ * bounded either for a rare name (few matches: every row read).
+ */
+async function searchByScan(
   db: AppDb,
   probe: string,
   rest: readonly string[],
   limit: number,
   accept: (row: BeneficiaryRow) => boolean,
 ): Promise<RosterSearch> {
-  const seen = new Set<string>();
-  const rows = await db.beneficiaries
-    .where('searchTokens')
-    .startsWith(probe)
-    .filter((row) => {
-      // A multiEntry index yields a row once per matching token: keep the first.
-      if (seen.has(row.id)) return false;
-      seen.add(row.id);
-      // The filters apply inside the scan, so the limit counts only people who pass them.
-      return rest.every((w) => row.searchTokens.some((t) => t.startsWith(w))) && accept(row);
-    })
-    .limit(limit + 1)
-    .toArray();
-  return sortedSearch(rows, limit);
+  const upper = probe + '\uffff';
+  let kept: { token: string; row: BeneficiaryRow }[] = [];
+  const trim = () => {
+    kept.sort(byTokenThenId);
+    kept = kept.slice(0, limit + 1);
+  };
+  await scanRows(db, (rows) => {
+    for (const row of rows) {
+      let first: string | null = null;
+      for (const t of row.searchTokens) if (t >= probe && t <= upper && (first === null || t < first)) first = t;
+      if (first === null) continue;
+      if (rest.every((w) => row.searchTokens.some((t) => t.startsWith(w))) && accept(row)) {
+        kept.push({ token: first, row });
+      }
+    }
+    if (kept.length > 4 * (limit + 1)) trim();
+  });
+  trim();
+  return sortedSearch(
+    kept.map((k) => k.row),
+    limit,
+  );
+}
+
+/**
+ * The people whose ID number (new or old) or phone is exactly one of `numbers` (the ID check:
+ * find the person by a scanned card), in name order. ID numbers are search tokens: the in-memory
+ * index finds them when it is ready; before that (the first seconds after start), one pass over
+ * the table, which one scan of a card can afford.
+ */
+export async function findByIdNumbers(db: AppDb, numbers: readonly string[]): Promise<BeneficiaryRow[]> {
+  const wanted = new Set(numbers.filter((n) => n.length > 0));
+  if (wanted.size === 0) return [];
+  const has = (row: BeneficiaryRow) => row.searchTokens.some((t) => wanted.has(t));
+  const index = rosterIndexOf(db);
+  let found: BeneficiaryRow[] | null = null;
+  if (index?.isReady()) {
+    await index.settled();
+    // A prefix search per number: an exact token is among its candidates; the rows decide.
+    const ids = new Set<string>();
+    for (const n of wanted) for (const id of index.searchCandidates(n, []) ?? []) ids.add(id);
+    if (index.isReady()) found = (await rowsOf(db, [...ids])).filter(has);
+  }
+  if (found === null) {
+    const matched: BeneficiaryRow[] = [];
+    await scanRows(db, (rows) => {
+      for (const row of rows) if (has(row)) matched.push(row);
+    });
+    found = matched;
+  }
+  return found.sort((a, b) => compareKeys(a.sortKey, b.sortKey) || compareKeys(a.id, b.id));
 }
 
 export type RosterSearchKeys = { ids: string[]; hasMore: boolean };
@@ -123,10 +219,10 @@ export async function searchRosterKeys(
 ): Promise<RosterSearchKeys> {
   const { probe, rest } = probeAndRest(query);
   if (!probe) return { ids: [], hasMore: false };
-  const found = (await readyIndex(db))?.search(probe, rest, limit, view, today);
+  const found = await askIndex(db, (index) => index.search(probe, rest, limit, view, today));
   if (found) return found;
   const accept = (row: BeneficiaryRow) => matchesRosterFilters(row, view.filters, today);
-  const result = await searchIndexedDb(db, probe, rest, limit, accept);
+  const result = await searchByScan(db, probe, rest, limit, accept);
   return { ids: sortRosterPeople(result.rows, view.sort).map((row) => row.id), hasMore: result.hasMore };
 }
 
@@ -135,8 +231,6 @@ export async function rosterVillages(db: AppDb): Promise<string[]> {
   const villages = await db.beneficiaries.orderBy('village').uniqueKeys();
   return villages.map(String).sort(compareVillages);
 }
-
-const SCAN_CHUNK = 2000;
 
 /**
  * Ids of the people that pass the view's filters, in the view's order: the list the
@@ -156,7 +250,18 @@ const SCAN_CHUNK = 2000;
  * One read transaction makes each pass a consistent snapshot even if a pull commits meanwhile.
  */
 export async function filteredRosterKeys(db: AppDb, view: RosterView, today: string): Promise<string[]> {
-  return (await readyIndex(db))?.filteredKeys(view, today) ?? filteredRosterKeysIndexedDb(db, view, today);
+  return (await currentIndex(db))?.filteredKeys(view, today) ?? filteredRosterKeysIndexedDb(db, view, today);
+}
+
+/**
+ * The roster index if it is ready now (after any re-read for another tab), else null: for
+ * queries that IndexedDB's own indexes answer well enough meanwhile.
+ */
+async function currentIndex(db: AppDb): Promise<RosterIndex | null> {
+  const index = rosterIndexOf(db);
+  if (!index?.isReady()) return null;
+  await index.settled();
+  return index.isReady() ? index : null;
 }
 
 /** filteredRosterKeys from IndexedDB (before the in-memory index is ready). */
@@ -175,13 +280,7 @@ function filteredRosterKeysIndexedDb(db: AppDb, view: RosterView, today: string)
     if (filters.village !== null) {
       keep(await db.beneficiaries.where('village').equals(filters.village).toArray());
     } else {
-      let chunk = await db.beneficiaries.limit(SCAN_CHUNK).toArray();
-      while (chunk.length > 0) {
-        keep(chunk);
-        const last = chunk.at(-1)?.id ?? '';
-        chunk =
-          chunk.length < SCAN_CHUNK ? [] : await db.beneficiaries.where(':id').above(last).limit(SCAN_CHUNK).toArray();
-      }
+      await scanRows(db, keep);
     }
     return sortRosterPeople(kept, view.sort).map((p) => p.id);
   });

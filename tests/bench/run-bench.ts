@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle]`
+ * `[-- --peers=ours,floor,pouchdb]` (initial sync: which contenders run; default all; the JSON keys
+ * stay, a contender left out is reported as not measured)
  *
  * Measures issue 6's figures side by side with the peers, in one run, on this machine: real
  * Chromium (playwright-core, /usr/bin/chromium, a new on-disk profile per run), the real server
@@ -36,6 +38,9 @@ const profileSize = Number(flag('profile-size') ?? sizes[sizes.length - 1]);
 const pushSeed = 12_000;
 /** PouchDB at 50,000 takes minutes per run: fewer runs of it in the full mode (median of what ran). */
 const peerRunsLarge = Number(flag('peer-runs') ?? Math.min(runs, 2));
+/** Initial-sync contender groups to run: `ours`, `floor` (the three raw IndexedDB runs), `pouchdb`. */
+const peers = new Set((flag('peers') ?? 'ours,floor,pouchdb').split(','));
+const peerGroup = (name: string) => (name === 'ours' ? 'ours' : name.startsWith('pouchdb') ? 'pouchdb' : 'floor');
 
 const startedAt = new Date();
 const log = (s: string) => console.log(s);
@@ -112,13 +117,21 @@ async function initialSync(): Promise<void> {
       `  ${String(changes.length)} records for ${String(n)} people (${(floorBytes / 1e6).toFixed(1)} MB as stored rows)`,
     );
   }
-  const pouch = await startNode(
-    join(import.meta.dirname, 'pouch-server.ts'),
-    { PORT: '0', STATIC_DIR: staticDir, DOCS: docs.join(',') },
-    /pouch server at (http:\/\/\S+)/,
-  );
-  running.push(pouch);
-  log(`  PouchDB server (express-pouchdb, memory adapter) at ${pouch.url}`);
+  // The PouchDB server also serves the floors' rows: only ours needs neither.
+  const pouch =
+    peers.has('floor') || peers.has('pouchdb')
+      ? await startNode(
+          join(import.meta.dirname, 'pouch-server.ts'),
+          { PORT: '0', STATIC_DIR: staticDir, DOCS: docs.join(',') },
+          /pouch server at (http:\/\/\S+)/,
+        )
+      : null;
+  if (pouch) {
+    running.push(pouch);
+    log(`  PouchDB server (express-pouchdb, memory adapter) at ${pouch.url}`);
+  }
+  const pouchUrl = pouch?.url ?? '';
+  const pouchPid = pouch?.pid ?? 0;
 
   const out: Record<string, Record<string, unknown>> = {
     ours: {},
@@ -141,16 +154,18 @@ async function initialSync(): Promise<void> {
     };
     const withBatch500 = !quick && n >= 50_000;
     if (withBatch500) per['pouchdbBatch500'] = [];
-    const contenders: [string, () => Promise<SyncRun>][] = [
-      ['ours', () => runOurs(server.url, server.pid, n)],
-      ['indexeddbFloor', () => runFloor(pouch.url, n, 'indexes')],
-      ['indexeddbNoIndexFloor', () => runFloor(pouch.url, n, 'no-index')],
-      ['indexeddbPacked', () => runFloor(pouch.url, n, 'packed')],
-      ['pouchdb', () => runPouch(pouch.url, pouch.pid, n)],
-      ...(withBatch500
-        ? [['pouchdbBatch500', () => runPouch(pouch.url, pouch.pid, n, 500)] as [string, () => Promise<SyncRun>]]
-        : []),
-    ];
+    const contenders = (
+      [
+        ['ours', () => runOurs(server.url, server.pid, n)],
+        ['indexeddbFloor', () => runFloor(pouchUrl, n, 'indexes')],
+        ['indexeddbNoIndexFloor', () => runFloor(pouchUrl, n, 'no-index')],
+        ['indexeddbPacked', () => runFloor(pouchUrl, n, 'packed')],
+        ['pouchdb', () => runPouch(pouchUrl, pouchPid, n)],
+        ...(withBatch500
+          ? [['pouchdbBatch500', () => runPouch(pouchUrl, pouchPid, n, 500)] as [string, () => Promise<SyncRun>]]
+          : []),
+      ] as [string, () => Promise<SyncRun>][]
+    ).filter(([name]) => peers.has(peerGroup(name)));
     const isPeer = (name: string) => name.startsWith('pouchdb');
     for (let r = 0; r < runs; r++) {
       // Rotate the order each run, so no contender always goes first (or after the slowest).
@@ -181,7 +196,7 @@ async function initialSync(): Promise<void> {
     }
   }
   results['initialSync'] = out;
-  await stop(pouch);
+  if (pouch) await stop(pouch);
   if (only.has('profile')) {
     const server = servers.get(profileSize) ?? (await startServer(profileSize));
     log(`\n   Profile of the bootstrap (app modules without UI), ${String(profileSize)} people`);

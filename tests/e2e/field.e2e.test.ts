@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, pullScope } from './api';
-import { drawSignature, pendingText, readOutbox, waitForBootstrap } from './app-page';
+import { drawSignature, openLineId, pendingText, readOutbox, waitForBootstrap } from './app-page';
 import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
 import { cccdPayload, writeQrVideo } from './fake-camera';
 
@@ -172,7 +172,9 @@ describe('the pay page on a phone', () => {
     const page = await context.newPage();
     await signIn(page, 'payer');
     await waitForBootstrap(page);
-    await page.goto(`/chi-tra/${encodeURIComponent(person().lineId)}`);
+    // Any line still due (the QR test above pays person()'s line).
+    const lineId = await openLineId(page);
+    await page.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
     await page.getByRole('radio', { name: 'Người được ủy quyền' }).check();
     await page.getByText('Không kiểm tra được thẻ', { exact: true }).click();
     const sizes = await page.$$eval(

@@ -10,6 +10,7 @@ import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { ComparisonTable, compareFor } from './id-check-result';
 import { ScannerPanel } from './scanner-panel';
+import { useIdMatches } from './use-id-matches';
 
 type Whose = 'beneficiary' | 'guardian' | 'authorized';
 
@@ -27,17 +28,7 @@ export function IdCheckPage() {
   const [whose, setWhose] = useState<Whose>('beneficiary');
   const [saved, setSaved] = useState(false);
   const person = useLiveQuery(async () => (id ? ((await db.beneficiaries.get(id)) ?? null) : null), [db, id]);
-  const matches = useLiveQuery(
-    async () =>
-      card && !id
-        ? db.beneficiaries
-            .where('searchTokens')
-            .anyOf([card.idNumber, ...(card.oldIdNumber ? [card.oldIdNumber] : [])])
-            .distinct()
-            .toArray()
-        : [],
-    [db, card, id],
-  );
+  const matches = useIdMatches(id ? null : card);
 
   const [lastRaw, setLastRaw] = useState<string | null>(null);
 

@@ -41,12 +41,12 @@ const noVersion = () => -1;
  * The in-memory roster index's version: queries it answers read no IndexedDB, so Dexie's live
  * queries would not see a change; this number changes with every change it takes in.
  */
-function useRosterIndexVersion(db: AppDb): number {
+export function useRosterIndexVersion(db: AppDb): number {
   const index = rosterIndexOf(db);
   return useSyncExternalStore(index?.subscribe ?? noSubscribe, index?.version ?? noVersion);
 }
 
-/** False while the fast search is being prepared after start (searches still work, slower). */
+/** False while the fast search is being prepared after start (searches wait for it). */
 export function useRosterIndexReady(): boolean {
   const { db } = useServices();
   useRosterIndexVersion(db);
