@@ -247,7 +247,6 @@ async function device(): Promise<void> {
     diagnostics: d.search.diagnostics.map((x) => ({
       ...x,
       ms: round(x.ms),
-      getAllMs: round(x.getAllMs),
     })),
     keystrokesWithoutVisibleChange: d.search.skipped,
     mainThreadMsPerKeystroke: Object.fromEntries(

@@ -95,6 +95,9 @@ describe('enrolment of a new beneficiary', () => {
     await expect
       .poll(() => page.getByTestId('person-pending').textContent())
       .toBe('Có 3 thay đổi chưa gửi lên máy chủ');
+    expect(await page.getByTestId('person-documents').textContent()).toBe(
+      'Giấy ủy quyền: GUQ số 12, ngày 05/11/2026, hiệu lực đến 31/12/2027',
+    );
 
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();

@@ -75,7 +75,7 @@ export function PersonPage() {
           <dt>{t.person.monthly}</dt>
           <dd>
             {amount.ok
-              ? `${formatVnd(amount.value.amount)} (hệ số ${amount.value.coefficient.toLocaleString('vi-VN')})`
+              ? `${formatVnd(amount.value.amount)} (${t.person.coefficient(amount.value.coefficient.toLocaleString('vi-VN'))})`
               : '—'}
           </dd>
           <dt>{t.person.status}</dt>
@@ -83,8 +83,14 @@ export function PersonPage() {
           <dt>{t.person.representative}</dt>
           <dd>
             {rep
-              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}${rep.validUntil ? `, hiệu lực đến ${formatBirthDate(rep.validUntil)}` : ''}`
+              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}`
               : '—'}
+          </dd>
+          <dt>{t.person.documents}</dt>
+          <dd data-testid="person-documents">
+            {rep?.paperRef
+              ? `${t.person.paperOf(t.person.paperKinds[rep.kind], rep.paperRef)}${rep.validUntil ? `, ${t.person.validUntil(formatBirthDate(rep.validUntil))}` : ''}`
+              : t.person.noDocuments}
           </dd>
           <dt>{t.person.method}</dt>
           <dd data-testid="person-method">

@@ -39,8 +39,6 @@ export type DeviceFigures = {
       ms: number;
       cursorSteps: number;
       rows: number;
-      getAllMs: number;
-      getAllRows: number;
     }[];
   };
   coldStart: { runs: number[]; firstRowRuns: number[]; marks: Record<string, number>[]; scripts: string[] };
