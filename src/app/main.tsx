@@ -31,4 +31,4 @@ if (root) {
 }
 
 // After the first paint, so loading the other screens never delays the roster.
-setTimeout(preloadScreens, 1000);
+setTimeout(() => void preloadScreens(), 1000);
