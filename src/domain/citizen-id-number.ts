@@ -65,10 +65,10 @@ export function decodeIdNumber(idNumber: string): DecodedIdNumber | null {
 
 export type IdCheckContext = {
   /** `YYYY-MM-DD` or `YYYY`, as stated on the card, the form or the roster. */
-  birthDate?: string | null;
-  gender?: Gender | null;
+  birthDate?: string | null | undefined;
+  gender?: Gender | null | undefined;
   /** Today's date `YYYY-MM-DD`, passed in (rules never read the clock); enables `future-birth`. */
-  today?: string;
+  today?: string | undefined;
 };
 
 /**

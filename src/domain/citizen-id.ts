@@ -55,7 +55,7 @@ export type CccdCard = {
 
 export type ParseOptions = {
   /** Today's date `YYYY-MM-DD`; without it no check depends on the current date. */
-  today?: string;
+  today?: string | undefined;
 };
 
 /** BOM, zero-width characters and every control character (keyboard-wedge scanners inject them). */

@@ -41,11 +41,11 @@ export type OutboxRow = {
 
 export type OpResult = {
   /** For a duplicate: the first outcome's conflict or reject code (`code` holds its status). */
-  firstCode?: string;
+  firstCode?: string | undefined;
   status: 'applied' | 'duplicate' | 'conflict' | 'rejected';
-  code?: string;
-  message?: string;
-  version?: number;
+  code?: string | undefined;
+  message?: string | undefined;
+  version?: number | undefined;
 };
 
 /** The server copy of an entity that has unanswered ops (see local-ops.ts). */

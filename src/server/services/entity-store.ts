@@ -68,7 +68,8 @@ export async function putEntities(
   return written.sort((a, b) => a.changeSeq - b.changeSeq);
 }
 
-type EntityRow = Insertable<EntitiesTable>;
+/** Every column given (a prepared statement binds each one). */
+type EntityRow = Required<Insertable<EntitiesTable>>;
 
 function upsertRows(db: Kysely<Database>, rows: EntityRow[]) {
   return db

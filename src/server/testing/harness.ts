@@ -39,7 +39,8 @@ export async function createHarness(options: { db?: AppDatabase; staticDir?: str
       headers['content-type'] ??= 'application/json';
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
     }
-    return app.request(path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+    return app.request(path, body === undefined ? { method, headers } : { method, headers, body });
   };
 
   const addUser = async (username: string, role: Role, communes: string[], password = 'mat-khau-1') => {
