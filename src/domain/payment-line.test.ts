@@ -108,6 +108,15 @@ describe('applyPaymentOp — payment.record', () => {
     expect(result.line).toBe(before);
   });
 
+  test.each([
+    ['no receiver', { amount: 1_000_000 }],
+    ['a null receiver', { amount: 1_000_000, receiver: null }],
+    ['no payload at all', undefined],
+  ])('rejects a payload with %s (an op that skipped the wire schema) without throwing', (_name, payload) => {
+    const op = { ...record(), payload } as unknown as PaymentOp;
+    expect(applyPaymentOp(line(), op, active).outcome).toEqual({ status: 'rejected', code: 'invalid-payload' });
+  });
+
   test('accepts a guardian with name and ID number', () => {
     const op = record(1_000_000, undefined, {
       kind: 'guardian',

@@ -57,6 +57,7 @@ export type PaymentOp =
 
 export type PaymentOpType = PaymentOp['type'];
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 const isNonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
@@ -67,11 +68,13 @@ const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is
  * same way even if a payload reached here without the zod schema (e.g. an old queued op).
  */
 export function isWellFormedPaymentOp(op: PaymentOp): boolean {
+  // Typed as a PaymentOp, but it may come from anywhere: nothing here may assume a shape.
+  if (!isObject(op.payload)) return false;
   switch (op.type) {
     case 'payment.record': {
       const { amount, receiver } = op.payload;
       if (!Number.isSafeInteger(amount) || amount < 0) return false;
-      if (!isOneOf(receiverKinds, receiver.kind)) return false;
+      if (!isObject(receiver) || !isOneOf(receiverKinds, receiver.kind)) return false;
       // Someone other than the beneficiary took the money: who, with which ID, is the fact.
       if (receiver.kind !== 'self' && !(isNonEmpty(receiver.fullName) && isNonEmpty(receiver.idNumber))) return false;
       return true;

@@ -173,3 +173,52 @@ describe('optimistic local changes', () => {
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
   });
 });
+
+describe('the device decides a line as the server does (applyPaymentOp)', () => {
+  const fact = (opId: string) => ({
+    opId,
+    actorId: 'u9',
+    recordedAt: '2026-11-02T09:00:00+07:00',
+    amount: 1_000_000,
+    receiver: { kind: 'self' as const },
+  });
+  const pullLine = (data: object) => applyPullPage(db, [change('payment-line', 'l1', data, 2)], 'c2', 3);
+
+  test('voiding the uncounted second payment of a conflict leaves the line paid by the first', async () => {
+    await pullLine({
+      ...paymentLineData({ status: 'paid' }),
+      payment: fact('first'),
+      conflicts: [{ code: 'already-paid', kind: 'payment', counted: false, fact: fact('second') }],
+    });
+    await recordOp(db, ctx, {
+      type: 'payment.void',
+      entityId: 'l1',
+      payload: { target: 'payment', reason: 'duplicate', paymentOpId: 'second' },
+    });
+    const line = await db.paymentLines.get('l1');
+    expect(line?.status).toBe('paid');
+    expect(line?.['payment']).toMatchObject({ opId: 'first' });
+    expect(line?.['conflicts']).toEqual([]);
+  });
+
+  test('a payment on a withdrawn line leaves it withdrawn (the server flags line-cancelled)', async () => {
+    await pullLine(paymentLineData({ status: 'void' }));
+    await pay();
+    expect((await db.paymentLines.get('l1'))?.status).toBe('void');
+  });
+
+  test('a second payment keeps the first one counted', async () => {
+    const first = await pay();
+    await pay();
+    expect((await db.paymentLines.get('l1'))?.['payment']).toMatchObject({ opId: first.id });
+  });
+
+  test('a payment of another amount does not mark the line paid', async () => {
+    await recordOp(db, ctx, {
+      type: 'payment.record',
+      entityId: 'l1',
+      payload: { amount: 999_000, receiver: { kind: 'self' } },
+    });
+    expect((await db.paymentLines.get('l1'))?.status).toBe('due');
+  });
+});

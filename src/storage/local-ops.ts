@@ -5,7 +5,9 @@
  */
 import type { AppDb, BeneficiaryRow, IdCheckRow, OutboxRow, PaymentLineRow } from './app-db';
 import { toBeneficiaryRow } from './roster-row';
+import { applyPaymentOp, type PaymentOp } from '../domain/payment-line';
 import { enrolmentDefaults, type BeneficiaryData } from '../protocol/entities';
+import { lineStateFrom, paymentLineStateOf } from '../protocol/payment-line-history';
 
 export type LocalTable = 'beneficiaries' | 'paymentLines' | 'idChecks';
 type Row = BeneficiaryRow | PaymentLineRow | IdCheckRow;
@@ -32,19 +34,36 @@ export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefine
     case 'beneficiary.set-account-status':
       return row ? patchBeneficiary(row as BeneficiaryRow, op.type, payload) : undefined;
     case 'payment.record':
-      return row ? { ...(row as PaymentLineRow), status: 'paid', localOpId: op.id } : undefined;
     case 'payment.unpaid':
-      // A later visit may still pay; an unpaid visit never undoes a payment.
-      return row && (row as PaymentLineRow).status !== 'paid'
-        ? { ...(row as PaymentLineRow), status: 'unpaid', localOpId: op.id }
-        : row;
     case 'payment.void':
-      return row ? { ...(row as PaymentLineRow), status: payload['target'] === 'line' ? 'void' : 'due' } : undefined;
+      return row ? reducePaymentLine(op, row as PaymentLineRow) : undefined;
     case 'id-check.record':
       return { id: op.id, version: 0, beneficiaryId: op.entityId, ...payload, recordedAt: op.envelope['recordedAt'] };
     default:
       return row;
   }
+}
+
+/**
+ * The line as the server will see it after `op`: the same `applyPaymentOp` decides on both sides
+ * (a second payment keeps the first one counted, a void of an uncounted payment leaves the line
+ * paid, a visit never undoes a payment). A rejected op leaves the line as it is.
+ */
+function reducePaymentLine(op: OutboxRow, row: PaymentLineRow): PaymentLineRow {
+  const state = paymentLineStateOf(row);
+  if (!state) return row;
+  const { envelope } = op;
+  const paymentOp = {
+    id: op.id,
+    type: op.type,
+    actorId: String(envelope['actorId']),
+    recordedAt: String(envelope['recordedAt']),
+    payload: envelope['payload'],
+  } as PaymentOp;
+  // Only the server knows the beneficiary's status there; it changes the outcome's flag
+  // (beneficiary-inactive), never the line's resulting status.
+  const { line, outcome } = applyPaymentOp(state, paymentOp, { beneficiaryStatus: 'active' });
+  return outcome.status === 'rejected' ? row : { ...row, ...lineStateFrom(line), localOpId: op.id };
 }
 
 function patchBeneficiary(row: BeneficiaryRow, type: string, payload: Payload): BeneficiaryRow {

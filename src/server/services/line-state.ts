@@ -5,45 +5,10 @@
  */
 import { z } from 'zod';
 import type { PaymentLineState } from '../../domain/payment-line';
-import { paymentConflictCodes } from '../../domain/payment-line';
-import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../../domain/vocabulary';
 import { missingBlobSchema, type MissingBlob } from '../../protocol/blobs';
-import { paymentLineDataSchema } from '../../protocol/entities';
+import { lineStateFrom, paymentLineWithHistorySchema } from '../../protocol/payment-line-history';
 
-const factBase = { opId: z.string(), actorId: z.string(), recordedAt: z.string() };
-const paymentFactSchema = z.object({
-  ...factBase,
-  amount: z.number(),
-  receiver: z.object({
-    kind: z.enum(receiverKinds),
-    fullName: z.string().optional(),
-    idNumber: z.string().optional(),
-  }),
-});
-const visitFactSchema = z.object({ ...factBase, reason: z.enum(unpaidReasons), note: z.string().nullable() });
-const voidFactSchema = z.object({
-  ...factBase,
-  target: z.enum(voidTargets),
-  reason: z.enum(voidReasons),
-  note: z.string().nullable(),
-  voidedPayment: paymentFactSchema.nullable(),
-});
-const lineConflictSchema = z.discriminatedUnion('kind', [
-  z.object({
-    code: z.enum(paymentConflictCodes),
-    kind: z.literal('payment'),
-    counted: z.boolean(),
-    fact: paymentFactSchema,
-  }),
-  z.object({ code: z.enum(paymentConflictCodes), kind: z.literal('visit'), fact: visitFactSchema }),
-]);
-
-/** Lines written by the seed or an import have no history yet: it defaults to empty. */
-const storedLineSchema = paymentLineDataSchema.extend({
-  payment: paymentFactSchema.nullable().default(null),
-  lastVisit: visitFactSchema.nullable().default(null),
-  conflicts: z.array(lineConflictSchema).default([]),
-  voids: z.array(voidFactSchema).default([]),
+const storedLineSchema = paymentLineWithHistorySchema.extend({
   missingBlobs: z.array(missingBlobSchema).default([]),
 });
 
@@ -65,14 +30,7 @@ export function readLine(data: unknown): StoredLine | undefined {
     raw: { ...data },
     beneficiaryId: d.beneficiaryId,
     periodId: d.periodId,
-    state: {
-      amount: d.amount,
-      status: d.status,
-      payment: d.payment,
-      lastVisit: d.lastVisit,
-      conflicts: d.conflicts,
-      voids: d.voids,
-    },
+    state: lineStateFrom(d),
     missingBlobs: d.missingBlobs,
   };
 }
@@ -82,14 +40,5 @@ export function lineData(
   state: PaymentLineState,
   missingBlobs: MissingBlob[],
 ): Record<string, unknown> {
-  return {
-    ...line.raw,
-    amount: state.amount,
-    status: state.status,
-    payment: state.payment,
-    lastVisit: state.lastVisit,
-    conflicts: state.conflicts,
-    voids: state.voids,
-    missingBlobs,
-  };
+  return { ...line.raw, ...lineStateFrom(state), missingBlobs };
 }

@@ -1,0 +1,59 @@
+/**
+ * A pulled or stored `payment-line` read as the domain's `PaymentLineState`. Beyond SYNC.md's
+ * pinned fields the server keeps the line's history in the same data: the counted `payment`,
+ * `lastVisit`, `conflicts` and `voids`. The server and the device both read a line through
+ * `paymentLineStateOf`, so `applyPaymentOp` sees the same line on both sides.
+ */
+import { z } from 'zod';
+import { paymentConflictCodes, type PaymentLineState } from '../domain/payment-line';
+import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
+import { paymentLineDataSchema } from './entities';
+
+const factBase = { opId: z.string(), actorId: z.string(), recordedAt: z.string() };
+const paymentFactSchema = z.object({
+  ...factBase,
+  amount: z.number(),
+  receiver: z.object({
+    kind: z.enum(receiverKinds),
+    fullName: z.string().optional(),
+    idNumber: z.string().optional(),
+  }),
+});
+const visitFactSchema = z.object({ ...factBase, reason: z.enum(unpaidReasons), note: z.string().nullable() });
+const voidFactSchema = z.object({
+  ...factBase,
+  target: z.enum(voidTargets),
+  reason: z.enum(voidReasons),
+  note: z.string().nullable(),
+  voidedPayment: paymentFactSchema.nullable(),
+});
+const lineConflictSchema = z.discriminatedUnion('kind', [
+  z.object({
+    code: z.enum(paymentConflictCodes),
+    kind: z.literal('payment'),
+    counted: z.boolean(),
+    fact: paymentFactSchema,
+  }),
+  z.object({ code: z.enum(paymentConflictCodes), kind: z.literal('visit'), fact: visitFactSchema }),
+]);
+
+/** Lines written by the seed or an import have no history yet: it defaults to empty. */
+export const paymentLineWithHistorySchema = paymentLineDataSchema.extend({
+  payment: paymentFactSchema.nullable().default(null),
+  lastVisit: visitFactSchema.nullable().default(null),
+  conflicts: z.array(lineConflictSchema).default([]),
+  voids: z.array(voidFactSchema).default([]),
+});
+export type PaymentLineWithHistory = z.infer<typeof paymentLineWithHistorySchema>;
+
+/** The line's state for `applyPaymentOp`; undefined when `data` is not a payment line. */
+export function paymentLineStateOf(data: unknown): PaymentLineState | undefined {
+  const parsed = paymentLineWithHistorySchema.safeParse(data);
+  return parsed.success ? lineStateFrom(parsed.data) : undefined;
+}
+
+/** Only the state's fields of a line (its data carries more: beneficiary, period, method, …). */
+export function lineStateFrom(line: PaymentLineState): PaymentLineState {
+  const { amount, status, payment, lastVisit, conflicts, voids } = line;
+  return { amount, status, payment, lastVisit, conflicts, voids };
+}
