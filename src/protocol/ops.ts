@@ -31,6 +31,22 @@ export const opTypes = [
 ] as const;
 export type OpType = (typeof opTypes)[number];
 
+/**
+ * The payload version (`v`) this app writes for each op type. Raise one when its payload's shape
+ * changes, and keep that type's schema accepting the older versions: ops queued by an older app
+ * still go through after an update.
+ */
+export const payloadVersions = {
+  'beneficiary.create': 1,
+  'beneficiary.update': 1,
+  'beneficiary.set-payment-method': 1,
+  'beneficiary.set-account-status': 1,
+  'id-check.record': 1,
+  'payment.record': 1,
+  'payment.unpaid': 1,
+  'payment.void': 1,
+} as const satisfies Record<OpType, number>;
+
 /** Who may send each op type (SYNC.md table); the server rejects others with `forbidden`. */
 export const opTypeRoles = {
   'beneficiary.create': ['officer', 'supervisor'],

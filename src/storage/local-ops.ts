@@ -37,8 +37,10 @@ export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefine
     case 'payment.unpaid':
     case 'payment.void':
       return row ? reducePaymentLine(op, row as PaymentLineRow) : undefined;
-    case 'id-check.record':
-      return { id: op.id, version: 0, beneficiaryId: op.entityId, ...payload, recordedAt: op.envelope['recordedAt'] };
+    case 'id-check.record': {
+      const { v: _v, ...fields } = payload;
+      return { id: op.id, version: 0, beneficiaryId: op.entityId, ...fields, recordedAt: op.envelope['recordedAt'] };
+    }
     default:
       return row;
   }

@@ -46,9 +46,11 @@ describe('outbox', () => {
       baseVersion: 3,
       actorId: 'user-1',
       recordedAt: '2026-11-28T14:05:00.000+07:00',
-      payload: { phone: '0912000111' },
+      // The payload says which version of its shape it follows (issue 4: older queued ops still pass).
+      payload: { v: 1, phone: '0912000111' },
     });
     expect(b.envelope).not.toHaveProperty('baseVersion');
+    expect(b.envelope['payload']).toEqual({ v: 1, reason: 'absent' });
     expect(await lastSeq(db)).toBe(2);
     expect((await pendingOps(db, 10)).map((o) => o.id)).toEqual(['op-1', 'op-2']);
   });

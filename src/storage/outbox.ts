@@ -5,6 +5,7 @@
 import type { Table } from 'dexie';
 import type { AppDb, OpResult, OutboxRow } from './app-db';
 import { keepShadow, rebuildEntity, reduceLocal, tableOf } from './local-ops';
+import { payloadVersions } from '../protocol/ops';
 
 export type NewOp = {
   type: string;
@@ -43,6 +44,12 @@ export async function lastSeq(db: AppDb): Promise<number> {
  * blobs) in one read-write transaction: all of it is durable together, or none of it. The seq
  * comes from a counter in the same transaction, so two ops never share one and none is skipped.
  */
+/** Every payload says which version of its type's shape it follows (see `payloadVersions`). */
+function withPayloadVersion(type: string, payload: Record<string, unknown>): Record<string, unknown> {
+  const v = (payloadVersions as Record<string, number | undefined>)[type];
+  return v === undefined ? payload : { v, ...payload };
+}
+
 export async function recordOp(
   db: AppDb,
   ctx: OpContext,
@@ -64,7 +71,7 @@ export async function recordOp(
       entityId: op.entityId,
       actorId: ctx.actorId,
       recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
-      payload: op.payload,
+      payload: withPayloadVersion(op.type, op.payload),
       ...(op.baseVersion === undefined ? {} : { baseVersion: op.baseVersion }),
     };
     const row: OutboxRow = {

@@ -32,6 +32,7 @@ describe('recordPayment', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/u);
     const op = (await db.outbox.toArray())[0];
     expect(op?.envelope['payload']).toEqual({
+      v: 1,
       amount: 750_000,
       receiver: { kind: 'authorized', fullName: 'Nguyễn Văn Cường', idNumber: '046078999012' },
       signature: hash,
@@ -105,7 +106,7 @@ describe('recordPayment', () => {
   test('an unpaid visit is recorded with its reason', async () => {
     const result = await recordUnpaid(db, ctx, { lineId: 'l1', reason: 'absent', note: ' ' });
     expect(result.ok).toBe(true);
-    expect((await db.outbox.toArray())[0]?.envelope['payload']).toEqual({ reason: 'absent' });
+    expect((await db.outbox.toArray())[0]?.envelope['payload']).toEqual({ v: 1, reason: 'absent' });
     expect((await db.paymentLines.get('l1'))?.status).toBe('unpaid');
     expect((await recordUnpaid(db, ctx, { lineId: 'l1', reason: 'lost' })).ok).toBe(false);
   });
