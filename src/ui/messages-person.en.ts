@@ -111,5 +111,13 @@ export const personMessages = {
     },
     phoneSuggestion: (n: string) => `The new number may be ${n}.`,
     validUntilPast: 'This paper has expired.',
+    ageOutsideCategory: (age: number, from: number | undefined, below: number | undefined) =>
+      `The current age (${age}) does not fit this group, which is for people ${
+        from === undefined
+          ? `under ${below}`
+          : below === undefined
+            ? `aged ${from} or more`
+            : `aged ${from} to ${below - 1}`
+      }: check the birth date or the group.`,
   },
 };

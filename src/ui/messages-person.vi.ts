@@ -111,5 +111,13 @@ export const personMessages = {
     },
     phoneSuggestion: (n: string) => `Số mới có thể là ${n}.`,
     validUntilPast: 'Giấy này đã hết hiệu lực.',
+    ageOutsideCategory: (age: number, from: number | undefined, below: number | undefined) =>
+      `Tuổi hiện nay (${age}) không khớp diện này, diện dành cho người ${
+        from === undefined
+          ? `dưới ${below} tuổi`
+          : below === undefined
+            ? `từ đủ ${from} tuổi`
+            : `từ đủ ${from} đến dưới ${below} tuổi`
+      }: hãy kiểm tra ngày sinh hoặc diện.`,
   },
 };

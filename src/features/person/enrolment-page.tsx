@@ -134,6 +134,7 @@ function EnrolmentFormView({
               label={t.person.category}
               registration={form.register('category')}
               error={errors.category?.message}
+              warnings={warnings.category}
             >
               <option value="">{t.enrol.choose}</option>
               {categoryCodes.map((c) => (

@@ -17,7 +17,8 @@ const valid: EnrolmentForm = {
   fullName: 'Trần Thị Hoa',
   birthDate: '12/03/1952',
   gender: 'female',
-  category: 'k5c',
+  // 74 in 11/2026: an elderly person of a poor household (5a), coefficient 1.5.
+  category: 'k5a',
 };
 const form = (patch: Partial<EnrolmentForm>): EnrolmentForm => ({ ...valid, ...patch });
 const errorsOf = (f: EnrolmentForm) => {
@@ -104,11 +105,40 @@ describe('enrolment form', () => {
   });
 
   test.each<[string, Partial<EnrolmentForm>, ReturnType<typeof enrolmentWarnings>]>([
-    ['clean numbers', { idNumber: '046152999001', phone: '0912000111' }, { idNumber: [], oldIdNumber: [], phone: [] }],
+    [
+      'clean numbers',
+      { idNumber: '046152999001', phone: '0912000111' },
+      { category: [], idNumber: [], oldIdNumber: [], phone: [] },
+    ],
+    [
+      'a 74-year-old filed as 80 and over (k5c)',
+      { birthDate: '12/03/1952', category: 'k5c' },
+      {
+        category: [
+          'Tuổi hiện nay (74) không khớp diện này, diện dành cho người từ đủ 80 tuổi: hãy kiểm tra ngày sinh hoặc diện.',
+        ],
+        idNumber: [],
+        oldIdNumber: [],
+        phone: [],
+      },
+    ],
+    [
+      'an adult filed as a child (k1)',
+      { birthDate: '1990', category: 'k1' },
+      {
+        category: [
+          'Tuổi hiện nay (35) không khớp diện này, diện dành cho người dưới 16 tuổi: hãy kiểm tra ngày sinh hoặc diện.',
+        ],
+        idNumber: [],
+        oldIdNumber: [],
+        phone: [],
+      },
+    ],
     [
       'born abroad, a 12-digit CMND, a landline',
       { idNumber: '101152999001', oldIdNumber: '046152999001', phone: '02343822111' },
       {
+        category: [],
         idNumber: ['Ba số đầu là mã nước ngoài (khai sinh ở nước ngoài): hãy kiểm tra lại.'],
         oldIdNumber: ['CMND 12 số: hãy đối chiếu lại, CMND cũ thường có 9 số.'],
         phone: ['Số máy bàn: không nhận được tin nhắn và không mở được ví.'],
@@ -152,11 +182,11 @@ describe('enrolment form', () => {
       fullName: 'Lê Thị Hoà'.normalize('NFC'),
       birthDate: '1952-03-12',
       gender: 'female',
-      category: 'k5c',
+      category: 'k5a',
       village: 'Tổ 5',
       idNumber: '046152999001',
       phone: '0912000111',
-      monthlyAmount: 500_000,
+      monthlyAmount: 750_000,
     });
     expect(beneficiaryCreatePayloadSchema.parse(payload)).toEqual(payload);
   });

@@ -1,6 +1,7 @@
 /** The new-beneficiary form: zod schema composed from the domain rules, and its `beneficiary.create` payload. */
 import { z } from 'zod';
 import { monthlyAmount } from '../../domain/benefits';
+import { categoryAgeIssue } from '../../domain/category-age';
 import { normalizeIdNumber, type CccdCard } from '../../domain/citizen-id';
 import { normalizePhone } from '../../domain/phone';
 import { categoryCodes, disabilitySeverities, genders } from '../../domain/vocabulary';
@@ -98,8 +99,12 @@ export function enrolmentFormSchema(today: string) {
 export function enrolmentWarnings(
   form: EnrolmentForm,
   today: string,
-): Partial<Record<'idNumber' | 'oldIdNumber' | 'phone', FieldMessages['warnings']>> {
+): Partial<Record<'category' | 'idNumber' | 'oldIdNumber' | 'phone', FieldMessages['warnings']>> {
+  const birthDate = parseBirthDateInput(form.birthDate);
+  const ageIssue =
+    form.category !== '' && birthDate.ok ? categoryAgeIssue(form.category, birthDate.value, today.slice(0, 7)) : null;
   return {
+    category: ageIssue ? [t.enrol.ageOutsideCategory(ageIssue.age, ageIssue.range.from, ageIssue.range.below)] : [],
     idNumber: idNumberMessages(form.idNumber, idContext(form, today)).warnings,
     oldIdNumber: oldIdMessages(form.oldIdNumber).warnings,
     phone: phoneMessages(form.phone).warnings,

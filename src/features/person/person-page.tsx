@@ -1,5 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { categoryLabelVi, monthlyAmount } from '../../domain/benefits';
+import { categoryAgeIssue } from '../../domain/category-age';
 import type { ComparisonOutcome } from '../../domain/citizen-id-compare';
 import { formatVnd } from '../../domain/money';
 import type { IdCheckSkipReason } from '../../domain/vocabulary';
@@ -29,6 +30,7 @@ export function PersonPage() {
   const { person, lines, idChecks, pending } = view;
   const now = clock.now();
   const amount = monthlyAmount(person, vietnamMonth(now));
+  const ageIssue = categoryAgeIssue(person.category, person.birthDate, vietnamMonth(now));
   const readiness = classifyReadiness({
     beneficiary: person,
     paymentMethod: person.paymentMethod,
@@ -71,7 +73,15 @@ export function PersonPage() {
           <dt>{t.person.address}</dt>
           <dd>{person.address}</dd>
           <dt>{t.person.category}</dt>
-          <dd>{categoryLabelVi(person.category)}</dd>
+          <dd>
+            {categoryLabelVi(person.category)}
+            {ageIssue && (
+              <span className="warning" data-testid="category-age-warning">
+                {' '}
+                {t.enrol.ageOutsideCategory(ageIssue.age, ageIssue.range.from, ageIssue.range.below)}
+              </span>
+            )}
+          </dd>
           <dt>{t.person.monthly}</dt>
           <dd>
             {amount.ok

@@ -1,3 +1,4 @@
+import { categoryAgeIssue } from '../../domain/category-age';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { monthlyAmount } from '../../domain/benefits';
 import { ageOn } from '../../domain/calendar';
@@ -173,6 +174,8 @@ describe('demo seed', () => {
         expect(age, `${data.category} ${data.birthDate}`).toBeGreaterThanOrEqual(min);
         expect(age, `${data.category} ${data.birthDate}`).toBeLessThanOrEqual(max);
       }
+      // …so the person page and the enrolment form never warn about a demo person's age.
+      expect(categoryAgeIssue(data.category, data.birthDate, '2026-11')).toBeNull();
       expect(data.disabilitySeverity !== null).toBe(data.category === 'k6');
       expect(data.childrenCount !== null).toBe(data.category === 'k4');
       const expected = monthlyAmount(data, '2026-11', '46');
