@@ -107,4 +107,23 @@ describe('communeFromAddress', () => {
   test('finds nothing outside the pilot area', () => {
     expect(communeFromAddress('Thôn Lai Ổn, An Quý, Quỳnh Phụ, Thái Bình')).toBeUndefined();
   });
+
+  test.each([
+    'Tổ 1, Thủy Bằng, Hương Thủy, Thừa Thiên Huế',
+    'Thôn 2, Lộc Hải, Phú Lộc, Thừa Thiên Huế',
+    'Thôn 2, Lộc Hải, huyện Phú Lộc, tỉnh Thừa Thiên Huế',
+    'Hương Thủy, Thừa Thiên Huế',
+    'Thừa Thiên Huế',
+    '',
+  ])('never takes a district for the commune: %j → nothing', (address) => {
+    expect(communeFromAddress(address)).toBeUndefined();
+  });
+
+  test('a district with its unit word, and the province in either form, are skipped', () => {
+    expect(communeFromAddress('Tổ 2, Phú Bài, thị xã Hương Thủy, tỉnh Thừa Thiên Huế')?.commune.code).toBe('19960');
+    expect(communeFromAddress('Tổ 2, P. Phú Bài, TP. Huế')?.commune.code).toBe('19960');
+    // Today's communes named like a former district, written with their unit word.
+    expect(communeFromAddress('Thôn 1, xã Phú Lộc, thành phố Huế')?.commune.name).toBe('Xã Phú Lộc');
+    expect(communeFromAddress('Tổ 3, phường Hương Thủy, Huế')?.commune.name).toBe('Phường Hương Thủy');
+  });
 });

@@ -60,35 +60,77 @@ export function lookupCommune(code: string, codeVersion?: CodeVersion): CommuneM
   return findCommune(code, CURRENT_CODE_VERSION) ?? findCommune(code, FORMER_CODE_VERSION);
 }
 
-/** Unit words that prefix a name on cards and forms, longest first. */
+/** Unit words that prefix a commune-level name on cards and forms, longest first. */
 const UNIT_WORDS = ['thi tran', 'phuong', 'xa', 'tt', 'p', 'x'];
+/** Unit words of a district ("Thị xã Hương Thủy", "Huyện Phú Lộc"). */
+const DISTRICT_WORDS = ['thanh pho', 'thi xa', 'huyen', 'quan', 'tp', 'tx', 'h', 'q'];
+/** The province as addresses name it, before and after 2025 (folded, unit word included). */
+const PROVINCE_PARTS = new Set([
+  'thua thien hue',
+  'tinh thua thien hue',
+  'thua thien - hue',
+  'hue',
+  'thanh pho hue',
+  'tp hue',
+  'tp. hue',
+]);
 
-/** Folded name without its unit word: 'Thị trấn Lăng Cô' → 'lang co'. */
-function bareName(name: string): string {
-  const folded = foldVietnamese(name.replace(/\./gu, ' ')).replace(/\s*-\s*/gu, ' - ');
-  for (const word of UNIT_WORDS) {
-    if (folded.startsWith(`${word} `)) return folded.slice(word.length + 1);
+const fold = (text: string) => foldVietnamese(text.replace(/\./gu, ' ')).replace(/\s*-\s*/gu, ' - ');
+
+/** The folded name without its leading unit word: 'Thị trấn Lăng Cô' → 'lang co'. */
+function withoutUnitWord(folded: string, words: readonly string[]): { name: string; hadWord: boolean } {
+  for (const word of words) {
+    if (folded.startsWith(`${word} `)) return { name: folded.slice(word.length + 1), hadWord: true };
   }
-  return folded;
+  return { name: folded, hadWord: false };
+}
+
+const bareName = (name: string) => withoutUnitWord(fold(name), UNIT_WORDS).name;
+
+/** Former districts of the pilot area, folded without their unit word ('huong thuy', 'phu loc', …). */
+const formerDistricts = new Set(
+  pilotCommunesData.map((c) => withoutUnitWord(fold(c.formerDistrict), DISTRICT_WORDS).name),
+);
+
+/**
+ * Is this address part a district? "Huyện Phú Lộc" always is; a bare "Hương Thủy" is the former
+ * district on a pre-2025 address, while "phường Hương Thủy" is today's commune of that name.
+ */
+function isDistrictPart(folded: string): boolean {
+  const district = withoutUnitWord(folded, DISTRICT_WORDS);
+  if (district.hadWord) return true;
+  return !withoutUnitWord(folded, UNIT_WORDS).hadWord && formerDistricts.has(folded);
 }
 
 /**
  * The commune named in a free-text address such as a CCCD QR address
  * ("Tổ 5, Thủy Lương, Hương Thủy, Thừa Thiên Huế") or a new-style one
- * ("Tổ 5, phường Hương Thủy, thành phố Huế"). Parts are read left to right, so the commune
- * is found before a district of a similar name. Cards issued before 07/2025 carry pre-merger
- * names; those stay valid and are mapped here, not rejected (DOMAIN.md §1.1 rule 6).
+ * ("Tổ 5, phường Hương Thủy, thành phố Huế"). Only the commune's place is read: the part before
+ * the district on a pre-2025 address, the part before the province otherwise. So a commune
+ * outside the pilot list is not mistaken for a district of a similar name ("Thủy Bằng, Hương
+ * Thủy" is not Phường Hương Thủy). Cards issued before 07/2025 carry pre-merger names; those
+ * stay valid and are mapped here, not rejected (DOMAIN.md §1.1 rule 6).
  */
 export function communeFromAddress(address: string): CommuneMatch | undefined {
-  const parts = address.split(',').map(bareName);
-  for (const part of parts) {
-    // A current name wins over an equal former one ("Lộc An" is both); the commune is the same.
-    const current = pilotCommunes.find((commune) => bareName(commune.name) === part);
-    if (current) return { commune: current, matchedVersion: CURRENT_CODE_VERSION, formerUnit: null };
-    for (const commune of pilotCommunes) {
-      const formerUnit = commune.formerUnits.find((unit) => bareName(unit.name) === part);
-      if (formerUnit) return { commune, matchedVersion: FORMER_CODE_VERSION, formerUnit };
-    }
+  const parts = address
+    .split(',')
+    .map(fold)
+    .filter((part) => part !== '');
+  let preReform = false;
+  while (parts.length > 0 && PROVINCE_PARTS.has(parts.at(-1) ?? '')) {
+    preReform ||= (parts.pop() ?? '').includes('thua thien');
+  }
+  // Under the pre-2025 province name a bare "Hương Thủy" can only be the district.
+  while ((parts.length > 1 || preReform) && parts.length > 0 && isDistrictPart(parts.at(-1) ?? '')) parts.pop();
+  const last = parts.at(-1);
+  if (last === undefined) return undefined;
+  const part = withoutUnitWord(last, UNIT_WORDS).name;
+  // A current name wins over an equal former one ("Lộc An" is both); the commune is the same.
+  const current = pilotCommunes.find((commune) => bareName(commune.name) === part);
+  if (current) return { commune: current, matchedVersion: CURRENT_CODE_VERSION, formerUnit: null };
+  for (const commune of pilotCommunes) {
+    const formerUnit = commune.formerUnits.find((unit) => bareName(unit.name) === part);
+    if (formerUnit) return { commune, matchedVersion: FORMER_CODE_VERSION, formerUnit };
   }
   return undefined;
 }
