@@ -67,7 +67,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/lint-boundaries.test.ts'],
         },
       },
       ...(hasPg

@@ -2,12 +2,13 @@
 import { systemClock, vietnamDate } from '../lib/clock';
 import { randomIds } from '../lib/ids';
 import { createAppDb } from '../storage/app-db';
-import { setKv, getKv } from '../storage/kv';
+import { setKv, getKv, type KvKey } from '../storage/kv';
 import { attachRosterIndex } from '../storage/roster-index';
-import { clearSession } from '../sync/session';
+import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
 import type { Services } from '../ui/services';
+import { reportStorageError } from '../ui/storage-alert';
 
 export function createServices(): Services {
   const db = createAppDb('chitra');
@@ -20,8 +21,18 @@ export function createServices(): Services {
     clock: systemClock,
     // An ended session means signing in again; queued operations stay on the device.
     onAuthError: () => void clearSession(db),
+    // A full disk or a closed database while syncing: the storage banner, not a sync error.
+    onStorageError: (code) => reportStorageError(code),
   });
-  return { db, transport, engine, clock: systemClock, makeId: () => randomIds.next() };
+  return {
+    db,
+    transport,
+    engine,
+    clock: systemClock,
+    makeId: () => randomIds.next(),
+    kv: { get: <T>(key: KvKey) => getKv<T>(db, key), set: (key, value) => setKv(db, key, value) },
+    loadSession: () => loadSession(db),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, test } from 'vitest';
+import { toStorageErrorCode } from '../storage/storage-errors';
 import { reportStorageError } from '../ui/storage-alert';
 import { StorageBanner } from './storage-banner';
 
@@ -18,12 +19,14 @@ describe('StorageBanner', () => {
     expect(container.textContent).toBe('');
 
     act(() => {
-      expect(reportStorageError(new Error('network'))).toBeNull();
+      expect(reportStorageError(toStorageErrorCode(new Error('network')))).toBeNull();
     });
     expect(container.querySelector('[role="alert"]')).toBeNull();
 
     act(() => {
-      expect(reportStorageError(new DOMException('full', 'QuotaExceededError'))).toBe('storage-full');
+      expect(reportStorageError(toStorageErrorCode(new DOMException('full', 'QuotaExceededError')))).toBe(
+        'storage-full',
+      );
     });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('Bộ nhớ của máy đã đầy');
     act(() => root.unmount());

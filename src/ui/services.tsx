@@ -1,9 +1,21 @@
-/** The app's long-lived services (database, transport, sync engine), given to screens by context. */
+/**
+ * The app's long-lived services (database, transport, sync engine), given to screens by context.
+ * ui may depend on storage and sync types only (STYLE.md §2.3): what its hooks need from them at
+ * run time (key/value reads, the stored session) is passed in here by app/create-services.ts.
+ */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
+import type { KvKey } from '../storage/kv';
+import type { Session } from '../sync/session';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
+
+/** The key/value table of `db` (storage/kv.ts). */
+export type KvStore = {
+  get: <T>(key: KvKey) => Promise<T | undefined>;
+  set: (key: KvKey, value: unknown) => Promise<void>;
+};
 
 export type Services = {
   db: AppDb;
@@ -11,6 +23,9 @@ export type Services = {
   engine: SyncEngine;
   clock: Clock;
   makeId: () => string;
+  kv: KvStore;
+  /** The signed-in session stored in `db` (sync/session.ts), undefined when signed out. */
+  loadSession: () => Promise<Session | undefined>;
 };
 
 const ServicesContext = createContext<Services | null>(null);

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { getKv, setKv } from '../storage/kv';
 import { useServices } from './services';
 
 /**
@@ -11,24 +10,24 @@ export function useDraft<T>(key: string): {
   save: (value: T) => void;
   clear: () => Promise<void>;
 } {
-  const { db } = useServices();
+  const { db, kv } = useServices();
   const [loaded, setLoaded] = useState<T | null | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fullKey = `draft:${key}` as const;
 
   useEffect(() => {
     let live = true;
-    void getKv<T>(db, fullKey).then((v) => live && setLoaded(v ?? null));
+    void kv.get<T>(fullKey).then((v) => live && setLoaded(v ?? null));
     return () => {
       live = false;
     };
-  }, [db, fullKey]);
+  }, [kv, fullKey]);
 
   return {
     loaded,
     save(value) {
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void setKv(db, fullKey, value), 300);
+      timer.current = setTimeout(() => void kv.set(fullKey, value), 300);
     },
     async clear() {
       if (timer.current) clearTimeout(timer.current);

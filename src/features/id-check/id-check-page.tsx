@@ -5,11 +5,12 @@ import { parseCccdQr, type CccdCard } from '../../domain/citizen-id';
 import { idCheckPayload } from '../../domain/receiver-check';
 import { vietnamDate } from '../../lib/clock';
 import { recordOp } from '../../storage/outbox';
+import { ComparisonTable } from '../../ui/comparison-table';
 import { t } from '../../ui/messages';
+import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
-import { ComparisonTable, compareFor } from './id-check-result';
-import { ScannerPanel } from './scanner-panel';
+import { compareFor } from './id-check-result';
 import { useIdMatches } from './use-id-matches';
 
 type Whose = 'beneficiary' | 'guardian' | 'authorized';

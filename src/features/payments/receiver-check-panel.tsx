@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { idCheckSkipReasons, type IdCheckSkipReason } from '../../domain/vocabulary';
-import { ComparisonTable } from '../id-check/id-check-result';
-import { ScannerPanel } from '../id-check/scanner-panel';
+import { ComparisonTable } from '../../ui/comparison-table';
 import { t } from '../../ui/messages';
+import { ScannerPanel } from '../../ui/scanner-panel';
 import type { ReceiverCheckState } from './use-receiver-check';
 
 /**

@@ -3,6 +3,7 @@ import { idCheckPayload, paymentBlockedBy, type ReceiverCheck } from '../../doma
 import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
 import type { OutboxRow } from '../../storage/app-db';
 import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
+import { toStorageErrorCode } from '../../storage/storage-errors';
 import { t } from '../../ui/messages';
 import { reportStorageError } from '../../ui/storage-alert';
 import { useOpContext } from '../../ui/use-op-context';
@@ -62,7 +63,7 @@ export function usePay(lineId: string, amount: number) {
         engine.notifyNewOp();
       } else setError(t.pay.errors[result.error satisfies RecordPaymentError]);
     } catch (e) {
-      reportStorageError(e);
+      reportStorageError(toStorageErrorCode(e));
       setError(t.pay.storageError);
     } finally {
       setSaving(false);

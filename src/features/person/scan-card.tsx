@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { parseCccdQr, type CccdCard, type CccdParseErrorCode } from '../../domain/citizen-id';
 import { vietnamDate } from '../../lib/clock';
 import { t } from '../../ui/messages';
+import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
-import { ScannerPanel } from '../id-check/scanner-panel';
 
 export function ScanCard({ onCard }: { onCard: (card: CccdCard) => void }) {
   const { clock } = useServices();

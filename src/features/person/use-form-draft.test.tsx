@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAppDb, type AppDb } from '../../storage/app-db';
 import { getKv } from '../../storage/kv';
-import { ServicesProvider, type Services } from '../../ui/services';
+import { testServices } from '../../../tests/builders/services';
+import { ServicesProvider } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
 import { useFormDraft, type Draft } from './use-form-draft';
 
@@ -52,7 +53,7 @@ function mount() {
   root = createRoot(container);
   act(() =>
     root.render(
-      <ServicesProvider services={{ db } as unknown as Services}>
+      <ServicesProvider services={testServices(db)}>
         <Harness />
       </ServicesProvider>,
     ),
@@ -75,7 +76,7 @@ function mountWithDraft(draft: Draft<Shape>) {
   root = createRoot(container);
   act(() =>
     root.render(
-      <ServicesProvider services={{ db } as unknown as Services}>
+      <ServicesProvider services={testServices(db)}>
         <Fields initial={empty} draft={draft} />
       </ServicesProvider>,
     ),

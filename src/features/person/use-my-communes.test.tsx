@@ -3,7 +3,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAppDb, type AppDb } from '../../storage/app-db';
 import { setKv } from '../../storage/kv';
-import { ServicesProvider, type Services } from '../../ui/services';
+import { testServices } from '../../../tests/builders/services';
+import { ServicesProvider } from '../../ui/services';
 import { useMyCommunes, type CommuneChoice } from './use-my-communes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -30,7 +31,7 @@ function mount() {
   root = createRoot(document.createElement('div'));
   act(() =>
     root.render(
-      <ServicesProvider services={{ db } as unknown as Services}>
+      <ServicesProvider services={testServices(db)}>
         <Harness />
       </ServicesProvider>,
     ),

@@ -3,7 +3,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAppDb, type AppDb } from '../../storage/app-db';
 import { setKv } from '../../storage/kv';
-import { ServicesProvider, type Services } from '../../ui/services';
+import { toStorageErrorCode } from '../../storage/storage-errors';
+import { testServices } from '../../../tests/builders/services';
+import { ServicesProvider } from '../../ui/services';
 import { onStorageError } from '../../ui/storage-alert';
 import { useSaveOp, type SaveOp } from './use-save-op';
 
@@ -28,11 +30,11 @@ beforeEach(async () => {
     user: { id: 'u-officer', username: 'officer', displayName: 'Officer', role: 'officer', communes: ['19960'] },
   });
   let n = 0;
-  const services = { db, engine: { notifyNewOp }, clock: { now: () => 0 }, makeId: () => `op-${++n}` };
+  const services = testServices(db, { engine: { notifyNewOp }, clock: { now: () => 0 }, makeId: () => `op-${++n}` });
   root = createRoot(document.createElement('div'));
   act(() =>
     root.render(
-      <ServicesProvider services={services as unknown as Services}>
+      <ServicesProvider services={services}>
         <Harness />
       </ServicesProvider>,
     ),
@@ -63,7 +65,7 @@ describe('useSaveOp', () => {
 
   test('a storage failure is reported to the banner and answered false, with nothing recorded', async () => {
     const reported: string[] = [];
-    const stop = onStorageError((code) => reported.push(code));
+    const stop = onStorageError((code) => reported.push(code), toStorageErrorCode);
     db.close();
     expect(await latest?.save(enrol)).toBe(false);
     stop();

@@ -5,6 +5,7 @@
  */
 import { useCallback } from 'react';
 import { recordOp, type NewOp } from '../../storage/outbox';
+import { toStorageErrorCode } from '../../storage/storage-errors';
 import { useServices } from '../../ui/services';
 import { reportStorageError } from '../../ui/storage-alert';
 import { useOpContext } from '../../ui/use-op-context';
@@ -24,7 +25,7 @@ export function useSaveOp(): SaveOp {
       try {
         await recordOp(db, ctx, op);
       } catch (e) {
-        if (reportStorageError(e) === null) throw e;
+        if (reportStorageError(toStorageErrorCode(e)) === null) throw e;
         return false;
       }
       engine.notifyNewOp();

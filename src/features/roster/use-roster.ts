@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
 import { needsKeyList, type RosterView } from '../../domain/roster-filter';
 import { vietnamDate } from '../../lib/clock';
 import {
@@ -15,6 +14,7 @@ import { rosterIndexOf } from '../../storage/roster-index';
 import type { AppDb } from '../../storage/app-db';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { useServices } from '../../ui/services';
+import { useStoreVersion } from '../../ui/use-store-version';
 
 /** Number of people on the device, live. */
 export function useRosterCount(): number | undefined {
@@ -34,16 +34,12 @@ function useToday(): string {
   return vietnamDate(clock.now());
 }
 
-const noSubscribe = () => () => undefined;
-const noVersion = () => -1;
-
 /**
  * The in-memory roster index's version: queries it answers read no IndexedDB, so Dexie's live
  * queries would not see a change; this number changes with every change it takes in.
  */
 export function useRosterIndexVersion(db: AppDb): number {
-  const index = rosterIndexOf(db);
-  return useSyncExternalStore(index?.subscribe ?? noSubscribe, index?.version ?? noVersion);
+  return useStoreVersion(rosterIndexOf(db));
 }
 
 /** False while the fast search is being prepared after start (searches wait for it). */

@@ -1,21 +1,10 @@
-import { compareCardWithPerson, type CccdCard } from '../../domain/citizen-id';
-import type { CardComparison, FieldCheck } from '../../domain/citizen-id-compare';
-import type { BeneficiaryRow } from '../../storage/app-db';
-import { formatBirthDate } from '../../ui/format';
-import { t } from '../../ui/messages';
-
-type Whose = 'beneficiary' | 'guardian' | 'authorized';
-
-/** The roster side to compare with: the person, or their registered representative. */
-export function personSide(person: BeneficiaryRow, whose: Whose) {
-  const rep = person.representative;
-  if (whose === 'beneficiary' || !rep) return person;
-  return { idNumber: rep.idNumber, oldIdNumber: null, fullName: rep.fullName, birthDate: null, gender: null };
-}
-
-export function compareFor(card: CccdCard, person: BeneficiaryRow, whose: Whose): CardComparison {
-  return compareCardWithPerson(card, personSide(person, whose));
-}
+/**
+ * A card compared with the roster, field by field: shown by the ID check and the payment screens,
+ * so it lives in ui (features may not import each other, STYLE.md §2.3).
+ */
+import type { CardComparison, FieldCheck } from '../domain/citizen-id-compare';
+import { formatBirthDate } from './format';
+import { t } from './messages';
 
 function Row({
   label,
