@@ -52,7 +52,8 @@ export type OpResult = {
 export type ShadowRow = { key: string; row: Record<string, unknown> | null; fromSeq: number };
 
 /** A signature or photo, content-addressed, kept until the server has it. */
-export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded: 0 | 1 };
+/** `uploaded`: 0 waiting, 1 on the server, 2 refused by the server for good (kept here as evidence). */
+export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded: 0 | 1 | 2 };
 
 /** Small key/value rows: pull cursor, last sync, device identity, session. */
 export type KvRow = { key: string; value: unknown };

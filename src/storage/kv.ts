@@ -12,6 +12,8 @@ export type KvKey =
   | 'wipedReason'
   /** The roster's chosen filters and order (domain/roster-filter.ts `RosterView`). */
   | 'rosterView'
+  /** The user of the last session, kept after a 401 (sync/session.ts). */
+  | 'lastUser'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

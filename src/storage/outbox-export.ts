@@ -27,7 +27,8 @@ function toBase64(bytes: ArrayBuffer): string {
 export async function exportUnsentOps(db: AppDb, now: number): Promise<OutboxExport> {
   return db.transaction('r', [db.outbox, db.blobs, db.kv], async () => {
     const ops = await db.outbox.where('state').anyOf('pending', 'rejected').sortBy('seq');
-    const blobs = await db.blobs.where('uploaded').equals(0).toArray();
+    // Not yet on the server, or refused by it (kept as the only copy of that evidence).
+    const blobs = await db.blobs.where('uploaded').anyOf(0, 2).toArray();
     const deviceId = (await db.kv.get('deviceId'))?.value;
     return {
       format: OUTBOX_EXPORT_FORMAT,

@@ -1,7 +1,7 @@
 /** Sends the outbox in seq order, in batches of at most 500 ops and 2 MiB (SYNC.md "Push"). */
 import { PUSH_MAX_BYTES, PUSH_MAX_OPS } from '../protocol/push';
 import type { AppDb, OutboxRow } from '../storage/app-db';
-import { applyPushResults, lastSeq, notePushFailure, pendingOps } from '../storage/outbox';
+import { applyPushResults, lastSeq, notePushFailure } from '../storage/outbox';
 import { TransportError, type Transport } from './transport';
 
 export type PushSummary = { sent: number; done: number; conflicts: number; rejected: number };
@@ -23,17 +23,31 @@ export function takeBatch(ops: readonly OutboxRow[], maxBytes = PUSH_MAX_BYTES):
   return batch;
 }
 
+/**
+ * Unanswered ops, oldest first. With `actorId`, only that user's: the server rejects for good
+ * (`forbidden`) an op whose actor is not the token's user, so another user's ops wait on the
+ * device for their author to sign in again (sign-in.ts refuses that case; this is the backstop).
+ */
+function pendingBatchCandidates(db: AppDb, actorId: string | undefined): Promise<OutboxRow[]> {
+  const pending = db.outbox.where('state').equals('pending');
+  // Index entries with equal keys are ordered by primary key, here seq.
+  const mine = actorId === undefined ? pending : pending.filter((op) => op.envelope['actorId'] === actorId);
+  return mine.limit(PUSH_MAX_OPS).toArray();
+}
+
 export async function pushPending(options: {
   db: AppDb;
   transport: Transport;
   token: string;
   deviceId: string;
-  onBatch?: (summary: PushSummary) => void;
+  /** The token's user: only their ops are sent (see `pendingBatchCandidates`). */
+  actorId?: string;
+  onBatch?: (summary: PushSummary) => void | Promise<void>;
 }): Promise<PushSummary> {
   const { db, transport, token, deviceId } = options;
   const summary: PushSummary = { sent: 0, done: 0, conflicts: 0, rejected: 0 };
   for (;;) {
-    const batch = takeBatch(await pendingOps(db, PUSH_MAX_OPS));
+    const batch = takeBatch(await pendingBatchCandidates(db, options.actorId));
     if (batch.length === 0) return summary;
     let answer;
     try {
@@ -56,7 +70,7 @@ export async function pushPending(options: {
       else if (status === 'rejected') summary.rejected++;
       else summary.done++;
     }
-    options.onBatch?.(summary);
+    await options.onBatch?.(summary);
     // Ops the server did not answer stay pending; stop rather than resend them in a loop.
     const ids = new Set(batch.map((op) => op.id));
     if (!answer.results.some((r) => ids.has(r.id))) return summary;
@@ -69,7 +83,23 @@ function blobHashes(op: OutboxRow): string[] {
   return [payload?.['signature'], payload?.['photo']].filter((h): h is string => typeof h === 'string');
 }
 
-/** Evidence goes up before the ops that refer to it (SYNC.md "Blobs"); PUT is idempotent. */
+/**
+ * The server refused these bytes for good: too large (413), or not what they claim to be (400:
+ * hash mismatch, bad hash, type not allowed). Sending them again cannot succeed. Anything else
+ * (network, 401, 409, 429, 5xx) concerns the request, not the blob, and stops the batch.
+ */
+function isRefusedBlob(e: unknown): e is TransportError {
+  return e instanceof TransportError && (e.status === 400 || e.status === 413 || e.status === 415);
+}
+
+/**
+ * Evidence goes up before the ops that refer to it (SYNC.md "Blobs"); PUT is idempotent.
+ * A blob the server refuses for good is marked so (`uploaded: 2`, the bytes stay on the device
+ * and in an export) and its op still goes: the payment is a fact of cash that changed hands,
+ * and the server records the missing evidence on the line for a supervisor. Rejecting the op
+ * instead would undo the payment on the tablet and invite paying the person twice.
+ * Any other failure throws, and the batch is retried.
+ */
 async function uploadBlobsOf(
   db: AppDb,
   transport: Transport,
@@ -80,8 +110,14 @@ async function uploadBlobsOf(
   if (hashes.length === 0) return;
   const blobs = await db.blobs.bulkGet(hashes);
   for (const blob of blobs) {
-    if (!blob || blob.uploaded === 1) continue;
-    await transport.putBlob(token, blob.hash, blob.type, blob.bytes);
+    if (!blob || blob.uploaded !== 0) continue;
+    try {
+      await transport.putBlob(token, blob.hash, blob.type, blob.bytes);
+    } catch (e) {
+      if (!isRefusedBlob(e)) throw e;
+      await db.blobs.update(blob.hash, { uploaded: 2 });
+      continue;
+    }
     await db.blobs.update(blob.hash, { uploaded: 1 });
   }
 }

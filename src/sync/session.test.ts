@@ -5,7 +5,7 @@ import { createAppDb, type AppDb } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
 import { getKv } from '../storage/kv';
 import { recordOp } from '../storage/outbox';
-import { ensureDeviceId, resetIfScopeChanged, saveSession } from './session';
+import { clearSession, ensureDeviceId, resetIfScopeChanged, saveSession } from './session';
 
 let db: AppDb;
 beforeEach(() => {
@@ -52,5 +52,24 @@ describe('session', () => {
     expect(await db.beneficiaries.count()).toBe(0);
     expect(await getKv(db, 'pullCursor')).toBeUndefined();
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  test('after a session ended (401), another user with other communes still gets a fresh pull', async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
+    await clearSession(db);
+
+    expect(await resetIfScopeChanged(db, user(['20140'], 'u2'))).toBe(true);
+    expect(await db.beneficiaries.count()).toBe(0);
+    expect(await getKv(db, 'pullCursor')).toBeUndefined();
+  });
+
+  test('after a session ended, the same user with the same communes keeps the data', async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
+    await clearSession(db);
+
+    expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);
+    expect(await db.beneficiaries.count()).toBe(1);
   });
 });

@@ -10,11 +10,23 @@ export function loadSession(db: AppDb): Promise<Session | undefined> {
 }
 
 export async function saveSession(db: AppDb, session: Session): Promise<void> {
-  await setKv(db, 'session', session);
+  await db.transaction('rw', db.kv, async () => {
+    await setKv(db, 'session', session);
+    await setKv(db, 'lastUser', session.user);
+  });
 }
 
 export async function clearSession(db: AppDb): Promise<void> {
   await db.kv.delete('session');
+}
+
+/**
+ * The signed-in user, or the last one if the session has ended (a 401 clears the session): the next
+ * sign-in can still tell whether the user, and with them the scope, changed. Erased with
+ * everything else by a wipe.
+ */
+export async function loadLastUser(db: AppDb): Promise<User | undefined> {
+  return (await loadSession(db))?.user ?? (await getKv<User>(db, 'lastUser'));
 }
 
 /** A device id is made once and kept: the server binds tokens and op sequences to it. */
@@ -33,11 +45,12 @@ export async function ensureDeviceId(db: AppDb, makeId: () => string): Promise<s
  * local synced data is dropped (never unsent operations) and pulled again from the start.
  */
 export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolean> {
-  const previous = await loadSession(db);
+  // The last user, not the session: after a 401 the session is gone but the data is still theirs.
+  const previous = await loadLastUser(db);
   const same =
     previous !== undefined &&
-    previous.user.id === user.id &&
-    [...previous.user.communes].sort().join(',') === [...user.communes].sort().join(',');
+    previous.id === user.id &&
+    [...previous.communes].sort().join(',') === [...user.communes].sort().join(',');
   if (same || previous === undefined) return false;
   await db.transaction(
     'rw',

@@ -5,6 +5,7 @@
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import { getKv } from '../storage/kv';
+import { toStorageErrorCode, type StorageErrorCode } from '../storage/storage-errors';
 import { wipeDevice } from '../storage/wipe';
 import { createBackoff, isRetryable } from './backoff';
 import { pullAll, type PullProgress } from './pull-all';
@@ -26,7 +27,10 @@ export type SyncState = {
   lastSyncAt: number | null;
   /** Progress of the pull in flight, if any. */
   progress: PullProgress | null;
-  /** Code of the last failure (`network`, `token-expired`, …), cleared by a success. */
+  /**
+   * Code of the last failure, cleared by a success: a transport code (`network`, `token-expired`,
+   * …), a local storage code (`storage-full`, `db-closed`) or `unexpected`.
+   */
   errorCode: string | null;
   /** Epoch ms of the next automatic retry after a transient failure. */
   retryAt: number | null;
@@ -51,6 +55,11 @@ export type SyncEngineDeps = {
   isOnline?: () => boolean;
   /** Called when the server says the session is no longer valid. */
   onAuthError?: (code: string) => void;
+  /**
+   * Called when the device could not store what it synced (quota, closed database): the app shows
+   * its storage banner. Not the generic sync error: the user must free space or reload.
+   */
+  onStorageError?: (code: SyncStorageErrorCode, error: unknown) => void;
   intervalMs?: number;
   debounceMs?: number;
   pageSize?: number;
@@ -59,6 +68,14 @@ export type SyncEngineDeps = {
   locks?: LockManager;
   makeId?: () => string;
 };
+
+/** Storage failures a sync can meet that the user can act on (a `duplicate` there is a bug). */
+export type SyncStorageErrorCode = Extract<StorageErrorCode, 'storage-full' | 'db-closed'>;
+
+function syncStorageErrorCode(e: unknown): SyncStorageErrorCode | null {
+  const code = toStorageErrorCode(e);
+  return code === 'storage-full' || code === 'db-closed' ? code : null;
+}
 
 const AUTH_CODES = new Set(['not-signed-in', 'token-expired', 'device-revoked']);
 const LOCK_NAME = 'chitra-sync';
@@ -88,76 +105,113 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     for (const l of listeners) l(state);
   }
 
-  async function refreshCounts(): Promise<void> {
+  async function readCounts(): Promise<Partial<SyncState>> {
     const [pendingCount, rejectedCount, conflictCount, lastSyncAt] = await Promise.all([
       deps.db.outbox.where('state').equals('pending').count(),
       deps.db.outbox.where('state').equals('rejected').count(),
       deps.db.outbox.where('state').equals('conflict').count(),
       getKv<number>(deps.db, 'lastSyncAt'),
     ]);
-    set({ pendingCount, rejectedCount, conflictCount, lastSyncAt: lastSyncAt ?? null });
+    return { pendingCount, rejectedCount, conflictCount, lastSyncAt: lastSyncAt ?? null };
   }
 
-  function scheduleRetry(): void {
+  async function refreshCounts(): Promise<void> {
+    set(await readCounts());
+  }
+
+  /** The state after a failure the device itself caused (storage), or `unexpected`. */
+  function localFailure(e: unknown): Partial<SyncState> {
+    const code = syncStorageErrorCode(e);
+    if (code) deps.onStorageError?.(code, e);
+    return { status: 'error', progress: null, errorCode: code ?? 'unexpected', retryAt: null };
+  }
+
+  function scheduleRetry(): number {
     if (retryTimer) clearTimeout(retryTimer);
     const delay = backoff.next();
-    set({ retryAt: deps.clock.now() + delay });
     retryTimer = setTimeout(() => {
       retryTimer = null;
       void syncNow();
     }, delay);
+    return deps.clock.now() + delay;
   }
 
-  async function syncOnce(): Promise<void> {
+  /** One push-then-pull; answers the state it ends in (counts come after, in `syncOnce`). */
+  async function attempt(): Promise<Partial<SyncState>> {
     await refreshCounts();
-    if (!isOnline()) {
-      set({ status: 'offline' });
-      return;
-    }
+    if (!isOnline()) return { status: 'offline' };
     const session = await loadSession(deps.db);
-    if (!session) return;
+    if (!session) return {};
     const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
-    try {
-      if (state.pendingCount > 0) {
-        set({ status: 'pushing' });
-        await pushPending({
-          db: deps.db,
-          transport: deps.transport,
-          token: session.token,
-          deviceId,
-          onBatch: () => void refreshCounts(),
-        });
-      }
-      set({ status: 'pulling', progress: null });
-      await pullAll({
+    if (state.pendingCount > 0) {
+      set({ status: 'pushing' });
+      await pushPending({
         db: deps.db,
         transport: deps.transport,
         token: session.token,
-        now: deps.clock.now,
-        ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
-        onProgress: (progress) => set({ progress }),
+        deviceId,
+        actorId: session.user.id,
+        onBatch: refreshCounts,
       });
-      backoff.reset();
-      set({ status: 'idle', progress: null, errorCode: null, retryAt: null, lastSyncAt: deps.clock.now() });
-    } catch (e) {
-      const code = e instanceof TransportError ? e.code : 'unexpected';
-      const status = e instanceof TransportError ? e.status : 0;
-      set({ status: isOnline() && code !== 'network' ? 'error' : 'offline', progress: null, errorCode: code });
-      if (code === 'device-revoked') {
-        // Lost or stolen: nothing stays on the device, not even unsent operations.
-        await wipeDevice(deps.db, 'device-revoked');
-        deps.onAuthError?.(code);
-      } else if (code === 'device-retired') {
-        // Retired: push what is left first (pushing is still allowed), then wipe.
-        if ((await deps.db.outbox.where('state').equals('pending').count()) === 0) {
-          await wipeDevice(deps.db, 'device-retired');
-          deps.onAuthError?.(code);
-        }
-      } else if (AUTH_CODES.has(code)) deps.onAuthError?.(code);
-      else if (isRetryable(code, status)) scheduleRetry();
-    } finally {
-      await refreshCounts();
     }
+    set({ status: 'pulling', progress: null });
+    await pullAll({
+      db: deps.db,
+      transport: deps.transport,
+      token: session.token,
+      now: deps.clock.now,
+      ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+      onProgress: (progress) => set({ progress }),
+    });
+    backoff.reset();
+    return { status: 'idle', progress: null, errorCode: null, retryAt: null };
+  }
+
+  async function failed(e: unknown): Promise<Partial<SyncState>> {
+    if (!(e instanceof TransportError)) return localFailure(e);
+    const { code, status } = e;
+    const outcome: Partial<SyncState> = {
+      status: isOnline() && code !== 'network' ? 'error' : 'offline',
+      progress: null,
+      errorCode: code,
+      retryAt: null,
+    };
+    if (code === 'device-revoked') {
+      // Lost or stolen: nothing stays on the device, not even unsent operations.
+      await wipeDevice(deps.db, 'device-revoked');
+      deps.onAuthError?.(code);
+    } else if (code === 'device-retired') {
+      // Retired: push what is left first (pushing is still allowed), then wipe.
+      if ((await deps.db.outbox.where('state').equals('pending').count()) === 0) {
+        await wipeDevice(deps.db, 'device-retired');
+        deps.onAuthError?.(code);
+      }
+    } else if (AUTH_CODES.has(code)) deps.onAuthError?.(code);
+    else if (isRetryable(code, status)) outcome.retryAt = scheduleRetry();
+    return outcome;
+  }
+
+  async function syncOnce(): Promise<void> {
+    let outcome: Partial<SyncState>;
+    try {
+      outcome = await attempt();
+    } catch (e) {
+      try {
+        outcome = await failed(e);
+      } catch (wipeError) {
+        outcome = localFailure(wipeError);
+      }
+    }
+    // One last state with fresh counts, set as the run's final step: a finished run is never
+    // shown with the counts it started with. Nothing here throws, so no sync ends in an
+    // unhandled rejection.
+    let last: Partial<SyncState>;
+    try {
+      last = { ...(await readCounts()), ...outcome };
+    } catch (e) {
+      last = { ...outcome, ...localFailure(e) };
+    }
+    set(last);
   }
 
   /** Only the tab holding the lock syncs; others skip (the leader's writes reach them via IndexedDB). */
@@ -191,7 +245,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     syncNow,
     notifyNewOp: () => {
-      void refreshCounts();
+      void refreshCounts().catch((e: unknown) => set(localFailure(e)));
       if (debounceTimer) clearTimeout(debounceTimer);
       debounceTimer = setTimeout(() => {
         debounceTimer = null;

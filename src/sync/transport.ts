@@ -7,6 +7,7 @@ import { pullResponseSchema, type PullResponse } from '../protocol/pull';
 import type { OutboxFile } from '../protocol/import';
 import { pushStatuses } from '../protocol/push';
 import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
+import { conflictsResponseSchema, type ConflictStatus, type ConflictView } from '../protocol/conflicts';
 import { z } from 'zod';
 
 /** `network` when the server could not be reached; otherwise the server's error code. */
@@ -31,6 +32,8 @@ export type Transport = {
   putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
   listDevices(token: string): Promise<DeviceInfo[]>;
   setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
+  /** The supervisors' list of conflicts in their communes, newest first (`GET /api/conflicts`). */
+  listConflicts(token: string, status?: ConflictStatus): Promise<ConflictView[]>;
 };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
@@ -128,6 +131,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       }
     },
     listDevices: async (token) => (await call('/api/devices', devicesResponseSchema, { method: 'GET', token })).devices,
+    listConflicts: async (token, status = 'open') => {
+      const q = new URLSearchParams({ status, limit: '1000' });
+      return (await call(`/api/conflicts?${q.toString()}`, conflictsResponseSchema, { method: 'GET', token }))
+        .conflicts;
+    },
     setDeviceStatus: async (token, deviceId, action) =>
       (
         await call(`/api/devices/${encodeURIComponent(deviceId)}/${action}`, deviceResponseSchema, {

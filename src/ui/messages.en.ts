@@ -103,6 +103,14 @@ export const en: Messages = {
     keepIncoming: 'Keep the later value',
     resolvedLocally: 'Resolution recorded; it will be sent to the server on the next sync.',
     ofCommune: 'Conflicts in commune',
+    village: 'Village',
+    loading: 'Loading conflicts from the server…',
+    loadFailed: (reason: string) => `Could not load conflicts from the server. ${reason}`,
+    retry: 'Try again',
+    fromServer: (time: string) => `List from the server, updated at ${time}.`,
+    offlineNote: 'Offline: the list may be out of date.',
+    localNote: 'Showing the conflicts stored on this device: the list may be out of date.',
+    resolveRejected: 'The server did not accept the previous resolution; see “Needs attention”, then resolve again.',
   },
   voidReasons: {
     'recorded-in-error': 'Recorded by mistake',
@@ -226,6 +234,8 @@ export const en: Messages = {
     submitting: 'Signing in…',
     required: 'Please enter your username and password.',
     offline: 'You need a connection to sign in for the first time on this device.',
+    otherUserPending: (n: number, who: string) =>
+      `This device still holds ${n.toLocaleString('en-US')} unsent ${n === 1 ? 'operation' : 'operations'} by ${who}. Sign in as ${who} to send them, or ask a supervisor for help.`,
   },
   roster: {
     title: 'Beneficiary list',

@@ -116,6 +116,14 @@ export const vi = {
     keepIncoming: 'Giữ giá trị sau',
     resolvedLocally: 'Đã ghi nhận cách xử lý; sẽ gửi lên máy chủ khi đồng bộ.',
     ofCommune: 'Xung đột tại xã',
+    village: 'Thôn/tổ',
+    loading: 'Đang tải danh sách xung đột từ máy chủ…',
+    loadFailed: (reason: string) => `Không tải được danh sách xung đột từ máy chủ. ${reason}`,
+    retry: 'Thử lại',
+    fromServer: (time: string) => `Danh sách từ máy chủ, cập nhật lúc ${time}.`,
+    offlineNote: 'Đang ngoại tuyến: danh sách có thể chưa mới nhất.',
+    localNote: 'Đang hiển thị các xung đột đã tải về máy: danh sách có thể chưa mới nhất.',
+    resolveRejected: 'Máy chủ không nhận cách xử lý trước; xem mục “Cần xử lý” rồi xử lý lại.',
   },
   voidReasons: {
     'recorded-in-error': 'Ghi nhầm',
@@ -237,6 +245,8 @@ export const vi = {
     submitting: 'Đang đăng nhập…',
     required: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
     offline: 'Cần có mạng để đăng nhập lần đầu trên thiết bị này.',
+    otherUserPending: (n: number, who: string) =>
+      `Máy này còn ${n.toLocaleString('vi-VN')} thao tác chưa gửi của người dùng ${who}. Hãy đăng nhập bằng tài khoản ${who} để gửi các thao tác này, hoặc báo giám sát viên để được hỗ trợ.`,
   },
   roster: {
     title: 'Danh sách đối tượng',

@@ -2,13 +2,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getKv } from '../../storage/kv';
 import type { WipeReason } from '../../storage/wipe';
-import { ensureDeviceId, resetIfScopeChanged, saveSession } from '../../sync/session';
+import { signIn, type SignInRefusal } from '../../sync/sign-in';
 import { TransportError } from '../../sync/transport';
 import { t } from '../../ui/messages';
 import { errorMessageVi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 
 export type LoginState = { submitting: boolean; error: string | null };
+
+/** Another user's ops still wait on the device: only they may sign in (sync/sign-in-guard.ts). */
+function refusalMessage(refusal: SignInRefusal): string {
+  const who = refusal.owner ? `${refusal.owner.displayName} (${refusal.owner.username})` : refusal.actorId;
+  return t.login.otherUserPending(refusal.count, who);
+}
 
 /** Device name shown to supervisors: the platform, so two tablets can be told apart with the id. */
 function deviceName(): string {
@@ -32,15 +38,11 @@ export function useLogin(onSuccess: () => void) {
     }
     setState({ submitting: true, error: null });
     try {
-      const deviceId = await ensureDeviceId(db, makeId);
-      const res = await transport.login({
-        username: username.trim().normalize('NFC'),
-        password,
-        device: { id: deviceId, name: deviceName() },
-      });
-      await resetIfScopeChanged(db, res.user);
-      await saveSession(db, { token: res.token, expiresAt: res.expiresAt, user: res.user });
-      await db.kv.delete('wipedReason');
+      const result = await signIn({ db, transport, makeId }, { username, password, deviceName: deviceName() });
+      if (!result.ok) {
+        setState({ submitting: false, error: refusalMessage(result.error) });
+        return;
+      }
       setState({ submitting: false, error: null });
       onSuccess();
       void engine.syncNow();

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, change } from '../../tests/builders/beneficiary';
+import type { User } from '../protocol/auth';
+import { createAppDb, type AppDb } from '../storage/app-db';
+import { applyPullPage } from '../storage/apply-pull-page';
+import { applyPushResults, recordOp } from '../storage/outbox';
+import { createFakeTransport, type FakeTransport } from './fake-transport';
+import { clearSession, loadSession } from './session';
+import { signIn } from './sign-in';
+
+const officer: User = {
+  id: 'user-1',
+  username: 'officer',
+  displayName: 'Cán bộ Một',
+  role: 'officer',
+  communes: ['19960'],
+};
+const payer: User = {
+  id: 'user-2',
+  username: 'payer',
+  displayName: 'Nhân viên Hai',
+  role: 'payer',
+  communes: ['19960'],
+};
+const PASSWORD = 'mat-khau-1';
+
+let db: AppDb;
+let server: FakeTransport;
+let n: number;
+
+const signInAs = (user: User) =>
+  signIn(
+    { db, transport: server, makeId: () => 'device-1' },
+    { username: user.username, password: PASSWORD, deviceName: 'Máy tính bảng' },
+  );
+
+async function recordAs(user: User) {
+  return recordOp(
+    db,
+    { deviceId: 'device-1', actorId: user.id, now: () => 0, makeId: () => `op-${++n}`, utcOffsetMinutes: 420 },
+    { type: 'payment.unpaid', entityId: 'line-1', payload: { reason: 'absent' } },
+  );
+}
+
+beforeEach(() => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+  server = createFakeTransport();
+  server.addUser(officer, PASSWORD);
+  server.addUser(payer, PASSWORD);
+  n = 0;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('signIn', () => {
+  test('keeps the session of a user the device may serve', async () => {
+    const result = await signInAs(officer);
+    expect(result.ok).toBe(true);
+    expect((await loadSession(db))?.user.id).toBe(officer.id);
+  });
+
+  test("refuses another user while the device holds the first user's unsent ops, and changes nothing", async () => {
+    await signInAs(officer);
+    await recordAs(officer);
+    await recordAs(officer);
+    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
+    // The officer's session ended (a 401): the sign-in screen is shown and someone else tries.
+    await clearSession(db);
+
+    const refused = await signInAs(payer);
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'other-user-pending',
+        actorId: officer.id,
+        count: 2,
+        owner: { displayName: officer.displayName, username: officer.username },
+      },
+    });
+    expect(await loadSession(db)).toBeUndefined();
+    // The token the server gave is ended, not left valid.
+    expect(server.loggedOut).toHaveLength(1);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(2);
+    expect(await db.beneficiaries.count()).toBe(1);
+
+    const back = await signInAs(officer);
+    expect(back.ok).toBe(true);
+    expect((await loadSession(db))?.user.id).toBe(officer.id);
+  });
+
+  test("lets another user in once the first user's ops are answered, even if some were rejected", async () => {
+    await signInAs(officer);
+    const done = await recordAs(officer);
+    const rejected = await recordAs(officer);
+    await applyPushResults(
+      db,
+      [done, rejected],
+      [
+        { id: done.id, status: 'applied', version: 1 },
+        { id: rejected.id, status: 'rejected', code: 'amount-mismatch', message: 'Sai số tiền.' },
+      ],
+    );
+    await clearSession(db);
+    const result = await signInAs(payer);
+    expect(result.ok).toBe(true);
+    expect((await loadSession(db))?.user.id).toBe(payer.id);
+  });
+
+  test('a wrong password is the server’s answer, whatever the device holds', async () => {
+    await signInAs(officer);
+    await recordAs(officer);
+    await expect(
+      signIn(
+        { db, transport: server, makeId: () => 'device-1' },
+        { username: payer.username, password: 'sai', deviceName: 'Máy' },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid-credentials' });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Signing in on the device: the server checks the password, the device checks it may hand itself
+ * to this user (sign-in-guard.ts), then keeps the session. A refused sign-in changes nothing here.
+ */
+import { err, ok, type Result } from '../lib/result';
+import type { AppDb } from '../storage/app-db';
+import type { Transport } from './transport';
+import { ensureDeviceId, loadLastUser, resetIfScopeChanged, saveSession, type Session } from './session';
+import { pendingOwnersBlocking } from './sign-in-guard';
+
+export type SignInRefusal = {
+  code: 'other-user-pending';
+  /** The user whose ops are still waiting, and how many there are. */
+  actorId: string;
+  count: number;
+  /** How to name them to the user: display name and username when the device knows them. */
+  owner: { displayName: string; username: string } | null;
+};
+
+export type SignInInput = { username: string; password: string; deviceName: string };
+
+/** Throws the transport's errors (wrong password, no network); answers a refusal as a value. */
+export async function signIn(
+  deps: { db: AppDb; transport: Transport; makeId: () => string },
+  input: SignInInput,
+): Promise<Result<Session, SignInRefusal>> {
+  const { db, transport } = deps;
+  const deviceId = await ensureDeviceId(db, deps.makeId);
+  const res = await transport.login({
+    username: input.username.trim().normalize('NFC'),
+    password: input.password,
+    device: { id: deviceId, name: input.deviceName },
+  });
+  // Checked once the server says who this is: a username can be renamed, a user id cannot.
+  const pending = await db.outbox.where('state').equals('pending').toArray();
+  const blocking = pendingOwnersBlocking(
+    pending.map((op) => op.envelope['actorId']),
+    res.user.id,
+  )[0];
+  if (blocking) {
+    // The new token is not kept; end it so it does not stay valid on the server. Best effort: the
+    // refusal stands whether or not the server hears of it.
+    await transport.logout(res.token).catch(() => undefined);
+    const last = await loadLastUser(db);
+    return err({
+      code: 'other-user-pending',
+      ...blocking,
+      owner: last?.id === blocking.actorId ? { displayName: last.displayName, username: last.username } : null,
+    });
+  }
+  await resetIfScopeChanged(db, res.user);
+  const session: Session = { token: res.token, expiresAt: res.expiresAt, user: res.user };
+  await saveSession(db, session);
+  await db.kv.delete('wipedReason');
+  return ok(session);
+}
