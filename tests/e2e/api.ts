@@ -67,6 +67,7 @@ export type PulledLine = {
   amount: number;
   payment: { opId: string; amount: number; receiver: { kind: string; fullName?: string; idNumber?: string } } | null;
   conflicts: { code: string; kind: string; counted?: boolean; fact: { opId: string } }[];
+  voids: { opId: string; reason: string; voidedPayment: { opId: string } | null }[];
   missingBlobs: { sha256: string }[];
 };
 
@@ -87,16 +88,31 @@ export async function deviceView(supervisor: ApiSession, deviceId: string): Prom
   return devices.find((d) => d.id === deviceId);
 }
 
+export type ConflictSideView = {
+  opId: string | null;
+  deviceId: string | null;
+  userName: string | null;
+  deviceName: string | null;
+  isCurrent: boolean;
+};
+
 export type ConflictView = {
   id: string;
   code: string;
   status: string;
   subject: { entity: string; id: string };
+  beneficiaryName: string | null;
   opId: string;
-  earlier: { opId: string | null; deviceId: string | null; isCurrent: boolean };
-  incoming: { opId: string | null; deviceId: string | null; isCurrent: boolean };
+  earlier: ConflictSideView;
+  incoming: ConflictSideView;
+  resolution: { opId: string; action: string; voidedOpId: string | null; reason: string | null } | null;
 };
 
 export async function openConflicts(supervisor: ApiSession): Promise<ConflictView[]> {
   return (await apiGet<{ conflicts: ConflictView[] }>(supervisor, '/api/conflicts?status=open&limit=1000')).conflicts;
+}
+
+export async function resolvedConflicts(supervisor: ApiSession): Promise<ConflictView[]> {
+  return (await apiGet<{ conflicts: ConflictView[] }>(supervisor, '/api/conflicts?status=resolved&limit=1000'))
+    .conflicts;
 }

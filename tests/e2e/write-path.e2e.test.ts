@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { prepareServerEntry, startServer, type ServerProcess } from '../chaos/server-process';
-import { apiLogin, apiPost, deviceView, openConflicts, pulledLine, type ApiSession } from './api';
+import { apiLogin, apiPost, deviceView, openConflicts, pulledLine, resolvedConflicts, type ApiSession } from './api';
 import {
   openLineId,
   payLine,
@@ -142,9 +142,13 @@ describe('offline payment', () => {
 });
 
 describe('two devices pay the same line offline', () => {
-  test('one payment is applied, the other is kept as an already-paid conflict that both devices and the supervisor see', async () => {
-    const a = await signedInDevice('payer');
-    const b = await signedInDevice('officer');
+  test('one payment is applied, the other is kept as an already-paid conflict that both devices and the supervisor see, and the supervisor voids it on the conflicts screen', async () => {
+    // The supervisor's browser signs in meanwhile: its first pull covers every demo commune.
+    const [a, b, sup] = await Promise.all([
+      signedInDevice('payer'),
+      signedInDevice('officer'),
+      signedInDevice('supervisor'),
+    ]);
     const lineId = await openLineId(a.page);
     await goOffline(a.context, a.page);
     await goOffline(b.context, b.page);
@@ -200,9 +204,103 @@ describe('two devices pay the same line offline', () => {
         .map((r) => r.status)
         .sort(),
     ).toEqual(['applied', 'conflict']);
-    await a.context.close();
-    await b.context.close();
-  });
+
+    // Both devices of the commune hold the conflict under "Cần xử lý".
+    const name = conflict?.beneficiaryName ?? '';
+    expect(name).not.toBe('');
+    const communeConflict = (page: Page) => page.getByTestId('conflict').filter({ hasText: name });
+    for (const device of [winner, loser]) {
+      await device.page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Cần xử lý' }).click();
+      await expect.poll(() => communeConflict(device.page).count(), soon).toBe(1);
+    }
+
+    // The supervisor opens the conflicts screen: the server's list, with both payments, who and when.
+    await sup.page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Xung đột' }).click();
+    await expect
+      .poll(() => sup.page.getByTestId('conflicts-source').textContent(), soon)
+      .toMatch(/^Danh sách từ máy chủ, cập nhật lúc /u);
+    const card = sup.page
+      .getByTestId('conflict')
+      .filter({ has: sup.page.locator(`[data-conflict-id="${conflict?.id ?? ''}"]`) });
+    await expect.poll(() => card.count(), soon).toBe(1);
+    const shown = (await card.textContent()) ?? '';
+    expect(shown).toContain(name);
+    expect(shown).toContain('Dòng chi trả này đã được chi trước đó.');
+    expect(shown).toContain('Ghi nhận trước (đang được tính)');
+    expect(shown).toContain(`${conflict?.earlier.userName ?? '?'} · ${conflict?.earlier.deviceName ?? '?'}`);
+    expect(shown).toContain(`${conflict?.incoming.userName ?? '?'} · ${conflict?.incoming.deviceName ?? '?'}`);
+    expect(shown).toContain('Người giám hộ: Lê Văn Cường');
+    expect(shown).toContain('Đối tượng tự nhận');
+    // Both sides carry the device's and the server's time.
+    expect(shown.match(/Ghi trên máy lúc: \d/gu)).toHaveLength(2);
+    expect(shown.match(/Máy chủ nhận lúc: \d/gu)).toHaveLength(2);
+
+    // It voids the later payment (the one not counted) as a duplicate, through the outbox.
+    await card.getByLabel('Lý do hủy').selectOption({ label: 'Chi trùng' });
+    const voidIncoming = card.getByRole('button', { name: 'Hủy khoản chi sau' });
+    await expect.poll(() => voidIncoming.isEnabled(), soon).toBe(true);
+    await voidIncoming.click();
+    // (The pending count may still read 0 right after the click: wait for the op's answer itself.)
+    await expect
+      .poll(async () => (await readOutbox(sup.page)).map((o) => o.state), { timeout: 60_000 })
+      .toEqual(['done']);
+    const voidOp = await onlyOp(sup.page);
+    expect(voidOp).toMatchObject({
+      type: 'payment.void',
+      entityId: lineId,
+      state: 'done',
+      result: { status: 'applied' },
+      envelope: {
+        deviceId: sup.deviceId,
+        payload: { target: 'payment', reason: 'duplicate', paymentOpId: loserOp.id, conflictId: conflict?.id },
+      },
+    });
+    // The screen asks the server again once the void is answered: the conflict leaves the list.
+    await expect.poll(() => card.count(), soon).toBe(0);
+
+    // The server: resolved by that void, the line paid exactly once (the first payment), the
+    // second payment kept in history as voided.
+    expect((await openConflicts(supervisor)).map((c) => c.id)).not.toContain(conflict?.id);
+    expect((await resolvedConflicts(supervisor)).find((c) => c.id === conflict?.id)).toMatchObject({
+      status: 'resolved',
+      resolution: { opId: voidOp.id, action: 'void-payment', voidedOpId: loserOp.id, reason: 'duplicate' },
+    });
+    const line = await pulledLine(supervisor, lineId);
+    expect(line?.status).toBe('paid');
+    expect(line?.payment?.opId).toBe(winnerOp.id);
+    expect(line?.conflicts).toEqual([]);
+    expect(line?.voids.map((v) => [v.opId, v.reason, v.voidedPayment?.opId])).toEqual([
+      [voidOp.id, 'duplicate', loserOp.id],
+    ]);
+    expect(
+      serverOps(sqliteFile, { opIds: [opA.id, opB.id, voidOp.id] })
+        .map((r) => [r.op_id, r.status])
+        .sort(),
+    ).toEqual(
+      [
+        [winnerOp.id, 'applied'],
+        [loserOp.id, 'conflict'],
+        [voidOp.id, 'applied'],
+      ].sort(),
+    );
+
+    // The commune's devices no longer list the conflict after their next sync.
+    for (const device of [winner, loser]) {
+      await device.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => communeConflict(device.page).count(), soon).toBe(0);
+      await expect
+        .poll(async () => {
+          const rows = await readStore<{ id: string; status: string; conflicts?: unknown[] }>(
+            device.page,
+            'paymentLines',
+          );
+          const local = rows.find((l) => l.id === lineId);
+          return { status: local?.status, flagged: local?.conflicts?.length };
+        }, soon)
+        .toEqual({ status: 'paid', flagged: 0 });
+    }
+    await Promise.all([a.context.close(), b.context.close(), sup.context.close()]);
+  }, 240_000);
 });
 
 describe('server killed during a push', () => {

@@ -3,26 +3,48 @@ import { voidReasons, type VoidReason } from '../../domain/vocabulary';
 import type { ConflictSide } from '../../protocol/conflicts';
 import type { ConflictRow } from '../../storage/app-db';
 import { recordOp } from '../../storage/outbox';
+import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { errorMessageVi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { ConflictCard } from '../../ui/conflict-card';
-import { useOpenConflicts } from './use-conflicts';
+import {
+  useLocalResolutions,
+  useRefreshWhenAnswered,
+  useSupervisorConflicts,
+  useVillages,
+  type LocalResolution,
+  type SupervisorConflicts,
+} from './use-conflicts';
 
 /**
  * Supervisors review conflicts and resolve them with ops (SYNC.md: the server decides): void one
- * of two payments with a reason, or keep one side's roster values.
+ * of two payments with a reason, or keep one side's roster values. Online the list is the
+ * server's (`GET /api/conflicts`), asked again once a resolution has been answered; offline it
+ * is the conflicts pulled into this device, marked as possibly out of date.
  */
 export function ConflictsPage() {
-  const conflicts = useOpenConflicts();
+  const { view, reload, retry } = useSupervisorConflicts();
+  const resolutions = useLocalResolutions();
+  const conflicts = view.rows;
+  const villages = useVillages(conflicts?.flatMap((c) => (c.beneficiaryId ? [c.beneficiaryId] : [])) ?? []);
+  const awaitAnswer = useRefreshWhenAnswered(view.source === 'offline' ? null : reload);
+
   return (
-    <section className="conflicts">
+    <section className="conflicts" aria-busy={view.source === 'loading'}>
       <h1>{t.conflicts.title}</h1>
+      <SourceNote view={view} onRetry={retry} />
       {conflicts?.length === 0 && <p className="muted">{t.conflicts.none}</p>}
       <ul className="plain">
         {conflicts?.map((c) => (
           <ConflictCard key={c.id} conflict={c}>
-            <Resolve conflict={c} />
+            <div className="conflict-resolve" data-conflict-id={c.id}>
+              <p className="muted">
+                {t.conflicts.village}: {(c.beneficiaryId && villages?.get(c.beneficiaryId)) || '—'}
+              </p>
+              <Resolve conflict={c} resolution={resolutions?.get(c.id)} onRecorded={awaitAnswer} />
+            </div>
           </ConflictCard>
         ))}
       </ul>
@@ -30,39 +52,97 @@ export function ConflictsPage() {
   );
 }
 
-function Resolve({ conflict }: { conflict: ConflictRow }) {
+function SourceNote({ view, onRetry }: { view: SupervisorConflicts; onRetry: () => void }) {
+  switch (view.source) {
+    case 'loading':
+      return (
+        <p className="muted" role="status">
+          {t.conflicts.loading}
+        </p>
+      );
+    case 'server':
+      return (
+        <p className="muted" data-testid="conflicts-source">
+          {t.conflicts.fromServer(formatDateTime(view.loadedAt))}
+        </p>
+      );
+    case 'offline':
+      return (
+        <p className="warning" role="status" data-testid="conflicts-source">
+          {t.conflicts.offlineNote}
+        </p>
+      );
+    case 'error':
+      return (
+        <>
+          <div className="error toolbar" role="alert">
+            <span>{t.conflicts.loadFailed(errorMessageVi(view.errorCode))}</span>
+            <button type="button" onClick={onRetry}>
+              {t.conflicts.retry}
+            </button>
+          </div>
+          <p className="warning" data-testid="conflicts-source">
+            {t.conflicts.localNote}
+          </p>
+        </>
+      );
+  }
+}
+
+/**
+ * The resolve actions, recorded as ops through the outbox. Once recorded the card says so until
+ * the refreshed list drops the conflict; a rejected resolution shows the actions again.
+ */
+function Resolve({
+  conflict,
+  resolution,
+  onRecorded,
+}: {
+  conflict: ConflictRow;
+  resolution: LocalResolution | undefined;
+  /** Told the id of the op just recorded. */
+  onRecorded: (opId: string) => void;
+}) {
   const { db, engine } = useServices();
   const ctx = useOpContext();
   const [reason, setReason] = useState<VoidReason>('duplicate');
-  const [done, setDone] = useState(false);
+  const [recorded, setRecorded] = useState(false);
   const payments = [conflict.earlier, conflict.incoming].filter((s) => s.kind === 'payment' && s.opId);
   const isRoster = conflict.subject.entity === 'beneficiary';
 
   async function voidPayment(side: ConflictSide) {
     if (!ctx || !side.opId) return;
-    await recordOp(db, ctx, {
+    const op = await recordOp(db, ctx, {
       type: 'payment.void',
       entityId: conflict.subject.id,
       payload: { target: 'payment', reason, paymentOpId: side.opId, conflictId: conflict.id },
     });
-    setDone(true);
+    setRecorded(true);
+    onRecorded(op.id);
     engine.notifyNewOp();
   }
 
   async function keepValues(side: ConflictSide) {
     if (!ctx || !side.values) return;
-    await recordOp(db, ctx, {
+    const op = await recordOp(db, ctx, {
       type: 'beneficiary.update',
       entityId: conflict.subject.id,
       payload: { ...side.values, conflictId: conflict.id },
     });
-    setDone(true);
+    setRecorded(true);
+    onRecorded(op.id);
     engine.notifyNewOp();
   }
 
-  if (done) return <p role="status">{t.conflicts.resolvedLocally}</p>;
+  if (resolution === 'pending' || (recorded && resolution !== 'rejected'))
+    return <p role="status">{t.conflicts.resolvedLocally}</p>;
   return (
     <div className="toolbar">
+      {resolution === 'rejected' && (
+        <p className="error" role="alert">
+          {t.conflicts.resolveRejected}
+        </p>
+      )}
       {payments.length > 0 && (
         <>
           <label htmlFor={`reason-${conflict.id}`}>{t.conflicts.reason}</label>
@@ -74,7 +154,13 @@ function Resolve({ conflict }: { conflict: ConflictRow }) {
             ))}
           </select>
           {payments.map((side) => (
-            <button key={side.opId} type="button" className="danger" onClick={() => void voidPayment(side)}>
+            <button
+              key={side.opId}
+              type="button"
+              className="danger"
+              disabled={!ctx}
+              onClick={() => void voidPayment(side)}
+            >
               {side === conflict.earlier ? t.conflicts.voidEarlier : t.conflicts.voidIncoming}
             </button>
           ))}
@@ -82,7 +168,12 @@ function Resolve({ conflict }: { conflict: ConflictRow }) {
       )}
       {isRoster &&
         [conflict.earlier, conflict.incoming].map((side) => (
-          <button key={side === conflict.earlier ? 'e' : 'i'} type="button" onClick={() => void keepValues(side)}>
+          <button
+            key={side === conflict.earlier ? 'e' : 'i'}
+            type="button"
+            disabled={!ctx}
+            onClick={() => void keepValues(side)}
+          >
             {side === conflict.earlier ? t.conflicts.keepEarlier : t.conflicts.keepIncoming}
           </button>
         ))}
