@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readEnvConfig } from './main';
+import { readEnvConfig } from './env';
 
 describe('readEnvConfig', () => {
   test('defaults: port 8080, SQLite under data/, demo password demo1234, 2000 demo beneficiaries', () => {

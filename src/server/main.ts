@@ -1,6 +1,7 @@
 /**
- * Server entry: the only file that reads `process.env`. Migrates, seeds the demo when the
- * database is empty outside production, serves on PORT, and shuts down cleanly.
+ * Server entry: migrates, seeds the demo when the database is empty outside production, serves
+ * on PORT, and shuts down cleanly. Run as `node dist/server/main.js` (the bundle, `npm start`)
+ * or `tsx src/server/main.ts` (development and tests).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,37 +9,14 @@ import { serve } from '@hono/node-server';
 import { systemClock } from '../lib/clock';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
-import { openDatabase, type DatabaseConfig } from './db/database';
+import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { readEnvConfig, type EnvConfig } from './env';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
 import { defaultHashOptions } from './services/passwords';
 import { countUsers } from './services/users';
-
-export type EnvConfig = {
-  port: number;
-  database: DatabaseConfig;
-  isProduction: boolean;
-  demoPassword: string;
-  demoBeneficiaries: number;
-  staticDir: string;
-};
-
-export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
-  const port = Number(env['PORT'] || 8080);
-  const beneficiaries = Number(env['DEMO_BENEFICIARIES'] || 2000);
-  return {
-    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 8080,
-    database: env['DATABASE_URL']
-      ? { kind: 'postgres', url: env['DATABASE_URL'] }
-      : { kind: 'sqlite', file: resolve(env['SQLITE_FILE'] || 'data/chitra.sqlite') },
-    isProduction: env['NODE_ENV'] === 'production',
-    demoPassword: env['DEMO_PASSWORD'] || 'demo1234',
-    demoBeneficiaries: Number.isInteger(beneficiaries) && beneficiaries >= 0 ? beneficiaries : 2000,
-    staticDir: resolve(env['STATIC_DIR'] || 'dist/client'),
-  };
-}
 
 export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = createLogger()): Promise<void> {
   const db = openDatabase(env.database, {

@@ -5,36 +5,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundleServer, serverEntries } from '../../src/server/cli/bundle';
 
 export type ServerEntry = { args: string[]; cleanup: () => void };
 
 /**
- * How the server is launched. `bundle` compiles src/server/main.ts once with esbuild (the same
- * compiler tsx uses, per file) into .tmp/, which starts in about half the time of the tsx
- * loader: a chaos run restarts the server many times. `tsx` runs the sources through tsx.
+ * How the server is launched. `bundle` is what production runs: `bundleServer` (the same esbuild
+ * bundle as `npm run build`) into .tmp/, plain JavaScript that starts in about half the time of
+ * the tsx loader (a chaos run restarts the server many times). `tsx` runs the sources.
  */
 export async function prepareServerEntry(mode: 'bundle' | 'tsx'): Promise<ServerEntry> {
-  const viaTsx: ServerEntry = { args: ['--import', 'tsx', 'src/server/main.ts'], cleanup: () => undefined };
-  if (mode === 'tsx') return viaTsx;
-  // esbuild comes with tsx and vite; should it ever be missing, the tsx loader still works.
-  const esbuild = await import('esbuild').catch(() => null);
-  if (!esbuild) return viaTsx;
-  const { build } = esbuild;
+  if (mode === 'tsx') return { args: ['--import', 'tsx', 'src/server/main.ts'], cleanup: () => undefined };
   // Inside the repository, so the bundle resolves node_modules like the sources do.
-  const dir = resolve('.tmp/chaos');
+  const dir = resolve(`.tmp/server-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `server-${process.pid}-${Date.now()}.mjs`);
-  await build({
-    entryPoints: ['src/server/main.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  return { args: [outfile], cleanup: () => rmSync(outfile, { force: true }) };
+  await bundleServer(dir, { main: serverEntries.main });
+  return { args: [join(dir, 'main.js')], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export type ServerProcess = {

@@ -1,13 +1,13 @@
 /**
- * `npm start`: builds the PWA when the build is missing or older than its sources, then
- * runs the server (migrate, demo seed outside production, serve).
+ * `npm start`, first step: builds the PWA when the build is missing or older than its sources,
+ * and bundles the server (a second); `npm start` then runs `node dist/server/main.js`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../logger';
-import { main } from '../main';
+import { bundleServer } from './bundle';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const logger = createLogger();
@@ -34,21 +34,12 @@ export function isBuildStale(): boolean {
   return statSync(index).mtimeMs < Math.max(...sources);
 }
 
-async function start(): Promise<void> {
-  if (isBuildStale()) {
-    logger.announce('Đang build giao diện (vite build)…');
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) {
-      logger.error('vite build failed', { status: build.status });
-      process.exit(1);
-    }
+if (isBuildStale()) {
+  logger.announce('Đang build giao diện (vite build)…');
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    logger.error('vite build failed', { status: build.status });
+    process.exit(1);
   }
-  await main();
 }
-
-start().catch((error: unknown) => {
-  logger.error('server failed to start', {
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-  process.exit(1);
-});
+await bundleServer();

@@ -10,7 +10,7 @@ import { roles, type Role } from '../../domain/vocabulary';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../logger';
-import { readEnvConfig } from '../main';
+import { readEnvConfig } from '../env';
 import { defaultHashOptions } from '../services/passwords';
 import { createUser } from '../services/users';
 

@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: brings the configured database (SQLITE_FILE or DATABASE_URL) to the latest version. */
 import { createLogger } from '../logger';
-import { readEnvConfig } from '../main';
+import { readEnvConfig } from '../env';
 import { openDatabase } from './database';
 import { migrateToLatest } from './migrate';
 

@@ -1,0 +1,43 @@
+/**
+ * Bundles the server and its command-line tools into plain JavaScript under `dist/server`, so
+ * production runs `node dist/server/main.js` without a TypeScript loader (STYLE.md §2.4).
+ * Packages stay external: native modules (better-sqlite3, argon2) cannot be bundled, and
+ * node_modules is there anyway. `npm run build` calls this after the PWA's build.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+/** Output name → source. Each bundle is standalone (no shared chunks). */
+export const serverEntries = {
+  main: 'src/server/main.ts',
+  'user-add': 'src/server/cli/user-add.ts',
+  migrate: 'src/server/db/migrate-cli.ts',
+} as const;
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/**
+ * Writes `<outdir>/<name>.js` for each entry. `outdir` must be inside the repository so the
+ * bundles resolve node_modules as the sources do.
+ */
+export async function bundleServer(
+  outdir = resolve(root, 'dist/server'),
+  entries: Partial<typeof serverEntries> = serverEntries,
+): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isEntry) await bundleServer();
