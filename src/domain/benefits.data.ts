@@ -3,6 +3,7 @@
  * coefficients of Art. 6, and the standard level (mức chuẩn) by province and effective date.
  * Rules that change (levels, coefficients) are edited here, with their legal basis, not in code.
  */
+import { vnd, type Vnd } from './money';
 import type { CategoryCode, DisabilitySeverity } from './vocabulary';
 
 export type Category = {
@@ -108,7 +109,7 @@ export type StandardLevel = {
   /** First day in force; the level applies to allowances from that calendar month. */
   effectiveFrom: string;
   /** Đồng per month. */
-  amount: number;
+  amount: Vnd;
   legalBasis: string;
 };
 
@@ -121,13 +122,13 @@ export const standardLevels: readonly StandardLevel[] = [
   {
     provinceCode: null,
     effectiveFrom: '2021-07-01',
-    amount: 360_000,
+    amount: vnd(360_000),
     legalBasis: 'Nghị định 20/2021/NĐ-CP, Điều 4',
   },
   {
     provinceCode: null,
     effectiveFrom: '2024-07-01',
-    amount: 500_000,
+    amount: vnd(500_000),
     legalBasis: 'Nghị định 76/2024/NĐ-CP',
   },
 ];

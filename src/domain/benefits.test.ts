@@ -17,6 +17,7 @@ import {
   type StandardLevel,
 } from './benefits';
 import { categoryCodes, type CategoryCode } from './vocabulary';
+import { vnd } from './money';
 
 const fixture = (id: string) => {
   const found = beneficiaries.find((b) => b.id === id);
@@ -71,10 +72,10 @@ describe('standardLevel', () => {
   });
 
   const withProvince: StandardLevel[] = [
-    { provinceCode: null, effectiveFrom: '2021-07-01', amount: 360_000, legalBasis: 'NĐ 20' },
-    { provinceCode: null, effectiveFrom: '2024-07-01', amount: 500_000, legalBasis: 'NĐ 76' },
-    { provinceCode: '30', effectiveFrom: '2024-08-01', amount: 550_000, legalBasis: 'HĐND' },
-    { provinceCode: '31', effectiveFrom: '2023-01-01', amount: 450_000, legalBasis: 'HĐND' },
+    { provinceCode: null, effectiveFrom: '2021-07-01', amount: vnd(360_000), legalBasis: 'NĐ 20' },
+    { provinceCode: null, effectiveFrom: '2024-07-01', amount: vnd(500_000), legalBasis: 'NĐ 76' },
+    { provinceCode: '30', effectiveFrom: '2024-08-01', amount: vnd(550_000), legalBasis: 'HĐND' },
+    { provinceCode: '31', effectiveFrom: '2023-01-01', amount: vnd(450_000), legalBasis: 'HĐND' },
   ];
   test.each([
     ['30', '2024-07', 500_000],
@@ -242,10 +243,10 @@ describe('applyCoefficient', () => {
   test('always yields whole đồng, exact for levels that are multiples of 10', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), (standard, tenths) => {
-        const amount = applyCoefficient(standard, tenths);
+        const amount = applyCoefficient(vnd(standard), tenths);
         expect(Number.isInteger(amount)).toBe(true);
         expect(Math.abs(amount * 10 - standard * tenths)).toBeLessThanOrEqual(5);
-        expect(applyCoefficient(standard * 10, tenths)).toBe(standard * tenths);
+        expect(applyCoefficient(vnd(standard * 10), tenths)).toBe(standard * tenths);
       }),
       { numRuns: 500 },
     );
@@ -257,7 +258,7 @@ describe('applyCoefficient', () => {
     [555_555, 15, 833_333],
     [555_555, 25, 1_388_888],
   ])('%i × %i/10 → %i', (standard, tenths, expected) => {
-    expect(applyCoefficient(standard, tenths)).toBe(expected);
+    expect(applyCoefficient(vnd(standard), tenths)).toBe(expected);
   });
 });
 

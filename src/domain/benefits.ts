@@ -3,6 +3,7 @@
  * in benefits.data.ts. Amounts are integer đồng; coefficients are handled in tenths.
  */
 import { err, ok, type Result } from '../lib/result';
+import { sumVnd, vnd, type Vnd } from './money';
 import {
   addsToSingleParent,
   categories,
@@ -43,12 +44,12 @@ export type BenefitPerson = {
 
 export type MonthlyAmount = {
   /** Whole đồng for the month. */
-  amount: number;
+  amount: Vnd;
   /** For display only (2.5); computations use `coefficientTenths`. */
   coefficient: number;
   coefficientTenths: number;
   /** The standard level applied, in đồng. */
-  standard: number;
+  standard: Vnd;
   /** The groups whose coefficients were paid: one, or k4 plus one under the single-parent rule. */
   paidCategories: CategoryCode[];
 };
@@ -165,8 +166,8 @@ export function coefficientFor(
  * Standard × coefficient in whole đồng. The product of a level and a coefficient in tenths is
  * exact; a level that is not a multiple of 10 đồng is rounded half up to the đồng.
  */
-export function applyCoefficient(standard: number, tenths: number): number {
-  return Math.floor((standard * tenths + 5) / 10);
+export function applyCoefficient(standard: Vnd, tenths: number): Vnd {
+  return vnd(Math.floor((standard * tenths + 5) / 10));
 }
 
 /** The monthly allowance of a person for a month (`YYYY-MM`) in a province (Huế by default). */
@@ -196,14 +197,14 @@ export function arrears(
   months: readonly string[],
   provinceCode = '46',
   levels: readonly StandardLevel[] = standardLevels,
-): Result<{ months: number; total: number }, BenefitError> {
-  let total = 0;
+): Result<{ months: number; total: Vnd }, BenefitError> {
+  const amounts: Vnd[] = [];
   for (const month of months) {
     const amount = monthlyAmount(person, month, provinceCode, levels);
     if (!amount.ok) return amount;
-    total += amount.value.amount;
+    amounts.push(amount.value.amount);
   }
-  return ok({ months: months.length, total });
+  return ok({ months: months.length, total: sumVnd(amounts) });
 }
 
 /**
@@ -214,10 +215,10 @@ export function funeralSupport(
   month: string,
   provinceCode = '46',
   levels: readonly StandardLevel[] = standardLevels,
-): Result<{ amount: number; standard: number }, BenefitError> {
+): Result<{ amount: Vnd; standard: Vnd }, BenefitError> {
   const level = standardLevel(provinceCode, month, levels);
   if (!level.ok) return level;
-  return ok({ amount: FUNERAL_SUPPORT_MULTIPLE * level.value.amount, standard: level.value.amount });
+  return ok({ amount: vnd(FUNERAL_SUPPORT_MULTIPLE * level.value.amount), standard: level.value.amount });
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AssertionError } from '../lib/assert';
-import { amountInWordsVi, formatAmount, formatVnd, vnd } from './money';
+import { amountInWordsVi, formatAmount, formatVnd, sumVnd, vnd, type Vnd } from './money';
 
 describe('vnd', () => {
   test('accepts whole đồng', () => {
@@ -21,11 +21,11 @@ describe('formatVnd', () => {
     [0, '0\u00A0₫'],
     [10_800_000, '10.800.000\u00A0₫'],
   ])('%i → %j (no-break space before ₫)', (amount, text) => {
-    expect(formatVnd(amount)).toBe(text);
+    expect(formatVnd(vnd(amount))).toBe(text);
   });
 
   test('lists columns without the symbol', () => {
-    expect(formatAmount(1_000_000)).toBe('1.000.000');
+    expect(formatAmount(vnd(1_000_000))).toBe('1.000.000');
   });
 });
 
@@ -119,17 +119,17 @@ describe('amountInWordsVi', () => {
     [1_200_000_000_000, 'Một nghìn hai trăm tỷ đồng'],
     [-500_000, 'Âm năm trăm nghìn đồng'],
   ])('%i → %j', (amount, words) => {
-    expect(amountInWordsVi(amount)).toBe(words);
+    expect(amountInWordsVi(vnd(amount))).toBe(words);
   });
 
   test('can say "lẻ" instead of "linh"', () => {
-    expect(amountInWordsVi(1_005_000, { zeroTens: 'lẻ' })).toBe('Một triệu không trăm lẻ năm nghìn đồng');
+    expect(amountInWordsVi(vnd(1_005_000), { zeroTens: 'lẻ' })).toBe('Một triệu không trăm lẻ năm nghìn đồng');
   });
 
   test('reads back to the same amount for any whole number of đồng', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e15, max: 1e15 }), (amount) => {
-        const words = amountInWordsVi(amount);
+        const words = amountInWordsVi(vnd(amount));
         expect(words).toMatch(/^[A-ZÂKMHBNSTC][^ ]*( [^ ]+)* đồng$/u);
         expect(wordsToNumber(words)).toBe(amount);
       }),
@@ -138,6 +138,18 @@ describe('amountInWordsVi', () => {
   });
 
   test('throws on a fraction of a đồng', () => {
-    expect(() => amountInWordsVi(0.5)).toThrow(AssertionError);
+    // A fraction that slipped past the type (an untyped caller) is still caught.
+    expect(() => amountInWordsVi(0.5 as Vnd)).toThrow(AssertionError);
+  });
+});
+
+describe('sumVnd', () => {
+  test('adds whole đồng, and an empty list is 0', () => {
+    expect(sumVnd([vnd(500_000), vnd(750_000), vnd(1)])).toBe(1_250_001);
+    expect(sumVnd([])).toBe(0);
+  });
+
+  test('a fraction that slipped in is caught, not summed', () => {
+    expect(() => sumVnd([vnd(1), 0.5 as Vnd])).toThrow(AssertionError);
   });
 });

@@ -14,17 +14,24 @@ export function vnd(amount: number): Vnd {
   return amount as Vnd;
 }
 
+/** The sum of amounts, still whole đồng. */
+export function sumVnd(amounts: Iterable<Vnd>): Vnd {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  return vnd(total);
+}
+
 const currencyFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 const plainFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /** "500.000 ₫": dot thousands separator, U+00A0 no-break space, then U+20AB. */
-export function formatVnd(amount: number): string {
-  return currencyFormat.format(vnd(amount));
+export function formatVnd(amount: Vnd): string {
+  return currencyFormat.format(amount);
 }
 
 /** "500.000", for list columns whose header already says "đồng". */
-export function formatAmount(amount: number): string {
-  return plainFormat.format(vnd(amount));
+export function formatAmount(amount: Vnd): string {
+  return plainFormat.format(amount);
 }
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
@@ -97,7 +104,7 @@ function readPositive(n: number, zeroTens: string): string[] {
  * 500000 → "Năm trăm nghìn đồng", 1250000 → "Một triệu hai trăm năm mươi nghìn đồng",
  * 0 → "Không đồng". Negative amounts (truy thu) start with "Âm".
  */
-export function amountInWordsVi(amount: number, options: AmountInWordsOptions = {}): string {
+export function amountInWordsVi(amount: Vnd, options: AmountInWordsOptions = {}): string {
   const whole = vnd(amount);
   const zeroTens = options.zeroTens ?? 'linh';
   const words = whole === 0 ? ['không'] : readPositive(Math.abs(whole), zeroTens);

@@ -10,6 +10,7 @@ import {
   type PaymentReceiver,
 } from './payment-line';
 import type { BeneficiaryStatus, PaymentLineStatus } from './vocabulary';
+import { vnd } from './money';
 
 const active: PaymentOpContext = { beneficiaryStatus: 'active' };
 let counter = 0;
@@ -35,7 +36,7 @@ const voidOp = (target: 'payment' | 'line', paymentOpId?: string, id?: string): 
   payload: { target, reason: 'recorded-in-error', paymentOpId },
 });
 
-const line = (status: PaymentLineStatus = 'due') => newPaymentLine(1_000_000, status);
+const line = (status: PaymentLineStatus = 'due') => newPaymentLine(vnd(1_000_000), status);
 
 describe('applyPaymentOp — payment.record', () => {
   test.each<[PaymentLineStatus, BeneficiaryStatus, PaymentOpOutcome, PaymentLineStatus, boolean]>([

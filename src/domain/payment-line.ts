@@ -7,13 +7,14 @@
  * when it disagrees with the line it is kept in `conflicts` for a supervisor.
  */
 import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver } from './payment-ops';
+import type { Vnd } from './money';
 import type { BeneficiaryStatus, PaymentLineStatus, UnpaidReason, VoidReason, VoidTarget } from './vocabulary';
 
 export type { PaymentOp, PaymentOpType, PaymentReceiver } from './payment-ops';
 export { isWellFormedPaymentOp } from './payment-ops';
 
 type FactBase = { opId: string; actorId: string; recordedAt: string };
-export type PaymentFact = FactBase & { amount: number; receiver: PaymentReceiver };
+export type PaymentFact = FactBase & { amount: Vnd; receiver: PaymentReceiver };
 export type VisitFact = FactBase & { reason: UnpaidReason; note: string | null };
 export type VoidFact = FactBase & {
   target: VoidTarget;
@@ -46,7 +47,7 @@ export type LineConflict =
 
 export type PaymentLineState = {
   /** Whole đồng due on this line. */
-  amount: number;
+  amount: Vnd;
   status: PaymentLineStatus;
   /** The one payment that counts; non-null exactly when `status` is 'paid'. */
   payment: PaymentFact | null;
@@ -68,7 +69,7 @@ export type PaymentOpOutcome =
 
 export type AppliedPaymentOp = { line: PaymentLineState; outcome: PaymentOpOutcome };
 
-export function newPaymentLine(amount: number, status: PaymentLineStatus = 'due'): PaymentLineState {
+export function newPaymentLine(amount: Vnd, status: PaymentLineStatus = 'due'): PaymentLineState {
   return { amount, status, payment: null, lastVisit: null, conflicts: [], voids: [] };
 }
 
@@ -85,7 +86,8 @@ const isSettled = (line: PaymentLineState) => line.status === 'paid' || line.sta
 function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.record' }, context: PaymentOpContext) {
   // A different amount means a wrong line or a changed list: not a fact we can count (SYNC.md).
   if (op.payload.amount !== line.amount) return rejected(line, 'amount-mismatch');
-  const fact: PaymentFact = { ...base(op), amount: op.payload.amount, receiver: op.payload.receiver };
+  // Equal to the line's amount (checked above), so whole đồng.
+  const fact: PaymentFact = { ...base(op), amount: line.amount, receiver: op.payload.receiver };
 
   // The cash changed hands, so the payment is kept, but the first payment stays the counted one:
   // a line is never paid twice, whatever order the devices' ops arrive in.

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { beneficiaryStatuses, voidReasons } from '../domain/vocabulary';
-import { protocolField } from './common';
+import { protocolField, moneySchema } from './common';
 import { conflictCodes } from './push';
 
 export const conflictStatuses = ['open', 'resolved'] as const;
@@ -38,7 +38,7 @@ export const conflictSideSchema = z.looseObject({
   kind: z.enum(['payment', 'visit', 'line-withdrawn', 'beneficiary-status', 'values']),
   /** Payment lines: this payment is the line's counted one. Roster: these are the current values. */
   isCurrent: z.boolean(),
-  amount: z.number().int().nonnegative().optional(),
+  amount: moneySchema.optional(),
   receiver: z.object({ kind: z.string(), fullName: z.string().optional(), idNumber: z.string().optional() }).optional(),
   reason: z.string().optional(),
   note: z.string().nullable().optional(),

@@ -9,9 +9,9 @@ import {
   paymentMethods,
   representativeKinds,
 } from '../domain/vocabulary';
-import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, nfcString } from './common';
+import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString } from './common';
 
-const money = z.number().int().nonnegative();
+const money = moneySchema;
 
 export const communeDataSchema = z.object({
   code: communeCodeSchema,

@@ -11,6 +11,7 @@ import {
   type PaymentUnpaidOp,
   type PaymentVoidOp,
 } from './ops';
+import { vnd } from '../domain/money';
 
 type Sample = (typeof pushRequest.ops)[number];
 const sample = (type: string): Sample => {
@@ -103,7 +104,9 @@ describe('opSchema', () => {
   test('a parsed payment op is applied by the domain rule', () => {
     const parsed = opSchema.parse(sample('payment.record'));
     if (parsed.type !== 'payment.record') throw new Error('expected payment.record');
-    const { outcome, line } = applyPaymentOp(newPaymentLine(500000), toDomain(parsed), { beneficiaryStatus: 'active' });
+    const { outcome, line } = applyPaymentOp(newPaymentLine(vnd(500000)), toDomain(parsed), {
+      beneficiaryStatus: 'active',
+    });
     expect(outcome).toEqual({ status: 'applied' });
     expect(line.payment?.receiver).toEqual({
       kind: 'authorized',

@@ -16,7 +16,7 @@ import {
   voidTargets,
   type Role,
 } from '../domain/vocabulary';
-import { birthDateSchema, isoDate, nfcString } from './common';
+import { birthDateSchema, isoDate, nfcString, moneySchema } from './common';
 import { accountStatuses, beneficiaryDataSchema, paymentDetailsSchema } from './entities';
 
 export const opTypes = [
@@ -89,7 +89,7 @@ export const receiverSchema = z
 
 export const paymentRecordPayloadSchema = z.looseObject({
   /** Whole đồng; must equal the line's amount (else `amount-mismatch`). */
-  amount: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  amount: moneySchema,
   receiver: receiverSchema,
   /** The `id-check.record` op made before paying, if any. */
   idCheckId: idSchema.optional(),

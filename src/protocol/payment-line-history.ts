@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import { paymentConflictCodes, type PaymentLineState } from '../domain/payment-line';
 import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
+import { moneySchema } from './common';
 import { paymentLineDataSchema } from './entities';
 
 const factBase = { opId: z.string(), actorId: z.string(), recordedAt: z.string() };
 const paymentFactSchema = z.object({
   ...factBase,
-  amount: z.number(),
+  amount: moneySchema,
   receiver: z.object({
     kind: z.enum(receiverKinds),
     fullName: z.string().optional(),

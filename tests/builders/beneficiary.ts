@@ -1,8 +1,16 @@
 // Builders of valid wire data for tests: override only what a test is about.
-import type { BeneficiaryData, PaymentLineData } from '../../src/protocol/entities';
+import type { z } from 'zod';
+import type {
+  BeneficiaryData,
+  beneficiaryDataSchema,
+  PaymentLineData,
+  paymentLineDataSchema,
+} from '../../src/protocol/entities';
 import type { Change } from '../../src/protocol/pull';
 
-export function beneficiaryData(overrides: Partial<BeneficiaryData> = {}): BeneficiaryData {
+// Overrides are the wire's input shapes (amounts as plain numbers); the result is what the
+// schemas give (amounts as the domain's Vnd): the same values, branded.
+export function beneficiaryData(overrides: Partial<z.input<typeof beneficiaryDataSchema>> = {}): BeneficiaryData {
   return {
     communeCode: '19960',
     fullName: 'Trần Thị Hoa',
@@ -26,10 +34,10 @@ export function beneficiaryData(overrides: Partial<BeneficiaryData> = {}): Benef
     decisionNo: null,
     startMonth: '2021-09',
     ...overrides,
-  };
+  } as BeneficiaryData;
 }
 
-export function paymentLineData(overrides: Partial<PaymentLineData> = {}): PaymentLineData {
+export function paymentLineData(overrides: Partial<z.input<typeof paymentLineDataSchema>> = {}): PaymentLineData {
   return {
     beneficiaryId: 'b-1',
     periodId: '2026-11',
@@ -41,7 +49,7 @@ export function paymentLineData(overrides: Partial<PaymentLineData> = {}): Payme
     arrearsAmount: 0,
     arrearsMonths: 0,
     ...overrides,
-  };
+  } as PaymentLineData;
 }
 
 export function change(entity: Change['entity'], id: string, data: object | null, version = 1): Change {

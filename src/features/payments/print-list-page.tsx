@@ -1,4 +1,4 @@
-import { amountInWordsVi, formatAmount } from '../../domain/money';
+import { amountInWordsVi, formatAmount, sumVnd } from '../../domain/money';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -33,14 +33,11 @@ export function PrintListPage() {
             (a.person?.village ?? '').localeCompare(b.person?.village ?? '', 'vi', { numeric: true }) ||
             ((a.person?.sortKey ?? '') < (b.person?.sortKey ?? '') ? -1 : 1),
         );
-        const totals = sorted.reduce(
-          (t, { line }) => ({
-            monthly: t.monthly + line.monthlyAmount,
-            arrears: t.arrears + line.arrearsAmount,
-            total: t.total + line.amount,
-          }),
-          { monthly: 0, arrears: 0, total: 0 },
-        );
+        const totals = {
+          monthly: sumVnd(sorted.map(({ line }) => line.monthlyAmount)),
+          arrears: sumVnd(sorted.map(({ line }) => line.arrearsAmount)),
+          total: sumVnd(sorted.map(({ line }) => line.amount)),
+        };
         const commune = communes.find((c) => c.code === code);
         return (
           <article key={code} className="sheet">

@@ -1,4 +1,4 @@
-import { amountInWordsVi, formatVnd } from '../../domain/money';
+import { amountInWordsVi, formatVnd, type Vnd } from '../../domain/money';
 import type { EmbeddedIdCheck } from '../../protocol/ops';
 import type { BeneficiaryRow, OutboxRow } from '../../storage/app-db';
 import { receiptCode } from '../../storage/payments';
@@ -9,7 +9,7 @@ type Receiver = { kind: 'self' | 'guardian' | 'authorized'; fullName?: string; i
 
 /** The home-delivery receipt: shown on screen after payment and printable on A5/A4. */
 export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow | undefined }) {
-  const payload = op.envelope['payload'] as { amount: number; receiver: Receiver; idCheck?: EmbeddedIdCheck };
+  const payload = op.envelope['payload'] as { amount: Vnd; receiver: Receiver; idCheck?: EmbeddedIdCheck };
   const check = payload.idCheck;
   const recordedAt = Date.parse(String(op.envelope['recordedAt']));
   return (

@@ -9,6 +9,7 @@ import { TransportError, type Transport } from '../../sync/transport';
 import { formatDateTime } from '../../ui/format';
 import { ServicesProvider, type Services } from '../../ui/services';
 import { ConflictsPage } from './conflicts-page';
+import { vnd } from '../../domain/money';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -50,7 +51,7 @@ function paidTwice(id: string, beneficiaryName: string): ConflictView {
       recordedAt: '2025-07-10T08:15:00+07:00',
       receivedAt: '2025-07-10T02:00:00.000Z',
       isCurrent: true,
-      amount: 500_000,
+      amount: vnd(500_000),
       receiver: { kind: 'self' },
     }),
     incoming: side({
@@ -59,7 +60,7 @@ function paidTwice(id: string, beneficiaryName: string): ConflictView {
       deviceName: 'Máy tính bảng 2',
       recordedAt: '2025-07-10T09:40:00+07:00',
       receivedAt: '2025-07-10T03:00:00.000Z',
-      amount: 500_000,
+      amount: vnd(500_000),
       receiver: { kind: 'guardian', fullName: 'Lê Văn Cường' },
     }),
     resolution: null,

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { pilotCommunes } from '../../domain/admin-units';
 import { monthlyAmount, standardLevel } from '../../domain/benefits';
 import { addMonths } from '../../domain/calendar';
+import { sumVnd, vnd, type Vnd } from '../../domain/money';
 import type { Role } from '../../domain/vocabulary';
 import { vietnamMonth, type Clock } from '../../lib/clock';
 import type { User } from '../../protocol/auth';
@@ -105,7 +106,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       const line: PaymentLineData = {
         beneficiaryId: b.id,
         periodId,
-        amount: b.data.monthlyAmount + arrearsAmount,
+        amount: sumVnd([b.data.monthlyAmount, arrearsAmount]),
         method,
         status: 'due',
         communeCode: commune.code,
@@ -129,19 +130,15 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
  * About 4% collect arrears (truy lĩnh) for the months just before this one, each at that
  * month's amount. Only months in which the person already had an allowance count.
  */
-function pickArrears(
-  count: number,
-  b: BeneficiaryData,
-  month: string,
-): { arrearsMonths: number; arrearsAmount: number } {
-  let arrearsAmount = 0;
+function pickArrears(count: number, b: BeneficiaryData, month: string): { arrearsMonths: number; arrearsAmount: Vnd } {
+  const amounts: Vnd[] = [];
   for (let i = 1; i <= count; i++) {
     const earlier = addMonths(month, -i);
     const amount = earlier ? monthlyAmount(b, earlier, PROVINCE) : undefined;
-    if (!amount?.ok || amount.value.amount === 0) return { arrearsMonths: 0, arrearsAmount: 0 };
-    arrearsAmount += amount.value.amount;
+    if (!amount?.ok || amount.value.amount === 0) return { arrearsMonths: 0, arrearsAmount: vnd(0) };
+    amounts.push(amount.value.amount);
   }
-  return { arrearsMonths: count, arrearsAmount };
+  return { arrearsMonths: count, arrearsAmount: sumVnd(amounts) };
 }
 
 const demoUsers: readonly { username: string; role: Role; displayName: string; communes: 'all' | string[] }[] = [
