@@ -5,11 +5,13 @@ import type { AppDatabase } from './database';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-push';
 import * as m0003 from './migrations/0003-import';
+import * as m0004 from './migrations/0004-ops-append-only';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-push': m0002,
   '0003-import': m0003,
+  '0004-ops-append-only': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -26,6 +26,20 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       expect(line?.data).toMatchObject({ status: 'paid', payment: { opId: op['id'], amount: AMOUNT } });
     });
 
+    test('the op log is append-only: the database itself refuses to change or delete a row', async () => {
+      const { payer } = w.actors;
+      const op = w.op(payer, 'payment.record', LINES.due);
+      await w.push(payer, [op]);
+      const db = w.h.db.kysely;
+      const id = String(op['id']);
+      await expect(db.updateTable('ops').set({ status: 'rejected' }).where('op_id', '=', id).execute()).rejects.toThrow(
+        /append-only/u,
+      );
+      await expect(db.deleteFrom('ops').where('op_id', '=', id).execute()).rejects.toThrow(/append-only/u);
+      const row = await db.selectFrom('ops').select(['status']).where('op_id', '=', id).executeTakeFirst();
+      expect(row?.status).toBe('applied');
+    });
+
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
       const { payer } = w.actors;
       const op = w.op(payer, 'payment.record', LINES.due);
