@@ -45,6 +45,8 @@ export async function startServer(options: {
   /** A fixed port (a restart that keeps the origin, for a browser); default: any free port. */
   port?: number;
   timeoutMs?: number;
+  /** Extra environment (e.g. NODE_ENV=production), over the test defaults. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, options.entry.args, {
     env: {
@@ -55,6 +57,7 @@ export async function startServer(options: {
       STATIC_DIR: options.staticDir,
       DATABASE_URL: '',
       DEMO_BENEFICIARIES: String(options.beneficiaries),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
