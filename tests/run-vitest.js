@@ -1,12 +1,14 @@
 // Runs every Vitest project (unit, server, integration, PostgreSQL when TEST_DATABASE_URL is
 // set, end-to-end in Chromium) and ends with the line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.js';
 
 ensureChromium();
 mkdirSync('.tmp', { recursive: true });
 const out = '.tmp/vitest-results.json';
+// A report left by an earlier run must not stand in for this one.
+rmSync(out, { force: true });
 const run = spawnSync(
   'npx',
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)],

@@ -3,11 +3,10 @@
  * on PORT, and shuts down cleanly. Run as `node dist/server/main.js` (the bundle, `npm start`)
  * or `tsx src/server/main.ts` (development and tests).
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { systemClock } from '../lib/clock';
 import { createApp } from './app';
+import { isEntry } from './cli/is-entry';
 import type { ServerConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -79,8 +78,7 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (isEntry) {
+if (isEntry(import.meta.url)) {
   main().catch((error: unknown) => {
     createLogger().error('server failed to start', {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -40,6 +40,13 @@ let entry: ServerEntry | undefined;
 let server: ServerProcess | undefined;
 beforeAll(async () => {
   entry = await prepareServerEntry('bundle');
+  // The operator's first step; each test below relies on this user only.
+  const created = await userAdd(
+    ['--username', 'canbo.phubai', '--role', 'officer', '--communes', '19960', '--display-name', 'Hồ Thị Lan'],
+    'mat-khau-rat-dai',
+  );
+  expect(created.output).toContain('Đã tạo người dùng canbo.phubai (officer); xã: 19960.');
+  expect(created.code).toBe(0);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -48,14 +55,7 @@ afterAll(async () => {
 });
 
 describe('production', () => {
-  test('user:add creates an officer from a piped password, and refuses bad input with a Vietnamese reason', async () => {
-    const created = await userAdd(
-      ['--username', 'canbo.phubai', '--role', 'officer', '--communes', '19960', '--display-name', 'Hồ Thị Lan'],
-      'mat-khau-rat-dai',
-    );
-    expect(created.output).toContain('Đã tạo người dùng canbo.phubai (officer); xã: 19960.');
-    expect(created.code).toBe(0);
-
+  test('user:add refuses bad input with a Vietnamese reason and exit code 2', async () => {
     const again = await userAdd(
       ['--username', 'canbo.phubai', '--role', 'officer', '--communes', '19960'],
       'khac-8-ky-tu',

@@ -5,8 +5,9 @@
  * node_modules is there anyway. `npm run build` calls this after the PWA's build.
  */
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { isEntry } from './is-entry';
 
 /** Output name → source. Each bundle is standalone (no shared chunks). */
 export const serverEntries = {
@@ -39,5 +40,4 @@ export async function bundleServer(
   });
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (isEntry) await bundleServer();
+if (isEntry(import.meta.url)) await bundleServer();
