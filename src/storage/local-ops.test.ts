@@ -221,4 +221,13 @@ describe('the device decides a line as the server does (applyPaymentOp)', () => 
     });
     expect((await db.paymentLines.get('l1'))?.status).toBe('due');
   });
+
+  test('a line whose history this app cannot read (a newer server) is still marked paid by a payment', async () => {
+    await pullLine({
+      ...paymentLineData(),
+      conflicts: [{ code: 'a-code-from-a-newer-server', kind: 'payment', counted: false, fact: fact('x') }],
+    });
+    await pay();
+    expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
+  });
 });

@@ -52,8 +52,16 @@ export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefine
  * paid, a visit never undoes a payment). A rejected op leaves the line as it is.
  */
 function reducePaymentLine(op: OutboxRow, row: PaymentLineRow): PaymentLineRow {
-  const state = paymentLineStateOf(row);
-  if (!state) return row;
+  // A newer server may write history this app cannot read (a new conflict code, say): the line's
+  // own amount and status still decide, so a payment never leaves the line payable again.
+  const state = paymentLineStateOf(row) ?? {
+    amount: row.amount,
+    status: row.status,
+    payment: null,
+    lastVisit: null,
+    conflicts: [],
+    voids: [],
+  };
   const { envelope } = op;
   const paymentOp = {
     id: op.id,

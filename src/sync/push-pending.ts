@@ -88,8 +88,15 @@ function blobHashes(op: OutboxRow): string[] {
  * hash mismatch, bad hash, type not allowed). Sending them again cannot succeed. Anything else
  * (network, 401, 409, 429, 5xx) concerns the request, not the blob, and stops the batch.
  */
+const refusedBlobCodes: ReadonlySet<string> = new Set([
+  'payload-too-large',
+  'invalid-blob-hash',
+  'blob-hash-mismatch',
+  'blob-type-not-allowed',
+]);
 function isRefusedBlob(e: unknown): e is TransportError {
-  return e instanceof TransportError && (e.status === 400 || e.status === 413 || e.status === 415);
+  // By the server's code, not the status: a proxy's bare 400 or 413 says nothing about the bytes.
+  return e instanceof TransportError && refusedBlobCodes.has(e.code);
 }
 
 /**

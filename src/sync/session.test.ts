@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, change } from '../../tests/builders/beneficiary';
 import type { User } from '../protocol/auth';
-import { createAppDb, type AppDb } from '../storage/app-db';
+import { createAppDb, type AppDb, type OutboxRow } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
 import { getKv } from '../storage/kv';
 import { recordOp } from '../storage/outbox';
@@ -62,6 +62,41 @@ describe('session', () => {
     expect(await resetIfScopeChanged(db, user(['20140'], 'u2'))).toBe(true);
     expect(await db.beneficiaries.count()).toBe(0);
     expect(await getKv(db, 'pullCursor')).toBeUndefined();
+  });
+
+  test("another user does not see the previous user's answered ops, the commune's conflicts or uploaded evidence", async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    const op = (seq: number, state: OutboxRow['state'], actorId: string): OutboxRow => ({
+      seq,
+      id: `op-${seq}`,
+      type: 'payment.record',
+      entityId: 'line-1',
+      state,
+      envelope: { actorId },
+      attempts: 1,
+      lastError: null,
+      result: null,
+    });
+    const blob = (hash: string, uploaded: 0 | 1 | 2) => ({
+      hash,
+      type: 'image/png',
+      bytes: new ArrayBuffer(1),
+      uploaded,
+    });
+    await db.outbox.bulkPut([
+      op(1, 'done', 'u1'),
+      op(2, 'rejected', 'u1'),
+      op(3, 'conflict', 'u1'),
+      op(4, 'pending', 'u1'),
+    ]);
+    await db.blobs.bulkPut([blob('on-server', 1), blob('waiting', 0), blob('refused', 2)]);
+    await db.conflicts.put({ id: 'c1', version: 1 });
+
+    expect(await resetIfScopeChanged(db, user(['20140'], 'u2'))).toBe(true);
+    // An unsent op and evidence the server does not have are never dropped.
+    expect((await db.outbox.toArray()).map((o) => o.id)).toEqual(['op-4']);
+    expect((await db.blobs.toArray()).map((b) => b.hash).sort()).toEqual(['refused', 'waiting']);
+    expect(await db.conflicts.count()).toBe(0);
   });
 
   test('after a session ended, the same user with the same communes keeps the data', async () => {

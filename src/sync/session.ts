@@ -42,7 +42,10 @@ export async function ensureDeviceId(db: AppDb, makeId: () => string): Promise<s
 
 /**
  * Signing in as a user whose communes differ from what the device holds would mix scopes:
- * local synced data is dropped (never unsent operations) and pulled again from the start.
+ * local synced data is dropped and pulled again from the start. So are what the previous user
+ * saw and the server already holds: the commune's conflicts, evidence already uploaded, and the
+ * previous user's answered ops (their results are in the server's op log). Never an unsent op,
+ * nor evidence the server does not have.
  */
 export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolean> {
   // The last user, not the session: after a 401 the session is gone but the data is still theirs.
@@ -52,19 +55,23 @@ export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolea
     previous.id === user.id &&
     [...previous.communes].sort().join(',') === [...user.communes].sort().join(',');
   if (same || previous === undefined) return false;
-  await db.transaction(
-    'rw',
-    [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.idChecks, db.kv],
-    async () => {
-      await Promise.all([
-        db.communes.clear(),
-        db.beneficiaries.clear(),
-        db.periods.clear(),
-        db.paymentLines.clear(),
-        db.idChecks.clear(),
-        db.kv.bulkDelete(['pullCursor', 'pullApplied', 'lastSyncAt']),
-      ]);
-    },
-  );
+  const tables = [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.idChecks, db.conflicts, db.blobs];
+  await db.transaction('rw', [...tables, db.outbox, db.kv], async () => {
+    await Promise.all([
+      db.communes.clear(),
+      db.beneficiaries.clear(),
+      db.periods.clear(),
+      db.paymentLines.clear(),
+      db.idChecks.clear(),
+      db.conflicts.clear(),
+      db.blobs.where('uploaded').equals(1).delete(),
+      db.outbox
+        .where('state')
+        .anyOf('done', 'conflict', 'rejected')
+        .filter((op) => op.envelope['actorId'] !== user.id)
+        .delete(),
+      db.kv.bulkDelete(['pullCursor', 'pullApplied', 'lastSyncAt']),
+    ]);
+  });
   return true;
 }

@@ -79,8 +79,9 @@ describe('signIn', () => {
       },
     });
     expect(await loadSession(db)).toBeUndefined();
-    // The token the server gave is ended, not left valid.
-    expect(server.loggedOut).toHaveLength(1);
+    // Refused before asking the server: the device stays bound to the officer, so a supervisor
+    // can still import the officer's exported ops against it.
+    expect(server.calls.filter((c) => c === 'login')).toHaveLength(1);
     expect(await db.outbox.where('state').equals('pending').count()).toBe(2);
     expect(await db.beneficiaries.count()).toBe(1);
 
@@ -107,14 +108,27 @@ describe('signIn', () => {
     expect((await loadSession(db))?.user.id).toBe(payer.id);
   });
 
-  test('a wrong password is the server’s answer, whatever the device holds', async () => {
+  test('a wrong password of the user the ops wait for is the server’s answer', async () => {
     await signInAs(officer);
     await recordAs(officer);
+    await clearSession(db);
     await expect(
       signIn(
         { db, transport: server, makeId: () => 'device-1' },
-        { username: payer.username, password: 'sai', deviceName: 'Máy' },
+        { username: ` ${officer.username.toUpperCase()} `, password: 'sai', deviceName: 'Máy' },
       ),
     ).rejects.toMatchObject({ code: 'invalid-credentials' });
+  });
+
+  test('another name is refused on the device, whatever the password: the server is not asked', async () => {
+    await signInAs(officer);
+    await recordAs(officer);
+    await clearSession(db);
+    const refused = await signIn(
+      { db, transport: server, makeId: () => 'device-1' },
+      { username: payer.username, password: 'sai', deviceName: 'Máy' },
+    );
+    expect(refused.ok).toBe(false);
+    expect(server.calls.filter((c) => c === 'login')).toHaveLength(1);
   });
 });

@@ -19,6 +19,30 @@ export type SignInRefusal = {
 
 export type SignInInput = { username: string; password: string; deviceName: string };
 
+/**
+ * The common case, answered without asking the server: the device's last user left unsent ops
+ * and someone else types their name. A server login would bind the device to that other person
+ * (and a supervisor's import of the exported ops is checked against the device's user), so it is
+ * not even tried. Whatever this cannot tell (ops of an earlier user, a renamed user) the check
+ * after the login still catches.
+ */
+async function refusedBeforeLogin(db: AppDb, username: string): Promise<SignInRefusal | null> {
+  const last = await loadLastUser(db);
+  if (!last || last.username.toLowerCase() === username.toLowerCase()) return null;
+  const count = await db.outbox
+    .where('state')
+    .equals('pending')
+    .filter((op) => op.envelope['actorId'] === last.id)
+    .count();
+  if (count === 0) return null;
+  return {
+    code: 'other-user-pending',
+    actorId: last.id,
+    count,
+    owner: { displayName: last.displayName, username: last.username },
+  };
+}
+
 /** Throws the transport's errors (wrong password, no network); answers a refusal as a value. */
 export async function signIn(
   deps: { db: AppDb; transport: Transport; makeId: () => string },
@@ -26,8 +50,11 @@ export async function signIn(
 ): Promise<Result<Session, SignInRefusal>> {
   const { db, transport } = deps;
   const deviceId = await ensureDeviceId(db, deps.makeId);
+  const username = input.username.trim().normalize('NFC');
+  const early = await refusedBeforeLogin(db, username);
+  if (early) return err(early);
   const res = await transport.login({
-    username: input.username.trim().normalize('NFC'),
+    username,
     password: input.password,
     device: { id: deviceId, name: input.deviceName },
   });

@@ -250,4 +250,18 @@ describe('sync engine: evidence (blobs)', () => {
     expect(pushedIds()).toEqual([ids]);
     expect(await statesOf()).toEqual(['done', 'done']);
   });
+
+  test("a proxy's bare 400 on the upload is not a refusal of the evidence: the op waits, the blob is offered again", async () => {
+    const [id] = [await recordPaymentWithSignature(goodHash)];
+    server.failNext('putBlob', httpFailure('http-400', 400));
+    const engine = makeEngine();
+    await engine.syncNow();
+    expect(server.pushes).toHaveLength(0);
+    expect(await statesOf()).toEqual(['pending']);
+    expect((await db.blobs.get(goodHash))?.uploaded).toBe(0);
+
+    await engine.syncNow();
+    expect(pushedIds()).toEqual([[id]]);
+    expect((await db.blobs.get(goodHash))?.uploaded).toBe(1);
+  });
 });

@@ -235,7 +235,8 @@ export const en: Messages = {
     required: 'Please enter your username and password.',
     offline: 'You need a connection to sign in for the first time on this device.',
     otherUserPending: (n: number, who: string) =>
-      `This device still holds ${n.toLocaleString('en-US')} unsent ${n === 1 ? 'operation' : 'operations'} by ${who}. Sign in as ${who} to send them, or ask a supervisor for help.`,
+      `This device still holds ${n.toLocaleString('en-US')} unsent ${n === 1 ? 'operation' : 'operations'} by ${who}. Sign in as ${who} to send them, or export them to a file for a supervisor to import on another device.`,
+    exportPending: 'Export unsent operations to a file',
   },
   roster: {
     title: 'Beneficiary list',

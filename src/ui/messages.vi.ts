@@ -246,7 +246,8 @@ export const vi = {
     required: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
     offline: 'Cần có mạng để đăng nhập lần đầu trên thiết bị này.',
     otherUserPending: (n: number, who: string) =>
-      `Máy này còn ${n.toLocaleString('vi-VN')} thao tác chưa gửi của người dùng ${who}. Hãy đăng nhập bằng tài khoản ${who} để gửi các thao tác này, hoặc báo giám sát viên để được hỗ trợ.`,
+      `Máy này còn ${n.toLocaleString('vi-VN')} thao tác chưa gửi của người dùng ${who}. Hãy đăng nhập bằng tài khoản ${who} để gửi các thao tác này, hoặc xuất chúng ra tệp để giám sát viên nhập trên máy khác.`,
+    exportPending: 'Xuất thao tác chưa gửi ra tệp',
   },
   roster: {
     title: 'Danh sách đối tượng',

@@ -51,15 +51,19 @@ test('a conflict this device caused counts once, then not at all once a supervis
   await db.outbox.bulkPut([op(1, 'pending'), op(2, 'rejected'), op(3, 'conflict')]);
   await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 2 }));
 
-  // The conflict entity of op 3 arrives open: the same conflict, still counted once.
-  await db.conflicts.put(conflict('c-3', 'op-3', 'open'));
-  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 2 }));
+  // The conflict entity of op 3 arrives open, with a new rejection: 3, not 4 — op 3 and its
+  // conflict are one thing to look at.
+  await db.transaction('rw', db.conflicts, db.outbox, async () => {
+    await db.conflicts.put(conflict('c-3', 'op-3', 'open'));
+    await db.outbox.put(op(4, 'rejected'));
+  });
+  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 3 }));
 
   // Another device's conflict in the commune counts too.
   await db.conflicts.put(conflict('c-9', 'op-of-another-device', 'open'));
-  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 3 }));
+  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 4 }));
 
   // A supervisor resolved op 3's conflict: nothing left to do about it on this device.
   await db.conflicts.put(conflict('c-3', 'op-3', 'resolved'));
-  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 2 }));
+  await vi.waitFor(() => expect(latest).toEqual({ pending: 1, attention: 3 }));
 });

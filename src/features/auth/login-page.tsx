@@ -5,7 +5,7 @@ import { useLogin, useWipedReason } from './use-login';
 export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { submitting, error, login } = useLogin(onSuccess);
+  const { submitting, error, blockedByPending, login, exportPending } = useLogin(onSuccess);
   const wiped = useWipedReason();
 
   function onSubmit(e: FormEvent) {
@@ -48,6 +48,11 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
           <p className="error" role="alert">
             {error}
           </p>
+        )}
+        {blockedByPending && (
+          <button type="button" onClick={() => void exportPending()}>
+            {t.login.exportPending}
+          </button>
         )}
         <button type="submit" className="primary" disabled={submitting}>
           {submitting ? t.login.submitting : t.login.submit}
