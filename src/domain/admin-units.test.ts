@@ -125,5 +125,10 @@ describe('communeFromAddress', () => {
     // Today's communes named like a former district, written with their unit word.
     expect(communeFromAddress('Thôn 1, xã Phú Lộc, thành phố Huế')?.commune.name).toBe('Xã Phú Lộc');
     expect(communeFromAddress('Tổ 3, phường Hương Thủy, Huế')?.commune.name).toBe('Phường Hương Thủy');
+    // …and without it: after 2025 no district is written, so a bare name under "Huế" is the commune.
+    expect(communeFromAddress('Thôn 1, Phú Lộc, TP Huế')?.commune.name).toBe('Xã Phú Lộc');
+    expect(communeFromAddress('Tổ 3, Hương Thủy, Huế')?.commune.name).toBe('Phường Hương Thủy');
+    // Abbreviated unit words on both the district and the province.
+    expect(communeFromAddress('Thôn 2, Lộc Bổn, H. Phú Lộc, T. Thừa Thiên Huế')?.formerUnit?.name).toBe('Xã Lộc Bổn');
   });
 });

@@ -64,16 +64,10 @@ export function lookupCommune(code: string, codeVersion?: CodeVersion): CommuneM
 const UNIT_WORDS = ['thi tran', 'phuong', 'xa', 'tt', 'p', 'x'];
 /** Unit words of a district ("Thị xã Hương Thủy", "Huyện Phú Lộc"). */
 const DISTRICT_WORDS = ['thanh pho', 'thi xa', 'huyen', 'quan', 'tp', 'tx', 'h', 'q'];
-/** The province as addresses name it, before and after 2025 (folded, unit word included). */
-const PROVINCE_PARTS = new Set([
-  'thua thien hue',
-  'tinh thua thien hue',
-  'thua thien - hue',
-  'hue',
-  'thanh pho hue',
-  'tp hue',
-  'tp. hue',
-]);
+/** Is this folded address part the province, as addresses name it before and after 2025? */
+function isProvincePart(folded: string): boolean {
+  return folded.includes('thua thien') || /^(?:(?:tinh|thanh pho|tp|t) )?hue$/u.test(folded);
+}
 
 const fold = (text: string) => foldVietnamese(text.replace(/\./gu, ' ')).replace(/\s*-\s*/gu, ' - ');
 
@@ -93,22 +87,35 @@ const formerDistricts = new Set(
 );
 
 /**
- * Is this address part a district? "Huyện Phú Lộc" always is; a bare "Hương Thủy" is the former
- * district on a pre-2025 address, while "phường Hương Thủy" is today's commune of that name.
+ * Is this address part a district? "Huyện Phú Lộc" always is. A bare "Phú Lộc" is the former
+ * district only where districts were still written: under the pre-2025 province name, or with no
+ * province at all (older cards: "…, TT. Khe Tre, Nam Đông"). Under today's "Huế" it is the
+ * commune of that name.
  */
-function isDistrictPart(folded: string): boolean {
-  const district = withoutUnitWord(folded, DISTRICT_WORDS);
-  if (district.hadWord) return true;
-  return !withoutUnitWord(folded, UNIT_WORDS).hadWord && formerDistricts.has(folded);
+function isDistrictPart(folded: string, districtsWritten: boolean): boolean {
+  if (withoutUnitWord(folded, DISTRICT_WORDS).hadWord) return true;
+  return districtsWritten && !withoutUnitWord(folded, UNIT_WORDS).hadWord && formerDistricts.has(folded);
+}
+
+/** The pilot commune with this name (today's or a former unit's), given without its unit word. */
+function communeNamed(name: string): CommuneMatch | undefined {
+  // A current name wins over an equal former one ("Lộc An" is both); the commune is the same.
+  const current = pilotCommunes.find((commune) => bareName(commune.name) === name);
+  if (current) return { commune: current, matchedVersion: CURRENT_CODE_VERSION, formerUnit: null };
+  for (const commune of pilotCommunes) {
+    const formerUnit = commune.formerUnits.find((unit) => bareName(unit.name) === name);
+    if (formerUnit) return { commune, matchedVersion: FORMER_CODE_VERSION, formerUnit };
+  }
+  return undefined;
 }
 
 /**
  * The commune named in a free-text address such as a CCCD QR address
  * ("Tổ 5, Thủy Lương, Hương Thủy, Thừa Thiên Huế") or a new-style one
- * ("Tổ 5, phường Hương Thủy, thành phố Huế"). Only the commune's place is read: the part before
- * the district on a pre-2025 address, the part before the province otherwise. So a commune
- * outside the pilot list is not mistaken for a district of a similar name ("Thủy Bằng, Hương
- * Thủy" is not Phường Hương Thủy). Cards issued before 07/2025 carry pre-merger names; those
+ * ("Tổ 5, phường Hương Thủy, thành phố Huế"). The province and, where districts were written,
+ * the district are taken off the end first, so a commune outside the pilot list is never
+ * mistaken for a district of a similar name ("Thủy Bằng, Hương Thủy" is not Phường Hương Thủy);
+ * then the commune's place is read, and the parts before it. Cards issued before 07/2025 carry pre-merger names; those
  * stay valid and are mapped here, not rejected (DOMAIN.md §1.1 rule 6).
  */
 export function communeFromAddress(address: string): CommuneMatch | undefined {
@@ -117,20 +124,18 @@ export function communeFromAddress(address: string): CommuneMatch | undefined {
     .map(fold)
     .filter((part) => part !== '');
   let preReform = false;
-  while (parts.length > 0 && PROVINCE_PARTS.has(parts.at(-1) ?? '')) {
+  let provinceGiven = false;
+  while (parts.length > 0 && isProvincePart(parts.at(-1) ?? '')) {
+    provinceGiven = true;
     preReform ||= (parts.pop() ?? '').includes('thua thien');
   }
-  // Under the pre-2025 province name a bare "Hương Thủy" can only be the district.
-  while ((parts.length > 1 || preReform) && parts.length > 0 && isDistrictPart(parts.at(-1) ?? '')) parts.pop();
-  const last = parts.at(-1);
-  if (last === undefined) return undefined;
-  const part = withoutUnitWord(last, UNIT_WORDS).name;
-  // A current name wins over an equal former one ("Lộc An" is both); the commune is the same.
-  const current = pilotCommunes.find((commune) => bareName(commune.name) === part);
-  if (current) return { commune: current, matchedVersion: CURRENT_CODE_VERSION, formerUnit: null };
-  for (const commune of pilotCommunes) {
-    const formerUnit = commune.formerUnits.find((unit) => bareName(unit.name) === part);
-    if (formerUnit) return { commune, matchedVersion: FORMER_CODE_VERSION, formerUnit };
+  const districtsWritten = preReform || !provinceGiven;
+  while (parts.length > 0 && isDistrictPart(parts.at(-1) ?? '', districtsWritten)) parts.pop();
+  // The commune's place first; then, right to left, the parts before it (a hamlet rarely shares
+  // a commune's name, and a district was removed above).
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const match = communeNamed(withoutUnitWord(parts[i] ?? '', UNIT_WORDS).name);
+    if (match) return match;
   }
   return undefined;
 }

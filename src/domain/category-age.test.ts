@@ -6,7 +6,8 @@ describe('categoryAgeIssue — DOMAIN.md §2.3 rule 5', () => {
   test.each<[CategoryCode, string, string, number | null]>([
     // [group, birth date, month checked, age reported or null when it fits]
     ['k1', '2015-06-10', '2026-11', null],
-    ['k1', '2010-11-01', '2026-11', 16], // turned 16 this month: no longer a child
+    ['k1', '2010-11-20', '2026-11', null], // turns 16 this month: paid until the month after
+    ['k1', '2010-10-20', '2026-11', 16],
     ['k1', '1996-03-02', '2026-11', 30],
     ['k2', '2008-01-15', '2026-11', null], // 18, in school
     ['k2', '2004-01-15', '2026-11', null], // 22
@@ -20,7 +21,8 @@ describe('categoryAgeIssue — DOMAIN.md §2.3 rule 5', () => {
     ['k5c', '1950-05-05', '2026-11', 76],
     ['k5d', '1990-05-05', '2026-11', 36],
     ['k7', '2024-02-01', '2026-11', null],
-    ['k7', '2023-11-01', '2026-11', 3],
+    ['k7', '2023-11-01', '2026-11', null], // turns 3 this month
+    ['k7', '2023-10-01', '2026-11', 3],
     ['k6', '1990-05-05', '2026-11', null], // disability: any age
     ['k8', '1960-05-05', '2026-11', null],
     ['k4', '1990-05-05', '2026-11', null], // the parent's own age is not the rule
@@ -33,8 +35,10 @@ describe('categoryAgeIssue — DOMAIN.md §2.3 rule 5', () => {
   test('with only a birth year, a warning needs both possible ages outside the group', () => {
     // Born in 1966: 59 or 60 in 11/2026 — could be elderly already.
     expect(categoryAgeIssue('k5a', '1966', '2026-11')).toBeNull();
-    // Born in 1967: 58 or 59 — too young either way; the lower age is reported.
-    expect(categoryAgeIssue('k5a', '1967', '2026-11')).toMatchObject({ age: 58 });
+    // Born in 1967: 58 or 59 — too young either way; the age nearest to the group is reported.
+    expect(categoryAgeIssue('k5a', '1967', '2026-11')).toMatchObject({ age: 59 });
+    // Born in 2009: 16 or 17 — no longer a child either way.
+    expect(categoryAgeIssue('k1', '2009', '2026-11')).toMatchObject({ age: 16 });
     // Born in 2010: 15 or 16 — may still be a child.
     expect(categoryAgeIssue('k1', '2010', '2026-11')).toBeNull();
   });

@@ -27,17 +27,18 @@ export const categoryAgeRanges: Partial<Record<CategoryCode, AgeRange>> = {
 export type CategoryAgeIssue = {
   code: 'age-outside-category';
   category: CategoryCode;
-  /** The age in the month checked (the lower one when only the birth year is known). */
+  /** The age in the month checked that is nearest to the group's range. */
   age: number;
   range: AgeRange;
 };
 
-const inRange = (age: number, { from = 0, below = Infinity }: AgeRange) => age >= from && age < below;
-
 /**
  * The issue when the person's age in `month` (`YYYY-MM`) is outside the group's range; null when
- * it fits, the group has no age rule, or the dates cannot be read. With only a birth year the
- * age is one of two values, and a warning needs both to be outside.
+ * it fits, the group has no age rule, or the dates cannot be read. A month counts as long as the
+ * person belongs to the group on some day of it: one who turns 60 during the month is already
+ * elderly, and a child who turns 16 still is, because the allowance stops only from the month
+ * after they stop qualifying (Decree 20 Art. 8). With only a birth year the age is one of two
+ * values, and a warning needs both to be outside.
  */
 export function categoryAgeIssue(category: CategoryCode, birthDate: string, month: string): CategoryAgeIssue | null {
   const range = categoryAgeRanges[category];
@@ -45,8 +46,10 @@ export function categoryAgeIssue(category: CategoryCode, birthDate: string, mont
   const match = /^(\d{4})-(\d{2})$/u.exec(month);
   if (!range || !birth || !match) return null;
   const [year, monthNumber] = [Number(match[1]), Number(match[2])];
-  const exact = year - birth.year - (birth.month > monthNumber ? 1 : 0);
-  const possible = birth.yearOnly ? [year - birth.year - 1, year - birth.year] : [exact];
-  if (possible.some((age) => inRange(age, range))) return null;
-  return { code: 'age-outside-category', category, age: Math.max(0, Math.min(...possible)), range };
+  // Youngest and oldest the person is during the month (birthday in the month: both).
+  const youngest = birth.yearOnly ? year - birth.year - 1 : year - birth.year - (birth.month >= monthNumber ? 1 : 0);
+  const oldest = birth.yearOnly ? year - birth.year : year - birth.year - (birth.month > monthNumber ? 1 : 0);
+  const { from = 0, below = Infinity } = range;
+  if (oldest >= from && youngest < below) return null;
+  return { code: 'age-outside-category', category, age: oldest < from ? oldest : youngest, range };
 }
