@@ -7,8 +7,8 @@ import { EnrolLink } from '../features/person/enrol-link';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
-import type { Role } from '../domain/vocabulary';
 import { t } from '../ui/messages';
+import { useCan } from '../ui/use-can';
 import { useSession } from '../ui/use-session';
 import { PwaUpdate } from './pwa-update';
 import { StorageBanner } from './storage-banner';
@@ -48,8 +48,10 @@ export async function preloadScreens(): Promise<boolean> {
   return done;
 }
 
-function Shell({ role }: { role: Role }) {
-  const supervises = role === 'supervisor' || role === 'admin';
+function Shell() {
+  const can = useCan();
+  // Screens the role cannot use are neither offered nor reachable by typing their address.
+  const only = (allowed: boolean, screen: React.ReactNode) => (allowed ? screen : <Navigate to="/" replace />);
   return (
     <div className="shell">
       <header className="top">
@@ -61,8 +63,8 @@ function Shell({ role }: { role: Role }) {
           <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
           <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
           <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
-          {supervises && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
-          {supervises && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
+          {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
+          {can('devices.manage') && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
@@ -74,7 +76,7 @@ function Shell({ role }: { role: Role }) {
               path="/"
               element={
                 <>
-                  <EnrolLink role={role} />
+                  <EnrolLink />
                   <RosterPage />
                 </>
               }
@@ -88,8 +90,8 @@ function Shell({ role }: { role: Role }) {
             <Route path="/chi-tra/:lineId" element={<PayPage />} />
             <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
             <Route path="/can-xu-ly" element={<AttentionPage />} />
-            <Route path="/xung-dot" element={<ConflictsPage />} />
-            <Route path="/thiet-bi" element={<DevicesPage />} />
+            <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
+            <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
@@ -108,7 +110,7 @@ export function App() {
       <PwaUpdate />
       <StorageBanner />
       {session ? (
-        <Shell role={session.user.role} />
+        <Shell />
       ) : (
         <Routes>
           <Route path="/login" element={<LoginPage onSuccess={() => void navigate('/', { replace: true })} />} />

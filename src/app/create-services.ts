@@ -3,6 +3,7 @@ import { systemClock, vietnamDate } from '../lib/clock';
 import { randomIds } from '../lib/ids';
 import { createAppDb } from '../storage/app-db';
 import { setKv, getKv, type KvKey } from '../storage/kv';
+import { createRecorder } from '../storage/outbox';
 import { attachRosterIndex } from '../storage/roster-index';
 import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
@@ -31,6 +32,7 @@ export function createServices(): Services {
     clock: systemClock,
     makeId: () => randomIds.next(),
     kv: { get: <T>(key: KvKey) => getKv<T>(db, key), set: (key, value) => setKv(db, key, value) },
+    recorder: createRecorder(db),
     loadSession: () => loadSession(db),
   };
 }

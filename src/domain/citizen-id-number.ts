@@ -35,6 +35,15 @@ export type DecodedIdNumber = {
   serial: string;
 };
 
+/** The format of a personal ID number (CCCD): exactly 12 digits, after `normalizeIdNumber`. */
+export const isIdNumberFormat = (text: string): boolean => /^\d{12}$/u.test(text);
+
+/** The format of an old ID card number (CMND): 9 digits, or 12 (12-digit CMNDs were issued, DOMAIN.md §1.3). */
+export const isOldIdNumberFormat = (text: string): boolean => /^(?:\d{9}|\d{12})$/u.test(text);
+
+/** Either card a person may show at the door: a 12-digit CCCD or a 9-digit CMND. */
+export const isAnyIdNumberFormat = isOldIdNumberFormat;
+
 /** "046 152 999 001", "046.152.999.001", full-width digits → "046152999001". */
 export function normalizeIdNumber(text: string): string {
   return text.normalize('NFKC').replace(/[\s.\-_]/gu, '');
@@ -53,7 +62,7 @@ export function centuryGenderDigit(year: number, gender: Gender): number | null 
 /** Reads the parts of a 12-digit number (after `normalizeIdNumber`), or null when malformed. */
 export function decodeIdNumber(idNumber: string): DecodedIdNumber | null {
   const id = normalizeIdNumber(idNumber);
-  if (!/^\d{12}$/u.test(id)) return null;
+  if (!isIdNumberFormat(id)) return null;
   const digit = Number(id[3]);
   return {
     registrationCode: id.slice(0, 3),

@@ -29,6 +29,14 @@ export type DisabilitySeverity = (typeof disabilitySeverities)[number];
 export const representativeKinds = ['guardian', 'authorized'] as const;
 export type RepresentativeKind = (typeof representativeKinds)[number];
 
+/** Account-opening progress of a beneficiary paid through an account (seed step 3). */
+export const accountStatuses = ['none', 'dossier-ready', 'submitted', 'opened', 'card-handed-over'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+/** Why a beneficiary is paid at home rather than at the commune point or through an account. */
+export const homeDeliveryReasons = ['ill', 'very-old-alone', 'cannot-use-phone', 'disability'] as const;
+export type HomeDeliveryReason = (typeof homeDeliveryReasons)[number];
+
 export const roles = ['admin', 'supervisor', 'officer', 'payer'] as const;
 export type Role = (typeof roles)[number];
 

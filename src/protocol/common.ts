@@ -28,3 +28,18 @@ export const isoMonth = z.string().regex(/^\d{4}-\d{2}$/);
 
 /** Commune code: 5 digits (GSO, 2025 version unless stated). */
 export const communeCodeSchema = z.string().regex(/^\d{5}$/);
+
+/** Required text of an op payload: NFC, trimmed, 1 to `max` characters. */
+export const text = (max: number) => nfcString.pipe(z.string().trim().min(1).max(max));
+
+/** Op, device, actor and entity ids: UUIDs or ULIDs made on the device, or server ids. */
+export const idSchema = z.string().min(1).max(100);
+
+/** Content address of a blob (signature, photo): lower-case SHA-256 hex. */
+export const blobHashSchema = z.string().regex(/^[0-9a-f]{64}$/u);
+
+/**
+ * Payload version. Absent means 1. A payload whose shape changes gets a new `v`, and the schema
+ * keeps accepting the older shapes, so ops queued on a device before an update still pass.
+ */
+export const payloadVersion = { v: z.number().int().positive().optional() };

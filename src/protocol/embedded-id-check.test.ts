@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compareScanned, compareTyped, expectedReceiver, idCheckPayload } from '../domain/receiver-check';
-import {
-  embeddedIdCheckSchema,
-  idCheckPayloadSchema,
-  paymentRecordPayloadSchema,
-  paymentUnpaidPayloadSchema,
-} from './ops';
+import { embeddedIdCheckSchema, idCheckPayloadSchema } from './payloads-id-check';
+import { paymentRecordPayloadSchema, paymentUnpaidPayloadSchema } from './payloads-payment';
 
 const person = {
   idNumber: '046060001234',

@@ -1,15 +1,18 @@
 /** Data of the entities sent by pull (SYNC.md "Pull"); the pinned fields are required. */
 import { z } from 'zod';
+import { enrolmentDefaults as domainEnrolmentDefaults } from '../domain/beneficiary-ops';
 import {
+  accountStatuses,
   beneficiaryStatuses,
   categoryCodes,
   disabilitySeverities,
   genders,
+  homeDeliveryReasons,
   paymentLineStatuses,
   paymentMethods,
   representativeKinds,
 } from '../domain/vocabulary';
-import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString } from './common';
+import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString, text } from './common';
 
 const money = moneySchema;
 
@@ -44,11 +47,17 @@ export const paymentDetailsSchema = z.object({
   accountHolder: nfcString.optional(),
   provider: nfcString.optional(),
   walletPhone: z.string().optional(),
-  homeDeliveryReason: z.enum(['ill', 'very-old-alone', 'cannot-use-phone', 'disability']).optional(),
+  homeDeliveryReason: z.enum(homeDeliveryReasons).optional(),
 });
 export type PaymentDetails = z.infer<typeof paymentDetailsSchema>;
 
-export const accountStatuses = ['none', 'dossier-ready', 'submitted', 'opened', 'card-handed-over'] as const;
+export const documentSchema = z.object({
+  /** e.g. 'birth-certificate', 'disability-certificate', 'authorisation', 'guardianship-extract'. */
+  kind: text(100),
+  /** Number or description of the paper as the officer records it. */
+  ref: text(200),
+  validUntil: isoDate.optional(),
+});
 
 export const beneficiaryDataSchema = z.looseObject({
   communeCode: communeCodeSchema,
@@ -75,34 +84,21 @@ export const beneficiaryDataSchema = z.looseObject({
   accountStatus: z.enum(accountStatuses),
   decisionNo: nfcString.nullable(),
   startMonth: isoMonth.nullable(),
+  /** Papers the officer recorded (set by `beneficiary.update`); absent until then. */
+  documents: z.array(documentSchema).max(50).optional(),
+  /** Note of the last account-status change. */
+  accountStatusNote: nfcString.nullable().optional(),
 });
 export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
 
 /**
- * The fields a new enrolment does not have to give, as the server fills them in. The device's
- * optimistic row uses the same values, so it looks like the one the next pull brings.
+ * The fields a new enrolment does not have to give, as the server fills them in (the domain's
+ * values, checked here against the wire's shape).
  */
 export const enrolmentDefaults: Omit<
   BeneficiaryData,
   'communeCode' | 'fullName' | 'birthDate' | 'gender' | 'category'
-> = {
-  idNumber: null,
-  status: 'active',
-  code: '',
-  oldIdNumber: null,
-  village: '',
-  address: '',
-  phone: null,
-  disabilitySeverity: null,
-  childrenCount: null,
-  monthlyAmount: 0,
-  paymentMethod: null,
-  paymentDetails: null,
-  representative: null,
-  accountStatus: 'none',
-  decisionNo: null,
-  startMonth: null,
-};
+> = domainEnrolmentDefaults;
 
 export const periodDataSchema = z.object({
   /** `YYYY-MM`. */

@@ -3,8 +3,6 @@ import pushRequest from '../../tests/fixtures/protocol/push-request.json';
 import { applyPaymentOp, newPaymentLine, type PaymentOp } from '../domain/payment-line';
 import {
   looseOpEnvelopeSchema,
-  opSchema,
-  opTypeRoles,
   opTypes,
   parseOp,
   type PaymentRecordOp,
@@ -12,6 +10,8 @@ import {
   type PaymentVoidOp,
 } from './ops';
 import { vnd } from '../domain/money';
+import { opRegistry } from './op-registry';
+import { rolesFor } from './permissions';
 
 type Sample = (typeof pushRequest.ops)[number];
 const sample = (type: string): Sample => {
@@ -102,8 +102,9 @@ describe('opSchema', () => {
   });
 
   test('a parsed payment op is applied by the domain rule', () => {
-    const parsed = opSchema.parse(sample('payment.record'));
-    if (parsed.type !== 'payment.record') throw new Error('expected payment.record');
+    const result = parseOp(sample('payment.record'));
+    const parsed = result.ok ? result.value : undefined;
+    if (parsed?.type !== 'payment.record') throw new Error('expected payment.record');
     const { outcome, line } = applyPaymentOp(newPaymentLine(vnd(500000)), toDomain(parsed), {
       beneficiaryStatus: 'active',
     });
@@ -134,11 +135,11 @@ describe('looseOpEnvelopeSchema', () => {
   });
 });
 
-describe('opTypeRoles', () => {
+describe('roles of the op registry', () => {
   test('only supervisors void; payers only check IDs and record payment outcomes', () => {
-    expect(opTypeRoles['payment.void']).toEqual(['supervisor']);
-    const payerTypes = opTypes.filter((type) => (opTypeRoles[type] as readonly string[]).includes('payer'));
-    expect(payerTypes).toEqual(['id-check.record', 'payment.record', 'payment.unpaid']);
-    expect(opTypes.filter((type) => (opTypeRoles[type] as readonly string[]).includes('admin'))).toEqual([]);
+    expect(opRegistry['payment.void'].roles).toEqual(['supervisor']);
+    const payerTypes = opTypes.filter((type) => rolesFor(type).includes('payer'));
+    expect(payerTypes.sort()).toEqual(['id-check.record', 'payment.record', 'payment.unpaid']);
+    expect(opTypes.filter((type) => rolesFor(type).includes('admin'))).toEqual([]);
   });
 });

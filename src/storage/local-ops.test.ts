@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, change, paymentLineData } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
+import { recordOk } from '../../tests/builders/record';
 import { applyPushResults, recordOp, type OpContext } from './outbox';
 
 let db: AppDb;
@@ -22,12 +23,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const pay = () =>
-  recordOp(db, ctx, {
-    type: 'payment.record',
-    entityId: 'l1',
-    payload: { amount: 1_000_000, receiver: { kind: 'self' } },
-  });
+const pay = () => recordOk(db, ctx, 'payment.record', 'l1', { amount: 1_000_000, receiver: { kind: 'self' } });
 
 describe('optimistic local changes', () => {
   test('recording a payment marks the line paid at once, with its op pending', async () => {
@@ -67,12 +63,14 @@ describe('optimistic local changes', () => {
   });
 
   test('a roster edit patches the row and its search tokens; a rejection restores the server copy', async () => {
-    const op = await recordOp(db, ctx, {
-      type: 'beneficiary.update',
-      entityId: 'b1',
-      payload: { phone: '0912345678', fullName: 'Trần Thị Hoà' },
-      baseVersion: 1,
-    });
+    const op = await recordOk(
+      db,
+      ctx,
+      'beneficiary.update',
+      'b1',
+      { phone: '0912345678', fullName: 'Trần Thị Hoà' },
+      { baseVersion: 1 },
+    );
     const row = await db.beneficiaries.get('b1');
     expect(row?.phone).toBe('0912345678');
     expect(row?.searchTokens).toContain('0912345678');
@@ -83,15 +81,10 @@ describe('optimistic local changes', () => {
   });
 
   test('two pending edits survive a pull and a rejection of the first keeps the second', async () => {
-    const first = await recordOp(db, ctx, {
-      type: 'beneficiary.update',
-      entityId: 'b1',
-      payload: { phone: '0912345678' },
-    });
-    await recordOp(db, ctx, {
-      type: 'beneficiary.set-payment-method',
-      entityId: 'b1',
-      payload: { method: 'home-delivery', details: { homeDeliveryReason: 'ill' } },
+    const first = await recordOk(db, ctx, 'beneficiary.update', 'b1', { phone: '0912345678' });
+    await recordOk(db, ctx, 'beneficiary.set-payment-method', 'b1', {
+      method: 'home-delivery',
+      details: { homeDeliveryReason: 'ill' },
     });
     await applyPullPage(
       db,
@@ -109,18 +102,13 @@ describe('optimistic local changes', () => {
   });
 
   test("an enrolment makes a complete, searchable row with the server's defaults, pending until answered", async () => {
-    const op = await recordOp(db, ctx, {
-      type: 'beneficiary.create',
-      entityId: 'b-new',
-      payload: {
-        communeCode: '19960',
-        fullName: 'Phùng Thị Mận',
-        birthDate: '1950',
-        gender: 'female',
-        category: 'k5c',
-        phone: '0912345678',
-        v: 1,
-      },
+    const op = await recordOk(db, ctx, 'beneficiary.create', 'b-new', {
+      communeCode: '19960',
+      fullName: 'Phùng Thị Mận',
+      birthDate: '1950',
+      gender: 'female',
+      category: 'k5c',
+      phone: '0912345678',
     });
     const row = await db.beneficiaries.get('b-new');
     expect(row).toMatchObject({
@@ -148,7 +136,7 @@ describe('optimistic local changes', () => {
 
   test('an update can add and then remove the representative', async () => {
     const representative = {
-      kind: 'authorized',
+      kind: 'authorized' as const,
       fullName: 'Lê Văn Tư',
       idNumber: '046080999123',
       relationship: 'con trai',
@@ -156,20 +144,15 @@ describe('optimistic local changes', () => {
       paperRef: 'GUQ 12/2026',
       validUntil: '2027-12-31',
     };
-    await recordOp(db, ctx, {
-      type: 'beneficiary.update',
-      entityId: 'b1',
-      payload: { representative },
-      baseVersion: 1,
-    });
+    await recordOk(db, ctx, 'beneficiary.update', 'b1', { representative }, { baseVersion: 1 });
     expect((await db.beneficiaries.get('b1'))?.representative).toEqual(representative);
-    await recordOp(db, ctx, { type: 'beneficiary.update', entityId: 'b1', payload: { representative: null } });
+    await recordOk(db, ctx, 'beneficiary.update', 'b1', { representative: null });
     expect((await db.beneficiaries.get('b1'))?.representative).toBeNull();
   });
 
   test('an unpaid visit never undoes a payment recorded before it', async () => {
     await pay();
-    await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } });
+    await recordOk(db, ctx, 'payment.unpaid', 'l1', { reason: 'absent' });
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
   });
 });
@@ -190,11 +173,7 @@ describe('the device decides a line as the server does (applyPaymentOp)', () => 
       payment: fact('first'),
       conflicts: [{ code: 'already-paid', kind: 'payment', counted: false, fact: fact('second') }],
     });
-    await recordOp(db, ctx, {
-      type: 'payment.void',
-      entityId: 'l1',
-      payload: { target: 'payment', reason: 'duplicate', paymentOpId: 'second' },
-    });
+    await recordOk(db, ctx, 'payment.void', 'l1', { target: 'payment', reason: 'duplicate', paymentOpId: 'second' });
     const line = await db.paymentLines.get('l1');
     expect(line?.status).toBe('paid');
     expect(line?.['payment']).toMatchObject({ opId: 'first' });
@@ -213,12 +192,9 @@ describe('the device decides a line as the server does (applyPaymentOp)', () => 
     expect((await db.paymentLines.get('l1'))?.['payment']).toMatchObject({ opId: first.id });
   });
 
-  test('a payment of another amount does not mark the line paid', async () => {
-    await recordOp(db, ctx, {
-      type: 'payment.record',
-      entityId: 'l1',
-      payload: { amount: 999_000, receiver: { kind: 'self' } },
-    });
+  test('a payment of another amount is refused as the server would (amount-mismatch), and the line stays due', async () => {
+    const refused = await recordOp(db, ctx, 'payment.record', 'l1', { amount: 999_000, receiver: { kind: 'self' } });
+    expect(refused.ok ? 'recorded' : refused.error.code).toBe('amount-mismatch');
     expect((await db.paymentLines.get('l1'))?.status).toBe('due');
   });
 

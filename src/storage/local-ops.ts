@@ -1,96 +1,130 @@
 /**
- * What each op does to the device's own copy of an entity (optimistic application). The same
- * pure reducers re-apply pending ops on top of freshly pulled rows, so a pull never hides a
- * change the server has not answered yet (SYNC.md "Pull").
+ * What each op does to the device's own copy of an entity (optimistic application). Every op is
+ * decided by its family's reducer from the op registry (protocol/op-registry.ts), the same pure
+ * rule the server applies, so the device shows what the server will decide. The same reducers
+ * re-apply pending ops on top of freshly pulled rows, so a pull never hides a change the server
+ * has not answered yet (docs/protocol.md "Pull").
  */
+import { assert } from '../lib/assert';
+import { err, ok, type Result } from '../lib/result';
+import type { BeneficiaryRefusal } from '../domain/beneficiary-ops';
+import type { PaymentLineState, PaymentRejectCode } from '../domain/payment-line';
+import { beneficiaryStatuses, type BeneficiaryStatus } from '../domain/vocabulary';
+import type { BeneficiaryData } from '../protocol/entities';
+import { familyOf, familyReducers, isOpType, type OpFamily } from '../protocol/op-registry';
+import { isOfFamily, parseOp, type Op } from '../protocol/ops';
+import { lineStateFrom, paymentLineStateOf } from '../protocol/payment-line-history';
 import type { AppDb, BeneficiaryRow, IdCheckRow, OutboxRow, PaymentLineRow } from './app-db';
 import { toBeneficiaryRow } from './roster-row';
-import { applyPaymentOp, type PaymentOp } from '../domain/payment-line';
-import { enrolmentDefaults, type BeneficiaryData } from '../protocol/entities';
-import { lineStateFrom, paymentLineStateOf } from '../protocol/payment-line-history';
 
 export type LocalTable = 'beneficiaries' | 'paymentLines' | 'idChecks';
-type Row = BeneficiaryRow | PaymentLineRow | IdCheckRow;
-type Payload = Record<string, unknown>;
+export type LocalRow = BeneficiaryRow | PaymentLineRow | IdCheckRow;
+type Row = LocalRow;
 
-/** The local table an op type changes, or null for ops without a local effect. */
-export function tableOf(type: string): LocalTable | null {
-  if (type.startsWith('beneficiary.')) return 'beneficiaries';
-  if (type.startsWith('payment.')) return 'paymentLines';
-  if (type === 'id-check.record') return 'idChecks';
-  return null;
+/** The local table each family changes. */
+const familyTables = {
+  beneficiary: 'beneficiaries',
+  'payment-line': 'paymentLines',
+  'id-check': 'idChecks',
+} as const satisfies Record<OpFamily, LocalTable>;
+
+/** The local table an op type changes. An op type the registry does not know is a bug. */
+export function tableOf(type: string): LocalTable {
+  assert(isOpType(type), `no op type ${type} in the registry`);
+  return familyTables[familyOf(type)];
 }
 
-/** The optimistic row after `op`; `undefined` leaves the row as it is. */
-export function reduceLocal(op: OutboxRow, row: Row | undefined): Row | undefined {
-  const payload = op.envelope['payload'] as Payload;
-  switch (op.type) {
-    case 'beneficiary.create': {
-      const { v: _v, ...fields } = payload;
-      return toBeneficiaryRow(op.entityId, 0, { ...enrolmentDefaults, ...fields } as BeneficiaryData);
-    }
-    case 'beneficiary.update':
-    case 'beneficiary.set-payment-method':
-    case 'beneficiary.set-account-status':
-      return row ? patchBeneficiary(row as BeneficiaryRow, op.type, payload) : undefined;
-    case 'payment.record':
-    case 'payment.unpaid':
-    case 'payment.void':
-      return row ? reducePaymentLine(op, row as PaymentLineRow) : undefined;
-    case 'id-check.record': {
-      const { v: _v, ...fields } = payload;
-      return { id: op.id, version: 0, beneficiaryId: op.entityId, ...fields, recordedAt: op.envelope['recordedAt'] };
-    }
-    default:
-      return row;
-  }
+/** Why the device's reducer refused an op (the server would refuse it the same way). */
+export type LocalRefusal = BeneficiaryRefusal | PaymentRejectCode | 'invalid-payload';
+
+/** What the device knows besides the row: the status of the beneficiary a line or a check is about. */
+export type LocalContext = { beneficiary: BeneficiaryRow | undefined };
+
+/** An outbox row's envelope read back as a typed op; an op this app cannot read changes nothing. */
+export function opOf(row: OutboxRow): Op | undefined {
+  const parsed = parseOp(row.envelope);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**
- * The line as the server will see it after `op`: the same `applyPaymentOp` decides on both sides
- * (a second payment keeps the first one counted, a void of an uncounted payment leaves the line
- * paid, a visit never undoes a payment). A rejected op leaves the line as it is.
+ * The row after `op` (undefined: no row), or the reducer's refusal. `row` is the op's entity in
+ * its family's table (for an `id-check.record`, there is none: its record is new).
  */
-function reducePaymentLine(op: OutboxRow, row: PaymentLineRow): PaymentLineRow {
-  // A newer server may write history this app cannot read (a new conflict code, say): the line's
-  // own amount and status still decide, so a payment never leaves the line payable again.
-  const state = paymentLineStateOf(row) ?? {
-    amount: row.amount,
-    status: row.status,
-    payment: null,
-    lastVisit: null,
-    conflicts: [],
-    voids: [],
-  };
-  const { envelope } = op;
-  const paymentOp = {
-    id: op.id,
-    type: op.type,
-    actorId: String(envelope['actorId']),
-    recordedAt: String(envelope['recordedAt']),
-    payload: envelope['payload'],
-  } as PaymentOp;
-  // Only the server knows the beneficiary's status there; it changes the outcome's flag
-  // (beneficiary-inactive), never the line's resulting status.
-  const { line, outcome } = applyPaymentOp(state, paymentOp, { beneficiaryStatus: 'active' });
-  return outcome.status === 'rejected' ? row : { ...row, ...lineStateFrom(line), localOpId: op.id };
+export function reduceLocal(
+  op: Op,
+  row: Row | undefined,
+  context: LocalContext,
+): Result<Row | undefined, LocalRefusal> {
+  if (isOfFamily(op, 'beneficiary')) {
+    const before = row ? beneficiaryData(row as BeneficiaryRow) : undefined;
+    const decided = familyReducers.beneficiary(before, op);
+    if (!decided.ok) return decided;
+    const { id = op.entityId, version = 0 } = (row ?? {}) as Partial<BeneficiaryRow>;
+    return ok(toBeneficiaryRow(id, version, decided.value.after as BeneficiaryData));
+  }
+  if (isOfFamily(op, 'payment-line')) {
+    if (!row) return err('unknown-entity');
+    const line = row as PaymentLineRow;
+    const { outcome, line: next } = familyReducers['payment-line'](stateOf(line), op, {
+      beneficiaryStatus: statusOf(context.beneficiary),
+    });
+    if (outcome.status === 'rejected') return err(outcome.code);
+    return ok({ ...line, ...lineStateFrom(next), localOpId: op.id });
+  }
+  assert(isOfFamily(op, 'id-check'), `no local reducer for ${op.type}`);
+  // A check of a person nobody holds is refused, as on the server.
+  if (!context.beneficiary) return err('unknown-entity');
+  return ok(idCheckRow(op, op.payload, { beneficiaryId: op.entityId, communeCode: communeOf(context) }));
 }
 
-function patchBeneficiary(row: BeneficiaryRow, type: string, payload: Payload): BeneficiaryRow {
-  const { v: _v, documents: _d, ...fields } = payload;
-  let patch: Partial<BeneficiaryData> = {};
-  if (type === 'beneficiary.update') patch = fields;
-  if (type === 'beneficiary.set-payment-method') {
-    patch = {
-      paymentMethod: payload['method'] as BeneficiaryData['paymentMethod'],
-      paymentDetails: (payload['details'] as BeneficiaryData['paymentDetails']) ?? null,
-    };
-  }
-  if (type === 'beneficiary.set-account-status') {
-    patch = { accountStatus: payload['status'] as BeneficiaryData['accountStatus'] };
-  }
-  const { searchTokens: _t, sortKey: _s, id, version, ...data } = row;
-  return toBeneficiaryRow(id, version, { ...data, ...patch });
+/** The check carried by an op (an `id-check.record`, or a payment op's `idCheck`) as its local row. */
+export function idCheckRow(
+  op: Op,
+  check: Parameters<(typeof familyReducers)['id-check']>[0],
+  place: Parameters<(typeof familyReducers)['id-check']>[2],
+): IdCheckRow {
+  // Its id is the op's id, as on the server: the pulled record replaces this one.
+  return { id: op.id, version: 0, ...familyReducers['id-check'](check, op, place) };
+}
+
+const communeOf = (context: LocalContext) => context.beneficiary?.communeCode ?? null;
+
+/**
+ * A newer server may write history this app cannot read (a new conflict code, say): the line's
+ * own amount and status still decide, so a payment never leaves the line payable again.
+ */
+function stateOf(row: PaymentLineRow): PaymentLineState {
+  return (
+    paymentLineStateOf(row) ?? {
+      amount: row.amount,
+      status: row.status,
+      payment: null,
+      lastVisit: null,
+      conflicts: [],
+      voids: [],
+    }
+  );
+}
+
+/**
+ * The device judges a payment with its own copy of the beneficiary's status; the server judges
+ * again with its own (a line of a person the device does not hold counts as active, as there).
+ */
+function statusOf(beneficiary: BeneficiaryRow | undefined): BeneficiaryStatus {
+  return beneficiaryStatuses.find((s) => s === beneficiary?.status) ?? 'active';
+}
+
+function beneficiaryData(row: BeneficiaryRow): Record<string, unknown> {
+  const { searchTokens: _t, sortKey: _s, id: _id, version: _v, ...data } = row;
+  return data;
+}
+
+/** What a reducer needs to know besides the row: the beneficiary a line or a check is about. */
+export async function localContext(db: AppDb, op: Op, row: Row | undefined): Promise<LocalContext> {
+  const family = familyOf(op.type);
+  if (family === 'beneficiary') return { beneficiary: undefined };
+  const beneficiaryId = family === 'id-check' ? op.entityId : (row as PaymentLineRow | undefined)?.beneficiaryId;
+  return { beneficiary: beneficiaryId === undefined ? undefined : await db.beneficiaries.get(beneficiaryId) };
 }
 
 /** Key of the server copy kept while an entity has unanswered ops. */
@@ -111,7 +145,13 @@ export async function rebuildEntity(db: AppDb, table: LocalTable, id: string): P
     .filter((o) => o.seq >= shadow.fromSeq && o.state !== 'rejected' && tableOf(o.type) === table)
     .sortBy('seq');
   let row = (shadow.row ?? undefined) as Row | undefined;
-  for (const op of ops) row = reduceLocal(op, row);
+  for (const outboxRow of ops) {
+    const op = opOf(outboxRow);
+    if (!op) continue;
+    const next = reduceLocal(op, row, await localContext(db, op, row));
+    // A refused op leaves the row as it is, as the server leaves its copy.
+    if (next.ok) row = next.value;
+  }
   if (row) await db.table(table).put(row);
   else await db.table(table).delete(id);
   if (!ops.some((o) => o.state === 'pending')) await db.shadows.delete(key);

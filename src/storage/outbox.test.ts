@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { beneficiaryData, change } from '../../tests/builders/beneficiary';
+import { beneficiaryData, change, paymentLineData } from '../../tests/builders/beneficiary';
+import { recordOk } from '../../tests/builders/record';
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
 import { applyPushResults, isoWithOffset, lastSeq, pendingOps, recordOp, type OpContext } from './outbox';
@@ -7,8 +8,11 @@ import { applyPushResults, isoWithOffset, lastSeq, pendingOps, recordOp, type Op
 let db: AppDb;
 let n: number;
 let ctx: OpContext;
-beforeEach(() => {
+beforeEach(async () => {
   db = createAppDb(`t-${crypto.randomUUID()}`);
+  // A person and twenty of their lines, as a pull leaves them.
+  const lines = Array.from({ length: 20 }, (_, i) => change('payment-line', `l${i}`, paymentLineData()));
+  await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData({ phone: null })), ...lines], 'c', 1);
   n = 0;
   ctx = {
     deviceId: 'dev-1',
@@ -28,14 +32,9 @@ describe('outbox', () => {
     expect(isoWithOffset(Date.UTC(2026, 10, 28, 7, 5), -90)).toBe('2026-11-28T05:35:00.000-01:30');
   });
 
-  test('ops get strictly increasing seqs and the SYNC.md envelope', async () => {
-    const a = await recordOp(
-      db,
-      ctx,
-      { type: 'beneficiary.update', entityId: 'b1', payload: { phone: '0912000111' }, baseVersion: 3 },
-      [],
-    );
-    const b = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } }, []);
+  test('ops get strictly increasing seqs and the envelope of docs/protocol.md', async () => {
+    const a = await recordOk(db, ctx, 'beneficiary.update', 'b1', { phone: '0912000111' }, { baseVersion: 3 });
+    const b = await recordOk(db, ctx, 'payment.unpaid', 'l1', { reason: 'absent' });
     expect([a.seq, b.seq]).toEqual([1, 2]);
     expect(a.envelope).toEqual({
       id: 'op-1',
@@ -56,47 +55,51 @@ describe('outbox', () => {
   });
 
   test('the local change and its op are written together or not at all', async () => {
-    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData({ phone: null }))], 'c', 1);
-    const failing = recordOp(
-      db,
-      ctx,
-      { type: 'beneficiary.update', entityId: 'b1', payload: { phone: '0912000111' } },
-      [db.beneficiaries],
-      async () => {
-        await db.beneficiaries.update('b1', { phone: '0912000111' });
-        throw new Error('validation failed after the write');
-      },
-    );
-    await expect(failing).rejects.toThrow('validation failed');
+    // Evidence that cannot be stored (no key) fails the transaction after the row was changed.
+    const broken = { hash: undefined as unknown as string, type: 'image/png' as const, bytes: new ArrayBuffer(4) };
+    const failing = recordOp(db, ctx, 'beneficiary.update', 'b1', { phone: '0912000111' }, { evidence: [broken] });
+    await expect(failing).rejects.toThrow();
     expect((await db.beneficiaries.get('b1'))?.phone).toBeNull();
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.count()).toBe(0);
     expect(await lastSeq(db)).toBe(0);
 
-    await recordOp(
-      db,
-      ctx,
-      { type: 'beneficiary.update', entityId: 'b1', payload: { phone: '0912000111' } },
-      [db.beneficiaries],
-      () => db.beneficiaries.update('b1', { phone: '0912000111' }),
-    );
+    await recordOk(db, ctx, 'beneficiary.update', 'b1', { phone: '0912000111' });
     expect((await db.beneficiaries.get('b1'))?.phone).toBe('0912000111');
     expect(await lastSeq(db)).toBe(1);
   });
 
+  test("a payload the registry's schema refuses is not recorded, and says where it is wrong", async () => {
+    const refused = await recordOp(db, ctx, 'payment.unpaid', 'l1', { reason: 'asleep' as 'absent' });
+    expect(refused.ok ? 'recorded' : refused.error).toMatchObject({ code: 'invalid-payload' });
+    expect(refused.ok ? [] : refused.error.issues).toEqual([expect.stringContaining('payload.reason')]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await lastSeq(db)).toBe(0);
+  });
+
+  test("an op its family's reducer refuses is not recorded (the server would reject it)", async () => {
+    const unknownLine = await recordOp(db, ctx, 'payment.unpaid', 'no-such-line', { reason: 'absent' });
+    const wrongAmount = await recordOp(db, ctx, 'payment.record', 'l1', { amount: 1, receiver: { kind: 'self' } });
+    expect([unknownLine, wrongAmount].map((r) => (r.ok ? 'recorded' : r.error.code))).toEqual([
+      'unknown-entity',
+      'amount-mismatch',
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.paymentLines.get('l1'))?.status).toBe('due');
+  });
+
   test('concurrent recordings never share a seq', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        recordOp(db, ctx, { type: 'payment.unpaid', entityId: `l${i}`, payload: { reason: 'absent' } }, []),
-      ),
+      Array.from({ length: 20 }, (_, i) => recordOk(db, ctx, 'payment.unpaid', `l${i}`, { reason: 'absent' })),
     );
     const seqs = (await db.outbox.toArray()).map((o) => o.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   test('a duplicate answer takes the state of its first outcome and keeps its reason', async () => {
-    const a = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l1', payload: { reason: 'absent' } });
-    const b = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l2', payload: { reason: 'absent' } });
-    const c = await recordOp(db, ctx, { type: 'payment.unpaid', entityId: 'l3', payload: { reason: 'absent' } });
+    const a = await recordOk(db, ctx, 'payment.unpaid', 'l1', { reason: 'absent' });
+    const b = await recordOk(db, ctx, 'payment.unpaid', 'l2', { reason: 'absent' });
+    const c = await recordOk(db, ctx, 'payment.unpaid', 'l3', { reason: 'absent' });
     await applyPushResults(
       db,
       [a, b, c],

@@ -2,18 +2,22 @@
  * The outbox: every local change is recorded together with its operation, in one transaction,
  * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
  */
-import type { Table } from 'dexie';
-import type { AppDb, OpResult, OutboxRow } from './app-db';
-import { keepShadow, rebuildEntity, reduceLocal, tableOf } from './local-ops';
-import { payloadVersions } from '../protocol/ops';
-
-export type NewOp = {
-  type: string;
-  entityId: string;
-  payload: Record<string, unknown>;
-  /** Server version of the entity the user saw (roster edits). */
-  baseVersion?: number;
-};
+import { err, ok, type Result } from '../lib/result';
+import { opRegistry, type OpType, type PayloadInput } from '../protocol/op-registry';
+import { parsePayload, type Op, type OpOf } from '../protocol/ops';
+import type { AppDb, OpResult, OutboxRow, PaymentLineRow } from './app-db';
+import {
+  idCheckRow,
+  keepShadow,
+  localContext,
+  rebuildEntity,
+  reduceLocal,
+  tableOf,
+  type LocalContext,
+  type LocalRefusal,
+  type LocalRow,
+} from './local-ops';
+import { toStorageErrorCode, type StorageErrorCode } from './storage-errors';
 
 export type OpContext = {
   deviceId: string;
@@ -39,66 +43,96 @@ export async function lastSeq(db: AppDb): Promise<number> {
   return ((await db.kv.get(SEQ_KEY))?.value as number | undefined) ?? 0;
 }
 
+/** Evidence written with its op in the same transaction (signature, photo), content-addressed. */
+export type Evidence = { hash: string; type: 'image/png' | 'image/jpeg' | 'image/webp'; bytes: ArrayBuffer };
+
+export type RecordOptions = {
+  /** Server version of the entity the user saw (roster edits: `concurrent-edit` detection). */
+  baseVersion?: number | undefined;
+  /** Blobs the op refers to, stored in the same transaction as the op. */
+  evidence?: readonly Evidence[] | undefined;
+};
+
+/** Why nothing was recorded: the payload is not one the registry accepts, or the reducer refused. */
+export type RecordRefusal = { code: LocalRefusal; issues?: string[] | undefined };
+
 /**
- * Records `op` with its optimistic local change (local-ops.ts) and `extra` writes (evidence
- * blobs) in one read-write transaction: all of it is durable together, or none of it. The seq
+ * Records an op of `type` with its optimistic local change and its evidence, in one read-write
+ * transaction: all of it is durable together, or none of it. The payload is validated by the
+ * registry's schema for `type` first, and the op's family reducer decides the local change, as
+ * the server will; an op either would refuse is not recorded (the refusal is returned). The seq
  * comes from a counter in the same transaction, so two ops never share one and none is skipped.
  */
-/** Every payload says which version of its type's shape it follows (see `payloadVersions`). */
-function withPayloadVersion(type: string, payload: Record<string, unknown>): Record<string, unknown> {
-  const v = (payloadVersions as Record<string, number | undefined>)[type];
-  return v === undefined ? payload : { v, ...payload };
-}
-
-export async function recordOp(
+export async function recordOp<T extends OpType>(
   db: AppDb,
   ctx: OpContext,
-  op: NewOp,
-  extraTables: Table[] = [],
-  extra: (op: OutboxRow) => Promise<unknown> = () => Promise.resolve(),
-): Promise<OutboxRow> {
-  const local = tableOf(op.type);
-  const tables = [db.outbox, db.kv, db.shadows, ...(local ? [db.table(local)] : []), ...extraTables];
+  type: T,
+  entityId: string,
+  input: PayloadInput<T>,
+  options: RecordOptions = {},
+): Promise<Result<OutboxRow, RecordRefusal>> {
+  // Every payload says which version of its type's shape it follows (op-registry.ts `version`).
+  const payload = parsePayload(type, { v: opRegistry[type].version, ...input });
+  if (!payload.ok) return err({ code: 'invalid-payload', issues: payload.error.issues });
+  const table = tableOf(type);
+  const tables = [db.outbox, db.kv, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks, db.blobs];
   return db.transaction('rw', tables, async () => {
     const seq = (await lastSeq(db)) + 1;
     const now = ctx.now();
     const id = ctx.makeId();
-    const envelope: Record<string, unknown> = {
+    const envelope = {
       id,
       deviceId: ctx.deviceId,
       seq,
-      type: op.type,
-      entityId: op.entityId,
+      type,
+      entityId,
       actorId: ctx.actorId,
       recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
-      payload: withPayloadVersion(op.type, op.payload),
-      ...(op.baseVersion === undefined ? {} : { baseVersion: op.baseVersion }),
+      payload: payload.value,
+      ...(options.baseVersion === undefined ? {} : { baseVersion: options.baseVersion }),
     };
+    // The envelope was built from a parsed payload of this very type.
+    const op = envelope as OpOf<T> as Op;
+    // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
+    const before = table === 'idChecks' ? undefined : ((await db.table(table).get(entityId)) as LocalRow | undefined);
+    const context = await localContext(db, op, before);
+    const next = reduceLocal(op, before, context);
+    if (!next.ok) return err({ code: next.error });
     const row: OutboxRow = {
       seq,
       id,
-      type: op.type,
-      entityId: op.entityId,
+      type,
+      entityId,
       state: 'pending',
       envelope,
       attempts: 0,
       lastError: null,
       result: null,
     };
-    if (local === 'idChecks') {
-      // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
-      const next = reduceLocal(row, undefined);
-      if (next) await db.idChecks.put(next);
-    } else if (local) {
-      await keepShadow(db, local, op.entityId, seq);
-      const next = reduceLocal(row, (await db.table(local).get(op.entityId)) as Parameters<typeof reduceLocal>[1]);
-      if (next) await db.table(local).put(next);
-    }
-    await extra(row);
+    if (table !== 'idChecks') await keepShadow(db, table, entityId, seq);
+    if (next.value) await db.table(table).put(next.value);
+    const check = carriedIdCheck(op);
+    if (check) await db.idChecks.put(idCheckRow(op, check, idCheckPlace(context, next.value)));
+    await db.blobs.bulkPut((options.evidence ?? []).map((e) => ({ ...e, uploaded: 0 as const })));
     await db.kv.put({ key: SEQ_KEY, value: seq });
     await db.outbox.add(row);
-    return row;
+    return ok(row);
   });
+}
+
+/** The card check a payment or visit op carries (docs/protocol.md `payment.record` `idCheck`). */
+function carriedIdCheck(op: Op) {
+  return op.type === 'payment.record' || op.type === 'payment.unpaid' ? op.payload.idCheck : undefined;
+}
+
+/** Where a check carried by a payment op belongs: the line's beneficiary and commune. */
+function idCheckPlace(context: LocalContext, row: LocalRow | undefined) {
+  const line = row as PaymentLineRow | undefined;
+  return {
+    beneficiaryId: line?.beneficiaryId ?? '',
+    communeCode: line?.communeCode ?? context.beneficiary?.communeCode ?? null,
+    lineId: line?.id,
+  };
 }
 
 /** Ops not yet answered by the server, oldest first. */
@@ -143,10 +177,10 @@ export async function applyPushResults(
     }
     // A rejected op's optimistic effect goes away; answered entities drop their server copy.
     for (const op of sent) {
+      // A check recorded by a rejected op (on its own or carried by a payment) is not a fact either.
+      if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
       const table = tableOf(op.type);
-      if (table === 'idChecks') {
-        if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
-      } else if (table && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
+      if (table !== 'idChecks' && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
     }
   });
 }
@@ -156,4 +190,32 @@ export async function notePushFailure(db: AppDb, sent: readonly OutboxRow[], cod
   await db.transaction('rw', db.outbox, async () => {
     for (const op of sent) await db.outbox.update(op.seq, { attempts: op.attempts + 1, lastError: code });
   });
+}
+
+/** Why a screen's op was not recorded: a refusal, or storage that failed (full, closed). */
+export type RecordError = RecordRefusal | { code: 'storage-failed'; storage: StorageErrorCode };
+
+/** `recordOp` bound to the device's database, for screens (through the services context). */
+export type Recorder = <T extends OpType>(
+  ctx: OpContext,
+  type: T,
+  entityId: string,
+  input: PayloadInput<T>,
+  options?: RecordOptions,
+) => Promise<Result<OutboxRow, RecordError>>;
+
+/**
+ * Records through `recordOp`, and answers a storage failure (quota, closed database) as a value,
+ * so every screen can tell the user that nothing was recorded; other errors are bugs and throw.
+ */
+export function createRecorder(db: AppDb): Recorder {
+  return async (ctx, type, entityId, input, options) => {
+    try {
+      return await recordOp(db, ctx, type, entityId, input, options);
+    } catch (e) {
+      const storage = toStorageErrorCode(e);
+      if (storage === null) throw e;
+      return err({ code: 'storage-failed', storage });
+    }
+  };
 }

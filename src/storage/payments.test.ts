@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { change, paymentLineData } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
-import type { OpContext } from './outbox';
-import { receiptCode, recordPayment, recordUnpaid, sha256Hex } from './payments';
+import { recordOp, type OpContext } from './outbox';
+import { hashEvidence, receiptCode, sha256Hex } from './payments';
 
 let db: AppDb;
 let ctx: OpContext;
@@ -17,32 +17,33 @@ afterEach(async () => {
   await db.delete();
 });
 
-const signature = { bytes: new TextEncoder().encode('png-bytes').buffer, type: 'image/png' as const };
+const signatureBytes = { bytes: new TextEncoder().encode('png-bytes').buffer, type: 'image/png' as const };
+const pay = (payload: Partial<Parameters<typeof recordOp<'payment.record'>>[4]>) =>
+  recordOp(db, ctx, 'payment.record', 'l1', { amount: 750_000, receiver: { kind: 'self' }, ...payload });
 
-describe('recordPayment', () => {
+describe('recording a payment with its evidence', () => {
   test('writes the paid line, the op and the signature blob together', async () => {
-    const result = await recordPayment(db, ctx, {
-      lineId: 'l1',
-      amount: 750_000,
-      receiver: { kind: 'authorized', fullName: 'Nguyễn Văn Cường', idNumber: '046078999012' },
-      signature,
-    });
+    const signature = await hashEvidence(signatureBytes);
+    expect(signature.hash).toBe(await sha256Hex(signatureBytes.bytes));
+    expect(signature.hash).toMatch(/^[0-9a-f]{64}$/u);
+    const receiver = { kind: 'authorized', fullName: 'Nguyễn Văn Cường', idNumber: '046078999012' } as const;
+    const result = await recordOp(
+      db,
+      ctx,
+      'payment.record',
+      'l1',
+      { amount: 750_000, receiver, signature: signature.hash },
+      { evidence: [signature] },
+    );
     expect(result.ok).toBe(true);
-    const hash = await sha256Hex(signature.bytes);
-    expect(hash).toMatch(/^[0-9a-f]{64}$/u);
     const op = (await db.outbox.toArray())[0];
-    expect(op?.envelope['payload']).toEqual({
-      v: 1,
-      amount: 750_000,
-      receiver: { kind: 'authorized', fullName: 'Nguyễn Văn Cường', idNumber: '046078999012' },
-      signature: hash,
-    });
-    expect((await db.blobs.get(hash))?.uploaded).toBe(0);
+    expect(op?.envelope['payload']).toEqual({ v: 1, amount: 750_000, receiver, signature: signature.hash });
+    expect((await db.blobs.get(signature.hash))?.uploaded).toBe(0);
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
   });
 
   test('the receiver’s card check and a photo travel in the same op and the same transaction', async () => {
-    const photo = { bytes: new TextEncoder().encode('jpeg-bytes').buffer, type: 'image/jpeg' as const };
+    const photo = await hashEvidence({ bytes: new TextEncoder().encode('jpeg-bytes').buffer, type: 'image/jpeg' });
     const idCheck = {
       person: 'beneficiary' as const,
       method: 'not-possible' as const,
@@ -50,65 +51,59 @@ describe('recordPayment', () => {
       fields: { idNumber: 'missing', fullName: 'missing', birthDate: 'missing', gender: 'missing' } as const,
       overall: 'incomplete' as const,
     };
-    const result = await recordPayment(db, ctx, {
-      lineId: 'l1',
-      amount: 750_000,
-      receiver: { kind: 'self' },
-      idCheck,
-      photo,
-    });
-    if (!result.ok) throw new Error(result.error);
+    const result = await recordOp(
+      db,
+      ctx,
+      'payment.record',
+      'l1',
+      { amount: 750_000, receiver: { kind: 'self' }, idCheck, photo: photo.hash },
+      { evidence: [photo] },
+    );
+    if (!result.ok) throw new Error(result.error.code);
     const payload = result.value.envelope['payload'] as Record<string, unknown>;
     expect(payload['idCheck']).toEqual(idCheck);
-    expect(payload['photo']).toBe(await sha256Hex(photo.bytes));
+    expect(await db.blobs.get(photo.hash)).toMatchObject({ type: 'image/jpeg', uploaded: 0 });
     expect(await db.outbox.count()).toBe(1);
     // The check is listed on the person's page at once, under the op's id (as the server keys it).
     const local = await db.idChecks.get(result.value.id);
     expect(local).toMatchObject({ method: 'not-possible', reason: 'no-qr', lineId: 'l1', beneficiaryId: 'b-1' });
   });
 
-  test('a refused payment writes no check either', async () => {
+  test('a refused payment writes no check and no evidence either', async () => {
     const idCheck = {
       person: 'beneficiary' as const,
       method: 'manual' as const,
       fields: { idNumber: 'match', fullName: 'missing', birthDate: 'missing', gender: 'missing' } as const,
       overall: 'incomplete' as const,
     };
-    const result = await recordPayment(db, ctx, { lineId: 'l1', amount: 1, receiver: { kind: 'self' }, idCheck });
-    expect(result.ok).toBe(false);
+    const signature = await hashEvidence(signatureBytes);
+    const result = await recordOp(
+      db,
+      ctx,
+      'payment.record',
+      'l1',
+      { amount: 1, receiver: { kind: 'self' }, idCheck, signature: signature.hash },
+      { evidence: [signature] },
+    );
+    expect(result.ok ? 'recorded' : result.error.code).toBe('amount-mismatch');
     expect(await db.idChecks.count()).toBe(0);
-  });
-
-  test.each([
-    [{ lineId: 'nope', amount: 750_000 }, 'unknown-line'],
-    [{ lineId: 'l1', amount: 700_000 }, 'amount-mismatch'],
-  ])('refuses %j with %s and records nothing', async (input, code) => {
-    const result = await recordPayment(db, ctx, { ...input, receiver: { kind: 'self' } });
-    expect(result).toEqual({ ok: false, error: code });
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
   });
 
   test('a representative without a name or ID is refused before anything is written', async () => {
-    const result = await recordPayment(db, ctx, { lineId: 'l1', amount: 750_000, receiver: { kind: 'guardian' } });
-    expect(result).toEqual({ ok: false, error: 'invalid-payload' });
+    const result = await pay({ receiver: { kind: 'guardian' } });
+    expect(result.ok ? 'recorded' : result.error.code).toBe('invalid-payload');
     expect(await db.outbox.count()).toBe(0);
     expect((await db.paymentLines.get('l1'))?.status).toBe('due');
   });
 
-  test('a line already paid on this device cannot be paid again here', async () => {
-    await recordPayment(db, ctx, { lineId: 'l1', amount: 750_000, receiver: { kind: 'self' } });
-    expect(await recordPayment(db, ctx, { lineId: 'l1', amount: 750_000, receiver: { kind: 'self' } })).toEqual({
-      ok: false,
-      error: 'already-paid-here',
-    });
-  });
-
-  test('an unpaid visit is recorded with its reason', async () => {
-    const result = await recordUnpaid(db, ctx, { lineId: 'l1', reason: 'absent', note: ' ' });
+  test('an unpaid visit is recorded with its reason; an unknown reason is refused', async () => {
+    const result = await recordOp(db, ctx, 'payment.unpaid', 'l1', { reason: 'absent' });
     expect(result.ok).toBe(true);
     expect((await db.outbox.toArray())[0]?.envelope['payload']).toEqual({ v: 1, reason: 'absent' });
     expect((await db.paymentLines.get('l1'))?.status).toBe('unpaid');
-    expect((await recordUnpaid(db, ctx, { lineId: 'l1', reason: 'lost' })).ok).toBe(false);
+    const lost = await recordOp(db, ctx, 'payment.unpaid', 'l1', { reason: 'lost' as 'absent' });
+    expect(lost.ok).toBe(false);
   });
 
   test('receipt codes are short, upper case and derived from the op id', () => {

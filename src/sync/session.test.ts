@@ -4,7 +4,7 @@ import type { User } from '../protocol/auth';
 import { createAppDb, type AppDb, type OutboxRow } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
 import { getKv } from '../storage/kv';
-import { recordOp } from '../storage/outbox';
+import { recordOk } from '../../tests/builders/record';
 import { clearSession, ensureDeviceId, resetIfScopeChanged, saveSession } from './session';
 
 let db: AppDb;
@@ -34,15 +34,12 @@ describe('session', () => {
   test('a new scope drops synced data and the cursor but never the unsent operations', async () => {
     await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
     await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
-    await recordOp(
+    await recordOk(
       db,
       { deviceId: 'd', actorId: 'u1', now: () => 0, makeId: () => 'op-1', utcOffsetMinutes: 420 },
-      {
-        type: 'beneficiary.update',
-        entityId: 'b1',
-        payload: { phone: '0912345678' },
-      },
-      [],
+      'beneficiary.update',
+      'b1',
+      { phone: '0912345678' },
     );
 
     expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);

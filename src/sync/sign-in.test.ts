@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { beneficiaryData, change } from '../../tests/builders/beneficiary';
+import { beneficiaryData, change, paymentLineData } from '../../tests/builders/beneficiary';
 import type { User } from '../protocol/auth';
 import { createAppDb, type AppDb } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
-import { applyPushResults, recordOp } from '../storage/outbox';
+import { applyPushResults } from '../storage/outbox';
+import { recordOk } from '../../tests/builders/record';
 import { createFakeTransport, type FakeTransport } from './fake-transport';
 import { clearSession, loadSession } from './session';
 import { signIn } from './sign-in';
@@ -35,10 +36,14 @@ const signInAs = (user: User) =>
   );
 
 async function recordAs(user: User) {
-  return recordOp(
+  // A line the first user pulled and visits.
+  await db.paymentLines.put({ ...paymentLineData(), id: 'line-1', version: 1 });
+  return recordOk(
     db,
     { deviceId: 'device-1', actorId: user.id, now: () => 0, makeId: () => `op-${++n}`, utcOffsetMinutes: 420 },
-    { type: 'payment.unpaid', entityId: 'line-1', payload: { reason: 'absent' } },
+    'payment.unpaid',
+    'line-1',
+    { reason: 'absent' },
   );
 }
 

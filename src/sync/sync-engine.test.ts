@@ -133,7 +133,7 @@ describe('sync engine: batches', () => {
 
   test('big ops are split so that no push body exceeds 2 MiB, in as few pushes as fit', async () => {
     // About 600 kB each: three fit in 2 MiB, four do not.
-    const ids = await record(7, () => ({ reason: 'other', note: 'ghi chú '.repeat(75_000) }));
+    const ids = await record(7, () => ({ reason: 'other', transcript: 'ghi chú '.repeat(75_000) }));
     const engine = makeEngine();
     await engine.syncNow();
     const sizes = server.pushes.map((p) => new TextEncoder().encode(JSON.stringify({ protocol: 1, ...p.body })).length);

@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { User } from '../protocol/auth';
 import { createAppDb, type AppDb } from '../storage/app-db';
-import { recordOp } from '../storage/outbox';
+import { paymentLineData } from '../../tests/builders/beneficiary';
+import { recordOk } from '../../tests/builders/record';
 import { createFakeTransport, type FakeTransport } from './fake-transport';
 import { saveSession } from './session';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './sync-engine';
@@ -75,7 +76,11 @@ export function makeEngine(overrides: Partial<SyncEngineDeps> = {}): SyncEngine 
   return engine;
 }
 
-export type Payload = Record<string, unknown>;
+/** An unpaid visit; `payment.unpaid` payloads may carry more fields (a newer app's), which makes big ops. */
+export type Payload = { reason: 'absent' | 'other'; note?: string; [key: string]: unknown };
+
+/** A due line for the next op, as a pull would have left it. */
+const putLine = (id: string) => db.paymentLines.put({ ...paymentLineData(), id, version: 1 });
 
 /** Records `n` ops by `actor` through the real outbox, one transaction for speed; answers their ids. */
 export async function record(
@@ -83,9 +88,11 @@ export async function record(
   payload: (i: number) => Payload = () => ({ reason: 'absent' }),
   actor = officer,
 ) {
-  return db.transaction('rw', [db.outbox, db.kv, db.shadows, db.paymentLines], async () => {
+  const tables = [db.outbox, db.kv, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks, db.blobs];
+  return db.transaction('rw', tables, async () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
+      await putLine(`line-${opCount + 1}`);
       const ctx = {
         deviceId: 'device-1',
         actorId: actor.id,
@@ -93,11 +100,7 @@ export async function record(
         makeId: () => `op-${String(++opCount).padStart(4, '0')}`,
         utcOffsetMinutes: 420,
       };
-      const op = await recordOp(db, ctx, {
-        type: 'payment.unpaid',
-        entityId: `line-${opCount + 1}`,
-        payload: payload(i),
-      });
+      const op = await recordOk(db, ctx, 'payment.unpaid', `line-${opCount + 1}`, payload(i));
       ids.push(op.id);
     }
     return ids;
@@ -113,17 +116,11 @@ export async function recordPaymentWithSignature(hash: string): Promise<string> 
     makeId: () => `op-${String(++opCount).padStart(4, '0')}`,
     utcOffsetMinutes: 420,
   };
-  const op = await recordOp(
-    db,
-    ctx,
-    {
-      type: 'payment.record',
-      entityId: `line-${opCount + 1}`,
-      payload: { amount: 1_000_000, receiver: { kind: 'self' }, signature: hash },
-    },
-    [db.blobs],
-    () => db.blobs.put({ hash, type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]).buffer, uploaded: 0 }),
-  );
+  const lineId = `line-${opCount + 1}`;
+  await putLine(lineId);
+  const signature = { hash, type: 'image/png' as const, bytes: new Uint8Array([137, 80, 78, 71]).buffer };
+  const payload = { amount: paymentLineData().amount, receiver: { kind: 'self' as const }, signature: hash };
+  const op = await recordOk(db, ctx, 'payment.record', lineId, payload, { evidence: [signature] });
   return op.id;
 }
 

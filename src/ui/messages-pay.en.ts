@@ -50,11 +50,6 @@ export const payMessages = {
     photoTaken: 'Photo taken',
     removePhoto: 'Remove photo',
     photoError: 'This photo could not be read. Take it again.',
-    errors: {
-      'unknown-line': 'This payment line was not found on this device.',
-      'already-paid-here': 'This line has already been recorded as paid on this device.',
-      'amount-mismatch': 'The amount does not match the payment list.',
-      'invalid-payload': 'The payment details are incomplete or invalid.',
-    },
+    alreadyPaidHere: 'This line has already been recorded as paid on this device.',
   },
 };

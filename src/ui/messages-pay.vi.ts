@@ -48,11 +48,6 @@ export const payMessages = {
     photoTaken: 'Ảnh đã chụp',
     removePhoto: 'Bỏ ảnh',
     photoError: 'Không đọc được ảnh này. Hãy chụp lại.',
-    errors: {
-      'unknown-line': 'Không tìm thấy dòng chi trả này trên máy.',
-      'already-paid-here': 'Dòng này đã được ghi nhận chi trả trên máy này.',
-      'amount-mismatch': 'Số tiền không khớp với danh sách chi trả.',
-      'invalid-payload': 'Thông tin chi trả chưa đầy đủ hoặc không hợp lệ.',
-    },
+    alreadyPaidHere: 'Dòng này đã được ghi nhận chi trả trên máy này.',
   },
 };

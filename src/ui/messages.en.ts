@@ -7,6 +7,11 @@ import { personMessages } from './messages-person.en';
 export const en: Messages = {
   appName: 'Social Assistance Payments',
   loading: 'Opening…',
+  record: {
+    storageFailed: 'Could not save on this device (storage may be full). Nothing was recorded.',
+    notReady: 'The device is not ready yet (reading the session). Try again in a moment.',
+    refused: (reason: string) => `Not recorded. ${reason}`,
+  },
   nav: {
     roster: 'Beneficiaries',
     payments: 'Payments',

@@ -20,6 +20,11 @@ import { personMessages } from './messages-person.vi';
 export const vi = {
   appName: 'Chi trả TGXH',
   loading: 'Đang mở…',
+  record: {
+    storageFailed: 'Không lưu được trên máy (có thể bộ nhớ đã đầy). Chưa có gì được ghi nhận.',
+    notReady: 'Máy chưa sẵn sàng (đang đọc phiên đăng nhập). Hãy thử lại sau giây lát.',
+    refused: (reason: string) => `Chưa ghi nhận. ${reason}`,
+  },
   nav: {
     roster: 'Danh sách',
     payments: 'Chi trả',

@@ -7,6 +7,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import type { KvKey } from '../storage/kv';
+import type { Recorder } from '../storage/outbox';
 import type { Session } from '../sync/session';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
@@ -24,6 +25,8 @@ export type Services = {
   clock: Clock;
   makeId: () => string;
   kv: KvStore;
+  /** Records an op on `db` (storage/outbox.ts `createRecorder`); screens use `useRecordOp`. */
+  recorder: Recorder;
   /** The signed-in session stored in `db` (sync/session.ts), undefined when signed out. */
   loadSession: () => Promise<Session | undefined>;
 };

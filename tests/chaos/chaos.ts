@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDb, PaymentLineRow } from '../../src/storage/app-db';
 import { createAppDb } from '../../src/storage/app-db';
-import { lastSeq, recordOp, type OpContext } from '../../src/storage/outbox';
-import { recordPayment, recordUnpaid } from '../../src/storage/payments';
+import { isoWithOffset, lastSeq, recordOp, type OpContext } from '../../src/storage/outbox';
+import { hashEvidence } from '../../src/storage/payments';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
 import { ensureDeviceId, saveSession } from '../../src/sync/session';
 import { createHttpTransport, TransportError, type Transport } from '../../src/sync/transport';
@@ -387,12 +387,11 @@ async function runSchedule(world: World, seed: number, options: ChaosOptions): P
           const line = prng.pick([...(prng.chance(0.7) && payable.length > 0 ? payable : all), null]);
           if (!line) return;
           const reason = prng.pick(['absent', 'moved', 'deceased', 'refused', 'wrong-person', 'other'] as const);
-          const r = await recordUnpaid(device.db, device.ctx, {
-            lineId: line.id,
+          const r = await recordOp(device.db, device.ctx, 'payment.unpaid', line.id, {
             reason,
             ...(prng.chance(0.3) ? { note: 'Đã đến nhà, không gặp' } : {}),
           });
-          if (!r.ok) violations.push(`${device.key}: recordUnpaid refused (${r.error})`);
+          if (!r.ok) violations.push(`${device.key}: payment.unpaid refused locally (${r.error.code})`);
           else {
             figures.unpaidVisits++;
             log(`${device.key} unpaid ${line.id} (${reason}) op #${r.value.seq}`);
@@ -480,15 +479,17 @@ async function runSchedule(world: World, seed: number, options: ChaosOptions): P
         kind === 'self'
           ? { kind }
           : { kind, fullName: 'Nguyễn Thị Hoà', idNumber: String(prng.int(1e9)).padStart(9, '0') + '123' };
-      const signature = prng.chance(0.3) ? { bytes: fakePng(prng), type: 'image/png' as const } : undefined;
-      const r = await recordPayment(device.db, device.ctx, {
-        lineId: line.id,
-        amount: line.amount,
-        receiver,
-        ...(signature ? { signature } : {}),
-      });
+      const signature = prng.chance(0.3) ? await hashEvidence({ bytes: fakePng(prng), type: 'image/png' }) : undefined;
+      const r = await recordOp(
+        device.db,
+        device.ctx,
+        'payment.record',
+        line.id,
+        { amount: line.amount, receiver, ...(signature ? { signature: signature.hash } : {}) },
+        { evidence: signature ? [signature] : [] },
+      );
       if (!r.ok) {
-        violations.push(`${device.key}: recordPayment of ${line.id} refused locally (${r.error})`);
+        violations.push(`${device.key}: payment of ${line.id} refused locally (${r.error.code})`);
         return;
       }
       figures.payments++;
@@ -519,11 +520,9 @@ async function runSchedule(world: World, seed: number, options: ChaosOptions): P
         entityId = `no-such-line-${prng.uuid()}`;
         amount = 500_000;
       }
-      const op = await recordOp(device.db, device.ctx, {
-        type: 'payment.record',
-        entityId,
-        payload: { amount, receiver: { kind: 'self' } },
-      });
+      // The device's own reducer refuses these, so they are written as an older or tampered app
+      // would have queued them: straight into the outbox, for the server to reject.
+      const op = await queueUnchecked(device, 'payment.record', entityId, { v: 1, amount, receiver: { kind: 'self' } });
       mustBeRejected.add(op.id);
       figures.refusedOps++;
       log(`${device.key} records a payment the server must refuse (${variant}) on ${entityId} op #${op.seq}`);
@@ -630,6 +629,31 @@ function payableLines(device: SimDevice): Promise<PaymentLineRow[]> {
 }
 
 /** A few bytes that pass the server's PNG sniffing; unique per draw, so each is a new blob. */
+/** An op in the outbox without the device's checks (an older app's queue, or a tampered tablet). */
+async function queueUnchecked(device: SimDevice, type: string, entityId: string, payload: object) {
+  const { db, ctx } = device;
+  return db.transaction('rw', [db.outbox, db.kv], async () => {
+    const seq = (await lastSeq(db)) + 1;
+    const id = ctx.makeId();
+    const recordedAt = isoWithOffset(ctx.now(), 420);
+    const envelope = { id, deviceId: ctx.deviceId, seq, type, entityId, actorId: ctx.actorId, recordedAt, payload };
+    const row = {
+      seq,
+      id,
+      type,
+      entityId,
+      state: 'pending' as const,
+      envelope,
+      attempts: 0,
+      lastError: null,
+      result: null,
+    };
+    await db.kv.put({ key: 'opSeq', value: seq });
+    await db.outbox.add(row);
+    return row;
+  });
+}
+
 function fakePng(prng: Prng): ArrayBuffer {
   const bytes = new Uint8Array(40);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -8,7 +8,8 @@ import { testHashOptions } from '../../src/server/services/passwords';
 import { createHarness, type Harness } from '../../src/server/testing/harness';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { exportUnsentOps } from '../../src/storage/outbox-export';
-import { recordPayment } from '../../src/storage/payments';
+import { recordOp } from '../../src/storage/outbox';
+import { hashEvidence } from '../../src/storage/payments';
 import { pullAll } from '../../src/sync/pull-all';
 import { ensureDeviceId } from '../../src/sync/session';
 import { createHttpTransport, type Transport } from '../../src/sync/transport';
@@ -56,12 +57,15 @@ test('a broken tablet’s offline payments reach the server once through a super
   let n = 0;
   const ctx = { deviceId, actorId: officer.user.id, now: () => harness.clock.now(), makeId: () => `op-it-${++n}` };
   for (const [i, line] of due.entries()) {
-    const recorded = await recordPayment(db, ctx, {
-      lineId: line.id,
-      amount: line.amount,
-      receiver: { kind: 'self' },
-      ...(i === 0 ? { signature: { bytes: PNG.slice().buffer, type: 'image/png' as const } } : {}),
-    });
+    const signature = i === 0 ? await hashEvidence({ bytes: PNG.slice().buffer, type: 'image/png' }) : undefined;
+    const recorded = await recordOp(
+      db,
+      ctx,
+      'payment.record',
+      line.id,
+      { amount: line.amount, receiver: { kind: 'self' }, ...(signature ? { signature: signature.hash } : {}) },
+      { evidence: signature ? [signature] : [] },
+    );
     expect(recorded.ok).toBe(true);
   }
 

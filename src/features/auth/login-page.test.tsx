@@ -1,10 +1,11 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { paymentLineData } from '../../../tests/builders/beneficiary';
 import { testServices } from '../../../tests/builders/services';
 import type { User } from '../../protocol/auth';
 import { createAppDb, type AppDb } from '../../storage/app-db';
-import { recordOp } from '../../storage/outbox';
+import { recordOk } from '../../../tests/builders/record';
 import { createFakeTransport, type FakeTransport } from '../../sync/fake-transport';
 import { ServicesProvider } from '../../ui/services';
 import { LoginPage } from './login-page';
@@ -94,10 +95,13 @@ async function submit(username: string) {
 }
 
 test("refused because of another user's unsent ops, the sign-in screen exports them for a supervisor", async () => {
-  const op = await recordOp(
+  await db.paymentLines.put({ ...paymentLineData(), id: 'line-1', version: 1 });
+  const op = await recordOk(
     db,
     { deviceId: 'device-1', actorId: officer.id, now: () => 0, makeId: () => 'op-1', utcOffsetMinutes: 420 },
-    { type: 'payment.unpaid', entityId: 'line-1', payload: { reason: 'absent' } },
+    'payment.unpaid',
+    'line-1',
+    { reason: 'absent' },
   );
   await db.kv.put({ key: 'deviceId', value: 'device-1' });
   await db.kv.put({ key: 'lastUser', value: officer });

@@ -4,12 +4,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { parseCccdQr, type CccdCard } from '../../domain/citizen-id';
 import { idCheckPayload } from '../../domain/receiver-check';
 import { vietnamDate } from '../../lib/clock';
-import { recordOp } from '../../storage/outbox';
 import { ComparisonTable } from '../../ui/comparison-table';
 import { t } from '../../ui/messages';
 import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
-import { useOpContext } from '../../ui/use-op-context';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useRecordOp } from '../../ui/use-record-op';
 import { compareFor } from './id-check-result';
 import { useIdMatches } from './use-id-matches';
 
@@ -22,8 +22,8 @@ type Whose = 'beneficiary' | 'guardian' | 'authorized';
  */
 export function IdCheckPage() {
   const id = useParams()['id'];
-  const { db, clock, engine } = useServices();
-  const ctx = useOpContext();
+  const { db, clock } = useServices();
+  const { isReady, record } = useRecordOp();
   const [card, setCard] = useState<CccdCard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [whose, setWhose] = useState<Whose>('beneficiary');
@@ -51,14 +51,11 @@ export function IdCheckPage() {
   const comparison = card && person ? compareFor(card, person, whose) : null;
 
   async function save() {
-    if (!ctx || !card || !person || !comparison) return;
-    await recordOp(db, ctx, {
-      type: 'id-check.record',
-      entityId: person.id,
-      payload: idCheckPayload({ method: 'qr', card, comparison }, whose === 'beneficiary' ? 'self' : whose),
-    });
-    setSaved(true);
-    engine.notifyNewOp();
+    if (!card || !person || !comparison) return;
+    const check = idCheckPayload({ method: 'qr', card, comparison }, whose === 'beneficiary' ? 'self' : whose);
+    const recorded = await record('id-check.record', person.id, check);
+    setError(recorded.ok ? null : recordErrorMessage(recorded.error));
+    setSaved(recorded.ok);
   }
 
   return (
@@ -99,7 +96,7 @@ export function IdCheckPage() {
           {card.issues.length > 0 && <p className="warning">{t.idCheck.cardIssues}</p>}
           {comparison && <ComparisonTable comparison={comparison} />}
           {comparison && (
-            <button type="button" className="primary" onClick={() => void save()} disabled={saved || !ctx}>
+            <button type="button" className="primary" onClick={() => void save()} disabled={saved || !isReady}>
               {saved ? t.idCheck.saved : t.idCheck.save}
             </button>
           )}

@@ -21,13 +21,13 @@ export function PayPage() {
   const item = usePaymentLine(lineId);
   if (item === undefined) return null;
   if (item === null) return <p className="empty">{t.pay.notFound}</p>;
-  return <PayForm key={lineId} lineId={lineId} item={item} />;
+  return <PayForm key={lineId} item={item} />;
 }
 
-function PayForm({ lineId, item }: { lineId: string; item: NonNullable<ReturnType<typeof usePaymentLine>> }) {
+function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>> }) {
   const { line, person } = item;
   const { clock } = useServices();
-  const { pay, unpaid, error, saving, receipt, ready } = usePay(lineId, line.amount);
+  const { pay, unpaid, error, saving, receipt, ready } = usePay(line);
   const receiver = useReceiverCheck(person, vietnamDate(clock.now()));
   const rep = person?.representative ?? null;
   const [signature, setSignature] = useState<Blob | null>(null);

@@ -1,13 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { isAnyIdNumberFormat, normalizeIdNumber } from '../../domain/citizen-id-number';
 import { idCheckPayload, paymentBlockedBy, type ReceiverCheck } from '../../domain/receiver-check';
 import type { ReceiverKind, UnpaidReason } from '../../domain/vocabulary';
-import type { OutboxRow } from '../../storage/app-db';
-import { recordPayment, recordUnpaid, type RecordPaymentError } from '../../storage/payments';
-import { toStorageErrorCode } from '../../storage/storage-errors';
+import type { OutboxRow, PaymentLineRow } from '../../storage/app-db';
+import { hashEvidence } from '../../storage/payments';
 import { t } from '../../ui/messages';
-import { reportStorageError } from '../../ui/storage-alert';
-import { useOpContext } from '../../ui/use-op-context';
-import { useServices } from '../../ui/services';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useRecordOp } from '../../ui/use-record-op';
 
 export type PayForm = {
   receiver: ReceiverKind;
@@ -19,53 +18,59 @@ export type PayForm = {
 };
 
 /** Records a payment or an unpaid visit through the outbox and reports the outcome in Vietnamese. */
-export function usePay(lineId: string, amount: number) {
-  const { db, engine } = useServices();
-  const ctx = useOpContext();
+export function usePay(line: PaymentLineRow) {
+  const { isReady, record } = useRecordOp();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [receipt, setReceipt] = useState<OutboxRow | null>(null);
+  // A second tap before the first payment is durable must not record a second payment.
+  const inFlight = useRef(false);
 
   async function pay(form: PayForm): Promise<void> {
-    if (!ctx) return;
+    if (inFlight.current) return;
+    if (line.status === 'paid') {
+      setError(t.pay.alreadyPaidHere);
+      return;
+    }
     const blocked = paymentBlockedBy(form.check);
     if (blocked) {
       setError(t.pay.blocked[blocked]);
       return;
     }
-    if (
-      form.receiver !== 'self' &&
-      (!form.receiverName.trim() || !/^\d{9}(\d{3})?$/u.test(form.receiverIdNumber.trim()))
-    ) {
+    const receiverId = normalizeIdNumber(form.receiverIdNumber);
+    if (form.receiver !== 'self' && (!form.receiverName.trim() || !isAnyIdNumberFormat(receiverId))) {
       setError(t.pay.receiverRequired);
       return;
     }
+    inFlight.current = true;
     setSaving(true);
     setError(null);
     try {
       const signature = form.signature
-        ? { bytes: await form.signature.arrayBuffer(), type: 'image/png' as const }
+        ? await hashEvidence({ bytes: await form.signature.arrayBuffer(), type: 'image/png' })
         : undefined;
-      const photo = form.photo ? { bytes: await form.photo.blob.arrayBuffer(), type: form.photo.type } : undefined;
-      const result = await recordPayment(db, ctx, {
-        lineId,
-        amount,
-        receiver:
-          form.receiver === 'self'
-            ? { kind: 'self' }
-            : { kind: form.receiver, fullName: form.receiverName.trim(), idNumber: form.receiverIdNumber.trim() },
-        ...(form.check ? { idCheck: idCheckPayload(form.check, form.receiver) } : {}),
-        ...(signature ? { signature } : {}),
-        ...(photo ? { photo } : {}),
-      });
-      if (result.ok) {
-        setReceipt(result.value);
-        engine.notifyNewOp();
-      } else setError(t.pay.errors[result.error satisfies RecordPaymentError]);
-    } catch (e) {
-      reportStorageError(toStorageErrorCode(e));
-      setError(t.pay.storageError);
+      const photo = form.photo
+        ? await hashEvidence({ bytes: await form.photo.blob.arrayBuffer(), type: form.photo.type })
+        : undefined;
+      const result = await record(
+        'payment.record',
+        line.id,
+        {
+          amount: line.amount,
+          receiver:
+            form.receiver === 'self'
+              ? { kind: 'self' }
+              : { kind: form.receiver, fullName: form.receiverName.trim(), idNumber: receiverId },
+          ...(form.check ? { idCheck: idCheckPayload(form.check, form.receiver) } : {}),
+          ...(signature ? { signature: signature.hash } : {}),
+          ...(photo ? { photo: photo.hash } : {}),
+        },
+        { evidence: [signature, photo].filter((e) => e !== undefined) },
+      );
+      if (result.ok) setReceipt(result.value);
+      else setError(recordErrorMessage(result.error));
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   }
@@ -75,20 +80,14 @@ export function usePay(lineId: string, amount: number) {
     note: string,
     check: { check: ReceiverCheck; receiver: ReceiverKind } | null,
   ): Promise<boolean> {
-    if (!ctx) return false;
-    const result = await recordUnpaid(db, ctx, {
-      lineId,
+    const result = await record('payment.unpaid', line.id, {
       reason,
-      note,
+      ...(note.trim() ? { note } : {}),
       ...(check ? { idCheck: idCheckPayload(check.check, check.receiver) } : {}),
     });
-    if (!result.ok) {
-      setError(t.pay.errors[result.error]);
-      return false;
-    }
-    engine.notifyNewOp();
-    return true;
+    setError(result.ok ? null : recordErrorMessage(result.error));
+    return result.ok;
   }
 
-  return { pay, unpaid, error, saving, receipt, ready: ctx !== undefined };
+  return { pay, unpaid, error, saving, receipt, ready: isReady };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseCccdQr } from '../../domain/citizen-id';
+import { isAnyIdNumberFormat, normalizeIdNumber } from '../../domain/citizen-id-number';
 import {
   compareScanned,
   compareTyped,
@@ -10,9 +11,6 @@ import {
 import type { IdCheckSkipReason, ReceiverKind } from '../../domain/vocabulary';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { t } from '../../ui/messages';
-
-const ID_NUMBER = /^(?:\d{9}|\d{12})$/u;
-const digits = (text: string) => text.replace(/[\s.\-_]/gu, '');
 
 /**
  * The receiver step of a payment: who receives, and how their card was checked against what the
@@ -43,7 +41,7 @@ export function useReceiverCheck(person: BeneficiaryRow | undefined, today: stri
   }
 
   function typeId(value: string) {
-    setTypedId(digits(value));
+    setTypedId(normalizeIdNumber(value));
     if (check?.method !== 'not-possible') setCheck(null);
   }
 
@@ -65,7 +63,7 @@ export function useReceiverCheck(person: BeneficiaryRow | undefined, today: stri
 
   /** Compares the typed card number (and, for a representative, the typed name). */
   function compareTypedCard() {
-    if (!ID_NUMBER.test(typedId)) {
+    if (!isAnyIdNumberFormat(typedId)) {
       setError(t.pay.typedIdInvalid);
       return;
     }

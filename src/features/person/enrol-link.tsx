@@ -1,11 +1,11 @@
 /** The roster's "new beneficiary" link, for the roles that may enrol (not payers). */
 import { Link } from 'react-router';
-import type { Role } from '../../domain/vocabulary';
 import { t } from '../../ui/messages';
-import { canSend } from './roles';
+import { useCan } from '../../ui/use-can';
 
-export function EnrolLink({ role }: { role: Role }) {
-  if (!canSend(role, 'beneficiary.create')) return null;
+export function EnrolLink() {
+  const can = useCan();
+  if (!can('beneficiary.create')) return null;
   return (
     <p className="toolbar enrol-bar">
       <Link to="/nguoi-moi" className="button">

@@ -7,6 +7,9 @@ import { categoryLabelVi } from '../../domain/benefits';
 import { categoryCodes, disabilitySeverities, genders } from '../../domain/vocabulary';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { t } from '../../ui/messages';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useCan } from '../../ui/use-can';
+import { useRecordOp } from '../../ui/use-record-op';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
 import { useSession } from '../../ui/use-session';
@@ -19,20 +22,19 @@ import {
   type EnrolmentForm,
 } from './enrolment-schema';
 import { SelectField, TextField } from './form-field';
-import { canSend } from './roles';
 import { ScanCard } from './scan-card';
 import { useFormDraft, type Draft } from './use-form-draft';
 import { useMyCommunes, type CommuneChoice } from './use-my-communes';
-import { useSaveOp } from './use-save-op';
 
 export const ENROLMENT_DRAFT = 'enrolment';
 
 export function EnrolmentPage() {
   const session = useSession();
+  const can = useCan();
   const draft = useDraft<EnrolmentForm>(ENROLMENT_DRAFT);
   const communes = useMyCommunes();
   if (session === undefined || draft.loaded === undefined || communes === undefined) return null;
-  if (!session || !canSend(session.user.role, 'beneficiary.create')) {
+  if (!can('beneficiary.create')) {
     return <p className="empty">{t.enrol.notAllowed}</p>;
   }
   const only = communes.length === 1 ? communes[0]?.code : undefined;
@@ -51,8 +53,8 @@ function EnrolmentFormView({
 }) {
   const { clock, makeId } = useServices();
   const navigate = useNavigate();
-  const { isReady, save } = useSaveOp();
-  const [failed, setFailed] = useState(false);
+  const { isReady, record } = useRecordOp();
+  const [failure, setFailure] = useState<string | null>(null);
   const today = vietnamDate(clock.now());
   const schema = useMemo(() => enrolmentFormSchema(today), [today]);
   const form = useForm<EnrolmentForm>({ resolver: zodResolver(schema), defaultValues: initial });
@@ -65,9 +67,9 @@ function EnrolmentFormView({
     const id = makeId();
     const provinceCode = communes.find((c) => c.code === data.communeCode)?.provinceCode ?? undefined;
     const payload = toCreatePayload(data, vietnamMonth(clock.now()), provinceCode);
-    const saved = await save({ type: 'beneficiary.create', entityId: id, payload });
-    setFailed(!saved);
-    if (!saved) return;
+    const saved = await record('beneficiary.create', id, payload);
+    setFailure(saved.ok ? null : recordErrorMessage(saved.error));
+    if (!saved.ok) return;
     // Not dirty first, so no render after this schedules the draft again.
     form.reset(data);
     await draft.clear();
@@ -172,9 +174,9 @@ function EnrolmentFormView({
           <button type="submit" className="primary wide" disabled={!isReady || form.formState.isSubmitting}>
             {form.formState.isSubmitting ? t.enrol.saving : t.enrol.save}
           </button>
-          {failed && (
+          {failure && (
             <p className="error" role="alert">
-              {t.enrol.saveFailed}
+              {failure}
             </p>
           )}
           <button

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCccdQr } from '../../domain/citizen-id';
-import { beneficiaryCreatePayloadSchema } from '../../protocol/ops';
+import { beneficiaryCreatePayloadSchema } from '../../protocol/payloads-roster';
 import {
   emptyEnrolmentForm,
   enrolmentFormSchema,

@@ -6,7 +6,7 @@ import { normalizeIdNumber, type CccdCard } from '../../domain/citizen-id';
 import { normalizePhone } from '../../domain/phone';
 import { categoryCodes, disabilitySeverities, genders } from '../../domain/vocabulary';
 import { assert } from '../../lib/assert';
-import type { BeneficiaryCreatePayload } from '../../protocol/ops';
+import type { PayloadInput } from '../../protocol/op-registry';
 import { formatBirthDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import {
@@ -128,7 +128,11 @@ export function fillFromCard(card: CccdCard): Partial<EnrolmentForm> {
  * their stored form, optional fields left out when empty (the server fills its defaults), and
  * the monthly amount the domain computes for `month` when it can (else the server's 0 stays).
  */
-export function toCreatePayload(form: EnrolmentForm, month: string, provinceCode = '46'): BeneficiaryCreatePayload {
+export function toCreatePayload(
+  form: EnrolmentForm,
+  month: string,
+  provinceCode = '46',
+): PayloadInput<'beneficiary.create'> {
   const birthDate = parseBirthDateInput(form.birthDate);
   const gender = form.gender;
   const category = form.category;

@@ -5,6 +5,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { vietnamDate } from '../../lib/clock';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { t } from '../../ui/messages';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useRecordOp } from '../../ui/use-record-op';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
 import { TextField } from './form-field';
@@ -18,7 +20,6 @@ import {
 } from './identity-schema';
 import { ScanCard } from './scan-card';
 import { useFormDraft, type Draft } from './use-form-draft';
-import { useSaveOp } from './use-save-op';
 
 export function IdentityFormView({ person }: { person: BeneficiaryRow }) {
   const draft = useDraft<IdentityForm>(`identity:${person.id}`);
@@ -36,8 +37,9 @@ function Form({
   draft: Draft<IdentityForm>;
 }) {
   const { clock } = useServices();
-  const { isReady, save } = useSaveOp();
-  const [notice, setNotice] = useState<'saved' | 'unchanged' | 'failed' | null>(null);
+  const { isReady, record } = useRecordOp();
+  const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const context = useMemo(
     () => ({ birthDate: person.birthDate, gender: person.gender, today: vietnamDate(clock.now()) }),
     [person.birthDate, person.gender, clock],
@@ -56,16 +58,9 @@ function Form({
       setNotice('unchanged');
       return;
     }
-    const saved = await save({
-      type: 'beneficiary.update',
-      entityId: person.id,
-      payload: patch,
-      baseVersion: person.version,
-    });
-    if (!saved) {
-      setNotice('failed');
-      return;
-    }
+    const saved = await record('beneficiary.update', person.id, patch, { baseVersion: person.version });
+    setFailure(saved.ok ? null : recordErrorMessage(saved.error));
+    if (!saved.ok) return;
     form.reset(identityFromRow({ ...person, ...patch }));
     await draft.clear();
     setNotice('saved');
@@ -106,9 +101,9 @@ function Form({
         </button>
         {notice === 'saved' && <p role="status">{t.enrol.saved}</p>}
         {notice === 'unchanged' && <p role="status">{t.enrol.nothingChanged}</p>}
-        {notice === 'failed' && (
+        {failure && (
           <p className="error" role="alert">
-            {t.enrol.saveFailed}
+            {failure}
           </p>
         )}
       </form>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCccdQr } from '../../domain/citizen-id';
-import { beneficiaryUpdatePayloadSchema } from '../../protocol/ops';
+import { beneficiaryUpdatePayloadSchema } from '../../protocol/payloads-roster';
 import {
   identityFormSchema,
   identityFromCard,

@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { paymentMethods } from '../../domain/vocabulary';
 import type { BeneficiaryRow } from '../../storage/app-db';
-import { recordOp } from '../../storage/outbox';
 import { t } from '../../ui/messages';
-import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
-import { useOpContext } from '../../ui/use-op-context';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useRecordOp } from '../../ui/use-record-op';
 import {
   emptyPaymentMethodForm,
   homeDeliveryReasons,
@@ -45,9 +44,9 @@ function Form({
   initial: PaymentMethodForm;
   draft: ReturnType<typeof useDraft<PaymentMethodForm>>;
 }) {
-  const { db, engine } = useServices();
-  const ctx = useOpContext();
+  const { isReady, record } = useRecordOp();
   const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<PaymentMethodForm>({
     resolver: zodResolver(paymentMethodFormSchema),
     defaultValues: { ...emptyPaymentMethodForm, ...initial },
@@ -61,17 +60,14 @@ function Form({
   }, [values, form.formState.isDirty, draft]);
 
   const submit = form.handleSubmit(async (data) => {
-    if (!ctx) return;
-    await recordOp(db, ctx, {
-      type: 'beneficiary.set-payment-method',
-      entityId: person.id,
-      payload: toPaymentMethodPayload(data),
+    const recorded = await record('beneficiary.set-payment-method', person.id, toPaymentMethodPayload(data), {
       baseVersion: person.version,
     });
+    setFailure(recorded.ok ? null : recordErrorMessage(recorded.error));
+    if (!recorded.ok) return;
     await draft.clear();
     form.reset(data);
     setSaved(true);
-    engine.notifyNewOp();
   });
 
   const field = (
@@ -145,10 +141,15 @@ function Form({
           {errors.homeDeliveryReason && <p className="error">{errors.homeDeliveryReason.message}</p>}
         </>
       )}
-      <button type="submit" className="primary wide" disabled={!ctx || form.formState.isSubmitting}>
+      <button type="submit" className="primary wide" disabled={!isReady || form.formState.isSubmitting}>
         {t.person.saveMethod}
       </button>
       {saved && <p role="status">{t.person.methodSaved}</p>}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
     </form>
   );
 }

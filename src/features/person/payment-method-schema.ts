@@ -1,9 +1,10 @@
 /** The registration form of a payment method: zod schema composed from the wire schemas. */
 import { z } from 'zod';
 import { checkPhone } from '../../domain/phone';
-import { paymentMethods } from '../../domain/vocabulary';
+import { homeDeliveryReasons, paymentMethods } from '../../domain/vocabulary';
+import type { PayloadInput } from '../../protocol/op-registry';
 
-export const homeDeliveryReasons = ['ill', 'very-old-alone', 'cannot-use-phone', 'disability'] as const;
+export { homeDeliveryReasons } from '../../domain/vocabulary';
 
 export const paymentMethodFormSchema = z
   .object({
@@ -44,10 +45,7 @@ export const emptyPaymentMethodForm: PaymentMethodForm = {
 };
 
 /** The `beneficiary.set-payment-method` payload for a valid form: only the method's own details. */
-export function toPaymentMethodPayload(form: PaymentMethodForm): {
-  method: PaymentMethodForm['method'];
-  details?: Record<string, string>;
-} {
+export function toPaymentMethodPayload(form: PaymentMethodForm): PayloadInput<'beneficiary.set-payment-method'> {
   switch (form.method) {
     case 'bank':
       return {
@@ -64,7 +62,10 @@ export function toPaymentMethodPayload(form: PaymentMethodForm): {
         details: { provider: form.provider, walletPhone: checkPhone(form.walletPhone).national ?? form.walletPhone },
       };
     case 'home-delivery':
-      return { method: form.method, details: { homeDeliveryReason: form.homeDeliveryReason } };
+      return {
+        method: form.method,
+        details: form.homeDeliveryReason ? { homeDeliveryReason: form.homeDeliveryReason } : {},
+      };
     case 'cash-point':
       return { method: form.method };
   }

@@ -10,11 +10,10 @@ import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate, formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
-import { useSession } from '../../ui/use-session';
+import { useCan } from '../../ui/use-can';
 import { IdentityFormView } from './identity-form';
 import { PaymentMethodFormView } from './payment-method-form';
 import { RepresentativeFormView } from './representative-form';
-import { canSend } from './roles';
 import { usePerson } from './use-person';
 
 /** A person's page: identity, allowance, representative, method, readiness, history, pending changes. */
@@ -22,7 +21,7 @@ export function PersonPage() {
   const id = decodeURIComponent(useParams()['id'] ?? '');
   const view = usePerson(id);
   const { clock } = useServices();
-  const session = useSession();
+  const can = useCan();
   // Set by the enrolment page when it comes here right after saving.
   const justEnrolled = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   if (view === undefined) return null;
@@ -39,7 +38,6 @@ export function PersonPage() {
     today: vietnamDate(now),
   });
   const rep = person.representative;
-  const canEdit = session ? canSend(session.user.role, 'beneficiary.update') : false;
 
   return (
     <section className="person">
@@ -119,9 +117,9 @@ export function PersonPage() {
           ))}
         </ul>
       </div>
-      {canEdit && <IdentityFormView person={person} />}
-      {canEdit && <RepresentativeFormView person={person} />}
-      <PaymentMethodFormView person={person} />
+      {can('beneficiary.update', person.communeCode) && <IdentityFormView person={person} />}
+      {can('beneficiary.update', person.communeCode) && <RepresentativeFormView person={person} />}
+      {can('beneficiary.set-payment-method', person.communeCode) && <PaymentMethodFormView person={person} />}
       <div className="card">
         <h2>{t.person.history}</h2>
         <ul className="plain">

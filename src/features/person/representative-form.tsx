@@ -6,6 +6,8 @@ import { representativeKinds } from '../../domain/vocabulary';
 import { vietnamDate } from '../../lib/clock';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { t } from '../../ui/messages';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useRecordOp } from '../../ui/use-record-op';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
 import { TextField } from './form-field';
@@ -18,7 +20,6 @@ import {
   type RepresentativeForm,
 } from './representative-schema';
 import { useFormDraft, type Draft } from './use-form-draft';
-import { useSaveOp } from './use-save-op';
 
 export function RepresentativeFormView({ person }: { person: BeneficiaryRow }) {
   const draft = useDraft<RepresentativeForm>(`representative:${person.id}`);
@@ -36,8 +37,9 @@ function Form({
   draft: Draft<RepresentativeForm>;
 }) {
   const { clock } = useServices();
-  const { isReady, save } = useSaveOp();
-  const [notice, setNotice] = useState<'saved' | 'removed' | 'failed' | null>(null);
+  const { isReady, record } = useRecordOp();
+  const [notice, setNotice] = useState<'saved' | 'removed' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm<RepresentativeForm>({ resolver: zodResolver(representativeFormSchema), defaultValues: initial });
   useFormDraft(form, draft, emptyRepresentativeForm);
@@ -47,16 +49,9 @@ function Form({
   const errors = form.formState.errors;
 
   async function send(representative: ReturnType<typeof toRepresentative> | null, next: RepresentativeForm) {
-    const saved = await save({
-      type: 'beneficiary.update',
-      entityId: person.id,
-      payload: { representative },
-      baseVersion: person.version,
-    });
-    if (!saved) {
-      setNotice('failed');
-      return;
-    }
+    const saved = await record('beneficiary.update', person.id, { representative }, { baseVersion: person.version });
+    setFailure(saved.ok ? null : recordErrorMessage(saved.error));
+    if (!saved.ok) return;
     form.reset(next);
     await draft.clear();
     setNotice(representative ? 'saved' : 'removed');
@@ -131,9 +126,9 @@ function Form({
       )}
       {notice === 'saved' && <p role="status">{t.enrol.saved}</p>}
       {notice === 'removed' && <p role="status">{t.enrol.repRemoved}</p>}
-      {notice === 'failed' && (
+      {failure && (
         <p className="error" role="alert">
-          {t.enrol.saveFailed}
+          {failure}
         </p>
       )}
     </form>

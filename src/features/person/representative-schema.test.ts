@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beneficiaryUpdatePayloadSchema } from '../../protocol/ops';
+import { beneficiaryUpdatePayloadSchema } from '../../protocol/payloads-roster';
 import {
   emptyRepresentativeForm,
   representativeFormSchema,

@@ -2,23 +2,22 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { readinessStatuses, type ReadinessStatus } from '../../domain/readiness';
 import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
-import { accountStatuses } from '../../protocol/entities';
-import { recordOp } from '../../storage/outbox';
+import { accountStatuses, type AccountStatus } from '../../domain/vocabulary';
 import { downloadFile } from '../../ui/download';
 import { t } from '../../ui/messages';
-import { useServices } from '../../ui/services';
-import { useOpContext } from '../../ui/use-op-context';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useCan } from '../../ui/use-can';
+import { useRecordOp } from '../../ui/use-record-op';
 import { dossierCsv } from './dossier-csv';
 import { useReadinessReview, type ReadinessItem } from './use-readiness';
-
-type AccountStatus = (typeof accountStatuses)[number];
 
 /** Seed steps 3–4: who is ready to open an account, what is missing, and the dossier list. */
 export function ReadinessPage() {
   const items = useReadinessReview();
   const [status, setStatus] = useState<ReadinessStatus>('ready');
-  const { db, engine } = useServices();
-  const ctx = useOpContext();
+  const { record } = useRecordOp();
+  const can = useCan();
+  const [failure, setFailure] = useState<string | null>(null);
   if (!items) return null;
   const counts = Object.fromEntries(
     readinessStatuses.map((s) => [s, items.filter((i) => i.readiness.status === s).length]),
@@ -43,14 +42,15 @@ export function ReadinessPage() {
   }
 
   async function track(item: ReadinessItem, next: AccountStatus) {
-    if (!ctx) return;
-    await recordOp(db, ctx, {
-      type: 'beneficiary.set-account-status',
-      entityId: item.person.id,
-      payload: { status: next },
-      baseVersion: item.person.version,
-    });
-    engine.notifyNewOp();
+    const recorded = await record(
+      'beneficiary.set-account-status',
+      item.person.id,
+      { status: next },
+      {
+        baseVersion: item.person.version,
+      },
+    );
+    setFailure(recorded.ok ? null : recordErrorMessage(recorded.error));
   }
 
   return (
@@ -100,6 +100,11 @@ export function ReadinessPage() {
             {t.readiness.print}
           </button>
         </p>
+        {failure && (
+          <p className="error" role="alert">
+            {failure}
+          </p>
+        )}
         <table className="dossier">
           <thead>
             <tr>
@@ -116,17 +121,21 @@ export function ReadinessPage() {
                 <td>{item.person.fullName}</td>
                 <td>{item.person.paymentDetails?.bankName ?? item.person.paymentDetails?.provider ?? ''}</td>
                 <td>
-                  <select
-                    aria-label={`${t.readiness.progress}: ${item.person.fullName}`}
-                    value={item.person.accountStatus}
-                    onChange={(e) => void track(item, e.target.value as AccountStatus)}
-                  >
-                    {accountStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t.accountStatuses[s]}
-                      </option>
-                    ))}
-                  </select>
+                  {can('beneficiary.set-account-status', item.person.communeCode) ? (
+                    <select
+                      aria-label={`${t.readiness.progress}: ${item.person.fullName}`}
+                      value={item.person.accountStatus}
+                      onChange={(e) => void track(item, e.target.value as AccountStatus)}
+                    >
+                      {accountStatuses.map((s) => (
+                        <option key={s} value={s}>
+                          {t.accountStatuses[s]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t.accountStatuses[item.person.accountStatus]
+                  )}
                 </td>
               </tr>
             ))}

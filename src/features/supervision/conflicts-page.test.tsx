@@ -5,11 +5,13 @@ import type { ConflictSide, ConflictView } from '../../protocol/conflicts';
 import { createAppDb, type AppDb } from '../../storage/app-db';
 import { getKv, setKv, type KvKey } from '../../storage/kv';
 import { loadSession } from '../../sync/session';
+import { createRecorder } from '../../storage/outbox';
 import { TransportError, type Transport } from '../../sync/transport';
 import { formatDateTime } from '../../ui/format';
 import { ServicesProvider, type Services } from '../../ui/services';
 import { ConflictsPage } from './conflicts-page';
 import { vnd } from '../../domain/money';
+import { paymentLineData } from '../../../tests/builders/beneficiary';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -91,6 +93,7 @@ function render() {
     makeId: () => `op-${++n}`,
     kv: { get: (key: KvKey) => getKv(db, key), set: (key: KvKey, value: unknown) => setKv(db, key, value) },
     loadSession: () => loadSession(db),
+    recorder: createRecorder(db),
   };
   root = createRoot(container);
   act(() =>
@@ -146,6 +149,21 @@ beforeEach(async () => {
     village: 'Tổ 5',
     searchTokens: [],
     sortKey: 'sen',
+  });
+  // The line of the server's conflict, as pulled: paid by the payer, the officer's payment uncounted.
+  const fact = (opId: string) => ({
+    opId,
+    actorId: 'u-x',
+    recordedAt: '2025-07-10T08:15:00+07:00',
+    amount: 500_000,
+    receiver: { kind: 'self' },
+  });
+  await db.paymentLines.put({
+    ...paymentLineData({ amount: 500_000, status: 'paid' }),
+    id: 'line-srv',
+    version: 3,
+    payment: fact('op-earlier-srv'),
+    conflicts: [{ code: 'already-paid', kind: 'payment', counted: false, fact: fact('op-incoming-srv') }],
   });
   // Pulled earlier into this device; the server has resolved it since.
   await db.conflicts.put(paidTwice('local', 'Phan Văn Cũ'));
@@ -234,6 +252,8 @@ describe('ConflictsPage (supervisors)', { timeout: 20_000 }, () => {
     listConflicts.mockResolvedValueOnce([paidTwice('srv', 'Hoàng Thị Sen')]);
     render();
     await until(() => expect(cards()).toHaveLength(1));
+    // The actions appear once the signed-in supervisor is known (protocol/permissions.ts `can`).
+    await until(() => expect(container.querySelector('select')).not.toBeNull());
     const select = container.querySelector('select') ?? expect.unreachable('no reason select');
     act(() => {
       select.value = 'wrong-person';

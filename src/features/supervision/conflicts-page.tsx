@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { voidReasons, type VoidReason } from '../../domain/vocabulary';
 import type { ConflictSide } from '../../protocol/conflicts';
 import type { ConflictRow } from '../../storage/app-db';
-import { recordOp } from '../../storage/outbox';
+import { keptValuesPayload, opOwningFields } from '../../domain/beneficiary-ops';
+import type { PayloadInput } from '../../protocol/op-registry';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { errorMessageVi } from '../../ui/messages.vi';
-import { useServices } from '../../ui/services';
-import { useOpContext } from '../../ui/use-op-context';
+import { recordErrorMessage } from '../../ui/record-error';
+import { useCan } from '../../ui/use-can';
+import { useRecordOp } from '../../ui/use-record-op';
 import { ConflictCard } from '../../ui/conflict-card';
 import {
   useLocalResolutions,
@@ -103,35 +105,38 @@ function Resolve({
   /** Told the id of the op just recorded. */
   onRecorded: (opId: string) => void;
 }) {
-  const { db, engine } = useServices();
-  const ctx = useOpContext();
+  const { isReady, record } = useRecordOp();
+  const can = useCan();
   const [reason, setReason] = useState<VoidReason>('duplicate');
   const [recorded, setRecorded] = useState(false);
-  const payments = [conflict.earlier, conflict.incoming].filter((s) => s.kind === 'payment' && s.opId);
-  const isRoster = conflict.subject.entity === 'beneficiary';
+  const [failure, setFailure] = useState<string | null>(null);
+  const payments = can('payment.void', conflict.communeCode)
+    ? [conflict.earlier, conflict.incoming].filter((s) => s.kind === 'payment' && s.opId)
+    : [];
+  // A roster conflict's fields belong to the one op that raised it; its values are kept with it.
+  const keepWith =
+    conflict.subject.entity === 'beneficiary' && can('conflicts.resolve', conflict.communeCode)
+      ? opOwningFields(conflict.fields)
+      : null;
+
+  function done(result: Awaited<ReturnType<typeof record>>) {
+    setFailure(result.ok ? null : recordErrorMessage(result.error));
+    if (!result.ok) return;
+    setRecorded(true);
+    onRecorded(result.value.id);
+  }
 
   async function voidPayment(side: ConflictSide) {
-    if (!ctx || !side.opId) return;
-    const op = await recordOp(db, ctx, {
-      type: 'payment.void',
-      entityId: conflict.subject.id,
-      payload: { target: 'payment', reason, paymentOpId: side.opId, conflictId: conflict.id },
-    });
-    setRecorded(true);
-    onRecorded(op.id);
-    engine.notifyNewOp();
+    if (!side.opId) return;
+    const payload = { target: 'payment' as const, reason, paymentOpId: side.opId, conflictId: conflict.id };
+    done(await record('payment.void', conflict.subject.id, payload));
   }
 
   async function keepValues(side: ConflictSide) {
-    if (!ctx || !side.values) return;
-    const op = await recordOp(db, ctx, {
-      type: 'beneficiary.update',
-      entityId: conflict.subject.id,
-      payload: { ...side.values, conflictId: conflict.id },
-    });
-    setRecorded(true);
-    onRecorded(op.id);
-    engine.notifyNewOp();
+    if (!side.values || !keepWith) return;
+    const payload = { ...keptValuesPayload(keepWith, side.values), conflictId: conflict.id };
+    // The values come from a pulled conflict: recordOp validates them with the registry's schema.
+    done(await record(keepWith, conflict.subject.id, payload as PayloadInput<typeof keepWith>));
   }
 
   if (resolution === 'pending' || (recorded && resolution !== 'rejected'))
@@ -141,6 +146,11 @@ function Resolve({
       {resolution === 'rejected' && (
         <p className="error" role="alert">
           {t.conflicts.resolveRejected}
+        </p>
+      )}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
         </p>
       )}
       {payments.length > 0 && (
@@ -158,7 +168,7 @@ function Resolve({
               key={side.opId}
               type="button"
               className="danger"
-              disabled={!ctx}
+              disabled={!isReady}
               onClick={() => void voidPayment(side)}
             >
               {side === conflict.earlier ? t.conflicts.voidEarlier : t.conflicts.voidIncoming}
@@ -166,12 +176,12 @@ function Resolve({
           ))}
         </>
       )}
-      {isRoster &&
+      {keepWith &&
         [conflict.earlier, conflict.incoming].map((side) => (
           <button
             key={side === conflict.earlier ? 'e' : 'i'}
             type="button"
-            disabled={!ctx}
+            disabled={!isReady}
             onClick={() => void keepValues(side)}
           >
             {side === conflict.earlier ? t.conflicts.keepEarlier : t.conflicts.keepIncoming}

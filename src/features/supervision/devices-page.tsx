@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { errorMessageVi } from '../../ui/messages.vi';
 import { useServices } from '../../ui/services';
+import { useCan } from '../../ui/use-can';
 import { useSession } from '../../ui/use-session';
 
 /** Reads an outbox file (src/storage/outbox-export.ts); a Vietnamese reason when it is not one. */
@@ -35,6 +36,7 @@ export function importSummary(answer: PushAnswer): string {
 
 /** Supervisors and admins (online): devices, what has not arrived from them, retire and revoke. */
 export function DevicesPage() {
+  const can = useCan();
   const { transport } = useServices();
   const session = useSession();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
@@ -102,23 +104,25 @@ export function DevicesPage() {
           {error}
         </p>
       )}
-      <div className="card">
-        <label>
-          <strong>{t.devices.importTitle}</strong>
-          <span className="muted">{t.devices.importHint}</span>
-          <input
-            type="file"
-            accept="application/json,.json"
-            disabled={importState.busy}
-            onChange={(e) => void importFile(e)}
-          />
-        </label>
-        {importState.message && (
-          <p className={importState.isError ? 'error' : 'muted'} role={importState.isError ? 'alert' : 'status'}>
-            {importState.message}
-          </p>
-        )}
-      </div>
+      {can('ops.import') && (
+        <div className="card">
+          <label>
+            <strong>{t.devices.importTitle}</strong>
+            <span className="muted">{t.devices.importHint}</span>
+            <input
+              type="file"
+              accept="application/json,.json"
+              disabled={importState.busy}
+              onChange={(e) => void importFile(e)}
+            />
+          </label>
+          {importState.message && (
+            <p className={importState.isError ? 'error' : 'muted'} role={importState.isError ? 'alert' : 'status'}>
+              {importState.message}
+            </p>
+          )}
+        </div>
+      )}
       <ul className="plain">
         {devices?.map((d) => (
           <li key={d.id} className="card device-item">

@@ -3,8 +3,9 @@
  * per cell. Allowed cells apply; every other cell is rejected `forbidden` and changes nothing.
  */
 import { describe, expect, test } from 'vitest';
-import { roles, type Role } from '../../domain/vocabulary';
-import { opTypeRoles, opTypes, type OpType } from '../../protocol/ops';
+import { roles } from '../../domain/vocabulary';
+import { opTypes, type OpType } from '../../protocol/ops';
+import { rolesFor } from '../../protocol/permissions';
 import { createDirectWorld } from '../testing/direct-push';
 import { BENEFICIARIES, LINES, LOC_AN, PHU_BAI, samplePayload } from '../testing/push-world';
 
@@ -32,7 +33,7 @@ function target(type: OpType, where: Where): { entityId: string; payload: Record
 const cells = roles.flatMap((role) =>
   opTypes.flatMap((type) =>
     (['own commune', 'other commune'] as const).map((where) => {
-      const isRoleAllowed = (opTypeRoles[type] as readonly Role[]).includes(role);
+      const isRoleAllowed = rolesFor(type).includes(role);
       // An admin manages users and devices; their scope holds no communes.
       const isAllowed = isRoleAllowed && where === 'own commune' && role !== 'admin';
       return { role, type, where, expected: isAllowed ? 'applied' : 'forbidden' };

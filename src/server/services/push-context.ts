@@ -20,9 +20,6 @@ export type PushContext = {
 /** What applying one op gives: its outcome, and blob hashes it flagged missing (re-checked after commit). */
 export type Applied = { outcome: OpOutcome; missingBlobs?: string[] };
 
-export const isInScope = (user: User, communeCode: string | null): boolean =>
-  communeCode !== null && user.communes.includes(communeCode);
-
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();
 
 export type Provenance = Pick<

@@ -4,16 +4,18 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../lib/app-error';
-import type { Role } from '../../domain/vocabulary';
-import { opTypeRoles, parseOp, type LooseOpEnvelope } from '../../protocol/ops';
+import { assert } from '../../lib/assert';
+import { familyOf, type OpFamily } from '../../protocol/op-registry';
+import { isOfFamily, parseOp, type LooseOpEnvelope, type Op } from '../../protocol/ops';
+import { can } from '../../protocol/permissions';
 import type { PushResult } from '../../protocol/push';
 import type { Database } from '../db/schema';
 import { clearMissingBlob, missingHashes } from './blobs';
 import { duplicateResult, findOpOutcome, findSeqOwner, insertOp, rejected, resultOf } from './op-log';
 import type { Applied, PushContext } from './push-context';
-import { applyIdCheck } from './push-id-check';
-import { applyPaymentOnServer } from './push-payments';
-import { applyRosterOp } from './push-roster';
+import { applyBeneficiaryOnServer } from './apply-beneficiary';
+import { applyIdCheckOnServer } from './apply-id-check';
+import { applyPaymentLineOnServer } from './apply-payment-line';
 
 export type OpRun = {
   result: PushResult;
@@ -136,21 +138,23 @@ async function decide(
   // The token is the identity: an op cannot speak for another device or person (SYNC.md "Push").
   if (op.deviceId !== ctx.device.id) return { outcome: rejected('forbidden', 'deviceId is not the signed-in device') };
   if (op.actorId !== ctx.user.id) return { outcome: rejected('forbidden', 'actorId is not the signed-in user') };
-  const allowed: readonly Role[] = opTypeRoles[op.type];
-  if (!allowed.includes(ctx.user.role)) return { outcome: rejected('forbidden', `role ${ctx.user.role}`) };
-  switch (op.type) {
-    case 'payment.record':
-    case 'payment.unpaid':
-    case 'payment.void':
-      return applyPaymentOnServer(trx, ctx, op);
-    case 'beneficiary.create':
-    case 'beneficiary.update':
-    case 'beneficiary.set-payment-method':
-    case 'beneficiary.set-account-status':
-      return applyRosterOp(trx, ctx, op);
-    case 'id-check.record':
-      return applyIdCheck(trx, ctx, op);
-  }
+  if (!can(ctx.user, op.type)) return { outcome: rejected('forbidden', `role ${ctx.user.role}`) };
+  return familyAppliers[familyOf(op.type)](trx, ctx, op);
+}
+
+/**
+ * Each family's server apply (apply-*.ts), around the family's domain reducer. An op reaches
+ * the one of its family (checked here, so a mismatch is a bug, never a silent no-op).
+ */
+const familyAppliers: Record<OpFamily, (trx: Transaction<Database>, ctx: PushContext, op: Op) => Promise<Applied>> = {
+  beneficiary: (trx, ctx, op) => applyBeneficiaryOnServer(trx, ctx, ofFamily(op, 'beneficiary')),
+  'payment-line': (trx, ctx, op) => applyPaymentLineOnServer(trx, ctx, ofFamily(op, 'payment-line')),
+  'id-check': (trx, ctx, op) => applyIdCheckOnServer(trx, ctx, ofFamily(op, 'id-check')),
+};
+
+function ofFamily<F extends OpFamily>(op: Op, family: F) {
+  assert(isOfFamily(op, family), `${op.type} is not a ${family} op`);
+  return op;
 }
 
 /** The seq an op claims: only a readable seq in the pushing device's own numbering. */

@@ -6,7 +6,8 @@ import { foldVietnamese } from '../../../src/domain/vietnamese-text';
 import { beneficiaryDataSchema, paymentLineDataSchema } from '../../../src/protocol/entities';
 import { pullResponseSchema } from '../../../src/protocol/pull';
 import { createAppDb } from '../../../src/storage/app-db';
-import { recordPayment } from '../../../src/storage/payments';
+import { recordOp } from '../../../src/storage/outbox';
+import { hashEvidence } from '../../../src/storage/payments';
 import { attachRosterIndex } from '../../../src/storage/roster-index';
 import { filteredRosterKeys, searchRoster } from '../../../src/storage/roster-queries';
 import { noFilters, type RosterView } from '../../../src/domain/roster-filter';
@@ -347,12 +348,15 @@ async function payments(dbName: string, n: number) {
     signatureBytes += blob.size;
     const t0 = performance.now();
     const bytes = await blob.arrayBuffer();
-    const result = await recordPayment(db, ctx, {
-      lineId: line.id,
-      amount: line.amount,
-      receiver: { kind: 'self' },
-      signature: { bytes, type: 'image/png' },
-    });
+    const signature = await hashEvidence({ bytes, type: 'image/png' });
+    const result = await recordOp(
+      db,
+      ctx,
+      'payment.record',
+      line.id,
+      { amount: line.amount, receiver: { kind: 'self' }, signature: signature.hash },
+      { evidence: [signature] },
+    );
     samples.push(performance.now() - t0);
     if (!result.ok) failed++;
   }

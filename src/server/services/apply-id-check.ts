@@ -1,19 +1,25 @@
 /**
- * `id-check.record`: the result of checking a card against the roster becomes an `id-check`
- * entity (id = the op id, which `payment.record` refers to as `idCheckId`) in the
- * beneficiary's commune, so the commune's devices and supervisors see it.
+ * The `id-check` family on the server: the result of checking a card against the roster becomes
+ * an `id-check` entity (id = the op id, which `payment.record` refers to as `idCheckId`) in the
+ * beneficiary's commune, so the commune's devices and supervisors see it. The record is the
+ * domain's `recordIdCheck`, as on the device; the server adds its own clock (`receivedAt`).
  */
 import type { Transaction } from 'kysely';
 import { must } from '../../lib/assert';
-import type { EmbeddedIdCheck, Op } from '../../protocol/ops';
+import type { IdCheckFact, IdCheckPlace } from '../../domain/id-check-record';
+import { familyReducers } from '../../protocol/op-registry';
+import type { Op, OpOfFamily } from '../../protocol/ops';
+import { isInScope } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { getEntity, putEntities, type EntityChange } from './entity-store';
 import { rejected } from './op-log';
-import { isInScope, isoTime, type Applied, type PushContext } from './push-context';
+import { isoTime, type Applied, type PushContext } from './push-context';
 
-export type IdCheckOp = Extract<Op, { type: 'id-check.record' }>;
-
-export async function applyIdCheck(trx: Transaction<Database>, ctx: PushContext, op: IdCheckOp): Promise<Applied> {
+export async function applyIdCheckOnServer(
+  trx: Transaction<Database>,
+  ctx: PushContext,
+  op: OpOfFamily<'id-check'>,
+): Promise<Applied> {
   const beneficiary = await getEntity(trx, 'beneficiary', op.entityId);
   if (!beneficiary || beneficiary.deleted) return { outcome: rejected('unknown-entity') };
   if (!isInScope(ctx.user, beneficiary.communeCode)) return { outcome: rejected('forbidden') };
@@ -35,26 +41,9 @@ export async function applyIdCheck(trx: Transaction<Database>, ctx: PushContext,
 export function idCheckEntity(
   ctx: PushContext,
   op: Pick<Op, 'id' | 'actorId' | 'deviceId' | 'recordedAt'>,
-  check: EmbeddedIdCheck,
-  where: { beneficiaryId: string; communeCode: string | null; lineId?: string },
+  check: IdCheckFact,
+  where: IdCheckPlace,
 ): EntityChange {
-  const { person, method, fields, overall, card, issues, reason, note } = check;
-  const data = {
-    person,
-    method,
-    fields,
-    overall,
-    reason: reason ?? null,
-    note: note ?? null,
-    card: card ?? null,
-    issues: issues ?? [],
-    beneficiaryId: where.beneficiaryId,
-    lineId: where.lineId ?? null,
-    communeCode: where.communeCode,
-    actorId: op.actorId,
-    deviceId: op.deviceId,
-    recordedAt: op.recordedAt,
-    receivedAt: isoTime(ctx.receivedAt),
-  };
+  const data = { ...familyReducers['id-check'](check, op, where), receivedAt: isoTime(ctx.receivedAt) };
   return { entity: 'id-check', id: op.id, communeCode: where.communeCode, data };
 }

@@ -1,38 +1,34 @@
 /**
- * `payment.record`, `payment.unpaid`, `payment.void` on the server. The rule itself is the
- * domain's `applyPaymentOp` (shared with the app); this file adds what only the server knows:
+ * The `payment-line` family on the server: `payment.record`, `payment.unpaid`, `payment.void`.
+ * The rule itself is the domain's `applyPaymentOp` (the op registry's reducer for the family,
+ * shared with the app); this file adds what only the server knows:
  * the line's current state under a lock, the beneficiary's status, scope, conflict entities,
  * resolutions and missing blobs.
  */
 import type { Transaction } from 'kysely';
 import { must } from '../../lib/assert';
-import { applyPaymentOp, type PaymentLineState } from '../../domain/payment-line';
+import type { PaymentLineState } from '../../domain/payment-line';
 import type { BeneficiaryStatus } from '../../domain/vocabulary';
 import { beneficiaryStatuses } from '../../domain/vocabulary';
 import type { MissingBlob } from '../../protocol/blobs';
 import type { ConflictResolution, ConflictSide } from '../../protocol/conflicts';
-import type { PaymentRecordOp, PaymentUnpaidOp, PaymentVoidOp } from '../../protocol/ops';
+import { familyReducers } from '../../protocol/op-registry';
+import type { OpOfFamily, PaymentRecordOp, PaymentVoidOp } from '../../protocol/ops';
+import { can, isInScope } from '../../protocol/permissions';
 import type { PaymentConflictCode } from '../../domain/payment-line';
 import type { Database } from '../db/schema';
 import { missingHashes, recordMissingBlobs } from './blobs';
 import { createConflict, findConflict, openConflictsRaisedBy, resolveConflicts } from './conflicts';
 import { getEntity, getEntityForUpdate, putEntities, type EntityChange } from './entity-store';
 import { rejected } from './op-log';
-import {
-  incomingProvenance,
-  isInScope,
-  noProvenance,
-  provenanceOfOp,
-  type Applied,
-  type PushContext,
-} from './push-context';
-import { stringField } from './data-fields';
+import { incomingProvenance, noProvenance, provenanceOfOp, type Applied, type PushContext } from './push-context';
 import { lineData, readLine } from './line-state';
-import { idCheckEntity } from './push-id-check';
+import { stringField } from './data-fields';
+import { idCheckEntity } from './apply-id-check';
 
-export type PaymentWireOp = PaymentRecordOp | PaymentUnpaidOp | PaymentVoidOp;
+export type PaymentWireOp = OpOfFamily<'payment-line'>;
 
-export async function applyPaymentOnServer(
+export async function applyPaymentLineOnServer(
   trx: Transaction<Database>,
   ctx: PushContext,
   op: PaymentWireOp,
@@ -47,15 +43,17 @@ export async function applyPaymentOnServer(
   if (!line || stored.communeCode === null) return { outcome: rejected('unknown-entity', 'stored line unreadable') };
   const communeCode = stored.communeCode;
 
-  const conflictId = op.type === 'payment.void' ? stringField(op.payload, 'conflictId') : undefined;
+  const conflictId = op.type === 'payment.void' ? op.payload.conflictId : undefined;
   if (conflictId !== undefined) {
+    if (!can(ctx.user, 'conflicts.resolve'))
+      return { outcome: rejected('forbidden', 'only supervisors resolve conflicts') };
     const conflict = await findConflict(trx, conflictId);
     if (conflict?.subject_id !== op.entityId)
       return { outcome: rejected('unknown-entity', 'no such conflict on this line') };
   }
 
   const beneficiaryStatus = await beneficiaryStatusOf(trx, line.beneficiaryId);
-  const { line: next, outcome } = applyPaymentOp(line.state, op, { beneficiaryStatus });
+  const { line: next, outcome } = familyReducers['payment-line'](line.state, op, { beneficiaryStatus });
   if (outcome.status === 'rejected') return { outcome: rejected(outcome.code) };
 
   const missing = op.type === 'payment.record' ? await missingBlobsOf(trx, op) : [];

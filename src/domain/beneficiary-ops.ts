@@ -1,0 +1,243 @@
+/**
+ * The roster ops' rule (the `beneficiary` family of the op registry, docs/protocol.md "Operation
+ * envelope"): what each op sets on a beneficiary. Pure: the device's optimistic apply and the
+ * server both call `applyBeneficiaryOp`, so they decide the same way. The server adds only what
+ * needs its database: scope, field versions (`concurrent-edit`) and conflict resolutions.
+ *
+ * Invariants: an op changes only the fields its type owns (an update never touches status,
+ * group, amount or code); a field whose value does not change is not reported as changed, so it
+ * never raises a conflict; an op on a beneficiary nobody holds is refused, except an enrolment.
+ */
+import { err, ok, type Result } from '../lib/result';
+import type { Vnd } from './money';
+import type {
+  AccountStatus,
+  BeneficiaryStatus,
+  CategoryCode,
+  Gender,
+  HomeDeliveryReason,
+  PaymentMethod,
+  RepresentativeKind,
+} from './vocabulary';
+
+/** A beneficiary's data as stored and pulled (docs/protocol.md "Pull"); fields are read by name. */
+export type BeneficiaryFields = Readonly<Record<string, unknown>>;
+
+/**
+ * The fields `beneficiary.update` may change: identity, contact, address, representative and
+ * papers. Decision fields (status, group, amount, code, decision number) change only through
+ * their own ops and the monthly list.
+ */
+export const editableBeneficiaryFields = [
+  'fullName',
+  'birthDate',
+  'gender',
+  'idNumber',
+  'oldIdNumber',
+  'village',
+  'address',
+  'phone',
+  'representative',
+  'documents',
+] as const;
+export type EditableBeneficiaryField = (typeof editableBeneficiaryFields)[number];
+
+type Representative = {
+  kind: RepresentativeKind;
+  fullName: string;
+  idNumber: string | null;
+  relationship: string;
+  phone: string | null;
+  paperRef: string | null;
+  validUntil: string | null;
+};
+
+type PaymentDetails = {
+  bankName?: string | undefined;
+  accountNumber?: string | undefined;
+  accountHolder?: string | undefined;
+  provider?: string | undefined;
+  walletPhone?: string | undefined;
+  homeDeliveryReason?: HomeDeliveryReason | undefined;
+};
+
+/** An enrolment: the identity and the group; the rest may follow in later updates. */
+export type BeneficiaryCreatePayload = {
+  communeCode: string;
+  fullName: string;
+  birthDate: string;
+  gender: Gender;
+  category: CategoryCode;
+} & Partial<Record<string, unknown>>;
+
+/** A patch of editable fields; only the fields present change. */
+export type BeneficiaryUpdatePayload = Partial<Record<EditableBeneficiaryField, unknown>> & {
+  fullName?: string | undefined;
+  representative?: Representative | null | undefined;
+};
+
+export type SetPaymentMethodPayload = { method: PaymentMethod; details?: PaymentDetails | undefined };
+export type SetAccountStatusPayload = { status: AccountStatus; note?: string | undefined };
+
+/** The payload of each op type of the family, by type. */
+export type BeneficiaryPayloads = {
+  'beneficiary.create': BeneficiaryCreatePayload;
+  'beneficiary.update': BeneficiaryUpdatePayload;
+  'beneficiary.set-payment-method': SetPaymentMethodPayload;
+  'beneficiary.set-account-status': SetAccountStatusPayload;
+};
+export type BeneficiaryOpType = keyof BeneficiaryPayloads;
+export type BeneficiaryOp<T extends BeneficiaryOpType = BeneficiaryOpType> = {
+  [K in T]: { type: K; payload: BeneficiaryPayloads[K] };
+}[T];
+
+/** Why a roster op cannot apply (besides the server's own: scope, conflicts it names). */
+export const beneficiaryRefusals = ['unknown-entity'] as const;
+export type BeneficiaryRefusal = (typeof beneficiaryRefusals)[number];
+
+/**
+ * The fields a new enrolment does not have to give, as the server fills them in. The device's
+ * optimistic row is built from the same values, so it looks like the one the next pull brings.
+ */
+export const enrolmentDefaults = {
+  idNumber: null,
+  status: 'active' as BeneficiaryStatus,
+  code: '',
+  oldIdNumber: null,
+  village: '',
+  address: '',
+  phone: null,
+  disabilitySeverity: null,
+  childrenCount: null,
+  monthlyAmount: 0 as Vnd,
+  paymentMethod: null,
+  paymentDetails: null,
+  representative: null,
+  accountStatus: 'none' as AccountStatus,
+  decisionNo: null,
+  startMonth: null,
+};
+
+type Patch = Record<string, unknown>;
+type Reducer<T extends BeneficiaryOpType> = (
+  before: BeneficiaryFields | undefined,
+  payload: BeneficiaryPayloads[T],
+) => Result<Patch, BeneficiaryRefusal>;
+
+/** Only the named fields of a payload, without absent ones (`v` and unknown keys never reach the entity). */
+function pick(payload: object, names: readonly string[]): Patch {
+  const fields = payload as Patch;
+  return Object.fromEntries(names.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]));
+}
+
+/** Every op but an enrolment needs the beneficiary to exist. */
+const existing =
+  <T extends BeneficiaryOpType>(reduce: (payload: BeneficiaryPayloads[T]) => Patch): Reducer<T> =>
+  (before, payload) =>
+    before === undefined ? err('unknown-entity') : ok(reduce(payload));
+
+/** The data fields an enrolment may give: everything a beneficiary has (docs/protocol.md "Pull"). */
+const enrolmentFields = [
+  'communeCode',
+  'fullName',
+  'birthDate',
+  'gender',
+  'category',
+  ...Object.keys(enrolmentDefaults),
+  'documents',
+];
+
+const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
+  'beneficiary.create': (before, payload) => {
+    const fields = pick(payload, enrolmentFields);
+    if (before === undefined) return ok(fields);
+    // The same id enrolled again (a re-sent create with a new op id): its fields are a patch,
+    // and the commune a person belongs to never moves through an enrolment.
+    const { communeCode: _commune, ...patch } = fields;
+    return ok(patch);
+  },
+  'beneficiary.update': existing((payload) => pick(payload, editableBeneficiaryFields)),
+  'beneficiary.set-payment-method': existing((payload) => ({
+    paymentMethod: payload.method,
+    paymentDetails: payload.details ?? null,
+  })),
+  'beneficiary.set-account-status': existing((payload) => ({
+    accountStatus: payload.status,
+    accountStatusNote: payload.note ?? null,
+  })),
+};
+
+/**
+ * The fields each roster op owns (what it may set). A `concurrent-edit` conflict is raised by one
+ * op, so its fields belong to one op type: the one a supervisor keeps a side's values with.
+ */
+const ownedFields: { [T in Exclude<BeneficiaryOpType, 'beneficiary.create'>]: readonly string[] } = {
+  'beneficiary.update': editableBeneficiaryFields,
+  'beneficiary.set-payment-method': ['paymentMethod', 'paymentDetails'],
+  'beneficiary.set-account-status': ['accountStatus', 'accountStatusNote'],
+};
+export type ResolvingOpType = keyof typeof ownedFields;
+
+/** The op type that owns every one of `fields`, or null when no single op does. */
+export function opOwningFields(fields: readonly string[]): ResolvingOpType | null {
+  const types = Object.keys(ownedFields) as ResolvingOpType[];
+  return types.find((type) => fields.length > 0 && fields.every((f) => ownedFields[type].includes(f))) ?? null;
+}
+
+/**
+ * The payload that sets a conflict side's `values` again through the op owning them (the values
+ * come from a pulled conflict: the registry's schema validates them before anything is recorded).
+ */
+export function keptValuesPayload(type: ResolvingOpType, values: BeneficiaryFields): Record<string, unknown> {
+  switch (type) {
+    case 'beneficiary.update':
+      return Object.fromEntries(editableBeneficiaryFields.filter((k) => k in values).map((k) => [k, values[k]]));
+    case 'beneficiary.set-payment-method':
+      return { method: values['paymentMethod'], details: values['paymentDetails'] ?? undefined };
+    case 'beneficiary.set-account-status':
+      return { status: values['accountStatus'], note: values['accountStatusNote'] ?? undefined };
+  }
+}
+
+export type AppliedBeneficiaryOp = {
+  /** The beneficiary after the op. */
+  after: BeneficiaryFields;
+  /** Fields whose value the op changed (for a new enrolment, the fields it gave). */
+  changed: string[];
+};
+
+/**
+ * Applies one roster op to a beneficiary (undefined: nobody holds it). Returns the beneficiary
+ * after the op and the fields it changed, or why it cannot apply.
+ */
+export function applyBeneficiaryOp<T extends BeneficiaryOpType>(
+  before: BeneficiaryFields | undefined,
+  op: BeneficiaryOp<T>,
+): Result<AppliedBeneficiaryOp, BeneficiaryRefusal> {
+  const reduce: Reducer<T> = reducers[op.type];
+  const patch = reduce(before, op.payload);
+  if (!patch.ok) return patch;
+  // A new beneficiary starts from the enrolment defaults; the fields the op gave are its changes.
+  if (before === undefined)
+    return ok({ after: { ...enrolmentDefaults, ...patch.value }, changed: Object.keys(patch.value) });
+  const changed = Object.keys(patch.value).filter((k) => !sameValue(before[k], patch.value[k]));
+  const after = { ...before, ...Object.fromEntries(changed.map((k) => [k, patch.value[k]])) };
+  return ok({ after, changed });
+}
+
+/** Deep equality of JSON values; absent and null are the same (a patch may clear a field). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a ?? null) === stableJson(b ?? null);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

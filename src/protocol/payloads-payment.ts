@@ -1,0 +1,71 @@
+/**
+ * Payloads of the `payment-line` family: `payment.record`, `payment.unpaid`, `payment.void`.
+ * The pinned fields are docs/protocol.md "Payloads that other programs rely on"; these payloads
+ * stay loose because other programs may add optional fields to them (the op log keeps them).
+ */
+import { z } from 'zod';
+import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
+import { blobHashSchema, idSchema, moneySchema, payloadVersion, text } from './common';
+import { embeddedIdCheckSchema } from './payloads-id-check';
+
+export const receiverSchema = z
+  .object({
+    /** The beneficiary, their guardian, or an authorised person. */
+    kind: z.enum(receiverKinds),
+    /** Required unless `kind` is 'self'. */
+    fullName: text(200).optional(),
+    /** Required unless `kind` is 'self'. */
+    idNumber: z.string().trim().min(1).max(20).optional(),
+  })
+  .refine((r) => r.kind === 'self' || (r.fullName !== undefined && r.idNumber !== undefined), {
+    message: 'fullName and idNumber are required unless kind is self',
+    path: ['idNumber'],
+  });
+
+export const paymentRecordPayloadSchema = z.looseObject({
+  /** Whole đồng; must equal the line's amount (else `amount-mismatch`). */
+  amount: moneySchema,
+  receiver: receiverSchema,
+  /** The `id-check.record` op made before paying, if any. */
+  idCheckId: idSchema.optional(),
+  /** The receiver's card checked at the door, recorded with the payment (not pinned; additive). */
+  idCheck: embeddedIdCheckSchema.optional(),
+  /** Blob hash of the signature or thumbprint image. */
+  signature: blobHashSchema.optional(),
+  /** Blob hash of a photo (e.g. of the receiver with the money). */
+  photo: blobHashSchema.optional(),
+  /** Where the payment happened, when the device allowed it. */
+  position: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      /** Metres. */
+      accuracy: z.number().nonnegative(),
+    })
+    .optional(),
+  ...payloadVersion,
+});
+export type PaymentRecordPayload = z.infer<typeof paymentRecordPayloadSchema>;
+
+export const paymentUnpaidPayloadSchema = z.looseObject({
+  /** Why the visit ended without payment. */
+  reason: z.enum(unpaidReasons),
+  note: text(500).optional(),
+  /** A card checked before deciding not to pay (e.g. 'wrong-person'). */
+  idCheck: embeddedIdCheckSchema.optional(),
+  ...payloadVersion,
+});
+export type PaymentUnpaidPayload = z.infer<typeof paymentUnpaidPayloadSchema>;
+
+export const paymentVoidPayloadSchema = z.looseObject({
+  /** 'payment' cancels a recorded payment (the line becomes payable); 'line' withdraws an unpaid line. */
+  target: z.enum(voidTargets),
+  reason: z.enum(voidReasons),
+  note: text(500).optional(),
+  /** Op id of the payment to void; default: the line's counted payment. */
+  paymentOpId: idSchema.optional(),
+  /** The conflict this void resolves (supervisors' conflicts screen); must be about this line. */
+  conflictId: idSchema.optional(),
+  ...payloadVersion,
+});
+export type PaymentVoidPayload = z.infer<typeof paymentVoidPayloadSchema>;

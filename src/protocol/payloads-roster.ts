@@ -1,0 +1,55 @@
+/**
+ * Payloads of the `beneficiary` family (roster ops). They are plain objects: keys this version
+ * does not know are dropped when parsed, so they never reach a beneficiary (the op log keeps the
+ * op verbatim). The fields each op may set are the domain's (`domain/beneficiary-ops.ts`).
+ */
+import { z } from 'zod';
+import { editableBeneficiaryFields, type EditableBeneficiaryField } from '../domain/beneficiary-ops';
+import { accountStatuses, paymentMethods } from '../domain/vocabulary';
+import { idSchema, payloadVersion, text } from './common';
+import { beneficiaryDataSchema, paymentDetailsSchema } from './entities';
+
+/** Enrolment: the identity and the group; other fields may follow in later updates. */
+export const beneficiaryCreatePayloadSchema = z
+  .object(beneficiaryDataSchema.shape)
+  .partial()
+  .required({ communeCode: true, fullName: true, birthDate: true, gender: true, category: true })
+  .extend(payloadVersion);
+
+/**
+ * The conflict an op resolves by keeping one side's values (supervisors only, on the conflicts
+ * screen): its values are then the supervisor's decision and never raise a new conflict.
+ */
+const resolves = { conflictId: idSchema.optional() };
+
+// Object.fromEntries cannot type its keys: the mask has exactly the editable fields.
+const editableMask = Object.fromEntries(editableBeneficiaryFields.map((field) => [field, true])) as Record<
+  EditableBeneficiaryField,
+  true
+>;
+
+/** A field patch of editable fields; only the fields present change. At least one is required. */
+export const beneficiaryUpdatePayloadSchema = z
+  .object(beneficiaryDataSchema.shape)
+  .pick(editableMask)
+  .partial()
+  .extend({ ...resolves, ...payloadVersion })
+  .refine((patch) => editableBeneficiaryFields.some((field) => patch[field] !== undefined), {
+    message: 'empty patch',
+  });
+
+export const setPaymentMethodPayloadSchema = z.object({
+  method: z.enum(paymentMethods),
+  /** Bank account, wallet or home-delivery reason; an account may be filled in later. */
+  details: paymentDetailsSchema.optional(),
+  ...resolves,
+  ...payloadVersion,
+});
+
+export const setAccountStatusPayloadSchema = z.object({
+  /** Account-opening progress: dossier ready, submitted, opened, card handed over. */
+  status: z.enum(accountStatuses),
+  note: text(500).optional(),
+  ...resolves,
+  ...payloadVersion,
+});

@@ -1,0 +1,64 @@
+/**
+ * Who may do what, in one place (docs/protocol.md "Auth"): the server's routes and services, the
+ * app shell, its menus and its screens all ask `can`, so a screen never offers what the server
+ * would refuse. Sending an op is the action named by its type, with the roles of the op registry;
+ * every other action has its roles here. Pure: no clock, no database.
+ *
+ * A new role (an approver who is not the list's preparer, read-only monitoring) is a new entry
+ * in `roles` (domain/vocabulary.ts) and in the rows below that it may do; the compiler then
+ * shows every place that lists roles.
+ */
+import type { Role } from '../domain/vocabulary';
+import type { User } from './auth';
+import { isOpType, opRegistry, type OpType } from './op-registry';
+
+const supervision = ['supervisor', 'admin'] as const;
+
+/** Actions other than sending an op, with the roles that may take them. */
+const actionRoles = {
+  /** Read the server's conflict list (`GET /api/conflicts`) and open the conflicts screen. */
+  'conflicts.review': supervision,
+  /** Choose between the two sides of a conflict (an op carrying `conflictId`). */
+  'conflicts.resolve': ['supervisor'],
+  /** See devices and what they have not sent; retire or revoke one. */
+  'devices.manage': supervision,
+  /** Import a device's exported outbox (`POST /api/sync/import`). */
+  'ops.import': supervision,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = OpType | keyof typeof actionRoles;
+
+/** The communes a user acts in: every commune for an admin, else the communes listed for them. */
+export type Scope = { kind: 'all' } | { kind: 'communes'; codes: readonly string[] };
+
+type Who = Pick<User, 'role' | 'communes'>;
+
+export function scopeOf(user: Who): Scope {
+  return user.role === 'admin' ? { kind: 'all' } : { kind: 'communes', codes: user.communes };
+}
+
+/** Whether a commune is in the user's scope; an entity without a commune is in nobody's. */
+export function isInScope(user: Who, communeCode: string | null): boolean {
+  if (communeCode === null) return false;
+  const scope = scopeOf(user);
+  return scope.kind === 'all' || scope.codes.includes(communeCode);
+}
+
+/** The roles that may take an action. */
+export function rolesFor(action: Action): readonly Role[] {
+  return isOpType(action) ? opRegistry[action].roles : actionRoles[action];
+}
+
+/**
+ * Whether `user` may take `action`; with `communeCode`, also whether that commune is in their
+ * scope (an op on a beneficiary or line of another commune is refused even for the right role).
+ */
+export function can(user: Who, action: Action, communeCode?: string | null): boolean {
+  if (!rolesFor(action).includes(user.role)) return false;
+  return communeCode === undefined || isInScope(user, communeCode);
+}
+
+/** The communes of `communes` that are also in the user's scope. */
+export function sharedCommunes(user: Who, communes: readonly string[]): string[] {
+  return communes.filter((code) => isInScope(user, code));
+}
