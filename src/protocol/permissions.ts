@@ -28,7 +28,11 @@ const actionRoles = {
 
 export type Action = OpType | keyof typeof actionRoles;
 
-/** The communes a user acts in: every commune for an admin, else the communes listed for them. */
+/**
+ * The communes a user acts in: every commune for an admin, else the communes listed for them.
+ * (A device pulls the communes listed for its user, never "every commune": an admin's tablet
+ * holds what is listed for them, while lists, devices and imports cover every commune.)
+ */
 export type Scope = { kind: 'all' } | { kind: 'communes'; codes: readonly string[] };
 
 type Who = Pick<User, 'role' | 'communes'>;

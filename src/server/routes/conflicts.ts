@@ -2,6 +2,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import { conflictsQuerySchema, type ConflictsResponse } from '../../protocol/conflicts';
+import { can } from '../../protocol/permissions';
 import type { AppDatabase } from '../db/database';
 import { readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
@@ -13,7 +14,7 @@ export function conflictRoutes(db: AppDatabase, session: MiddlewareHandler<AppEn
   app.get('/api/conflicts', session, async (c) => {
     const { user } = c.get('session');
     // Officers and payers see their own conflicts through pull (`conflict` entities).
-    if (user.role !== 'supervisor' && user.role !== 'admin') throw httpError('forbidden');
+    if (!can(user, 'conflicts.review')) throw httpError('forbidden');
     const query = readQuery(c, conflictsQuerySchema);
     const response: ConflictsResponse = {
       protocol: PROTOCOL_VERSION,

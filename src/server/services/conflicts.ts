@@ -5,6 +5,7 @@
  * payment line or a beneficiary are written only under that entity's lock (see push-payments.ts
  * and push-roster.ts), so their read-modify-write cannot interleave.
  */
+import { scopeOf } from '../../protocol/permissions';
 import type { Kysely, Transaction } from 'kysely';
 import type { User } from '../../protocol/auth';
 import {
@@ -127,7 +128,8 @@ export async function listConflicts(
   user: User,
   query: { status: ConflictStatus; limit: number },
 ): Promise<ConflictView[]> {
-  if (user.role !== 'admin' && user.communes.length === 0) return [];
+  const scope = scopeOf(user);
+  if (scope.kind === 'communes' && scope.codes.length === 0) return [];
   let q = db
     .selectFrom('conflicts')
     .innerJoin('entities', (join) =>
@@ -135,7 +137,7 @@ export async function listConflicts(
     )
     .select(['conflicts.id', 'entities.version', 'entities.data'])
     .where('conflicts.status', '=', query.status);
-  if (user.role !== 'admin') q = q.where('conflicts.commune_code', 'in', user.communes);
+  if (scope.kind === 'communes') q = q.where('conflicts.commune_code', 'in', [...scope.codes]);
   const rows = await q.orderBy('conflicts.detected_at', 'desc').orderBy('conflicts.id').limit(query.limit).execute();
   const views: ConflictView[] = [];
   for (const row of rows) {

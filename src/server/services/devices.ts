@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { DeviceInfo } from '../../protocol/devices';
+import { can, scopeOf, sharedCommunes } from '../../protocol/permissions';
 import type { Database, DeviceStatus } from '../db/schema';
 import { isoTime } from './push-context';
 import { parseCommunes } from './users';
@@ -16,10 +17,8 @@ export async function setDeviceStatus(db: Kysely<Database>, deviceId: string, st
   return Number(result.numUpdatedRows) > 0;
 }
 
-const canManageDevices = (user: User) => user.role === 'admin' || user.role === 'supervisor';
-
 export async function listDevices(db: Kysely<Database>, viewer: User): Promise<Result<DeviceInfo[], 'forbidden'>> {
-  if (!canManageDevices(viewer)) return err('forbidden');
+  if (!can(viewer, 'devices.manage')) return err('forbidden');
   const rows = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
@@ -77,7 +76,7 @@ export async function changeDeviceStatus(
   deviceId: string,
   status: 'retired' | 'revoked',
 ): Promise<Result<DeviceInfo, DeviceChangeError>> {
-  if (!canManageDevices(viewer)) return err('forbidden');
+  if (!can(viewer, 'devices.manage')) return err('forbidden');
   const device = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
@@ -95,7 +94,8 @@ export async function changeDeviceStatus(
 }
 
 function isVisibleTo(viewer: User, communes: readonly string[]): boolean {
-  return viewer.role === 'admin' || communes.some((c) => viewer.communes.includes(c));
+  // An admin sees every device, also one whose user has no commune (another admin's).
+  return scopeOf(viewer).kind === 'all' || sharedCommunes(viewer, communes).length > 0;
 }
 
 async function gapsOf(db: Kysely<Database>, deviceIds: readonly string[]): Promise<Map<string, DeviceInfo['gaps']>> {

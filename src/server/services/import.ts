@@ -18,12 +18,11 @@ import { putBlob } from './blobs';
 import { claimableSeq } from './push-op';
 import { applyOps, type PushDeps } from './push';
 import { toWireUser } from './users';
+import { can, sharedCommunes } from '../../protocol/permissions';
 
 export type ImportError = 'forbidden' | 'not-found';
 
 export type ImportOutcome = PushResponse & { blobsStored: number; blobsSkipped: number };
-
-const canImport = (user: User) => user.role === 'admin' || user.role === 'supervisor';
 
 export async function importOutbox(
   db: Kysely<Database>,
@@ -31,7 +30,7 @@ export async function importOutbox(
   file: OutboxFile,
   deps: PushDeps,
 ): Promise<Result<ImportOutcome, ImportError>> {
-  if (!canImport(importer)) return err('forbidden');
+  if (!can(importer, 'ops.import')) return err('forbidden');
   const device = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
@@ -47,8 +46,7 @@ export async function importOutbox(
     .executeTakeFirst();
   if (!device) return err('not-found');
   const owner = toWireUser({ ...device, id: device.user_id });
-  const shared =
-    importer.role === 'admin' ? owner.communes : owner.communes.filter((c) => importer.communes.includes(c));
+  const shared = sharedCommunes(importer, owner.communes);
   if (shared.length === 0) return err('forbidden');
 
   // Evidence first, so the ops that refer to it are not flagged as missing a blob.
