@@ -6,8 +6,7 @@ import type { WipeReason } from '../../storage/wipe';
 import { signIn, type SignInRefusal } from '../../sync/sign-in';
 import { TransportError } from '../../sync/transport';
 import { downloadFile } from '../../ui/download';
-import { t } from '../../ui/messages';
-import { errorMessageVi } from '../../ui/messages.vi';
+import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 
 export type LoginState = {
@@ -55,7 +54,7 @@ export function useLogin(onSuccess: () => void) {
       void engine.syncNow();
     } catch (e) {
       const code = e instanceof TransportError ? e.code : 'unexpected';
-      setState({ submitting: false, error: errorMessageVi(code), blockedByPending: false });
+      setState({ submitting: false, error: errorMessage(code), blockedByPending: false });
     }
   }
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { readinessStatuses, type ReadinessStatus } from '../../domain/readiness';
-import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { accountStatuses } from '../../protocol/entities';
 import { recordOp } from '../../storage/outbox';
 import { downloadFile } from '../../ui/download';
@@ -66,7 +65,7 @@ export function ReadinessPage() {
             className={status === s ? 'primary' : ''}
             onClick={() => setStatus(s)}
           >
-            {readinessStatusLabelsVi[s]} ({counts[s]})
+            {t.readiness.statuses[s]} ({counts[s]})
           </button>
         ))}
       </div>
@@ -82,7 +81,7 @@ export function ReadinessPage() {
             </span>
             <ul>
               {item.readiness.reasons.map((r) => (
-                <li key={`${r.code}-${r.person}`}>{readinessReasonMessagesVi[r.code]}</li>
+                <li key={`${r.code}-${r.person}`}>{t.readiness.reasons[r.code]}</li>
               ))}
             </ul>
           </li>

@@ -4,8 +4,7 @@ import type { ConflictSide } from '../../protocol/conflicts';
 import type { ConflictRow } from '../../storage/app-db';
 import { recordOp } from '../../storage/outbox';
 import { formatDateTime } from '../../ui/format';
-import { t } from '../../ui/messages';
-import { errorMessageVi } from '../../ui/messages.vi';
+import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useOpContext } from '../../ui/use-op-context';
 import { ConflictCard } from '../../ui/conflict-card';
@@ -76,7 +75,7 @@ function SourceNote({ view, onRetry }: { view: SupervisorConflicts; onRetry: () 
       return (
         <>
           <div className="error toolbar" role="alert">
-            <span>{t.conflicts.loadFailed(errorMessageVi(view.errorCode))}</span>
+            <span>{t.conflicts.loadFailed(errorMessage(view.errorCode))}</span>
             <button type="button" onClick={onRetry}>
               {t.conflicts.retry}
             </button>
