@@ -54,7 +54,7 @@ function Shell({ role }: { role: Role }) {
     <div className="shell">
       <header className="top">
         <span className="brand">{t.appName}</span>
-        <nav aria-label="Chính">
+        <nav aria-label={t.nav.label}>
           <NavLink to="/" end>
             {t.nav.roster}
           </NavLink>

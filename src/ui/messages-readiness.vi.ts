@@ -1,7 +1,7 @@
 /**
- * Vietnamese text of account-opening readiness: the review screen, the dossier list, and the
- * readiness statuses and reasons of domain/readiness.ts, phrased as what the commune officer
- * should do (part of messages.vi.ts).
+ * Vietnamese text of account-opening readiness: the review screen, the dossier list and its CSV,
+ * and the readiness statuses and reasons of domain/readiness.ts, phrased as what the commune
+ * officer should do (part of messages.vi.ts).
  */
 import type { ReadinessReasonCode, ReadinessStatus } from '../domain/readiness';
 import type { accountStatuses } from '../protocol/entities';
@@ -37,6 +37,22 @@ export const readinessMessages = {
       'phone-not-mobile': 'Số máy bàn không mở được ví: cần số di động.',
       'phone-unusual': 'Số điện thoại lạ (đầu số chưa có trong danh sách): gọi thử để xác nhận.',
     } satisfies Record<ReadinessReasonCode, string>,
+    /** The header row of the dossier CSV (features/readiness/dossier-csv.ts), column by column. */
+    csvColumns: {
+      no: 'STT',
+      code: 'Mã đối tượng',
+      fullName: 'Họ và tên',
+      birthDate: 'Ngày sinh',
+      gender: 'Giới tính',
+      idNumber: 'Số định danh',
+      phone: 'Điện thoại',
+      village: 'Thôn/tổ',
+      communeCode: 'Mã xã',
+      method: 'Hình thức',
+      provider: 'Ngân hàng/Ví',
+      holder: 'Người đứng tên',
+      accountStatus: 'Trạng thái hồ sơ',
+    },
   },
   accountStatuses: {
     none: 'Chưa làm hồ sơ',

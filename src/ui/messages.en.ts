@@ -17,6 +17,7 @@ export const en: Messages = {
     conflicts: 'Conflicts',
     devices: 'Devices',
     settings: 'Settings',
+    label: 'Main',
   },
   payments: {
     title: (period: string) => `Payment list for ${period.split('-').reverse().join('/')}`,
@@ -223,6 +224,7 @@ export const en: Messages = {
     otherUserPending: (n: number, who: string) =>
       `This device still holds ${n.toLocaleString('en-US')} unsent ${n === 1 ? 'operation' : 'operations'} by ${who}. Sign in as ${who} to send them, or export them to a file for a supervisor to import on another device.`,
     exportPending: 'Export unsent operations to a file',
+    browser: 'Browser',
   },
   roster: {
     title: 'Beneficiary list',

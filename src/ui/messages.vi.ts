@@ -27,6 +27,8 @@ export const vi = {
     conflicts: 'Xung đột',
     devices: 'Thiết bị',
     settings: 'Cài đặt',
+    /** The accessible name of the main navigation. */
+    label: 'Chính',
   },
   payments: {
     title: (period: string) => `Danh sách chi trả tháng ${period.split('-').reverse().join('/')}`,
@@ -232,6 +234,8 @@ export const vi = {
     otherUserPending: (n: number, who: string) =>
       `Máy này còn ${n.toLocaleString('vi-VN')} thao tác chưa gửi của người dùng ${who}. Hãy đăng nhập bằng tài khoản ${who} để gửi các thao tác này, hoặc xuất chúng ra tệp để giám sát viên nhập trên máy khác.`,
     exportPending: 'Xuất thao tác chưa gửi ra tệp',
+    /** The device name sent at sign-in when the platform is neither Android nor iOS ("Trình duyệt 2026-11-29"). */
+    browser: 'Trình duyệt',
   },
   roster: {
     title: 'Danh sách đối tượng',

@@ -22,10 +22,13 @@ function refusalMessage(refusal: SignInRefusal): string {
   return t.login.otherUserPending(refusal.count, who);
 }
 
-/** Device name shown to supervisors: the platform, so two tablets can be told apart with the id. */
+/**
+ * Device name shown to supervisors: the platform, so two tablets can be told apart with the id.
+ * It is stored by the server as it was sent, so a plain browser is named in the signer's language.
+ */
 function deviceName(): string {
   const ua = navigator.userAgent;
-  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : 'Trình duyệt';
+  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : t.login.browser;
   return `${kind} ${new Date().toISOString().slice(0, 10)}`;
 }
 

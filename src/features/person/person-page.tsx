@@ -92,7 +92,7 @@ export function PersonPage() {
           <dt>{t.person.representative}</dt>
           <dd>
             {rep
-              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}`
+              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), ${t.person.idShort} ${rep.idNumber ?? '—'}`
               : '—'}
           </dd>
           <dt>{t.person.documents}</dt>

@@ -33,6 +33,7 @@ export function ReadinessPage() {
     const csv = dossierCsv(
       dossier.map((i) => i.person),
       {
+        headers: t.readiness.csvColumns,
         method: (m) => t.methods[m as keyof typeof t.methods] ?? m,
         gender: (g) => t.genders[g as keyof typeof t.genders] ?? g,
         accountStatus: (s) => t.accountStatuses[s as AccountStatus] ?? s,
