@@ -56,7 +56,7 @@ function Shell() {
     <div className="shell">
       <header className="top">
         <span className="brand">{t.appName}</span>
-        <nav aria-label="Chính">
+        <nav aria-label={t.nav.label}>
           <NavLink to="/" end>
             {t.nav.roster}
           </NavLink>

@@ -1,5 +1,6 @@
 /**
- * Social-assistance rules as data (DOMAIN.md §3): beneficiary groups of Decree 20/2021 Art. 5,
+ * Social-assistance rules as data (DOMAIN.md §3): beneficiary groups of Decree 20/2021 Art. 5
+ * (their names are interface text: `categories` and `categoryNames` in src/ui/messages-codes.*),
  * coefficients of Art. 6, and the standard level (mức chuẩn) by province and effective date.
  * Rules that change (levels, coefficients) are edited here, with their legal basis, not in code.
  */
@@ -10,49 +11,20 @@ export type Category = {
   code: CategoryCode;
   /** Where the group is defined, as officers cite it: "Điều 5 khoản 5 điểm c". */
   legalRef: string;
-  labelVi: string;
 };
 
 export const categories: readonly Category[] = [
-  { code: 'k1', legalRef: 'Điều 5 khoản 1', labelVi: 'Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng' },
-  {
-    code: 'k2',
-    legalRef: 'Điều 5 khoản 2',
-    labelVi: 'Người từ 16 đến 22 tuổi không có nguồn nuôi dưỡng, đang đi học',
-  },
-  { code: 'k3', legalRef: 'Điều 5 khoản 3', labelVi: 'Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo' },
-  { code: 'k4', legalRef: 'Điều 5 khoản 4', labelVi: 'Người đơn thân nghèo đang nuôi con' },
-  {
-    code: 'k5a',
-    legalRef: 'Điều 5 khoản 5 điểm a',
-    labelVi: 'Người cao tuổi thuộc hộ nghèo, không có người có nghĩa vụ và quyền phụng dưỡng',
-  },
-  {
-    code: 'k5b',
-    legalRef: 'Điều 5 khoản 5 điểm b',
-    labelVi: 'Người từ đủ 75 đến 80 tuổi thuộc hộ nghèo, cận nghèo ở vùng đồng bào dân tộc thiểu số và miền núi',
-  },
-  {
-    code: 'k5c',
-    legalRef: 'Điều 5 khoản 5 điểm c',
-    labelVi: 'Người từ đủ 80 tuổi không có lương hưu, trợ cấp bảo hiểm xã hội hoặc trợ cấp xã hội hằng tháng',
-  },
-  {
-    code: 'k5d',
-    legalRef: 'Điều 5 khoản 5 điểm d',
-    labelVi: 'Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng, được nhận chăm sóc tại cộng đồng',
-  },
-  { code: 'k6', legalRef: 'Điều 5 khoản 6', labelVi: 'Người khuyết tật nặng, khuyết tật đặc biệt nặng' },
-  {
-    code: 'k7',
-    legalRef: 'Điều 5 khoản 7',
-    labelVi: 'Trẻ em dưới 3 tuổi thuộc hộ nghèo, cận nghèo ở vùng đồng bào dân tộc thiểu số và miền núi',
-  },
-  {
-    code: 'k8',
-    legalRef: 'Điều 5 khoản 8',
-    labelVi: 'Người nhiễm HIV/AIDS thuộc hộ nghèo không có nguồn thu nhập ổn định',
-  },
+  { code: 'k1', legalRef: 'Điều 5 khoản 1' },
+  { code: 'k2', legalRef: 'Điều 5 khoản 2' },
+  { code: 'k3', legalRef: 'Điều 5 khoản 3' },
+  { code: 'k4', legalRef: 'Điều 5 khoản 4' },
+  { code: 'k5a', legalRef: 'Điều 5 khoản 5 điểm a' },
+  { code: 'k5b', legalRef: 'Điều 5 khoản 5 điểm b' },
+  { code: 'k5c', legalRef: 'Điều 5 khoản 5 điểm c' },
+  { code: 'k5d', legalRef: 'Điều 5 khoản 5 điểm d' },
+  { code: 'k6', legalRef: 'Điều 5 khoản 6' },
+  { code: 'k7', legalRef: 'Điều 5 khoản 7' },
+  { code: 'k8', legalRef: 'Điều 5 khoản 8' },
 ];
 
 /** Under 16 is a child (Luật Trẻ em 2016, Art. 1). */

@@ -56,12 +56,6 @@ export type MonthlyAmount = {
 
 const categoryByCode = new Map(categories.map((category) => [category.code, category]));
 
-/** Vietnamese name of a group for lists and forms ("Người khuyết tật nặng, khuyết tật đặc biệt nặng"). */
-export function categoryLabelVi(code: CategoryCode): string {
-  const category = categoryByCode.get(code);
-  return category ? category.labelVi : code;
-}
-
 export function categoryLegalRef(code: CategoryCode): string {
   return categoryByCode.get(code)?.legalRef ?? code;
 }

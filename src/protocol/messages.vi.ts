@@ -1,4 +1,8 @@
-/** Vietnamese text for every wire code; a new code without text fails the type check. */
+/**
+ * Vietnamese text for every request error code: the `message` of the server's error bodies (the
+ * wire contract's messages are Vietnamese). The Vietnamese interface shows the same words
+ * (`t.requestErrors` references this object); a new code without text fails the type check.
+ */
 import type { RequestErrorCode } from './error-codes';
 
 export const requestErrorMessagesVi = {

@@ -1,5 +1,9 @@
-/** Vietnamese text for every op result code and status; a new code without text fails the type check. */
-import type { OpResultCode, PushStatus } from './push';
+/**
+ * Vietnamese text for every op result code: the `message` the server puts in a push result (the
+ * wire contract's messages are Vietnamese). The Vietnamese interface shows the same words
+ * (`t.opResults` references this object); a new code without text fails the type check.
+ */
+import type { OpResultCode } from './push';
 
 export const opResultMessagesVi = {
   'already-paid': 'Dòng chi trả này đã được chi trước đó. Khoản chi vừa ghi được lưu lại để cán bộ giám sát xem xét.',
@@ -16,10 +20,3 @@ export const opResultMessagesVi = {
   'unknown-entity': 'Không tìm thấy đối tượng hoặc dòng chi trả trên máy chủ.',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
 } as const satisfies Record<OpResultCode, string>;
-
-export const pushStatusLabelsVi = {
-  applied: 'Đã ghi nhận',
-  duplicate: 'Đã gửi trước đó',
-  conflict: 'Cần giám sát xem xét',
-  rejected: 'Cần xử lý',
-} as const satisfies Record<PushStatus, string>;

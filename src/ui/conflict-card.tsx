@@ -1,6 +1,5 @@
 import { formatVnd } from '../domain/money';
 import type { ConflictSide } from '../protocol/conflicts';
-import { opResultMessagesVi } from '../protocol/op-messages.vi';
 import type { ConflictRow } from '../storage/app-db';
 import { formatDateTime } from './format';
 import { t } from './messages';
@@ -39,7 +38,7 @@ export function ConflictCard({ conflict, children }: { conflict: ConflictRow; ch
       <strong>
         {conflict.beneficiaryName ?? conflict.subject.id} · {conflict.communeName ?? conflict.communeCode}
       </strong>
-      <span>{opResultMessagesVi[conflict.code]}</span>
+      <span>{t.opResults[conflict.code]}</span>
       <div className="sides">
         <Side title={t.conflicts.earlier} side={conflict.earlier} />
         <Side title={t.conflicts.incoming} side={conflict.incoming} />

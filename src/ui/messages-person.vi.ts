@@ -7,6 +7,8 @@ export const personMessages = {
     birthDate: 'Ngày sinh',
     gender: 'Giới tính',
     idNumber: 'Số định danh (CCCD)',
+    /** Before a card number in a line of text: "CCCD 046152999001". */
+    idShort: 'CCCD',
     oldIdNumber: 'CMND cũ',
     phone: 'Điện thoại',
     address: 'Địa chỉ',
@@ -89,6 +91,12 @@ export const personMessages = {
       repRelationship: 'Nhập quan hệ với đối tượng.',
       repIdNumber: 'Nhập số CCCD 12 chữ số hoặc CMND 9 chữ số.',
       validUntil: 'Nhập một ngày có thật.',
+      method: 'Chọn hình thức nhận.',
+      bankName: 'Nhập tên ngân hàng.',
+      accountNumber: 'Số tài khoản chỉ gồm 6 đến 20 chữ số.',
+      provider: 'Chọn nhà cung cấp ví.',
+      walletPhone: 'Nhập số điện thoại di động 10 số của ví.',
+      homeDeliveryReason: 'Chọn lý do chi trả tại nhà.',
     },
     idIssues: {
       'bad-format': 'Số định danh phải gồm đúng 12 chữ số.',

@@ -1,8 +1,10 @@
 /** English interface text; the same keys as messages.vi.ts (the type check enforces it). */
 import type { Messages } from './messages';
 
+import { codeMessages } from './messages-codes.en';
 import { payMessages } from './messages-pay.en';
 import { personMessages } from './messages-person.en';
+import { readinessMessages } from './messages-readiness.en';
 
 export const en: Messages = {
   appName: 'Social Assistance Payments',
@@ -20,6 +22,7 @@ export const en: Messages = {
     conflicts: 'Conflicts',
     devices: 'Devices',
     settings: 'Settings',
+    label: 'Main',
   },
   payments: {
     title: (period: string) => `Payment list for ${period.split('-').reverse().join('/')}`,
@@ -52,6 +55,8 @@ export const en: Messages = {
   },
   ...payMessages,
   ...personMessages,
+  ...readinessMessages,
+  ...codeMessages,
   genders: { male: 'Male', female: 'Female' },
   idCheckOutcomes: { match: 'match', mismatch: 'mismatch', incomplete: 'incomplete' },
   representativeKinds: { guardian: 'Guardian', authorized: 'Authorised person' },
@@ -148,24 +153,6 @@ export const en: Messages = {
     importNoDevice: 'The file has no device ID, so it cannot be imported.',
     importEmpty: 'The file has no actions to send.',
   },
-  readiness: {
-    title: 'Account opening review',
-    more: (n: number) => `${n} more ${n === 1 ? 'person' : 'people'}; use search in Beneficiaries to see each one.`,
-    dossierTitle: 'Account opening files',
-    dossierIntro: (n: number) =>
-      `${n} ${n === 1 ? 'person has' : 'people have'} complete papers to open a bank account or e-wallet.`,
-    downloadCsv: 'Download CSV file',
-    print: 'Print list',
-    provider: 'Bank/Wallet',
-    progress: 'Progress',
-  },
-  accountStatuses: {
-    none: 'No papers yet',
-    'dossier-ready': 'Papers complete',
-    submitted: 'Papers submitted',
-    opened: 'Account opened',
-    'card-handed-over': 'Card handed over and explained',
-  },
   printList: {
     print: 'Print list',
     open: 'Print payment list',
@@ -242,6 +229,7 @@ export const en: Messages = {
     otherUserPending: (n: number, who: string) =>
       `This device still holds ${n.toLocaleString('en-US')} unsent ${n === 1 ? 'operation' : 'operations'} by ${who}. Sign in as ${who} to send them, or export them to a file for a supervisor to import on another device.`,
     exportPending: 'Export unsent operations to a file',
+    browser: 'Browser',
   },
   roster: {
     title: 'Beneficiary list',
@@ -275,12 +263,6 @@ export const en: Messages = {
       sortName: 'By name',
       sortVillage: 'By village',
       clear: 'Clear filters',
-    },
-    readinessLabels: {
-      ready: 'Ready to open an account',
-      'missing-papers': 'Missing papers',
-      'needs-new-id-card': 'Needs a new ID card',
-      'not-needed': 'Paid in cash, no account needed',
     },
   },
   sync: {
@@ -343,18 +325,5 @@ export const en: Messages = {
     suspended: 'Suspended',
     terminated: 'Stopped',
     deceased: 'Deceased',
-  },
-  categories: {
-    k1: 'Child without means of support',
-    k2: 'Person aged 16–22 in education',
-    k3: 'Child with HIV in a poor household',
-    k4: 'Poor single parent raising children',
-    k5a: 'Older person in a poor household with no one to support them',
-    k5b: 'Person aged 75–80 in an extremely disadvantaged area',
-    k5c: 'Person aged 80 or over without a pension',
-    k5d: 'Older person taken in for care in the community',
-    k6: 'Person with a severe or very severe disability',
-    k7: 'Child under 3 in a poor household in a disadvantaged area',
-    k8: 'Person with HIV in a poor household',
   },
 };

@@ -27,3 +27,14 @@ export function setLanguage(next: Language): void {
   t = catalogues[next];
   if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
+
+/**
+ * Text for an error code from the server (a request error) or from the transport (`network`,
+ * `bad-response`), in the current language; any other code gets the general "something went
+ * wrong". Screens show this, never the server's `message`, which is always Vietnamese.
+ */
+export function errorMessage(code: string): string {
+  if (Object.hasOwn(t.requestErrors, code)) return t.requestErrors[code as keyof Messages['requestErrors']];
+  if (Object.hasOwn(t.transportErrors, code)) return t.transportErrors[code as keyof Messages['transportErrors']];
+  return t.transportErrors.unexpected;
+}

@@ -1,7 +1,6 @@
 /** Vietnamese interface text: every string the screens show lives here. */
 import type {
   BeneficiaryStatus,
-  CategoryCode,
   PaymentLineStatus,
   PaymentMethod,
   ReceiverKind,
@@ -9,13 +8,13 @@ import type {
   UnpaidReason,
   VoidReason,
 } from '../domain/vocabulary';
-import { requestErrorMessagesVi } from '../protocol/messages.vi';
 import type { OpType } from '../protocol/ops';
 import type { CccdParseErrorCode } from '../domain/citizen-id';
-import type { ReadinessStatus } from '../domain/readiness';
 
+import { codeMessages } from './messages-codes.vi';
 import { payMessages } from './messages-pay.vi';
 import { personMessages } from './messages-person.vi';
+import { readinessMessages } from './messages-readiness.vi';
 
 export const vi = {
   appName: 'Chi trả TGXH',
@@ -33,6 +32,8 @@ export const vi = {
     conflicts: 'Xung đột',
     devices: 'Thiết bị',
     settings: 'Cài đặt',
+    /** The accessible name of the main navigation. */
+    label: 'Chính',
   },
   payments: {
     title: (period: string) => `Danh sách chi trả tháng ${period.split('-').reverse().join('/')}`,
@@ -65,6 +66,8 @@ export const vi = {
   } satisfies Record<UnpaidReason, string>,
   ...payMessages,
   ...personMessages,
+  ...readinessMessages,
+  ...codeMessages,
   genders: { male: 'Nam', female: 'Nữ' },
   idCheckOutcomes: { match: 'khớp', mismatch: 'không khớp', incomplete: 'thiếu thông tin' } as Record<string, string>,
   representativeKinds: { guardian: 'Người giám hộ', authorized: 'Người được ủy quyền' },
@@ -161,23 +164,6 @@ export const vi = {
     importNoDevice: 'Tệp không ghi mã thiết bị nên không thể nhập.',
     importEmpty: 'Tệp không có thao tác nào cần gửi.',
   },
-  readiness: {
-    title: 'Rà soát mở tài khoản',
-    more: (n: number) => `Còn ${n} người nữa; hãy dùng tìm kiếm trong Danh sách để xem từng người.`,
-    dossierTitle: 'Danh sách hồ sơ mở tài khoản',
-    dossierIntro: (n: number) => `${n} người đủ hồ sơ mở tài khoản ngân hàng hoặc ví điện tử.`,
-    downloadCsv: 'Tải tệp CSV',
-    print: 'In danh sách',
-    provider: 'Ngân hàng/Ví',
-    progress: 'Tiến độ',
-  },
-  accountStatuses: {
-    none: 'Chưa làm hồ sơ',
-    'dossier-ready': 'Đủ hồ sơ',
-    submitted: 'Đã nộp hồ sơ',
-    opened: 'Đã mở tài khoản',
-    'card-handed-over': 'Đã giao thẻ và hướng dẫn',
-  },
   printList: {
     print: 'In danh sách',
     open: 'In danh sách chi trả',
@@ -253,6 +239,8 @@ export const vi = {
     otherUserPending: (n: number, who: string) =>
       `Máy này còn ${n.toLocaleString('vi-VN')} thao tác chưa gửi của người dùng ${who}. Hãy đăng nhập bằng tài khoản ${who} để gửi các thao tác này, hoặc xuất chúng ra tệp để giám sát viên nhập trên máy khác.`,
     exportPending: 'Xuất thao tác chưa gửi ra tệp',
+    /** The device name sent at sign-in when the platform is neither Android nor iOS ("Trình duyệt 2026-11-29"). */
+    browser: 'Trình duyệt',
   },
   roster: {
     title: 'Danh sách đối tượng',
@@ -287,12 +275,6 @@ export const vi = {
       sortVillage: 'Theo thôn/tổ',
       clear: 'Bỏ lọc',
     },
-    readinessLabels: {
-      ready: 'Đủ hồ sơ mở tài khoản',
-      'missing-papers': 'Thiếu giấy tờ',
-      'needs-new-id-card': 'Cần làm thẻ căn cước',
-      'not-needed': 'Nhận tiền mặt, không cần tài khoản',
-    } satisfies Record<ReadinessStatus, string>,
   },
   sync: {
     online: 'Có mạng',
@@ -355,28 +337,4 @@ export const vi = {
     terminated: 'Thôi hưởng',
     deceased: 'Đã mất',
   } satisfies Record<BeneficiaryStatus, string>,
-  categories: {
-    k1: 'Trẻ em không nguồn nuôi dưỡng',
-    k2: 'Người 16–22 tuổi đang học',
-    k3: 'Trẻ em nhiễm HIV hộ nghèo',
-    k4: 'Người đơn thân nghèo nuôi con',
-    k5a: 'Người cao tuổi hộ nghèo, không người phụng dưỡng',
-    k5b: 'Người 75–80 tuổi vùng đặc biệt khó khăn',
-    k5c: 'Người từ 80 tuổi không lương hưu',
-    k5d: 'Người cao tuổi được nhận chăm sóc tại cộng đồng',
-    k6: 'Người khuyết tật nặng, đặc biệt nặng',
-    k7: 'Trẻ dưới 3 tuổi hộ nghèo vùng khó khăn',
-    k8: 'Người nhiễm HIV hộ nghèo',
-  } satisfies Record<CategoryCode, string>,
 } as const;
-
-const transportMessages: Record<string, string> = {
-  ...requestErrorMessagesVi,
-  network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-  'bad-response': 'Máy chủ trả lời sai định dạng.',
-};
-
-/** Vietnamese text for an error code from the server or the transport. */
-export function errorMessageVi(code: string): string {
-  return transportMessages[code] ?? 'Đã có lỗi. Vui lòng thử lại.';
-}

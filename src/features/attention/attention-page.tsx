@@ -1,4 +1,3 @@
-import { opResultMessagesVi } from '../../protocol/op-messages.vi';
 import type { OutboxRow } from '../../storage/app-db';
 import { exportUnsentOps } from '../../storage/outbox-export';
 import { ConflictCard } from '../../ui/conflict-card';
@@ -11,7 +10,8 @@ import { useAttentionOps } from './use-attention';
 function messageOf(op: OutboxRow): string {
   // A duplicate carries its first outcome's status in `code` and the reason in `firstCode`.
   const code = op.result?.firstCode ?? op.result?.code;
-  if (code && code in opResultMessagesVi) return opResultMessagesVi[code as keyof typeof opResultMessagesVi];
+  if (code && Object.hasOwn(t.opResults, code)) return t.opResults[code as keyof typeof t.opResults];
+  // A code this app does not know yet (a newer server): its Vietnamese wire text is all there is.
   return op.result?.message ?? t.attention.unknown;
 }
 

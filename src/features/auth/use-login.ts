@@ -6,8 +6,7 @@ import type { WipeReason } from '../../storage/wipe';
 import { signIn, type SignInRefusal } from '../../sync/sign-in';
 import { TransportError } from '../../sync/transport';
 import { downloadFile } from '../../ui/download';
-import { t } from '../../ui/messages';
-import { errorMessageVi } from '../../ui/messages.vi';
+import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 
 export type LoginState = {
@@ -23,10 +22,13 @@ function refusalMessage(refusal: SignInRefusal): string {
   return t.login.otherUserPending(refusal.count, who);
 }
 
-/** Device name shown to supervisors: the platform, so two tablets can be told apart with the id. */
+/**
+ * Device name shown to supervisors: the platform, so two tablets can be told apart with the id.
+ * It is stored by the server as it was sent, so a plain browser is named in the signer's language.
+ */
 function deviceName(): string {
   const ua = navigator.userAgent;
-  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : 'Trình duyệt';
+  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : t.login.browser;
   return `${kind} ${new Date().toISOString().slice(0, 10)}`;
 }
 
@@ -55,7 +57,7 @@ export function useLogin(onSuccess: () => void) {
       void engine.syncNow();
     } catch (e) {
       const code = e instanceof TransportError ? e.code : 'unexpected';
-      setState({ submitting: false, error: errorMessageVi(code), blockedByPending: false });
+      setState({ submitting: false, error: errorMessage(code), blockedByPending: false });
     }
   }
 

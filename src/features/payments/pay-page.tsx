@@ -64,12 +64,15 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
       </p>
       <h1>{person?.fullName}</h1>
       <p className="muted">
-        {person && `${formatBirthDate(person.birthDate)} · ${person.village} · CCCD ${person.idNumber ?? '—'}`}
+        {person &&
+          `${formatBirthDate(person.birthDate)} · ${person.village} · ${t.person.idShort} ${person.idNumber ?? '—'}`}
       </p>
       <div className="card amount">
         <span className="big" data-testid="pay-amount">
           {formatVnd(line.amount)}
         </span>
+        {/* Vietnamese in every interface language: the payer reads it out to the recipient, and it
+            is the wording of the receipt that follows. */}
         <span>{amountInWordsVi(line.amount)}</span>
         <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
       </div>

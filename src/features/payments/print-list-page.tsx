@@ -94,6 +94,8 @@ export function PrintListPage() {
               </tfoot>
             </table>
             <p>
+              {/* The total in Vietnamese words in every interface language: it is part of the
+                  Vietnamese payment list that recipients sign and the commune stamps. */}
               {t.printList.inWords}: <em>{amountInWordsVi(totals.total)}</em>
             </p>
             <footer className="sheet-foot">

@@ -24,6 +24,8 @@ export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow 
         <dt>{t.receipt.amount}</dt>
         <dd data-testid="receipt-amount">{formatVnd(payload.amount)}</dd>
         <dt>{t.receipt.inWords}</dt>
+        {/* Vietnamese in every interface language, on purpose: the amount in words is what the
+            recipient signs for on a Vietnamese payment document, and it guards the figures. */}
         <dd>{amountInWordsVi(payload.amount)}</dd>
         <dt>{t.receipt.receiver}</dt>
         <dd>

@@ -3,7 +3,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { categoryLabelVi } from '../../domain/benefits';
 import { categoryCodes, disabilitySeverities, genders } from '../../domain/vocabulary';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { t } from '../../ui/messages';
@@ -140,7 +139,7 @@ function EnrolmentFormView({
             >
               <option value="">{t.enrol.choose}</option>
               {categoryCodes.map((c) => (
-                <option key={c} value={c} title={categoryLabelVi(c)}>
+                <option key={c} value={c} title={t.categoryNames[c]}>
                   {t.categories[c]}
                 </option>
               ))}

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLanguage } from '../../ui/messages';
 import {
   emptyPaymentMethodForm,
   paymentMethodFormSchema,
@@ -11,6 +12,8 @@ const errorsOf = (f: PaymentMethodForm) => {
   const r = paymentMethodFormSchema.safeParse(f);
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
 };
+
+afterEach(() => setLanguage('vi'));
 
 describe('payment method form', () => {
   test.each([
@@ -30,6 +33,15 @@ describe('payment method form', () => {
     [form({ method: 'home-delivery', homeDeliveryReason: 'ill' }), {}],
   ])('%j gives Vietnamese field errors %j', (input, expected) => {
     expect(errorsOf(input)).toEqual(expected);
+  });
+
+  test('the field errors follow the interface language', () => {
+    setLanguage('en');
+    expect(errorsOf(form({ method: 'bank' }))).toEqual({ bankName: 'Type the name of the bank.' });
+    expect(errorsOf(form({ method: 'home-delivery' }))).toEqual({
+      homeDeliveryReason: 'Choose why payment is made at home.',
+    });
+    expect(errorsOf({ ...form({}), method: 'cheque' as never })).toEqual({ method: 'Choose the payment method.' });
   });
 
   test('the payload carries only the chosen method and its own details', () => {

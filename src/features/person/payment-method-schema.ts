@@ -1,14 +1,18 @@
-/** The registration form of a payment method: zod schema composed from the wire schemas. */
+/**
+ * The registration form of a payment method: zod schema composed from the wire schemas. Its
+ * messages are read from the live catalogue when a form is checked, so they follow the language.
+ */
 import { z } from 'zod';
 import { checkPhone } from '../../domain/phone';
 import { homeDeliveryReasons, paymentMethods } from '../../domain/vocabulary';
 import type { PayloadInput } from '../../protocol/op-registry';
+import { t } from '../../ui/messages';
 
 export { homeDeliveryReasons } from '../../domain/vocabulary';
 
 export const paymentMethodFormSchema = z
   .object({
-    method: z.enum(paymentMethods, { error: 'Chọn hình thức nhận.' }),
+    method: z.enum(paymentMethods, { error: () => t.enrol.errors.method }),
     bankName: z.string().trim(),
     accountNumber: z.string().trim(),
     accountHolder: z.string().trim(),
@@ -18,18 +22,18 @@ export const paymentMethodFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.method === 'bank') {
-      if (!v.bankName) ctx.addIssue({ code: 'custom', path: ['bankName'], message: 'Nhập tên ngân hàng.' });
+      if (!v.bankName) ctx.addIssue({ code: 'custom', path: ['bankName'], message: t.enrol.errors.bankName });
       if (v.accountNumber && !/^\d{6,20}$/u.test(v.accountNumber))
-        ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'Số tài khoản chỉ gồm 6 đến 20 chữ số.' });
+        ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: t.enrol.errors.accountNumber });
     }
     if (v.method === 'mobile-money') {
-      if (!v.provider) ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Chọn nhà cung cấp ví.' });
+      if (!v.provider) ctx.addIssue({ code: 'custom', path: ['provider'], message: t.enrol.errors.provider });
       const phone = checkPhone(v.walletPhone);
       if (!v.walletPhone || phone.issues.some((i) => i.severity === 'error'))
-        ctx.addIssue({ code: 'custom', path: ['walletPhone'], message: 'Nhập số điện thoại di động 10 số của ví.' });
+        ctx.addIssue({ code: 'custom', path: ['walletPhone'], message: t.enrol.errors.walletPhone });
     }
     if (v.method === 'home-delivery' && !v.homeDeliveryReason)
-      ctx.addIssue({ code: 'custom', path: ['homeDeliveryReason'], message: 'Chọn lý do chi trả tại nhà.' });
+      ctx.addIssue({ code: 'custom', path: ['homeDeliveryReason'], message: t.enrol.errors.homeDeliveryReason });
   });
 
 export type PaymentMethodForm = z.infer<typeof paymentMethodFormSchema>;

@@ -1,11 +1,10 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { categoryLabelVi, monthlyAmount } from '../../domain/benefits';
+import { monthlyAmount } from '../../domain/benefits';
 import { categoryAgeIssue } from '../../domain/category-age';
 import type { ComparisonOutcome } from '../../domain/citizen-id-compare';
 import { formatVnd } from '../../domain/money';
 import type { IdCheckSkipReason } from '../../domain/vocabulary';
 import { classifyReadiness } from '../../domain/readiness';
-import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate, formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
@@ -72,7 +71,7 @@ export function PersonPage() {
           <dd>{person.address}</dd>
           <dt>{t.person.category}</dt>
           <dd>
-            {categoryLabelVi(person.category)}
+            {t.categoryNames[person.category]}
             {ageIssue && (
               <span className="warning" data-testid="category-age-warning">
                 {' '}
@@ -91,7 +90,7 @@ export function PersonPage() {
           <dt>{t.person.representative}</dt>
           <dd>
             {rep
-              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), CCCD ${rep.idNumber ?? '—'}`
+              ? `${t.representativeKinds[rep.kind]}: ${rep.fullName} (${rep.relationship}), ${t.person.idShort} ${rep.idNumber ?? '—'}`
               : '—'}
           </dd>
           <dt>{t.person.documents}</dt>
@@ -109,11 +108,11 @@ export function PersonPage() {
       <div className="card">
         <h2>{t.person.readiness}</h2>
         <p>
-          <strong>{readinessStatusLabelsVi[readiness.status]}</strong>
+          <strong>{t.readiness.statuses[readiness.status]}</strong>
         </p>
         <ul>
           {readiness.reasons.map((r) => (
-            <li key={`${r.code}-${r.person}`}>{readinessReasonMessagesVi[r.code]}</li>
+            <li key={`${r.code}-${r.person}`}>{t.readiness.reasons[r.code]}</li>
           ))}
         </ul>
       </div>

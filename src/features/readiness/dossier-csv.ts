@@ -1,21 +1,23 @@
 /** The account-opening dossier list as CSV for a bank or wallet provider (Excel-friendly UTF-8). */
 import type { BeneficiaryRow } from '../../storage/app-db';
 
-export const DOSSIER_HEADERS = [
-  'STT',
-  'Mã đối tượng',
-  'Họ và tên',
-  'Ngày sinh',
-  'Giới tính',
-  'Số định danh',
-  'Điện thoại',
-  'Thôn/tổ',
-  'Mã xã',
-  'Hình thức',
-  'Ngân hàng/Ví',
-  'Người đứng tên',
-  'Trạng thái hồ sơ',
+/** The columns, in order; their header texts come in with the labels (`t.readiness.csvColumns`). */
+export const dossierColumns = [
+  'no',
+  'code',
+  'fullName',
+  'birthDate',
+  'gender',
+  'idNumber',
+  'phone',
+  'village',
+  'communeCode',
+  'method',
+  'provider',
+  'holder',
+  'accountStatus',
 ] as const;
+export type DossierColumn = (typeof dossierColumns)[number];
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | null | undefined): string {
@@ -24,14 +26,16 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 
+/** The texts of the file, from the catalogue of the language the screen shows. */
 export type DossierLabels = {
+  headers: Record<DossierColumn, string>;
   method: (m: string) => string;
   gender: (g: string) => string;
   accountStatus: (s: string) => string;
 };
 
 export function dossierCsv(rows: readonly BeneficiaryRow[], labels: DossierLabels): string {
-  const lines = [DOSSIER_HEADERS.join(',')];
+  const lines = [dossierColumns.map((c) => csvCell(labels.headers[c])).join(',')];
   rows.forEach((r, i) => {
     const d = r.paymentDetails ?? {};
     const holder = r.representative ? `${r.representative.fullName} (${r.representative.idNumber ?? ''})` : r.fullName;

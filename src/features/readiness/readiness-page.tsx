@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { readinessStatuses, type ReadinessStatus } from '../../domain/readiness';
-import { readinessReasonMessagesVi, readinessStatusLabelsVi } from '../../domain/readiness.vi';
 import { accountStatuses, type AccountStatus } from '../../domain/vocabulary';
 import { downloadFile } from '../../ui/download';
 import { t } from '../../ui/messages';
@@ -33,6 +32,7 @@ export function ReadinessPage() {
     const csv = dossierCsv(
       dossier.map((i) => i.person),
       {
+        headers: t.readiness.csvColumns,
         method: (m) => t.methods[m as keyof typeof t.methods] ?? m,
         gender: (g) => t.genders[g as keyof typeof t.genders] ?? g,
         accountStatus: (s) => t.accountStatuses[s as AccountStatus] ?? s,
@@ -66,7 +66,7 @@ export function ReadinessPage() {
             className={status === s ? 'primary' : ''}
             onClick={() => setStatus(s)}
           >
-            {readinessStatusLabelsVi[s]} ({counts[s]})
+            {t.readiness.statuses[s]} ({counts[s]})
           </button>
         ))}
       </div>
@@ -82,7 +82,7 @@ export function ReadinessPage() {
             </span>
             <ul>
               {item.readiness.reasons.map((r) => (
-                <li key={`${r.code}-${r.person}`}>{readinessReasonMessagesVi[r.code]}</li>
+                <li key={`${r.code}-${r.person}`}>{t.readiness.reasons[r.code]}</li>
               ))}
             </ul>
           </li>

@@ -117,7 +117,7 @@ export function RosterFilterBar({
             label={t.roster.filters.readiness}
             value={f.readiness}
             options={readinessStatuses}
-            optionLabel={(r) => t.roster.readinessLabels[r]}
+            optionLabel={(r) => t.readiness.statuses[r]}
             anyLabel={t.roster.filters.any}
             onChange={(v) => set('readiness', v)}
           />

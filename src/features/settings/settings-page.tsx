@@ -59,6 +59,7 @@ export function SettingsPage() {
           {t.settings.language}
         </label>
         <select id="language" value={language} onChange={(e) => change(e.target.value as Language)}>
+          {/* Each language by its own name, whatever the current one, so anyone can find theirs. */}
           <option value="vi">Tiếng Việt</option>
           <option value="en">English</option>
         </select>

@@ -5,8 +5,7 @@ import type { ConflictRow } from '../../storage/app-db';
 import { keptValuesPayload, opOwningFields } from '../../domain/beneficiary-ops';
 import type { PayloadInput } from '../../protocol/op-registry';
 import { formatDateTime } from '../../ui/format';
-import { t } from '../../ui/messages';
-import { errorMessageVi } from '../../ui/messages.vi';
+import { errorMessage, t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
@@ -78,7 +77,7 @@ function SourceNote({ view, onRetry }: { view: SupervisorConflicts; onRetry: () 
       return (
         <>
           <div className="error toolbar" role="alert">
-            <span>{t.conflicts.loadFailed(errorMessageVi(view.errorCode))}</span>
+            <span>{t.conflicts.loadFailed(errorMessage(view.errorCode))}</span>
             <button type="button" onClick={onRetry}>
               {t.conflicts.retry}
             </button>

@@ -3,13 +3,12 @@ import type { DeviceInfo } from '../../protocol/devices';
 import { outboxFileSchema, type OutboxFile } from '../../protocol/import';
 import { TransportError, type PushAnswer } from '../../sync/transport';
 import { formatDateTime } from '../../ui/format';
-import { t } from '../../ui/messages';
-import { errorMessageVi } from '../../ui/messages.vi';
+import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { useSession } from '../../ui/use-session';
 
-/** Reads an outbox file (src/storage/outbox-export.ts); a Vietnamese reason when it is not one. */
+/** Reads an outbox file (src/storage/outbox-export.ts); the reason, in the interface language, when it is not one. */
 export function readOutboxFile(text: string): { ok: true; file: OutboxFile } | { ok: false; message: string } {
   let json: unknown;
   try {
@@ -54,7 +53,7 @@ export function DevicesPage() {
       setDevices(await transport.listDevices(token));
       setError(null);
     } catch (e) {
-      setError(errorMessageVi(e instanceof TransportError ? e.code : 'unexpected'));
+      setError(errorMessage(e instanceof TransportError ? e.code : 'unexpected'));
     }
   }, [token, transport]);
 
@@ -68,7 +67,7 @@ export function DevicesPage() {
       await transport.setDeviceStatus(token, device.id, action);
       await load();
     } catch (e) {
-      setError(errorMessageVi(e instanceof TransportError ? e.code : 'unexpected'));
+      setError(errorMessage(e instanceof TransportError ? e.code : 'unexpected'));
     }
   }
 
@@ -90,7 +89,7 @@ export function DevicesPage() {
     } catch (e) {
       setImportState({
         busy: false,
-        message: errorMessageVi(e instanceof TransportError ? e.code : 'unexpected'),
+        message: errorMessage(e instanceof TransportError ? e.code : 'unexpected'),
         isError: true,
       });
     }

@@ -1,11 +1,10 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
-import { t } from '../../ui/messages';
+import { errorMessage, t } from '../../ui/messages';
 import { useOnline } from '../../ui/use-online';
 import { useServices } from '../../ui/services';
 import { useSyncState } from '../../ui/use-sync-state';
 import { useOutboxCounts } from '../../ui/use-outbox-counts';
-import { errorMessageVi } from '../../ui/messages.vi';
 
 /** Always-visible sync status: connection, last sync, pending operations, and pull progress. */
 export function SyncStatusBar() {
@@ -37,7 +36,7 @@ export function SyncStatusBar() {
         )}
         {state.status === 'error' && state.errorCode && (
           <span className="error">
-            {t.sync.error}: {errorMessageVi(state.errorCode)}
+            {t.sync.error}: {errorMessage(state.errorCode)}
           </span>
         )}
         <button type="button" onClick={() => void engine.syncNow()} disabled={busy || !online}>

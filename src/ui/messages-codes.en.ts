@@ -1,0 +1,84 @@
+/** English text of domain and protocol codes (part of messages.en.ts); see messages-codes.vi.ts. */
+import type { CategoryCode } from '../domain/vocabulary';
+import type { RequestErrorCode } from '../protocol/error-codes';
+import type { OpResultCode, PushStatus } from '../protocol/push';
+
+export const codeMessages = {
+  categories: {
+    k1: 'Child without means of support',
+    k2: 'Person aged 16–22 in education',
+    k3: 'Child with HIV in a poor household',
+    k4: 'Poor single parent raising children',
+    k5a: 'Older person in a poor household with no one to support them',
+    k5b: 'Person aged 75–80 in an extremely disadvantaged area',
+    k5c: 'Person aged 80 or over without a pension',
+    k5d: 'Older person taken in for care in the community',
+    k6: 'Person with a severe or very severe disability',
+    k7: 'Child under 3 in a poor household in a disadvantaged area',
+    k8: 'Person with HIV in a poor household',
+  } satisfies Record<CategoryCode, string>,
+  categoryNames: {
+    k1: 'Child under 16 without means of support',
+    k2: 'Person aged 16 to 22 without means of support who is in education',
+    k3: 'Child living with HIV/AIDS in a poor household',
+    k4: 'Poor single parent raising children',
+    k5a: 'Older person in a poor household with no one obliged and entitled to support them',
+    k5b: 'Person aged 75 to 80 in a poor or near-poor household in an ethnic minority or mountainous area',
+    k5c: 'Person aged 80 or over without a pension, social insurance allowance or monthly social allowance',
+    k5d: 'Older person in a poor household with no one to support them, taken in for care in the community',
+    k6: 'Person with a severe or very severe disability',
+    k7: 'Child under 3 in a poor or near-poor household in an ethnic minority or mountainous area',
+    k8: 'Person living with HIV/AIDS in a poor household without a stable income',
+  } satisfies Record<CategoryCode, string>,
+  opResults: {
+    'already-paid':
+      'This payment line had already been paid. The payment just recorded has been kept for a supervisor to review.',
+    'line-cancelled':
+      'This payment line has been cancelled (for example, the beneficiary has died) but a payment was recorded. A supervisor will review it.',
+    'beneficiary-inactive':
+      'The beneficiary is suspended or no longer receiving, but a payment was recorded. A supervisor will review it.',
+    'concurrent-edit':
+      'Someone else has just changed this information. The latest version is kept, and both versions are saved.',
+    'amount-mismatch':
+      'The amount paid differs from the amount on the list. The action was not recorded; please check again.',
+    'invalid-payload': "The action's data is invalid. The action was not recorded.",
+    'nothing-to-void': 'There is no payment or payment line to cancel.',
+    'line-has-payment': 'The payment line already has a payment. Cancel the payment before cancelling the line.',
+    forbidden: 'You are not allowed to do this for this commune or with this role.',
+    'unknown-entity': 'The beneficiary or payment line was not found on the server.',
+    'seq-reused': 'An action sequence number on this device was used twice. Please tell the administrator.',
+  } satisfies Record<OpResultCode, string>,
+  pushStatuses: {
+    applied: 'Recorded',
+    duplicate: 'Already sent',
+    conflict: "Needs a supervisor's review",
+    rejected: 'Needs attention',
+  } satisfies Record<PushStatus, string>,
+  requestErrors: {
+    'invalid-json': 'The data sent is not valid JSON.',
+    'invalid-body': 'The data sent is not in the right format.',
+    'invalid-query': 'The request parameters are invalid.',
+    'invalid-cursor': 'The sync position is invalid. Sync again from the beginning.',
+    'not-signed-in': 'You are not signed in, or your session has ended.',
+    'token-expired': 'Your session has expired. Please sign in again.',
+    'invalid-credentials': 'Wrong username or password.',
+    'device-revoked': 'Access for this device has been revoked.',
+    'device-retired':
+      'This device has been retired. The data on it will be erased once all its actions have been sent.',
+    forbidden: 'You are not allowed to do this.',
+    'not-found': 'The requested address was not found.',
+    'protocol-mismatch': 'This version of the app does not match the server. Please update the app.',
+    'payload-too-large': 'The data sent is too large.',
+    'invalid-blob-hash': 'The file code (SHA-256) is invalid.',
+    'blob-hash-mismatch':
+      "The file's content does not match the SHA-256 code sent. The file may have been damaged on the way; send it again.",
+    'blob-type-not-allowed': 'Only PNG, JPEG or WebP images are accepted.',
+    'too-many-attempts': 'Too many failed sign-in attempts. Please try again in 15 minutes.',
+    internal: 'The server hit an error. The data on this device is safe; please try again later.',
+  } satisfies Record<RequestErrorCode, string>,
+  transportErrors: {
+    network: 'Could not reach the server. Check the connection, then try again.',
+    'bad-response': 'The server answered in the wrong format.',
+    unexpected: 'Something went wrong. Please try again.',
+  },
+};
