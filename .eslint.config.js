@@ -1,4 +1,4 @@
-// ESLint flat config: type-checked rules plus the layer boundaries of STYLE.md §2.3.
+// ESLint flat config: type-checked rules plus the layer boundaries of docs/style.md §2.3.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -13,7 +13,7 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .map((d) => d.name)
   .sort();
 
-/** Why each row of STYLE.md §2.3 holds: every message says it. */
+/** Why each row of docs/style.md §2.3 holds: every message says it. */
 const why = {
   lib: 'lib is the base every other layer, client and server, builds on: it may use zod only',
   domain:
@@ -29,7 +29,7 @@ const why = {
   server:
     'the server is a Node program: it shares lib, domain and protocol with the client, never client code or browser packages',
 };
-const msg = (row, what) => `src/${row} must not import ${what}: ${why[row]} (STYLE.md §2.3).`;
+const msg = (row, what) => `src/${row} must not import ${what}: ${why[row]} (docs/style.md §2.3).`;
 
 /** Import patterns that reach a src folder, from any depth. */
 const folderPatterns = (names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`, `@/${n}/**`]);
@@ -51,7 +51,7 @@ function dynamicImportBans(row, { folderSources = [], packages = [] }) {
   return [
     {
       selector: `ImportExpression[source.value=${selectorRegex(sources)}]`,
-      message: `src/${row} must not import() that module: ${why[row]} (STYLE.md §2.3).`,
+      message: `src/${row} must not import() that module: ${why[row]} (docs/style.md §2.3).`,
     },
   ];
 }
@@ -84,7 +84,7 @@ function pureGlobals(row, allowed = []) {
         'error',
         ...banned.map((name) => ({
           name,
-          message: `src/${row} must not use the host global ${name}: lib, domain and protocol run unchanged in the browser and in Node, so host APIs (DOM, Node, timers, the clock) come in as parameters (STYLE.md §2.3, §2.6).`,
+          message: `src/${row} must not use the host global ${name}: lib, domain and protocol run unchanged in the browser and in Node, so host APIs (DOM, Node, timers, the clock) come in as parameters (docs/style.md §2.3, §2.6).`,
         })),
       ],
     },
@@ -98,7 +98,7 @@ const clockBans = [
   ["CallExpression[callee.object.name='Math'][callee.property.name='random']", 'Math.random()'],
 ].map(([selector, what]) => ({
   selector,
-  message: `${what} reads the clock or chance: domain rules take a Clock or IdGenerator from lib as a parameter (STYLE.md §2.6).`,
+  message: `${what} reads the clock or chance: domain rules take a Clock or IdGenerator from lib as a parameter (docs/style.md §2.6).`,
 }));
 
 /**
@@ -174,7 +174,7 @@ const others = (...allowed) => folders.filter((f) => !allowed.includes(f));
 function featureBoundary(name, row) {
   const rest = features.filter((f) => f !== name);
   if (!rest.length) return boundary('features', { ...row, files: [`src/features/${name}/**/*.{ts,tsx}`] });
-  const message = `src/features/${name} must not import another feature (${rest.join(', ')}): ${why.features} (STYLE.md §2.3).`;
+  const message = `src/features/${name} must not import another feature (${rest.join(', ')}): ${why.features} (docs/style.md §2.3).`;
   return boundary('features', {
     ...row,
     files: [`src/features/${name}/**/*.{ts,tsx}`],
@@ -206,7 +206,7 @@ function serverBoundary(banned, packages) {
       moreDynamic: [
         {
           selector: `ImportExpression[source.value=${selectorRegex([`^(\\.\\.\\/){${depth}}(${banned.join('|')})(\\/|$)`])}]`,
-          message: `src/server must not import() client code: ${why.server} (STYLE.md §2.3).`,
+          message: `src/server must not import() client code: ${why.server} (docs/style.md §2.3).`,
         },
       ],
     });
@@ -264,7 +264,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  // One override per row of STYLE.md §2.3 (features: one per feature folder).
+  // One override per row of docs/style.md §2.3 (features: one per feature folder).
   boundary('lib', {
     folders: others('lib'),
     onlyPackages: ['zod', ...testPackages],

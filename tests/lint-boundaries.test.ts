@@ -1,4 +1,4 @@
-// The layer boundaries of STYLE.md §2.3 fail when broken: each case lints a snippet as if it
+// The layer boundaries of docs/style.md §2.3 fail when broken: each case lints a snippet as if it
 // were a file in a given folder, through the project's own .eslint.config.js.
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
     .map((m) => `${m.ruleId ?? ''}: ${m.message}`);
 }
 
-describe('STYLE.md §2.3 boundaries', () => {
+describe('docs/style.md §2.3 boundaries', () => {
   test.each([
     ['client code importing the server', 'src/features/roster/x.ts', "import { createApp } from '../../server/app';"],
     ['app importing the server', 'src/app/x.ts', "export { createApp } from '../server/app';"],

@@ -3,7 +3,7 @@ import { t } from '../ui/messages';
 
 type State = { failed: boolean };
 
-/** Catches render crashes and tells the user their unsynced data is safe (STYLE.md §2.9). */
+/** Catches render crashes and tells the user their unsynced data is safe (docs/style.md §2.9). */
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { failed: false };
 

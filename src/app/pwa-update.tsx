@@ -4,7 +4,7 @@ import { t } from '../ui/messages';
 
 /**
  * Registers the service worker and, when a new version waits, asks before switching:
- * never an automatic reload in the middle of a payment (STYLE.md §2.11).
+ * never an automatic reload in the middle of a payment (docs/style.md §2.11).
  */
 export function PwaUpdate() {
   const [wb, setWb] = useState<Workbox | null>(null);

@@ -1,7 +1,7 @@
 /**
  * Communes of the Huế pilot area after the 2025 reform, with the units they were formed from.
  *
- * Sources (DOMAIN.md §6): NQ 1675/NQ-UBTVQH15 (16/06/2025) points 18–20 and 27–34 for the
+ * Sources (docs/domain.md §6): NQ 1675/NQ-UBTVQH15 (16/06/2025) points 18–20 and 27–34 for the
  * merges; GSO letter 1027/CTK-CSCL for the new codes; the GSO list before 2025-07-01
  * (daohoangson/dvhcvn) for the old codes and kinds. Checked against each source by hand.
  *
@@ -142,7 +142,7 @@ export const pilotCommunesData: readonly AdminUnit[] = [
     code: '20179',
     name: 'Xã Nam Đông',
     kind: 'xa',
-    // NQ 1675 point 33 names exactly these three. DOMAIN.md adds Hương Hòa (20176) "per mapping";
+    // NQ 1675 point 33 names exactly these three. docs/domain.md adds Hương Hòa (20176) "per mapping";
     // that unit is neither in the resolution nor in the GSO list before 2025, so it is left out.
     formerUnits: [
       { code: '20179', name: 'Xã Hương Xuân', kind: 'xa' },

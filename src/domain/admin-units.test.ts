@@ -10,7 +10,7 @@ import {
 } from './admin-units';
 
 describe('pilotCommunes', () => {
-  test('lists the eleven pilot communes of DOMAIN.md §6 with 2025 codes in province 46', () => {
+  test('lists the eleven pilot communes of docs/domain.md §6 with 2025 codes in province 46', () => {
     expect(pilotCommunes.map((c) => c.code)).toEqual([
       '19969',
       '19975',

@@ -1,5 +1,5 @@
 /**
- * Administrative units of the pilot area (DOMAIN.md §6): lookup by current or pre-2025 code,
+ * Administrative units of the pilot area (docs/domain.md §6): lookup by current or pre-2025 code,
  * and recognition of a commune inside free-text addresses printed on older ID cards.
  */
 import { CURRENT_CODE_VERSION, FORMER_CODE_VERSION, pilotCommunesData } from './admin-units.data';
@@ -116,7 +116,7 @@ function communeNamed(name: string): CommuneMatch | undefined {
  * the district are taken off the end first, so a commune outside the pilot list is never
  * mistaken for a district of a similar name ("Thủy Bằng, Hương Thủy" is not Phường Hương Thủy);
  * then the commune's place is read, and the parts before it. Cards issued before 07/2025 carry pre-merger names; those
- * stay valid and are mapped here, not rejected (DOMAIN.md §1.1 rule 6).
+ * stay valid and are mapped here, not rejected (docs/domain.md §1.1 rule 6).
  */
 export function communeFromAddress(address: string): CommuneMatch | undefined {
   const parts = address

@@ -1,5 +1,5 @@
 /**
- * Social-assistance rules as data (DOMAIN.md §3): beneficiary groups of Decree 20/2021 Art. 5
+ * Social-assistance rules as data (docs/domain.md §3): beneficiary groups of Decree 20/2021 Art. 5
  * (their names are interface text: `categories` and `categoryNames` in src/ui/messages-codes.*),
  * coefficients of Art. 6, and the standard level (mức chuẩn) by province and effective date.
  * Rules that change (levels, coefficients) are edited here, with their legal basis, not in code.
@@ -87,7 +87,7 @@ export type StandardLevel = {
 
 /**
  * The standard level (mức chuẩn trợ giúp xã hội). A province may set a higher level by HĐND
- * resolution; add its rows with its code. The 540.000 đ level rumoured for 07/2026 (DOMAIN.md
+ * resolution; add its rows with its code. The 540.000 đ level rumoured for 07/2026 (docs/domain.md
  * §3.3, UNCONFIRMED) is deliberately absent until the decree text is read.
  */
 export const standardLevels: readonly StandardLevel[] = [

@@ -24,7 +24,7 @@ const fixture = (id: string) => {
   return found;
 };
 
-/** DOMAIN.md §8 people, with the group each `nhom_doi_tuong` text names. */
+/** docs/domain.md §8 people, with the group each `nhom_doi_tuong` text names. */
 const people: Record<string, BenefitPerson> = {
   'BTXH-HT-0001': { category: 'k6', birthDate: '1952-03-12', disabilitySeverity: 'severe', childrenCount: null },
   'BTXH-PL-0002': { category: 'k5c', birthDate: '1945-08-05', disabilitySeverity: null, childrenCount: null },
@@ -91,7 +91,7 @@ describe('standardLevel', () => {
   });
 });
 
-describe('monthlyAmount — DOMAIN.md §8 fixtures', () => {
+describe('monthlyAmount — docs/domain.md §8 fixtures', () => {
   test.each([
     ['BTXH-HT-0001', '2026-06'],
     ['BTXH-PL-0002', '2026-06'],

@@ -58,7 +58,7 @@ export function parseBirthDate(text: string): { year: number; month: number; day
 
 /**
  * Age in whole years reached by the end of `month`: an allowance that depends on age changes
- * in the month of the birthday (DOMAIN.md §8 BTXH-HT-0003: turns 4 on 2026-09-09 → the
+ * in the month of the birthday (docs/domain.md §8 BTXH-HT-0003: turns 4 on 2026-09-09 → the
  * coefficient for 4 and over applies to 09/2026). Null for malformed input.
  */
 export function ageInMonth(birthDate: string, month: string): number | null {

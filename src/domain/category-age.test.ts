@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { categoryAgeIssue } from './category-age';
 import type { CategoryCode } from './vocabulary';
 
-describe('categoryAgeIssue — DOMAIN.md §2.3 rule 5', () => {
+describe('categoryAgeIssue — docs/domain.md §2.3 rule 5', () => {
   test.each<[CategoryCode, string, string, number | null]>([
     // [group, birth date, month checked, age reported or null when it fits]
     ['k1', '2015-06-10', '2026-11', null],

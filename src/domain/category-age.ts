@@ -1,5 +1,5 @@
 /**
- * Does a person's age fit the group they are filed under (DOMAIN.md §2.3 rule 5: "for TGXH
+ * Does a person's age fit the group they are filed under (docs/domain.md §2.3 rule 5: "for TGXH
  * categories check age consistency")? Decree 20/2021 Art. 5 defines several groups by age; a
  * 30-year-old filed as an orphaned child (k1) is a data-entry error that would pay the wrong
  * coefficient. The answer is a warning for the officer, never a refusal: the roster may be right

@@ -61,7 +61,7 @@ function compareIdNumber(card: CardIdentity, person: PersonIdentity): CardCompar
   if (personId) {
     const id = normalizeIdNumber(personId);
     if (id === card.idNumber) return { status: 'match', card: card.idNumber, person: personId, via: 'id-number' };
-    // MIS exports and bank files often still hold the CMND in the ID column (DOMAIN.md §1.2).
+    // MIS exports and bank files often still hold the CMND in the ID column (docs/domain.md §1.2).
     if (cardOld !== null && id === cardOld) {
       return { status: 'match', card: cardOld, person: personId, via: 'old-id-number' };
     }

@@ -1,6 +1,6 @@
 /**
  * The 12-digit personal identification number (số định danh cá nhân): `PPP G YY NNNNNN`
- * (Thông tư 07/2016/TT-BCA Art. 7; DOMAIN.md §2). No check digit exists, so offline checks are
+ * (Thông tư 07/2016/TT-BCA Art. 7; docs/domain.md §2). No check digit exists, so offline checks are
  * consistency checks against the stated birth year and gender.
  */
 import { isIsoDate, parseBirthDate } from './calendar';
@@ -8,7 +8,7 @@ import type { Gender } from './vocabulary';
 
 /**
  * Birth-registration province codes of the 63 provinces before 2025. The 2025 merger reuses
- * these codes and never renumbers existing IDs, so all 63 stay valid (DOMAIN.md §2.2).
+ * these codes and never renumbers existing IDs, so all 63 stay valid (docs/domain.md §2.2).
  */
 export const idProvinceCodes: ReadonlySet<string> = new Set(
   (
@@ -38,7 +38,7 @@ export type DecodedIdNumber = {
 /** The format of a personal ID number (CCCD): exactly 12 digits, after `normalizeIdNumber`. */
 export const isIdNumberFormat = (text: string): boolean => /^\d{12}$/u.test(text);
 
-/** The format of an old ID card number (CMND): 9 digits, or 12 (12-digit CMNDs were issued, DOMAIN.md §1.3). */
+/** The format of an old ID card number (CMND): 9 digits, or 12 (12-digit CMNDs were issued, docs/domain.md §1.3). */
 export const isOldIdNumberFormat = (text: string): boolean => /^(?:\d{9}|\d{12})$/u.test(text);
 
 /** Either card a person may show at the door: a 12-digit CCCD or a 9-digit CMND. */
@@ -81,7 +81,7 @@ export type IdCheckContext = {
 };
 
 /**
- * Offline consistency checks of an ID number (DOMAIN.md §2.3). Errors mean the number, the birth
+ * Offline consistency checks of an ID number (docs/domain.md §2.3). Errors mean the number, the birth
  * year or the gender is wrong somewhere; warnings are unusual but valid. An empty list is clean.
  * The registration province is never a residence check: people move.
  */

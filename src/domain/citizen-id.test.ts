@@ -25,7 +25,7 @@ const mustParse = (raw: string, today?: string): CccdCard => {
   return result.value;
 };
 
-describe('parseCccdQr — DOMAIN.md §1.4 payloads', () => {
+describe('parseCccdQr — docs/domain.md §1.4 payloads', () => {
   test('A: 2021 chip card with 7 fields and an old CMND', () => {
     expect(mustParse(rawOf('A'), '2026-06-01')).toEqual({
       idNumber: '046152999001',
@@ -144,7 +144,7 @@ describe('parseCccdQr — scanner noise and encodings', () => {
   });
 });
 
-describe('checkIdNumber — DOMAIN.md §2.3 and §8 negative fixtures', () => {
+describe('checkIdNumber — docs/domain.md §2.3 and §8 negative fixtures', () => {
   test.each<[string, string, { birthDate?: string; gender?: 'male' | 'female'; today?: string }, string[]]>([
     ['valid, matching', '046152999001', { birthDate: '1952-03-12', gender: 'female' }, []],
     ['spaces are normalised, then accepted', '046 152 999 001', { birthDate: '1952-03-12', gender: 'female' }, []],

@@ -1,5 +1,5 @@
 /**
- * Chip ID card (CCCD 2021 / thẻ căn cước 2024) QR parsing (DOMAIN.md §1.1). Pinned module:
+ * Chip ID card (CCCD 2021 / thẻ căn cước 2024) QR parsing (docs/domain.md §1.1). Pinned module:
  * other programs import `parseCccdQr` and `checkIdNumber` from this path.
  */
 import { err, ok, type Result } from '../lib/result';
@@ -103,7 +103,7 @@ export function parseCccdQr(raw: string, options: ParseOptions = {}): Result<Ccc
   const [idNumber = '', oldId = '', name = '', birth = '', genderText = '', address = '', issued = ''] = fields;
 
   if (!/^\d{12}$/u.test(idNumber)) return err({ code: 'invalid-id-number' });
-  // 12-digit CMNDs were issued too (DOMAIN.md §1.3): accepted with a warning.
+  // 12-digit CMNDs were issued too (docs/domain.md §1.3): accepted with a warning.
   if (!/^(?:\d{9}|\d{12})?$/u.test(oldId)) return err({ code: 'invalid-old-id' });
   const birthDate = parseCardDate(birth);
   const issuedOn = parseCardDate(issued);

@@ -1,5 +1,5 @@
 /**
- * Money: integer đồng (DOMAIN.md §7.3). One formatting helper for screens and one reading of
+ * Money: integer đồng (docs/domain.md §7.3). One formatting helper for screens and one reading of
  * an amount in words for receipts and payment lists ("Bằng chữ: …").
  */
 import { assert } from '../lib/assert';

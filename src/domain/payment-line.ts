@@ -1,6 +1,6 @@
 /**
  * A payment line (one beneficiary, one period) and the pure rule that applies a payment op to
- * it. The server and the app both call `applyPaymentOp`, so they decide the same way (SYNC.md).
+ * it. The server and the app both call `applyPaymentOp`, so they decide the same way (docs/protocol.md).
  *
  * Invariants: at most one counted payment per line (`status === 'paid'` ⇔ `payment !== null`);
  * a paid line changes only through a supervisor's void; a well-formed op is never dropped —
@@ -84,7 +84,7 @@ const applied = (line: PaymentLineState): AppliedPaymentOp => ({ line, outcome: 
 const isSettled = (line: PaymentLineState) => line.status === 'paid' || line.status === 'transferred';
 
 function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.record' }, context: PaymentOpContext) {
-  // A different amount means a wrong line or a changed list: not a fact we can count (SYNC.md).
+  // A different amount means a wrong line or a changed list: not a fact we can count (docs/protocol.md).
   if (op.payload.amount !== line.amount) return rejected(line, 'amount-mismatch');
   // Equal to the line's amount (checked above), so whole đồng.
   const fact: PaymentFact = { ...base(op), amount: line.amount, receiver: op.payload.receiver };
@@ -168,7 +168,7 @@ function conflictOutcome(code: PaymentConflictCode): PaymentOpOutcome {
 
 /**
  * Applies one payment op to a line. Pure: returns the new line and the outcome; a rejected op
- * returns the line unchanged. Ops with the same id must be deduplicated before (SYNC.md: the
+ * returns the line unchanged. Ops with the same id must be deduplicated before (docs/protocol.md: the
  * server answers a replay with the first answer); this rule does not see op history.
  * Authorisation (who may void) is the caller's concern too: see `opTypeRoles` in src/protocol.
  */

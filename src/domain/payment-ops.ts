@@ -1,5 +1,5 @@
 /**
- * The payment operations as the domain sees them (SYNC.md `payment.record`, `payment.unpaid`,
+ * The payment operations as the domain sees them (docs/protocol.md `payment.record`, `payment.unpaid`,
  * `payment.void`), and the checks a payload must pass before it can be a fact. The wire schemas
  * in src/protocol/ops.ts infer types assignable to these.
  */

@@ -1,5 +1,5 @@
 /**
- * Vietnamese phone numbers (DOMAIN.md §7.2): normalise what people and Excel files type, say
+ * Vietnamese phone numbers (docs/domain.md §7.2): normalise what people and Excel files type, say
  * whether it is a mobile number, hint the carrier. Unusual numbers get warnings, never a hard
  * rejection: a beneficiary's real number must stay usable even when our tables lag behind.
  */
@@ -8,7 +8,7 @@ export const carriers = ['viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'gm
 export type Carrier = (typeof carriers)[number];
 
 /**
- * Original prefix blocks per carrier (public lists, DOMAIN.md §7.2 [MED]). Since number
+ * Original prefix blocks per carrier (public lists, docs/domain.md §7.2 [MED]). Since number
  * portability (2019) a number may have moved: this is a hint, not a fact.
  */
 const carrierPrefixes: Record<Carrier, readonly string[]> = {
@@ -49,7 +49,7 @@ const renumbered2018: Record<string, string> = {
   '0199': '059',
 };
 
-/** libphonenumber's VN mobile pattern (2023) on the 9 digits after the 0 (DOMAIN.md §7.2). */
+/** libphonenumber's VN mobile pattern (2023) on the 9 digits after the 0 (docs/domain.md §7.2). */
 const LIBPHONENUMBER_MOBILE =
   /^(?:(?:3\d|7[06-9])\d|5(?:2[238]|[689]\d)|8(?:[1-58]\d|6[5689]|9[689])|9(?:[0-8]\d|9[013-9]))\d{6}$/u;
 

@@ -5,7 +5,7 @@ import type { PaymentMethod } from './vocabulary';
 
 const TODAY = '2026-06-15';
 
-/** DOMAIN.md §8 `hinh_thuc_nhan` → our payment methods. */
+/** docs/domain.md §8 `hinh_thuc_nhan` → our payment methods. */
 const methods: Record<string, PaymentMethod> = {
   tien_mat_diem_chi_tra: 'cash-point',
   chi_tra_tai_nha: 'home-delivery',
@@ -40,7 +40,7 @@ function fromFixture(id: string): ReadinessInput {
   };
 }
 
-describe('classifyReadiness — DOMAIN.md §8 fixtures', () => {
+describe('classifyReadiness — docs/domain.md §8 fixtures', () => {
   test.each([
     ['BTXH-HT-0001', 'not-needed', 'beneficiary'],
     ['BTXH-PL-0002', 'not-needed', 'representative'],

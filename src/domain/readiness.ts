@@ -131,7 +131,7 @@ export function classifyReadiness(input: ReadinessInput): Readiness {
 
   const age = ageOn(beneficiary.birthDate, today);
   if (age !== null && age < CHILD_UNDER_AGE && representative?.kind !== 'guardian') {
-    // A child's allowance goes to the guardian or carer's account (DOMAIN.md §5).
+    // A child's allowance goes to the guardian or carer's account (docs/domain.md §5).
     reasons.push({ code: 'child-needs-guardian', person: 'beneficiary', blocking: true });
   }
 

@@ -98,7 +98,7 @@ export function paymentBlockedBy(check: ReceiverCheck | null): 'no-check' | 'car
   return null;
 }
 
-/** The check as a payment op carries it (SYNC.md-additive `idCheck`; the address left out). */
+/** The check as a payment op carries it (docs/protocol.md-additive `idCheck`; the address left out). */
 export function idCheckPayload(check: ReceiverCheck, receiver: ReceiverKind) {
   const person = receiver === 'self' ? ('beneficiary' as const) : receiver;
   if (check.method === 'not-possible') {

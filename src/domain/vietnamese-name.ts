@@ -1,6 +1,6 @@
 /**
  * Ordering of Vietnamese personal names: lists are sorted by given name (tên, the last word),
- * then family name (họ, the first word), then middle names (DOMAIN.md §7.1), in Vietnamese
+ * then family name (họ, the first word), then middle names (docs/domain.md §7.1), in Vietnamese
  * alphabetical order (a < ă < â … d < đ … u < ư; tones after the letter: a à ả ã á ạ).
  */
 

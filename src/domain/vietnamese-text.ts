@@ -1,5 +1,5 @@
 /**
- * Vietnamese text for search and comparison (DOMAIN.md §7.1): folding to a diacritic-free
+ * Vietnamese text for search and comparison (docs/domain.md §7.1): folding to a diacritic-free
  * key, search tokens for the roster's prefix index, and query matching.
  * Name ordering lives in vietnamese-name.ts and is re-exported here.
  */

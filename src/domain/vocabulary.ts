@@ -3,11 +3,11 @@
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
 
-/** How a beneficiary chose to receive the allowance (SYNC.md payment-line `method`). */
+/** How a beneficiary chose to receive the allowance (docs/protocol.md payment-line `method`). */
 export const paymentMethods = ['bank', 'mobile-money', 'cash-point', 'home-delivery'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-/** States of a payment line (SYNC.md). */
+/** States of a payment line (docs/protocol.md). */
 export const paymentLineStatuses = ['due', 'paid', 'unpaid', 'transferred', 'failed', 'void'] as const;
 export type PaymentLineStatus = (typeof paymentLineStatuses)[number];
 
@@ -17,7 +17,7 @@ export type BeneficiaryStatus = (typeof beneficiaryStatuses)[number];
 
 /**
  * Decree 20/2021 Art. 5 groups (khoản, điểm). `k6` is disability; its severity is a
- * separate field because the coefficient depends on it (DOMAIN.md §3.1).
+ * separate field because the coefficient depends on it (docs/domain.md §3.1).
  */
 export const categoryCodes = ['k1', 'k2', 'k3', 'k4', 'k5a', 'k5b', 'k5c', 'k5d', 'k6', 'k7', 'k8'] as const;
 export type CategoryCode = (typeof categoryCodes)[number];
@@ -40,11 +40,11 @@ export type HomeDeliveryReason = (typeof homeDeliveryReasons)[number];
 export const roles = ['admin', 'supervisor', 'officer', 'payer'] as const;
 export type Role = (typeof roles)[number];
 
-/** Who received a payment: the beneficiary, their guardian or an authorised person (SYNC.md). */
+/** Who received a payment: the beneficiary, their guardian or an authorised person (docs/protocol.md). */
 export const receiverKinds = ['self', 'guardian', 'authorized'] as const;
 export type ReceiverKind = (typeof receiverKinds)[number];
 
-/** Why a visit ended without payment (SYNC.md `payment.unpaid`). */
+/** Why a visit ended without payment (docs/protocol.md `payment.unpaid`). */
 export const unpaidReasons = ['absent', 'moved', 'deceased', 'refused', 'wrong-person', 'other'] as const;
 export type UnpaidReason = (typeof unpaidReasons)[number];
 

@@ -1,4 +1,4 @@
-/** Base of every infrastructure error: a literal code plus the cause (STYLE.md §2.9). */
+/** Base of every infrastructure error: a literal code plus the cause (docs/style.md §2.9). */
 export class AppError<Code extends string = string> extends Error {
   override name = 'AppError';
   readonly code: Code;

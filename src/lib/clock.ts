@@ -1,4 +1,4 @@
-/** Time is passed in, never read from globals inside rules (STYLE.md §2.6). */
+/** Time is passed in, never read from globals inside rules (docs/style.md §2.6). */
 export type Clock = { now: () => number };
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -1,4 +1,4 @@
-/** Expected outcomes are values, never exceptions (STYLE.md §2.9). */
+/** Expected outcomes are values, never exceptions (docs/style.md §2.9). */
 export type Ok<T> = { readonly ok: true; readonly value: T };
 export type Err<E> = { readonly ok: false; readonly error: E };
 export type Result<T, E> = Ok<T> | Err<E>;

@@ -1,4 +1,4 @@
-/** Auth messages (SYNC.md "Auth"). */
+/** Auth messages (docs/protocol.md "Auth"). */
 import { z } from 'zod';
 import { roles } from '../domain/vocabulary';
 import { communeCodeSchema, nfcString, protocolField } from './common';

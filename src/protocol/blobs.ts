@@ -1,4 +1,4 @@
-/** Blob upload (SYNC.md "Blobs"): content-addressed signatures and photos. */
+/** Blob upload (docs/protocol.md "Blobs"): content-addressed signatures and photos. */
 import { z } from 'zod';
 import { protocolField } from './common';
 

@@ -1,4 +1,4 @@
-/** Shared pieces of the wire contract (SYNC.md "Transport"). */
+/** Shared pieces of the wire contract (docs/protocol.md "Transport"). */
 import { z } from 'zod';
 import type { Vnd } from '../domain/money';
 
@@ -6,7 +6,7 @@ import type { Vnd } from '../domain/money';
 export const PROTOCOL_VERSION = 1 as const;
 export const protocolField = z.literal(PROTOCOL_VERSION);
 
-/** Whole đồng, never negative, read as the domain's branded `Vnd` (DOMAIN.md §7.3). */
+/** Whole đồng, never negative, read as the domain's branded `Vnd` (docs/domain.md §7.3). */
 export const moneySchema = z
   .number()
   .int()
@@ -14,7 +14,7 @@ export const moneySchema = z
   .max(Number.MAX_SAFE_INTEGER)
   .transform((n) => n as Vnd);
 
-/** Text normalised to NFC at the boundary (DOMAIN.md §7.1). */
+/** Text normalised to NFC at the boundary (docs/domain.md §7.1). */
 export const nfcString = z.string().transform((s) => s.normalize('NFC'));
 
 /** A calendar date `YYYY-MM-DD`. */

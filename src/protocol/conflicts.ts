@@ -1,5 +1,5 @@
 /**
- * Conflicts (SYNC.md "Push": `conflict` results): the data of pulled `conflict` entities and the
+ * Conflicts (docs/protocol.md "Push": `conflict` results): the data of pulled `conflict` entities and the
  * supervisors' list. A conflict keeps both sides; a supervisor resolves it with an op that
  * carries `conflictId` in its payload (`payment.void`, or `beneficiary.update` for roster edits).
  */

@@ -1,4 +1,4 @@
-/** Device administration for supervisors and admins (SYNC.md "Auth": retired and revoked devices). */
+/** Device administration for supervisors and admins (docs/protocol.md "Auth": retired and revoked devices). */
 import { z } from 'zod';
 import { roles } from '../domain/vocabulary';
 import { protocolField } from './common';

@@ -1,4 +1,4 @@
-/** Data of the entities sent by pull (SYNC.md "Pull"); the pinned fields are required. */
+/** Data of the entities sent by pull (docs/protocol.md "Pull"); the pinned fields are required. */
 import { z } from 'zod';
 import { enrolmentDefaults as domainEnrolmentDefaults } from '../domain/beneficiary-ops';
 import {
@@ -22,7 +22,7 @@ export const communeDataSchema = z.object({
   /** Version of the code list the code belongs to (the same code can mean another unit in another version). */
   codeVersion: z.string(),
   provinceCode: z.string(),
-  /** Units merged into this one on 2025-07-01 (DOMAIN.md §6). */
+  /** Units merged into this one on 2025-07-01 (docs/domain.md §6). */
   formerUnits: z.array(z.object({ code: z.string(), name: nfcString })),
 });
 export type CommuneData = z.infer<typeof communeDataSchema>;

@@ -1,4 +1,4 @@
-/** Request-level error codes and the one error body shape (SYNC.md "Transport"). */
+/** Request-level error codes and the one error body shape (docs/protocol.md "Transport"). */
 import { z } from 'zod';
 import { protocolField } from './common';
 

@@ -1,5 +1,5 @@
 /**
- * Import of another device's outbox file (SYNC.md "Storage safety"): a supervisor or admin sends
+ * Import of another device's outbox file (docs/protocol.md "Storage safety"): a supervisor or admin sends
  * the file an officer exported from a broken tablet, and the server applies its ops as if that
  * device had pushed them. The answer is a push answer: one result per op, in the file's order.
  */
@@ -28,7 +28,7 @@ export const outboxFileSchema = z.object({
   /** The device that made the ops; a file without it cannot be imported. */
   deviceId: z.string().min(1).max(100),
   exportedAt: z.string().max(100),
-  /** SYNC.md envelopes exactly as they would be pushed; each is validated on its own. */
+  /** docs/protocol.md envelopes exactly as they would be pushed; each is validated on its own. */
   ops: z.array(looseOpEnvelopeSchema).max(IMPORT_MAX_OPS),
   blobs: z.array(outboxFileBlobSchema).max(IMPORT_MAX_BLOBS),
 });

@@ -1,5 +1,5 @@
 /**
- * A pulled or stored `payment-line` read as the domain's `PaymentLineState`. Beyond SYNC.md's
+ * A pulled or stored `payment-line` read as the domain's `PaymentLineState`. Beyond docs/protocol.md's
  * pinned fields the server keeps the line's history in the same data: the counted `payment`,
  * `lastVisit`, `conflicts` and `voids`. The server and the device both read a line through
  * `paymentLineStateOf`, so `applyPaymentOp` sees the same line on both sides.

@@ -1,4 +1,4 @@
-/** Pull messages (SYNC.md "Pull"). */
+/** Pull messages (docs/protocol.md "Pull"). */
 import { z } from 'zod';
 import { protocolField } from './common';
 

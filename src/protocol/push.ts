@@ -1,11 +1,12 @@
-/** Push messages (SYNC.md "Push"): the request body, the per-op results and their codes. */
+/** Push messages (docs/protocol.md "Push"): the request body, the per-op results and their codes. */
 import { z } from 'zod';
+import { beneficiaryRefusals } from '../domain/beneficiary-ops';
 import { paymentConflictCodes, paymentRejectCodes } from '../domain/payment-line';
 import { protocolField } from './common';
 import { looseOpEnvelopeSchema } from './ops';
 
 export const PUSH_MAX_OPS = 500;
-/** Largest push body in bytes (SYNC.md: ≤ 2 MiB); larger answers 413. */
+/** Largest push body in bytes (docs/protocol.md: ≤ 2 MiB); larger answers 413. */
 export const PUSH_MAX_BYTES = 2 * 1024 * 1024;
 
 export const pushRequestSchema = z.object({
@@ -30,7 +31,8 @@ export const conflictCodes = [...paymentConflictCodes, 'concurrent-edit'] as con
 export type ConflictCode = (typeof conflictCodes)[number];
 
 /** Not recorded as a fact: not well formed or not allowed. The device keeps it under "Cần xử lý". */
-export const rejectCodes = [...paymentRejectCodes, 'forbidden', 'unknown-entity', 'seq-reused'] as const;
+/** The family reducers' refusals (beneficiaryRefusals includes `unknown-entity`) and the server's own. */
+export const rejectCodes = [...paymentRejectCodes, ...beneficiaryRefusals, 'forbidden', 'seq-reused'] as const;
 export type RejectCode = (typeof rejectCodes)[number];
 
 /** Every code an op result can carry; each has a Vietnamese message (op-messages.vi.ts). */

@@ -25,7 +25,7 @@ export type PaymentLineRow = Synced &
 export type IdCheckRow = Synced & { beneficiaryId: string; [key: string]: unknown };
 export type ConflictRow = Synced & ConflictData;
 
-/** An operation waiting to reach the server (SYNC.md envelope plus local bookkeeping). */
+/** An operation waiting to reach the server (docs/protocol.md envelope plus local bookkeeping). */
 export type OutboxRow = {
   seq: number;
   id: string;
@@ -74,7 +74,7 @@ export class AppDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    // Version 1. Append new versions below; never edit one that has shipped (STYLE.md §2.7).
+    // Version 1. Append new versions below; never edit one that has shipped (docs/style.md §2.7).
     // Indexes follow the queries: roster order (sortKey), prefix search (*searchTokens),
     // scope and filters (communeCode, status), a person's lines and checks (beneficiaryId),
     // this month's list ([periodId+communeCode]), the outbox queue (state, entityId).
@@ -110,7 +110,7 @@ export class AppDb extends Dexie {
   }
 }
 
-/** A database per name, so tests get a fresh one (STYLE.md §2.7). */
+/** A database per name, so tests get a fresh one (docs/style.md §2.7). */
 export function createAppDb(name = 'chitra'): AppDb {
   return new AppDb(name);
 }

@@ -1,4 +1,4 @@
-/** Applies one pulled page and its cursor in a single local transaction (SYNC.md "Pull"). */
+/** Applies one pulled page and its cursor in a single local transaction (docs/protocol.md "Pull"). */
 import { conflictDataSchema } from '../protocol/conflicts';
 import {
   beneficiaryDataSchema,
@@ -112,7 +112,7 @@ function pushRow(b: Buckets, table: Table, row: AnyRow): void {
 
 /**
  * One transaction for the rows and the cursor: after a crash the device either has the
- * page and its cursor, or neither, so resuming never skips or double-counts (SYNC.md "Pull").
+ * page and its cursor, or neither, so resuming never skips or double-counts (docs/protocol.md "Pull").
  */
 export async function applyPullPage(
   db: AppDb,

@@ -11,7 +11,7 @@ export type OutboxExport = {
   version: 1;
   deviceId: string | null;
   exportedAt: string;
-  /** SYNC.md envelopes, exactly as they would be pushed (same ids: importing twice is harmless). */
+  /** docs/protocol.md envelopes, exactly as they would be pushed (same ids: importing twice is harmless). */
   ops: Record<string, unknown>[];
   /** Evidence not yet on the server, base64. */
   blobs: { hash: string; type: string; base64: string }[];

@@ -1,6 +1,6 @@
 /**
  * The outbox: every local change is recorded together with its operation, in one transaction,
- * so a change is either durable with its op or not made at all (SYNC.md "Operation envelope").
+ * so a change is either durable with its op or not made at all (docs/protocol.md "Operation envelope").
  */
 import { err, ok, type Result } from '../lib/result';
 import { opRegistry, type OpType, type PayloadInput } from '../protocol/op-registry';
@@ -38,7 +38,7 @@ export function isoWithOffset(epochMs: number, offsetMinutes: number): string {
 
 const SEQ_KEY = 'opSeq';
 
-/** The highest seq made on this device so far, sent or not (SYNC.md push `lastSeq`). */
+/** The highest seq made on this device so far, sent or not (docs/protocol.md push `lastSeq`). */
 export async function lastSeq(db: AppDb): Promise<number> {
   return ((await db.kv.get(SEQ_KEY))?.value as number | undefined) ?? 0;
 }

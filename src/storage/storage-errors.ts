@@ -1,4 +1,4 @@
-/** Turns IndexedDB/Dexie failures into stable codes the UI can explain (STYLE.md §2.7). */
+/** Turns IndexedDB/Dexie failures into stable codes the UI can explain (docs/style.md §2.7). */
 
 export type StorageErrorCode = 'storage-full' | 'duplicate' | 'db-closed';
 

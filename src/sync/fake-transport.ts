@@ -1,6 +1,6 @@
 /**
  * A scripted sync server behind the real `Transport` type, for the sync tests only: it keeps the
- * rules of SYNC.md that the device depends on (one answer per op, a replay answers `duplicate`,
+ * rules of docs/protocol.md that the device depends on (one answer per op, a replay answers `duplicate`,
  * an op by someone other than the token's user is `forbidden`, an ended token answers 401).
  */
 import { PROTOCOL_VERSION } from '../protocol/common';

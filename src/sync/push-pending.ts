@@ -1,4 +1,4 @@
-/** Sends the outbox in seq order, in batches of at most 500 ops and 2 MiB (SYNC.md "Push"). */
+/** Sends the outbox in seq order, in batches of at most 500 ops and 2 MiB (docs/protocol.md "Push"). */
 import { PUSH_MAX_BYTES, PUSH_MAX_OPS } from '../protocol/push';
 import type { AppDb, OutboxRow } from '../storage/app-db';
 import { applyPushResults, lastSeq, notePushFailure } from '../storage/outbox';
@@ -100,7 +100,7 @@ function isRefusedBlob(e: unknown): e is TransportError {
 }
 
 /**
- * Evidence goes up before the ops that refer to it (SYNC.md "Blobs"); PUT is idempotent.
+ * Evidence goes up before the ops that refer to it (docs/protocol.md "Blobs"); PUT is idempotent.
  * A blob the server refuses for good is marked so (`uploaded: 2`, the bytes stay on the device
  * and in an export) and its op still goes: the payment is a fact of cash that changed hands,
  * and the server records the missing evidence on the line for a supervisor. Rejecting the op

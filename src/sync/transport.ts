@@ -1,4 +1,4 @@
-/** HTTP transport to the sync server: one place that speaks SYNC.md over fetch. */
+/** HTTP transport to the sync server: one place that speaks docs/protocol.md over fetch. */
 import { AppError } from '../lib/app-error';
 import { PROTOCOL_VERSION } from '../protocol/common';
 import { errorBodySchema } from '../protocol/error-codes';

@@ -1,6 +1,6 @@
 /**
  * A card compared with the roster, field by field: shown by the ID check and the payment screens,
- * so it lives in ui (features may not import each other, STYLE.md §2.3).
+ * so it lives in ui (features may not import each other, docs/style.md §2.3).
  */
 import type { CardComparison, FieldCheck } from '../domain/citizen-id-compare';
 import { formatBirthDate } from './format';

@@ -5,7 +5,7 @@ import { useQrScanner } from './use-qr-scanner';
 /**
  * Camera scan, photo of the card, or typing the QR text: all three end in `onText`. Shared by the
  * ID check, enrolment and payment screens, so it lives in ui (features may not import each other,
- * STYLE.md §2.3). Only lazily loaded screens may render it: html5-qrcode stays out of the first load.
+ * docs/style.md §2.3). Only lazily loaded screens may render it: html5-qrcode stays out of the first load.
  */
 export function ScannerPanel({ onText }: { onText: (raw: string) => void }) {
   const elementId = `qr-${useId().replace(/:/gu, '')}`;

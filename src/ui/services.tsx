@@ -1,6 +1,6 @@
 /**
  * The app's long-lived services (database, transport, sync engine), given to screens by context.
- * ui may depend on storage and sync types only (STYLE.md §2.3): what its hooks need from them at
+ * ui may depend on storage and sync types only (docs/style.md §2.3): what its hooks need from them at
  * run time (key/value reads, the stored session) is passed in here by app/create-services.ts.
  */
 import { createContext, useContext, type ReactNode } from 'react';

@@ -1,6 +1,6 @@
 /**
  * One channel for storage failures: screens report them, the app shell shows one banner.
- * ui may use storage's types only (STYLE.md §2.3), so failures arrive here already classified
+ * ui may use storage's types only (docs/style.md §2.3), so failures arrive here already classified
  * by storage/storage-errors.ts `toStorageErrorCode`, which the caller passes in.
  */
 import type { StorageErrorCode } from '../storage/storage-errors';

@@ -2,7 +2,7 @@
  * The one wrapper around html5-qrcode: camera start/stop with cleanup, the back camera by
  * default and the last chosen camera remembered, a torch toggle where the track supports it,
  * and decoding a photo as a fallback. In ui because several features scan cards: ui may import
- * html5-qrcode (STYLE.md §2.3 bans only storage, sync, features and server there), but only code
+ * html5-qrcode (docs/style.md §2.3 bans only storage, sync, features and server there), but only code
  * reached from lazily loaded screens may import this file, so the library stays a lazy chunk.
  */
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';

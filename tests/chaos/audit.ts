@@ -51,7 +51,7 @@ type LineData = {
   conflicts?: { code: string; kind: string; counted?: boolean; fact: { opId: string } }[];
 };
 
-/** The outcome a result stands for: a duplicate stands for the first outcome (SYNC.md "Push"). */
+/** The outcome a result stands for: a duplicate stands for the first outcome (docs/protocol.md "Push"). */
 export function finalStatus(result: OpResult | null): string | null {
   if (!result) return null;
   return result.status === 'duplicate' ? (result.code ?? 'duplicate?') : result.status;

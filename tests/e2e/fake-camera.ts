@@ -30,7 +30,7 @@ export function writeQrVideo(path: string, text: string, frames = 5): void {
   writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
 }
 
-/** The QR text of a synthetic CCCD (DOMAIN.md §1.1 layout: 7 fields, dates ddMMyyyy). */
+/** The QR text of a synthetic CCCD (docs/domain.md §1.1 layout: 7 fields, dates ddMMyyyy). */
 export function cccdPayload(p: {
   idNumber: string;
   oldIdNumber: string | null;

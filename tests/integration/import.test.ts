@@ -1,5 +1,5 @@
 // A tablet records payments offline and breaks before it syncs: the officer's outbox file is
-// imported by a supervisor from another device (SYNC.md "Storage safety"), through the client's
+// imported by a supervisor from another device (docs/protocol.md "Storage safety"), through the client's
 // own transport against the real server (Hono app + SQLite in one process).
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { outboxFileSchema } from '../../src/protocol/import';

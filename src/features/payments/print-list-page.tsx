@@ -7,7 +7,7 @@ import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
 /**
  * "Danh sách chi trả trợ cấp xã hội tháng …" for a cash-point day, one table per commune,
- * laid out for A4 landscape (DOMAIN.md §4.2 columns), with totals in figures and words.
+ * laid out for A4 landscape (docs/domain.md §4.2 columns), with totals in figures and words.
  */
 export function PrintListPage() {
   const list = usePaymentList();

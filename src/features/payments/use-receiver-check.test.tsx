@@ -24,7 +24,7 @@ const person: BeneficiaryRow = {
   searchTokens: [],
   sortKey: '',
 };
-/** The person's own card as its QR reads (DOMAIN.md §1). */
+/** The person's own card as its QR reads (docs/domain.md §1). */
 const ownCard = '046152999001|191999001|Trần Thị Hoa|12031952|Nữ|Tổ 5, Phú Bài|01062021';
 
 let root: Root;

@@ -2,7 +2,7 @@
  * Field rules shared by the enrolment, identity and representative forms, composed from the
  * domain checks: each gives Vietnamese messages (from the live catalogue) split into an error,
  * which blocks saving, and warnings, which are shown next to the field but never block
- * (DOMAIN.md §7.2: a number a person really uses must stay usable).
+ * (docs/domain.md §7.2: a number a person really uses must stay usable).
  */
 import type { z } from 'zod';
 import { isIsoDate, parseBirthDate } from '../../domain/calendar';
@@ -30,7 +30,7 @@ export function idNumberMessages(raw: string, context: IdCheckContext = {}): Fie
   return split(checkIdNumber(id, context).map((i) => ({ severity: i.severity, message: t.enrol.idIssues[i.code] })));
 }
 
-/** An old CMND: 9 digits, or 12 with a warning (12-digit CMNDs were issued too, DOMAIN.md §1.3). */
+/** An old CMND: 9 digits, or 12 with a warning (12-digit CMNDs were issued too, docs/domain.md §1.3). */
 export function oldIdMessages(raw: string): FieldMessages {
   const id = normalizeIdNumber(raw);
   if (id === '' || /^\d{9}$/u.test(id)) return clean;
@@ -83,7 +83,7 @@ export function dateError(raw: string): string | null {
   return raw === '' || isIsoDate(raw) ? null : t.enrol.errors.validUntil;
 }
 
-/** Text as stored: NFC, invisible characters dropped, spaces collapsed (DOMAIN.md §7.1). */
+/** Text as stored: NFC, invisible characters dropped, spaces collapsed (docs/domain.md §7.1). */
 export const normalized = (text: string): string => normalizeText(text);
 
 /** Adds `messages.error` as the zod issue of `path`, if there is one. */

@@ -20,7 +20,7 @@ import {
 } from './use-conflicts';
 
 /**
- * Supervisors review conflicts and resolve them with ops (SYNC.md: the server decides): void one
+ * Supervisors review conflicts and resolve them with ops (docs/protocol.md: the server decides): void one
  * of two payments with a reason, or keep one side's roster values. Online the list is the
  * server's (`GET /api/conflicts`), asked again once a resolution has been answered; offline it
  * is the conflicts pulled into this device, marked as possibly out of date.

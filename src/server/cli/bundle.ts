@@ -1,6 +1,6 @@
 /**
  * Bundles the server and its command-line tools into plain JavaScript under `dist/server`, so
- * production runs `node dist/server/main.js` without a TypeScript loader (STYLE.md §2.4).
+ * production runs `node dist/server/main.js` without a TypeScript loader (docs/style.md §2.4).
  * Packages stay external: native modules (better-sqlite3, argon2) cannot be bundled, and
  * node_modules is there anyway. `npm run build` calls this after the PWA's build.
  */

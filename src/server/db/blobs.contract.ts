@@ -1,5 +1,5 @@
 /**
- * Blobs (SYNC.md "Blobs") on SQLite and PostgreSQL: upload checks, idempotency, and the
+ * Blobs (docs/protocol.md "Blobs") on SQLite and PostgreSQL: upload checks, idempotency, and the
  * missing-blob flag on a payment line that is cleared when the bytes arrive.
  */
 import { createHash } from 'node:crypto';

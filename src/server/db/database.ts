@@ -36,7 +36,7 @@ function openSqlite(file: string): AppDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  // FULL, not NORMAL: an acknowledged payment must survive a power cut (SYNC.md principle 1).
+  // FULL, not NORMAL: an acknowledged payment must survive a power cut (docs/protocol.md principle 1).
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

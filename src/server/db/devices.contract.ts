@@ -1,5 +1,5 @@
 /**
- * Devices for supervisors and admins (SYNC.md "Auth"), on SQLite and PostgreSQL: the scoped
+ * Devices for supervisors and admins (docs/protocol.md "Auth"), on SQLite and PostgreSQL: the scoped
  * list with seq progress, retiring (push still accepted, pull answers device-retired) and
  * revoking (every call answers device-revoked).
  */

@@ -1,5 +1,5 @@
 /**
- * The only place that branches on the SQL dialect (STYLE.md §2.10). Everything else is written
+ * The only place that branches on the SQL dialect (docs/style.md §2.10). Everything else is written
  * once for SQLite and PostgreSQL.
  */
 import { PostgresAdapter, sql, type QueryExecutorProvider, type Transaction } from 'kysely';

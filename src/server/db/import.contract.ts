@@ -1,5 +1,5 @@
 /**
- * Import of another device's outbox file (SYNC.md "Storage safety"), run on SQLite
+ * Import of another device's outbox file (docs/protocol.md "Storage safety"), run on SQLite
  * (push.test.ts) and PostgreSQL (push.pg.test.ts): a supervisor sends a broken tablet's unsent
  * ops through the push pipeline, exactly once, within both the device user's and their own scope.
  */

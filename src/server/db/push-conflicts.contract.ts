@@ -1,5 +1,5 @@
 /**
- * Conflicts through push (SYNC.md "Push"), on SQLite and PostgreSQL: facts that disagree with
+ * Conflicts through push (docs/protocol.md "Push"), on SQLite and PostgreSQL: facts that disagree with
  * the server are kept and flagged, pulled by the commune's devices, listed for supervisors and
  * resolved by supervisors' ops.
  */

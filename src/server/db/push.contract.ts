@@ -1,5 +1,5 @@
 /**
- * The push contract (SYNC.md "Push"), run on SQLite (push.test.ts) and PostgreSQL
+ * The push contract (docs/protocol.md "Push"), run on SQLite (push.test.ts) and PostgreSQL
  * (push.pg.test.ts): idempotency, seqs and gaps, per-op rejections, and the envelope.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';

@@ -54,7 +54,7 @@ export type EntitiesTable = {
   /** Null: global (periods, settings), sent to everyone. */
   commune_code: string | null;
   version: number;
-  /** Global change sequence, allocated inside the writing transaction (SYNC.md). */
+  /** Global change sequence, allocated inside the writing transaction (docs/protocol.md). */
   change_seq: number;
   deleted: number;
   /** JSON text of the entity data; null when deleted. */
@@ -64,7 +64,7 @@ export type EntitiesTable = {
 
 export type ChangeCounterTable = { id: number; value: number };
 
-/** The push audit log (SYNC.md "What the server stores"): every received op and its first result. Insert-only. */
+/** The push audit log (docs/protocol.md "What the server stores"): every received op and its first result. Insert-only. */
 export type OpsTable = {
   /** The op's id: the idempotency key. */
   op_id: string;

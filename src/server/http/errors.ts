@@ -1,4 +1,4 @@
-/** The one table from request error code to HTTP status (SYNC.md "Transport"), and the error body. */
+/** The one table from request error code to HTTP status (docs/protocol.md "Transport"), and the error body. */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../../lib/app-error';
 import { PROTOCOL_VERSION } from '../../protocol/common';
@@ -14,7 +14,7 @@ export const errorStatus = {
   'token-expired': 401,
   'invalid-credentials': 401,
   'device-revoked': 401,
-  /** The app pushes what it holds, then wipes (SYNC.md "Auth"); only pull answers it. */
+  /** The app pushes what it holds, then wipes (docs/protocol.md "Auth"); only pull answers it. */
   'device-retired': 401,
   forbidden: 403,
   'not-found': 404,
@@ -22,7 +22,7 @@ export const errorStatus = {
   'payload-too-large': 413,
   'invalid-blob-hash': 400,
   'blob-hash-mismatch': 400,
-  // 400, not 415: SYNC.md's status table has no 415, and clients treat every 400 alike.
+  // 400, not 415: docs/protocol.md's status table has no 415, and clients treat every 400 alike.
   'blob-type-not-allowed': 400,
   'too-many-attempts': 429,
   internal: 500,

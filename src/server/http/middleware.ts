@@ -63,11 +63,11 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
 
 export const BODY_LIMITS = {
   default: 64 * 1024,
-  /** A push batch: up to 500 ops, ≤ 2 MiB of ops plus the envelope (SYNC.md "Push"). */
+  /** A push batch: up to 500 ops, ≤ 2 MiB of ops plus the envelope (docs/protocol.md "Push"). */
   push: 3 * 1024 * 1024,
   /** An outbox file of another device (ops and their evidence), sent by a supervisor. */
   import: 3 * 1024 * 1024,
-  /** Raw blob bytes (signatures, photos; SYNC.md "Blobs"). */
+  /** Raw blob bytes (signatures, photos; docs/protocol.md "Blobs"). */
   blob: 2 * 1024 * 1024,
 } as const;
 

@@ -1,4 +1,4 @@
-/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me` (SYNC.md "Auth"). */
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me` (docs/protocol.md "Auth"). */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import { loginRequestSchema, type LoginResponse } from '../../protocol/auth';

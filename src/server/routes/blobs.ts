@@ -1,4 +1,4 @@
-/** `PUT /api/blobs/:sha256` (SYNC.md "Blobs"); the 2 MiB limit is applied by `bodyLimits`. */
+/** `PUT /api/blobs/:sha256` (docs/protocol.md "Blobs"); the 2 MiB limit is applied by `bodyLimits`. */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
 import type { BlobPutResponse } from '../../protocol/blobs';

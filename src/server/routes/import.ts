@@ -1,4 +1,4 @@
-/** `POST /api/sync/import` (SYNC.md "Storage safety"): a supervisor sends another device's outbox file. */
+/** `POST /api/sync/import` (docs/protocol.md "Storage safety"): a supervisor sends another device's outbox file. */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { importRequestSchema, type ImportResponse } from '../../protocol/import';
 import type { AppDatabase } from '../db/database';

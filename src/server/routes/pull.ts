@@ -1,4 +1,4 @@
-/** `GET /api/sync/pull?cursor=&limit=` (SYNC.md "Pull"). */
+/** `GET /api/sync/pull?cursor=&limit=` (docs/protocol.md "Pull"). */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../../protocol/common';

@@ -1,5 +1,5 @@
 /**
- * Fuzzing push through the real app (SYNC.md "Push": a malformed op is a per-op rejection,
+ * Fuzzing push through the real app (docs/protocol.md "Push": a malformed op is a per-op rejection,
  * an unreadable envelope a 400, never a 500): random bodies, and thousands of ops made by
  * breaking well-formed ones. Afterwards nothing was recorded wrongly.
  */

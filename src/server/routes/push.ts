@@ -1,4 +1,4 @@
-/** `POST /api/sync/push` (SYNC.md "Push"). */
+/** `POST /api/sync/push` (docs/protocol.md "Push"). */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { pushRequestSchema } from '../../protocol/push';
 import type { AppDatabase } from '../db/database';

@@ -1,6 +1,6 @@
 /**
  * One synthetic beneficiary: category and age consistent (Decree 20 Art. 5), ID number
- * consistent with birth date and gender (DOMAIN.md §2), a payment-method registration,
+ * consistent with birth date and gender (docs/domain.md §2), a payment-method registration,
  * sometimes a guardian or an authorised person. Pure: everything comes from the Rng.
  */
 import { monthlyAmount } from '../../domain/benefits';

@@ -1,5 +1,5 @@
 /**
- * The demo data set (ARCHITECTURE.md "Running"): the Huế pilot communes, synthetic
+ * The demo data set (docs/architecture.md "Running"): the Huế pilot communes, synthetic
  * beneficiaries, the current month's period and payment list, and the demo users.
  * Deterministic: the same options give the same data; only the month comes from the clock.
  */

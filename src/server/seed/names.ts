@@ -1,7 +1,7 @@
 /**
  * Synthetic Vietnamese names for the demo. Given names that can carry the tone on either
  * vowel ("Hòa"/"Hoà", "Thủy"/"Thuỷ") come in both placements, as real rosters do
- * (DOMAIN.md §7.1). The word lists are NFC, so names joined from them are NFC too.
+ * (docs/domain.md §7.1). The word lists are NFC, so names joined from them are NFC too.
  */
 import type { Gender } from '../../domain/vocabulary';
 import type { Rng } from './prng';

@@ -1,4 +1,4 @@
-/** Synthetic personal details: birth dates, ID numbers (DOMAIN.md §2), phones (DOMAIN.md §7.2). */
+/** Synthetic personal details: birth dates, ID numbers (docs/domain.md §2), phones (docs/domain.md §7.2). */
 import type { Gender } from '../../domain/vocabulary';
 import type { Rng } from './prng';
 
@@ -42,12 +42,12 @@ export function uniqueIdNumber(
   }
 }
 
-/** A 9-digit CMND; Thừa Thiên Huế ones are believed to start with 19 (DOMAIN.md §1.3). */
+/** A 9-digit CMND; Thừa Thiên Huế ones are believed to start with 19 (docs/domain.md §1.3). */
 export function oldIdNumber(rng: Rng): string {
   return `19${rng.digits(7)}`;
 }
 
-/** Mobile prefixes that the libphonenumber VN pattern accepts (DOMAIN.md §7.2). */
+/** Mobile prefixes that the libphonenumber VN pattern accepts (docs/domain.md §7.2). */
 const mobilePrefixes = (
   '032 033 034 035 036 037 038 039 070 076 077 078 079 ' + '081 082 083 084 085 088 090 091 093 094 096 097 098'
 ).split(' ');

@@ -1,5 +1,5 @@
 /**
- * Sign-in, bearer tokens and devices (SYNC.md "Auth"). Tokens are 32 random bytes, sent
+ * Sign-in, bearer tokens and devices (docs/protocol.md "Auth"). Tokens are 32 random bytes, sent
  * once and stored only as a sha256 hash, each bound to one user and one device.
  */
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Blobs (SYNC.md "Blobs"): signatures and photos stored by their SHA-256. An op may arrive
+ * Blobs (docs/protocol.md "Blobs"): signatures and photos stored by their SHA-256. An op may arrive
  * before its blob; the op is applied anyway and the hash is recorded as missing, on the entity
  * (`missingBlobs`, pulled by devices) and in `missing_blobs`, until the bytes arrive.
  */

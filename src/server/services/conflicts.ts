@@ -1,5 +1,5 @@
 /**
- * Conflicts (SYNC.md "Push"): a fact that disagrees with server state is kept and flagged. Each
+ * Conflicts (docs/protocol.md "Push"): a fact that disagrees with server state is kept and flagged. Each
  * conflict is a `conflict` entity in its commune (pulled by that commune's devices, so officers
  * and payers see their own) plus a row in `conflicts` for the supervisors' list. Conflicts of a
  * payment line or a beneficiary are written only under that entity's lock (see push-payments.ts

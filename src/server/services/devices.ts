@@ -1,5 +1,5 @@
 /**
- * Devices for supervisors and admins (SYNC.md "Auth"): the list with seq progress and gaps,
+ * Devices for supervisors and admins (docs/protocol.md "Auth"): the list with seq progress and gaps,
  * and retiring or revoking a device. A supervisor sees devices whose user shares one of their
  * communes; an admin sees every device.
  */

@@ -1,5 +1,5 @@
 /**
- * Import of another device's outbox file (SYNC.md "Storage safety"): when a tablet breaks, a
+ * Import of another device's outbox file (docs/protocol.md "Storage safety"): when a tablet breaks, a
  * supervisor or admin sends the file the officer exported, and its ops go through the push
  * pipeline as if the device had pushed them. Idempotency is the op id's, as for a push: a file
  * imported twice, or ops that also arrived from the device, answer `duplicate`.

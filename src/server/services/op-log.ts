@@ -1,5 +1,5 @@
 /**
- * The ops table (SYNC.md "What the server stores"): every received op, verbatim, with who sent
+ * The ops table (docs/protocol.md "What the server stores"): every received op, verbatim, with who sent
  * it, when, and its first result. Rows are inserted once and never updated or deleted; a replay
  * is answered from the stored first result.
  */
@@ -160,7 +160,7 @@ export function resultOf(id: string, outcome: OpOutcome): PushResult {
   }
 }
 
-/** A replay: the first outcome's status in `code`, its code in `firstCode` (SYNC.md "Push"). */
+/** A replay: the first outcome's status in `code`, its code in `firstCode` (docs/protocol.md "Push"). */
 export function duplicateResult(id: string, first: StoredOutcome): PushResult {
   const firstCode = isResultCode(first.code) ? first.code : undefined;
   return {

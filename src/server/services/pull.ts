@@ -1,4 +1,4 @@
-/** The read path of sync (SYNC.md "Pull"): a page of changes in the user's scope, in commit order. */
+/** The read path of sync (docs/protocol.md "Pull"): a page of changes in the user's scope, in commit order. */
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { EntityKind } from '../../protocol/pull';
 import type { Database } from '../db/schema';

@@ -1,5 +1,5 @@
 /**
- * Authorisation of every op (SYNC.md "Push"): role × op type × the entity's commune, one push
+ * Authorisation of every op (docs/protocol.md "Push"): role × op type × the entity's commune, one push
  * per cell. Allowed cells apply; every other cell is rejected `forbidden` and changes nothing.
  */
 import { describe, expect, test } from 'vitest';

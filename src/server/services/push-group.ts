@@ -6,7 +6,7 @@
  * servers' disks), so one commit per op caps a push at about 350 ops/s whatever the op costs.
  * Durability is unchanged: the push is answered only after the commit that holds its ops.
  *
- * Why it keeps SYNC.md "Push" (each op in its own transaction, in order, not all-or-nothing):
+ * Why it keeps docs/protocol.md "Push" (each op in its own transaction, in order, not all-or-nothing):
  * - Each op runs in its own savepoint, in the order sent, and sees every earlier op of the batch;
  *   an op that fails rolls back its own writes only. The answers are the ones one transaction
  *   per op gives.

@@ -135,7 +135,7 @@ async function decide(
   const parsed = parseOp(raw);
   if (!parsed.ok) return { outcome: rejected('invalid-payload', parsed.error.issues.join('; ')) };
   const op = parsed.value;
-  // The token is the identity: an op cannot speak for another device or person (SYNC.md "Push").
+  // The token is the identity: an op cannot speak for another device or person (docs/protocol.md "Push").
   if (op.deviceId !== ctx.device.id) return { outcome: rejected('forbidden', 'deviceId is not the signed-in device') };
   if (op.actorId !== ctx.user.id) return { outcome: rejected('forbidden', 'actorId is not the signed-in user') };
   if (!can(ctx.user, op.type)) return { outcome: rejected('forbidden', `role ${ctx.user.role}`) };

@@ -1,5 +1,5 @@
 /**
- * Invariants of push (STYLE.md §2.12), with fast-check over real SQLite databases:
+ * Invariants of push (docs/style.md §2.12), with fast-check over real SQLite databases:
  * a batch applied twice equals it applied once; the order in which devices' batches arrive
  * does not change the paid totals; no line ever has two counted payments.
  */

@@ -1,5 +1,5 @@
 /**
- * The write path of sync (SYNC.md "Push"), without HTTP: the route and the benchmark call
+ * The write path of sync (docs/protocol.md "Push"), without HTTP: the route and the benchmark call
  * `applyPush`. Ops are applied one by one, each atomic on its own (its own transaction, or its own
  * savepoint in a SQLite commit group: push-group.ts), in the order sent; the batch is not
  * all-or-nothing, so one bad op never blocks the ops behind it.
@@ -53,7 +53,7 @@ export type OpsBatch = {
 
 /**
  * The push pipeline for a batch already tied to a device and its user: by a push (the token's)
- * or by an import of the device's outbox file (SYNC.md "Storage safety").
+ * or by an import of the device's outbox file (docs/protocol.md "Storage safety").
  */
 export async function applyOps(
   kysely: Kysely<Database>,

@@ -1,5 +1,5 @@
 /**
- * Per-device seq bookkeeping after a push (SYNC.md "Push"): the `lastSeq` the device reports,
+ * Per-device seq bookkeeping after a push (docs/protocol.md "Push"): the `lastSeq` the device reports,
  * the highest seq that arrived, and gaps: seqs skipped by ops that did arrive, i.e. ops made on
  * the device that may be lost. Gaps are logged (device id and range only) and kept for
  * supervisors until the missing ops arrive.

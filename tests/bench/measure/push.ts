@@ -1,6 +1,6 @@
 /**
  * Measurement 4: push throughput over HTTP to the real server: 10,000 payment ops in batches of
- * 500 (each op in its own transaction, as SYNC.md requires), then the same batches replayed.
+ * 500 (each op in its own transaction, as docs/protocol.md requires), then the same batches replayed.
  */
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The push path (SYNC.md "Push", "Blobs", "What the server stores"): the op audit log, seq
+ * The push path (docs/protocol.md "Push", "Blobs", "What the server stores"): the op audit log, seq
  * gaps, per-field versions for roster edits, the conflict index, blobs and missing blobs.
  * Portable SQL, except the bytes column type, chosen by the commented helper in ../dialect.ts.
  */

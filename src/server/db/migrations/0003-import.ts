@@ -1,5 +1,5 @@
 /**
- * Import of another device's outbox file (SYNC.md "Storage safety"): the op log records who
+ * Import of another device's outbox file (docs/protocol.md "Storage safety"): the op log records who
  * imported an op. Null for ops pushed by their own device.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * The op log is append-only (SYNC.md "What the server stores"): every op and its first outcome
+ * The op log is append-only (docs/protocol.md "What the server stores"): every op and its first outcome
  * stay as they arrived, and a replay is answered from them. The code never changes a row; this
  * makes the database refuse it too, so no later bug or hand-written statement can rewrite history.
  */
