@@ -58,8 +58,8 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['src/server/**/*.test.ts'],
-          exclude: ['src/server/**/*.pg.test.ts'],
+          include: ['src/server/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          exclude: ['**/*.pg.test.ts'],
         },
       },
       {
@@ -76,7 +76,7 @@ export default defineConfig({
               test: {
                 name: 'server-pg',
                 environment: 'node' as const,
-                include: ['src/server/**/*.pg.test.ts'],
+                include: ['src/server/**/*.pg.test.ts', 'tests/server/**/*.pg.test.ts'],
                 fileParallelism: false,
               },
             },

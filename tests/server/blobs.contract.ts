@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { blobPutResponseSchema } from '../../protocol/blobs';
-import { errorBodySchema } from '../../protocol/error-codes';
-import type { MakeDb } from '../testing/databases';
-import { AMOUNT, createPushWorld, LINES, type World } from '../testing/push-world';
+import { blobPutResponseSchema } from '../../src/protocol/blobs';
+import { errorBodySchema } from '../../src/protocol/error-codes';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { AMOUNT, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Bytes that start like a PNG (the server checks the signature, not the whole image). */
-export const fakePng = (fill: number, size = 64): Uint8Array =>
+export const fakePng = (fill: number, size = 64): Uint8Array<ArrayBuffer> =>
   Uint8Array.from({ length: size }, (_, i) => PNG_SIGNATURE[i] ?? (fill + i) % 256);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -23,7 +23,10 @@ export function runBlobsContract(name: string, makeDb: MakeDb): void {
     });
     afterEach(() => w.h.close());
 
-    const put = (bytes: Uint8Array, options: { hash?: string; type?: string; token?: string | null } = {}) =>
+    const put = (
+      bytes: Uint8Array<ArrayBuffer>,
+      options: { hash?: string; type?: string; token?: string | null } = {},
+    ) =>
       w.h.app.request(`/api/blobs/${options.hash ?? sha256(bytes)}`, {
         method: 'PUT',
         headers: {

@@ -3,11 +3,11 @@
  * queries behind sign-in, lockout, tokens, seeding and pull, end to end.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { pullResponseSchema, type PullResponse } from '../../protocol/pull';
-import { seedDemo } from '../seed/demo';
-import { testHashOptions } from '../services/passwords';
-import type { MakeDb } from '../testing/databases';
-import { createHarness, type Harness } from '../testing/harness';
+import { pullResponseSchema, type PullResponse } from '../../src/protocol/pull';
+import { seedDemo } from '../../src/server/seed/demo';
+import { testHashOptions } from '../../src/server/services/passwords';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { createHarness, type Harness } from '../../src/server/testing/harness';
 
 const PASSWORD = 'demo-test';
 

@@ -1,4 +1,4 @@
-import { pgDbMaker } from '../testing/databases';
+import { pgDbMaker } from '../../src/server/testing/databases';
 import { runStoreContract } from './store.contract';
 
 const url = process.env['TEST_DATABASE_URL'];

@@ -3,12 +3,12 @@
  * change sequences, versions, and the pull query over them.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { EntityKind } from '../../protocol/pull';
-import { putEntities, getEntity, type EntityChange } from '../services/entity-store';
-import { pullPage, type PullPage } from '../services/pull';
-import { readCursorSecret } from '../services/settings';
-import type { MakeDb } from '../testing/databases';
-import type { AppDatabase } from './database';
+import type { EntityKind } from '../../src/protocol/pull';
+import { putEntities, getEntity, type EntityChange } from '../../src/server/services/entity-store';
+import { pullPage, type PullPage } from '../../src/server/services/pull';
+import { readCursorSecret } from '../../src/server/services/settings';
+import type { MakeDb } from '../../src/server/testing/databases';
+import type { AppDatabase } from '../../src/server/db/database';
 
 const NOW = Date.UTC(2026, 10, 15);
 

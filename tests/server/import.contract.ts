@@ -5,10 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { errorBodySchema } from '../../protocol/error-codes';
-import { importResponseSchema, type ImportResponse } from '../../protocol/import';
-import type { MakeDb } from '../testing/databases';
-import { AMOUNT, createPushWorld, LINES, LOC_AN, PHU_BAI, type Actor, type World } from '../testing/push-world';
+import { errorBodySchema } from '../../src/protocol/error-codes';
+import { importResponseSchema, type ImportResponse } from '../../src/protocol/import';
+import type { MakeDb } from '../../src/server/testing/databases';
+import {
+  AMOUNT,
+  createPushWorld,
+  LINES,
+  LOC_AN,
+  PHU_BAI,
+  type Actor,
+  type World,
+} from '../../src/server/testing/push-world';
 import { fakePng } from './blobs.contract';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

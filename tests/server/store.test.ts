@@ -1,4 +1,4 @@
-import { makeSqliteDb } from '../testing/databases';
+import { makeSqliteDb } from '../../src/server/testing/databases';
 import { runStoreContract } from './store.contract';
 
 runStoreContract('SQLite', makeSqliteDb);

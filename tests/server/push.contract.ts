@@ -3,11 +3,11 @@
  * (push.pg.test.ts): idempotency, seqs and gaps, per-op rejections, and the envelope.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import pushRequest from '../../../tests/fixtures/protocol/push-request.json';
-import { errorBodySchema } from '../../protocol/error-codes';
-import { opResultMessagesVi } from '../../protocol/op-messages.vi';
-import type { MakeDb } from '../testing/databases';
-import { AMOUNT, createPushWorld, LINES, type World } from '../testing/push-world';
+import pushRequest from '../fixtures/protocol/push-request.json';
+import { errorBodySchema } from '../../src/protocol/error-codes';
+import { opResultMessagesVi } from '../../src/protocol/op-messages.vi';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { AMOUNT, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
 
 export function runPushContract(name: string, makeDb: MakeDb): void {
   describe(`push (${name})`, () => {

@@ -4,10 +4,10 @@
  * revoking (every call answers device-revoked).
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { deviceResponseSchema, devicesResponseSchema } from '../../protocol/devices';
-import { errorBodySchema } from '../../protocol/error-codes';
-import type { MakeDb } from '../testing/databases';
-import { createPushWorld, LINES, LOC_AN, type World } from '../testing/push-world';
+import { deviceResponseSchema, devicesResponseSchema } from '../../src/protocol/devices';
+import { errorBodySchema } from '../../src/protocol/error-codes';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { createPushWorld, LINES, LOC_AN, type World } from '../../src/server/testing/push-world';
 
 export function runDevicesContract(name: string, makeDb: MakeDb): void {
   describe(`devices (${name})`, () => {

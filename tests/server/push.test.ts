@@ -1,4 +1,4 @@
-import { makeSqliteDb } from '../testing/databases';
+import { makeSqliteDb } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';

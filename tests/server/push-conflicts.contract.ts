@@ -4,9 +4,9 @@
  * resolved by supervisors' ops.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { conflictDataSchema, conflictsResponseSchema, type ConflictData } from '../../protocol/conflicts';
-import type { MakeDb } from '../testing/databases';
-import { BENEFICIARIES, createPushWorld, LINES, type World } from '../testing/push-world';
+import { conflictDataSchema, conflictsResponseSchema, type ConflictData } from '../../src/protocol/conflicts';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { BENEFICIARIES, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
 
 export function runPushConflictContract(name: string, makeDb: MakeDb): void {
   describe(`push conflicts (${name})`, () => {

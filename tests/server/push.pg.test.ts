@@ -1,4 +1,4 @@
-import { pgDbMaker } from '../testing/databases';
+import { pgDbMaker } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';

@@ -1,4 +1,4 @@
-import { makeSqliteDb } from '../testing/databases';
+import { makeSqliteDb } from '../../src/server/testing/databases';
 import { runApiContract } from './api.contract';
 
 runApiContract('SQLite', 'sqlite', makeSqliteDb);
