@@ -76,6 +76,37 @@ export type BeneficiaryUpdatePayload = Partial<Record<EditableBeneficiaryField, 
   representative?: Representative | null | undefined;
 };
 
+/**
+ * Why a beneficiary's status changes (Decree 20/2021 Art. 8–9, docs/domain.md §3): the
+ * allowance stops when the person dies, moves away or is no longer eligible, is suspended after
+ * months not received (`missed-payments`), and resumes when the reason is gone.
+ */
+export const statusChangeReasons = [
+  'deceased',
+  'moved-away',
+  'no-longer-eligible',
+  'missed-payments',
+  'resumed',
+  'other',
+] as const;
+export type StatusChangeReason = (typeof statusChangeReasons)[number];
+
+/** The reasons that fit each status: a death is recorded as `deceased`, a resumption as `active`. */
+export const statusReasons: { [S in BeneficiaryStatus]: readonly StatusChangeReason[] } = {
+  active: ['resumed', 'other'],
+  suspended: ['missed-payments', 'moved-away', 'other'],
+  terminated: ['moved-away', 'no-longer-eligible', 'other'],
+  deceased: ['deceased'],
+};
+
+/** A supervisor's decision on a beneficiary's status, from a calendar month (`YYYY-MM`). */
+export type SetStatusPayload = {
+  status: BeneficiaryStatus;
+  reason: StatusChangeReason;
+  effectiveMonth: string;
+  note?: string | undefined;
+};
+
 export type SetPaymentMethodPayload = { method: PaymentMethod; details?: PaymentDetails | undefined };
 export type SetAccountStatusPayload = { status: AccountStatus; note?: string | undefined };
 
@@ -85,6 +116,7 @@ export type BeneficiaryPayloads = {
   'beneficiary.update': BeneficiaryUpdatePayload;
   'beneficiary.set-payment-method': SetPaymentMethodPayload;
   'beneficiary.set-account-status': SetAccountStatusPayload;
+  'beneficiary.set-status': SetStatusPayload;
 };
 export type BeneficiaryOpType = keyof BeneficiaryPayloads;
 export type BeneficiaryOp<T extends BeneficiaryOpType = BeneficiaryOpType> = {
@@ -92,7 +124,7 @@ export type BeneficiaryOp<T extends BeneficiaryOpType = BeneficiaryOpType> = {
 }[T];
 
 /** Why a roster op cannot apply (besides the server's own: scope, conflicts it names). */
-export const beneficiaryRefusals = ['unknown-entity'] as const;
+export const beneficiaryRefusals = ['unknown-entity', 'reason-not-for-status'] as const;
 export type BeneficiaryRefusal = (typeof beneficiaryRefusals)[number];
 
 /**
@@ -165,6 +197,17 @@ const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
     accountStatus: payload.status,
     accountStatusNote: payload.note ?? null,
   })),
+  'beneficiary.set-status': (before, payload) => {
+    if (before === undefined) return err('unknown-entity');
+    // A reason that contradicts the status (a death recorded as a suspension) is not a decision.
+    if (!statusReasons[payload.status].includes(payload.reason)) return err('reason-not-for-status');
+    return ok({
+      status: payload.status,
+      statusReason: payload.reason,
+      statusEffectiveMonth: payload.effectiveMonth,
+      statusNote: payload.note ?? null,
+    });
+  },
 };
 
 /**
@@ -175,6 +218,7 @@ const ownedFields: { [T in Exclude<BeneficiaryOpType, 'beneficiary.create'>]: re
   'beneficiary.update': editableBeneficiaryFields,
   'beneficiary.set-payment-method': ['paymentMethod', 'paymentDetails'],
   'beneficiary.set-account-status': ['accountStatus', 'accountStatusNote'],
+  'beneficiary.set-status': ['status', 'statusReason', 'statusEffectiveMonth', 'statusNote'],
 };
 export type ResolvingOpType = keyof typeof ownedFields;
 
@@ -196,6 +240,13 @@ export function keptValuesPayload(type: ResolvingOpType, values: BeneficiaryFiel
       return { method: values['paymentMethod'], details: values['paymentDetails'] ?? undefined };
     case 'beneficiary.set-account-status':
       return { status: values['accountStatus'], note: values['accountStatusNote'] ?? undefined };
+    case 'beneficiary.set-status':
+      return {
+        status: values['status'],
+        reason: values['statusReason'],
+        effectiveMonth: values['statusEffectiveMonth'],
+        note: values['statusNote'] ?? undefined,
+      };
   }
 }
 

@@ -18,5 +18,6 @@ export const opResultMessagesVi = {
   'line-has-payment': 'Dòng chi trả đã có khoản chi. Hãy hủy khoản chi trước khi hủy dòng.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này cho xã hoặc vai trò này.',
   'unknown-entity': 'Không tìm thấy đối tượng hoặc dòng chi trả trên máy chủ.',
+  'reason-not-for-status': 'Lý do không phù hợp với trạng thái đã chọn (ví dụ đã mất phải ghi lý do “Đã mất”).',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
 } as const satisfies Record<OpResultCode, string>;

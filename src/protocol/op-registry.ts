@@ -21,6 +21,7 @@ import {
   beneficiaryUpdatePayloadSchema,
   setAccountStatusPayloadSchema,
   setPaymentMethodPayloadSchema,
+  setStatusPayloadSchema,
 } from './payloads-roster';
 
 /**
@@ -69,6 +70,12 @@ export const opRegistry = {
     version: 1,
     roles: rosterStaff,
     payload: setAccountStatusPayloadSchema,
+  },
+  'beneficiary.set-status': {
+    family: 'beneficiary',
+    version: 1,
+    roles: ['supervisor'],
+    payload: setStatusPayloadSchema,
   },
   'id-check.record': { family: 'id-check', version: 1, roles: fieldStaff, payload: idCheckPayloadSchema },
   'payment.record': { family: 'payment-line', version: 1, roles: fieldStaff, payload: paymentRecordPayloadSchema },

@@ -4,9 +4,13 @@
  * op verbatim). The fields each op may set are the domain's (`domain/beneficiary-ops.ts`).
  */
 import { z } from 'zod';
-import { editableBeneficiaryFields, type EditableBeneficiaryField } from '../domain/beneficiary-ops';
-import { accountStatuses, paymentMethods } from '../domain/vocabulary';
-import { idSchema, payloadVersion, text } from './common';
+import {
+  editableBeneficiaryFields,
+  statusChangeReasons,
+  type EditableBeneficiaryField,
+} from '../domain/beneficiary-ops';
+import { accountStatuses, beneficiaryStatuses, paymentMethods } from '../domain/vocabulary';
+import { idSchema, isoMonth, payloadVersion, text } from './common';
 import { beneficiaryDataSchema, paymentDetailsSchema } from './entities';
 
 /** Enrolment: the identity and the group; other fields may follow in later updates. */
@@ -49,6 +53,17 @@ export const setPaymentMethodPayloadSchema = z.object({
 export const setAccountStatusPayloadSchema = z.object({
   /** Account-opening progress: dossier ready, submitted, opened, card handed over. */
   status: z.enum(accountStatuses),
+  note: text(500).optional(),
+  ...resolves,
+  ...payloadVersion,
+});
+
+/** A supervisor suspends, terminates, records a death or resumes, from a month (`YYYY-MM`). */
+export const setStatusPayloadSchema = z.object({
+  status: z.enum(beneficiaryStatuses),
+  reason: z.enum(statusChangeReasons),
+  /** The first month the new status applies to (the allowance stops or resumes with it). */
+  effectiveMonth: isoMonth,
   note: text(500).optional(),
   ...resolves,
   ...payloadVersion,

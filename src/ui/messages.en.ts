@@ -211,6 +211,7 @@ export const en: Messages = {
     'payment.record': 'Payment',
     'payment.unpaid': 'Not paid',
     'payment.void': 'Cancel payment',
+    'beneficiary.set-status': 'Status change',
   },
   wiped: {
     'device-revoked': 'Access for this device has been revoked. All data on this device has been erased.',

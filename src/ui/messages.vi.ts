@@ -222,6 +222,7 @@ export const vi = {
     'payment.record': 'Chi trả',
     'payment.unpaid': 'Chưa chi trả',
     'payment.void': 'Hủy chi trả',
+    'beneficiary.set-status': 'Thay đổi trạng thái hưởng',
   } satisfies Record<OpType, string>,
   wiped: {
     'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',

@@ -19,6 +19,7 @@ function target(type: OpType, where: Where): { entityId: string; payload: Record
     case 'beneficiary.update':
     case 'beneficiary.set-payment-method':
     case 'beneficiary.set-account-status':
+    case 'beneficiary.set-status':
     case 'id-check.record':
       return { entityId: own ? BENEFICIARIES.active : BENEFICIARIES.otherCommune, payload: samplePayload(type) };
     case 'payment.record':

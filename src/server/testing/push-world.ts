@@ -139,6 +139,8 @@ export function samplePayload(type: OpType): Record<string, unknown> {
       return { method: 'bank', details: { bankName: 'Agribank', accountNumber: '4000999000003' } };
     case 'beneficiary.set-account-status':
       return { status: 'submitted' };
+    case 'beneficiary.set-status':
+      return { status: 'suspended', reason: 'missed-payments', effectiveMonth: '2026-12' };
     case 'id-check.record':
       return {
         person: 'beneficiary',
