@@ -92,7 +92,9 @@ export const statusChangeReasons = [
 export type StatusChangeReason = (typeof statusChangeReasons)[number];
 
 /** The reasons that fit each status: a death is recorded as `deceased`, a resumption as `active`. */
-export const statusReasons: { [S in BeneficiaryStatus]: readonly StatusChangeReason[] } = {
+export const statusReasons: {
+  [S in BeneficiaryStatus]: readonly [StatusChangeReason, ...StatusChangeReason[]];
+} = {
   active: ['resumed', 'other'],
   suspended: ['missed-payments', 'moved-away', 'other'],
   terminated: ['moved-away', 'no-longer-eligible', 'other'],

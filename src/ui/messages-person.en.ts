@@ -1,6 +1,28 @@
 /** English text of the person page and the enrolment and update forms (part of messages.en.ts). */
 
+import type { StatusChangeReason } from '../domain/beneficiary-ops';
+
 export const personMessages = {
+  statusChange: {
+    title: 'Allowance status',
+    status: 'New status',
+    reason: 'Reason',
+    effectiveMonth: 'From month',
+    note: 'Note (decision number, where the person moved…)',
+    save: 'Record the status change',
+    saved: 'Recorded on this device; it will be sent to the server when it syncs.',
+    current: (status: string, reason: string | null, month: string | null) =>
+      [status, reason, month ? `from ${month.split('-').reverse().join('/')}` : null].filter(Boolean).join(' · '),
+    monthRequired: 'Choose the month it applies from.',
+    reasons: {
+      deceased: 'Deceased',
+      'moved-away': 'Moved away',
+      'no-longer-eligible': 'No longer eligible',
+      'missed-payments': 'Allowance not collected for 3 months',
+      resumed: 'Resumed',
+      other: 'Other reason',
+    } satisfies Record<StatusChangeReason, string>,
+  },
   person: {
     notFound: 'This person was not found on this device.',
     pending: (n: number) => `${n} ${n === 1 ? 'change' : 'changes'} not yet sent to the server`,

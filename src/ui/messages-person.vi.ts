@@ -1,6 +1,28 @@
 /** Vietnamese text of the person page and the enrolment and update forms (part of messages.vi.ts). */
 
+import type { StatusChangeReason } from '../domain/beneficiary-ops';
+
 export const personMessages = {
+  statusChange: {
+    title: 'Trạng thái hưởng',
+    status: 'Trạng thái mới',
+    reason: 'Lý do',
+    effectiveMonth: 'Áp dụng từ tháng',
+    note: 'Ghi chú (số quyết định, nơi chuyển đến…)',
+    save: 'Ghi nhận thay đổi trạng thái',
+    saved: 'Đã ghi nhận trên máy; sẽ gửi lên máy chủ khi đồng bộ.',
+    current: (status: string, reason: string | null, month: string | null) =>
+      [status, reason, month ? `từ tháng ${month.split('-').reverse().join('/')}` : null].filter(Boolean).join(' · '),
+    monthRequired: 'Chọn tháng áp dụng.',
+    reasons: {
+      deceased: 'Đã mất',
+      'moved-away': 'Chuyển đi nơi khác',
+      'no-longer-eligible': 'Không còn đủ điều kiện hưởng',
+      'missed-payments': 'Không nhận trợ cấp 3 tháng liền',
+      resumed: 'Hưởng lại',
+      other: 'Lý do khác',
+    } satisfies Record<StatusChangeReason, string>,
+  },
   person: {
     notFound: 'Không tìm thấy người này trên máy.',
     pending: (n: number) => `Có ${n} thay đổi chưa gửi lên máy chủ`,

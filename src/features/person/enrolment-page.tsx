@@ -20,7 +20,7 @@ import {
   toCreatePayload,
   type EnrolmentForm,
 } from './enrolment-schema';
-import { SelectField, TextField } from './form-field';
+import { SelectField, textFieldsOf } from './form-field';
 import { ScanCard } from './scan-card';
 import { useFormDraft, type Draft } from './use-form-draft';
 import { useMyCommunes, type CommuneChoice } from './use-my-communes';
@@ -75,15 +75,7 @@ function EnrolmentFormView({
     await navigate(`/nguoi/${encodeURIComponent(id)}`, { state: { saved: true } });
   });
 
-  const text = (name: keyof EnrolmentForm, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={`en-${name}`}
-      label={label}
-      registration={form.register(name)}
-      error={errors[name]?.message}
-      {...extra}
-    />
-  );
+  const text = textFieldsOf(form, 'en');
 
   return (
     <section className="enrolment">

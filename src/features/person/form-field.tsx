@@ -1,6 +1,16 @@
-/** A labelled input or select with its hint, Vietnamese error and warnings, linked for screen readers. */
+/**
+ * A labelled input or select with its hint, error and warnings, linked for screen readers, and
+ * the binder every form lays its text fields out with.
+ */
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type {
+  FieldValues,
+  FormState,
+  Path,
+  UseFormGetFieldState,
+  UseFormRegister,
+  UseFormRegisterReturn,
+} from 'react-hook-form';
 
 type Common = {
   id: string;
@@ -72,5 +82,29 @@ export function SelectField(props: Common & { children: ReactNode; select?: Sele
       </select>
       <Messages {...props} />
     </div>
+  );
+}
+
+type TextFieldProps = Parameters<typeof TextField>[0];
+
+/**
+ * The one way a form lays out its text fields: `text(name, label, extra)` gives a TextField bound
+ * to `form` (registration, error from the form's state), with ids `${prefix}-${name}` and the
+ * field's warnings. `onChange` runs on every change of any field (e.g. to clear a notice).
+ */
+export function textFieldsOf<F extends FieldValues>(
+  form: { register: UseFormRegister<F>; getFieldState: UseFormGetFieldState<F>; formState: FormState<F> },
+  prefix: string,
+  options: { warnings?: Partial<Record<Path<F>, readonly string[]>>; onChange?: () => void } = {},
+) {
+  return (name: Path<F>, label: string, extra: Partial<TextFieldProps> = {}) => (
+    <TextField
+      id={`${prefix}-${name}`}
+      label={label}
+      registration={form.register(name, options.onChange ? { onChange: options.onChange } : undefined)}
+      error={form.getFieldState(name, form.formState).error?.message}
+      warnings={options.warnings?.[name]}
+      {...extra}
+    />
   );
 }

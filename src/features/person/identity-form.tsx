@@ -9,7 +9,7 @@ import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp } from '../../ui/use-record-op';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
-import { TextField } from './form-field';
+import { textFieldsOf } from './form-field';
 import {
   identityFormSchema,
   identityFromCard,
@@ -50,7 +50,6 @@ function Form({
   useFormDraft(form, draft, empty);
   const values = { ...empty, ...useWatch({ control: form.control }) };
   const warnings = identityWarnings(values, context);
-  const errors = form.formState.errors;
 
   const submit = form.handleSubmit(async (data) => {
     const patch = toIdentityPatch(data, person);
@@ -66,16 +65,7 @@ function Form({
     setNotice('saved');
   });
 
-  const text = (name: keyof IdentityForm, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={`idf-${name}`}
-      label={label}
-      registration={form.register(name, { onChange: () => setNotice(null) })}
-      error={errors[name]?.message}
-      warnings={warnings[name]}
-      {...extra}
-    />
-  );
+  const text = textFieldsOf(form, 'idf', { warnings, onChange: () => setNotice(null) });
 
   return (
     <div className="card">

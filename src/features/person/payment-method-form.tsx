@@ -5,6 +5,7 @@ import { paymentMethods } from '../../domain/vocabulary';
 import type { BeneficiaryRow } from '../../storage/app-db';
 import { t } from '../../ui/messages';
 import { useDraft } from '../../ui/use-draft';
+import { SelectField, textFieldsOf } from './form-field';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp } from '../../ui/use-record-op';
 import {
@@ -70,27 +71,7 @@ function Form({
     setSaved(true);
   });
 
-  const field = (
-    name: keyof PaymentMethodForm,
-    label: string,
-    props: React.InputHTMLAttributes<HTMLInputElement> = {},
-  ) => (
-    <>
-      <label htmlFor={`pm-${name}`}>{label}</label>
-      <input
-        id={`pm-${name}`}
-        {...form.register(name)}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `pm-${name}-error` : undefined}
-        {...props}
-      />
-      {errors[name] && (
-        <p className="error" id={`pm-${name}-error`}>
-          {errors[name].message}
-        </p>
-      )}
-    </>
-  );
+  const field = textFieldsOf(form, 'pm');
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>
@@ -106,39 +87,42 @@ function Form({
       </fieldset>
       {method === 'bank' && (
         <>
-          {field('bankName', t.person.bankName, { list: 'bank-names' })}
+          {field('bankName', t.person.bankName, { input: { list: 'bank-names' } })}
           <datalist id="bank-names">
             {['Agribank', 'Vietcombank', 'BIDV', 'VietinBank', 'LPBank'].map((b) => (
               <option key={b} value={b} />
             ))}
           </datalist>
-          {field('accountNumber', t.person.accountNumber, { inputMode: 'numeric' })}
+          {field('accountNumber', t.person.accountNumber, { input: { inputMode: 'numeric' } })}
           {field('accountHolder', t.person.accountHolder)}
         </>
       )}
       {method === 'mobile-money' && (
         <>
-          {field('provider', t.person.provider, { list: 'wallet-providers' })}
+          {field('provider', t.person.provider, { input: { list: 'wallet-providers' } })}
           <datalist id="wallet-providers">
             {['Viettel Money', 'VNPT Money', 'MobiFone Money'].map((b) => (
               <option key={b} value={b} />
             ))}
           </datalist>
-          {field('walletPhone', t.person.walletPhone, { inputMode: 'tel' })}
+          {field('walletPhone', t.person.walletPhone, { input: { inputMode: 'tel' } })}
         </>
       )}
       {method === 'home-delivery' && (
         <>
-          <label htmlFor="pm-homeDeliveryReason">{t.person.homeDeliveryReason}</label>
-          <select id="pm-homeDeliveryReason" {...form.register('homeDeliveryReason')}>
+          <SelectField
+            id="pm-homeDeliveryReason"
+            label={t.person.homeDeliveryReason}
+            registration={form.register('homeDeliveryReason')}
+            error={errors.homeDeliveryReason?.message}
+          >
             <option value="">—</option>
             {homeDeliveryReasons.map((r) => (
               <option key={r} value={r}>
                 {t.homeDeliveryReasons[r]}
               </option>
             ))}
-          </select>
-          {errors.homeDeliveryReason && <p className="error">{errors.homeDeliveryReason.message}</p>}
+          </SelectField>
         </>
       )}
       <button type="submit" className="primary wide" disabled={!isReady || form.formState.isSubmitting}>

@@ -13,6 +13,7 @@ import { useCan } from '../../ui/use-can';
 import { IdentityFormView } from './identity-form';
 import { PaymentMethodFormView } from './payment-method-form';
 import { RepresentativeFormView } from './representative-form';
+import { statusLine, StatusFormView } from './status-form';
 import { usePerson } from './use-person';
 
 /** A person's page: identity, allowance, representative, method, readiness, history, pending changes. */
@@ -23,7 +24,8 @@ export function PersonPage() {
   const can = useCan();
   // Set by the enrolment page when it comes here right after saving.
   const justEnrolled = (useLocation().state as { saved?: boolean } | null)?.saved === true;
-  if (view === undefined) return null;
+  // Wait for the session too: the forms a role may use appear with the page, not after it.
+  if (view === undefined || !can.isKnown) return null;
   if (view === null) return <p className="empty">{t.person.notFound}</p>;
   const { person, lines, idChecks, pending } = view;
   const now = clock.now();
@@ -86,7 +88,7 @@ export function PersonPage() {
               : '—'}
           </dd>
           <dt>{t.person.status}</dt>
-          <dd>{t.statuses[person.status]}</dd>
+          <dd data-testid="person-status">{statusLine(person)}</dd>
           <dt>{t.person.representative}</dt>
           <dd>
             {rep
@@ -119,6 +121,7 @@ export function PersonPage() {
       {can('beneficiary.update', person.communeCode) && <IdentityFormView person={person} />}
       {can('beneficiary.update', person.communeCode) && <RepresentativeFormView person={person} />}
       {can('beneficiary.set-payment-method', person.communeCode) && <PaymentMethodFormView person={person} />}
+      {can('beneficiary.set-status', person.communeCode) && <StatusFormView person={person} />}
       <div className="card">
         <h2>{t.person.history}</h2>
         <ul className="plain">

@@ -10,7 +10,7 @@ import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp } from '../../ui/use-record-op';
 import { useServices } from '../../ui/services';
 import { useDraft } from '../../ui/use-draft';
-import { TextField } from './form-field';
+import { textFieldsOf } from './form-field';
 import {
   emptyRepresentativeForm,
   representativeFormSchema,
@@ -68,20 +68,7 @@ function Form({
     }
   }
 
-  const text = (
-    name: keyof RepresentativeForm,
-    label: string,
-    extra: Partial<Parameters<typeof TextField>[0]> = {},
-  ) => (
-    <TextField
-      id={`rep-${name}`}
-      label={label}
-      registration={form.register(name, { onChange: () => setNotice(null) })}
-      error={errors[name]?.message}
-      warnings={warnings[name]}
-      {...extra}
-    />
-  );
+  const text = textFieldsOf(form, 'rep', { warnings, onChange: () => setNotice(null) });
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,0 +1,138 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData } from '../../../tests/builders/beneficiary';
+import { testServices } from '../../../tests/builders/services';
+import type { Role } from '../../domain/vocabulary';
+import { createAppDb, type AppDb } from '../../storage/app-db';
+import { toBeneficiaryRow } from '../../storage/roster-row';
+import { ServicesProvider } from '../../ui/services';
+import { PersonPage } from './person-page';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let db: AppDb;
+let container: HTMLDivElement;
+let root: Root | undefined;
+let n = 0;
+
+beforeEach(async () => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+  await db.beneficiaries.put(toBeneficiaryRow('b-1', 3, beneficiaryData({ fullName: 'Trần Thị Hoa' })));
+  await db.kv.put({ key: 'deviceId', value: 'dev-1' });
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(async () => {
+  if (root) act(() => root?.unmount());
+  root = undefined;
+  container.remove();
+  await db.delete();
+});
+
+async function renderAs(role: Role, communes = ['19960']) {
+  await db.kv.put({
+    key: 'session',
+    value: {
+      token: 't',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: { id: `u-${role}`, username: role, displayName: role, role, communes },
+    },
+  });
+  const services = testServices(db, {
+    clock: { now: () => Date.parse('2026-11-29T03:00:00Z') },
+    engine: { notifyNewOp: () => undefined },
+    makeId: () => `op-${++n}`,
+  });
+  root = createRoot(container);
+  act(() =>
+    root?.render(
+      <MemoryRouter initialEntries={['/nguoi/b-1']}>
+        <ServicesProvider services={services}>
+          <Routes>
+            <Route path="/nguoi/:id" element={<PersonPage />} />
+          </Routes>
+        </ServicesProvider>
+      </MemoryRouter>,
+    ),
+  );
+  // The page shows once the person and the stored session are both read.
+  await until(() => expect(container.querySelector('h1')?.textContent).toBe('Trần Thị Hoa'));
+}
+
+/** Lets the live queries answer inside act, as the app would, until `check` holds. */
+async function until(check: () => void, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+  }
+}
+
+const headings = () => [...container.querySelectorAll('h2')].map((h) => h.textContent);
+const forms = [
+  'Cập nhật giấy tờ và liên lạc',
+  'Người giám hộ / người được ủy quyền',
+  'Đăng ký hình thức nhận',
+  'Trạng thái hưởng',
+];
+const offered = () => forms.filter((f) => headings().includes(f));
+
+describe('PersonPage offers only what the role may do (protocol/permissions.ts)', { timeout: 20_000 }, () => {
+  test.each<[Role, string[]]>([
+    ['payer', []],
+    ['officer', forms.slice(0, 3)],
+    ['supervisor', forms],
+    ['admin', []],
+  ])('a %s sees %j', async (role, expected) => {
+    await renderAs(role);
+    expect(offered()).toEqual(expected);
+    expect(headings()).toContain('Mở tài khoản');
+  });
+
+  test("an officer of another commune may not edit this commune's person", async () => {
+    await renderAs('officer', ['20140']);
+    expect(offered()).toEqual([]);
+  });
+
+  test('a supervisor records a suspension from next month; the page shows it at once, pending', async () => {
+    await renderAs('supervisor');
+    const reason = container.querySelector<HTMLSelectElement>('#st-reason');
+    expect([...(reason?.options ?? [])].map((o) => o.value)).toEqual(['missed-payments', 'moved-away', 'other']);
+    expect(container.querySelector<HTMLInputElement>('#st-effectiveMonth')?.value).toBe('2026-12');
+
+    const status = container.querySelector<HTMLSelectElement>('#st-status');
+    act(() => {
+      if (!status) throw new Error('no status select');
+      status.value = 'deceased';
+      status.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    // Only the reason that fits a death is offered (the reducer refuses any other).
+    await until(() => expect([...(reason?.options ?? [])].map((o) => o.value)).toEqual(['deceased']));
+
+    const form = container.querySelector('#st-status')?.closest('form');
+    act(() => {
+      form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await until(() => expect(container.textContent).toContain('Đã ghi nhận trên máy'));
+    const [op] = await db.outbox.toArray();
+    expect(op).toMatchObject({ type: 'beneficiary.set-status', entityId: 'b-1', state: 'pending' });
+    expect(op?.envelope).toMatchObject({
+      baseVersion: 3,
+      payload: { v: 1, status: 'deceased', reason: 'deceased', effectiveMonth: '2026-12' },
+    });
+    await until(() =>
+      expect(container.querySelector('[data-testid="person-status"]')?.textContent).toBe(
+        'Đã mất · Đã mất · từ tháng 12/2026',
+      ),
+    );
+    expect(container.querySelector('[data-testid="person-pending"]')).not.toBeNull();
+  });
+});
