@@ -67,7 +67,11 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
-          include: ['tests/integration/**/*.test.ts', 'tests/lint-boundaries.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'tests/lint-boundaries.test.ts',
+            'tests/op-registry-types.test.ts',
+          ],
         },
       },
       ...(hasPg

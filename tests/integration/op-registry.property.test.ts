@@ -1,0 +1,286 @@
+/**
+ * Both sides decide every op the same way (docs/protocol.md "Adding an op type"): for random
+ * entities and random ops of every type of the registry, the device's optimistic apply
+ * (storage/outbox.ts `recordOp` on fake-indexeddb) and the server's apply (the push service on
+ * SQLite) give the same entity, or the same refusal. The device's op is pushed as it recorded it.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, change, paymentLineData } from '../builders/beneficiary';
+import { statusChangeReasons } from '../../src/domain/beneficiary-ops';
+import {
+  accountStatuses,
+  beneficiaryStatuses,
+  idCheckSkipReasons,
+  paymentMethods,
+  unpaidReasons,
+  voidReasons,
+} from '../../src/domain/vocabulary';
+import { opTypes, type OpType } from '../../src/protocol/op-registry';
+import { lineStateFrom, paymentLineStateOf } from '../../src/protocol/payment-line-history';
+import { putEntities } from '../../src/server/services/entity-store';
+import { createDirectWorld, type DirectWorld } from '../../src/server/testing/direct-push';
+import { PHU_BAI } from '../../src/server/testing/push-world';
+import { createAppDb, type AppDb } from '../../src/storage/app-db';
+import { applyPullPage } from '../../src/storage/apply-pull-page';
+import { isoWithOffset, lastSeq, recordOp } from '../../src/storage/outbox';
+
+const NUM_RUNS = 120;
+/** A fresh SQLite and IndexedDB world per run: tens of seconds on a loaded 2-core machine. */
+const TIMEOUT_MS = 300_000;
+const PERSON = 'b-1';
+const LINE = 'line-1';
+const AMOUNT = 1_000_000;
+
+const fact = (opId: string) => ({
+  opId,
+  actorId: 'user-x',
+  recordedAt: '2026-11-10T09:00:00+07:00',
+  amount: AMOUNT,
+  receiver: { kind: 'self' },
+});
+
+/** A beneficiary as the server holds it, in any state an op may meet. */
+const person = fc.record({
+  status: fc.constantFrom(...beneficiaryStatuses),
+  paymentMethod: fc.constantFrom(null, ...paymentMethods),
+  accountStatus: fc.constantFrom(...accountStatuses),
+  phone: fc.constantFrom(null, '0912000111', '0912345678'),
+  village: fc.constantFrom('Tổ 5', 'Tổ 9'),
+});
+
+/** A line in every state it can be in, with the history that goes with it. */
+const line = fc.constantFrom(
+  paymentLineData({ amount: AMOUNT }),
+  paymentLineData({ amount: AMOUNT, status: 'unpaid' }),
+  paymentLineData({ amount: AMOUNT, status: 'void' }),
+  paymentLineData({ amount: AMOUNT, status: 'failed' }),
+  paymentLineData({ amount: AMOUNT, status: 'transferred' }),
+  { ...paymentLineData({ amount: AMOUNT, status: 'paid' }), payment: fact('op-first') },
+  {
+    ...paymentLineData({ amount: AMOUNT, status: 'paid' }),
+    payment: fact('op-first'),
+    conflicts: [{ code: 'already-paid', kind: 'payment', counted: false, fact: fact('op-second') }],
+  },
+);
+
+const check = fc.oneof(
+  fc.record({
+    person: fc.constant('beneficiary'),
+    method: fc.constantFrom('qr', 'manual'),
+    fields: fc.record({
+      idNumber: fc.constantFrom('match', 'mismatch', 'missing'),
+      fullName: fc.constantFrom('match', 'missing'),
+      birthDate: fc.constantFrom('match', 'missing'),
+      gender: fc.constantFrom('match', 'missing'),
+    }),
+    overall: fc.constantFrom('match', 'mismatch', 'incomplete'),
+  }),
+  fc.record({
+    person: fc.constantFrom('beneficiary', 'guardian'),
+    method: fc.constant('not-possible'),
+    // Sometimes without the reason it needs: both sides must refuse it.
+    reason: fc.option(fc.constantFrom(...idCheckSkipReasons), { nil: undefined }),
+    fields: fc.constant({ idNumber: 'missing', fullName: 'missing', birthDate: 'missing', gender: 'missing' }),
+    overall: fc.constant('incomplete'),
+  }),
+);
+
+const receiver = fc.constantFrom(
+  { kind: 'self' },
+  { kind: 'guardian', fullName: 'Lê Văn Tư', idNumber: '046080999123' },
+  { kind: 'authorized', fullName: 'Lê Văn Tư' },
+);
+
+/** A payload of each type, mostly well formed, sometimes not (a wrong amount, a wrong enum). */
+const payloads: { [T in OpType]: fc.Arbitrary<Record<string, unknown>> } = {
+  'beneficiary.create': fc.record({
+    communeCode: fc.constantFrom(PHU_BAI),
+    fullName: fc.constantFrom('Phùng Thị Mận', 'Nguyễn Văn Bình'),
+    birthDate: fc.constantFrom('1950', '1948-02-29', '12/03/1950'),
+    gender: fc.constantFrom('male', 'female'),
+    category: fc.constantFrom('k5c', 'k6'),
+    phone: fc.option(fc.constantFrom('0912345678'), { nil: undefined }),
+  }),
+  'beneficiary.update': fc.oneof(
+    fc.record({ phone: fc.constantFrom('0912345678', '0912000111', null) }),
+    fc.record({ village: fc.constantFrom('Tổ 5', 'Tổ 9'), address: fc.constant('Tổ 9, Phú Bài') }),
+    fc.record({ status: fc.constant('deceased'), phone: fc.constant('0988000111') }),
+    fc.constant({}),
+  ),
+  'beneficiary.set-payment-method': fc.record({
+    method: fc.constantFrom(...paymentMethods, 'cash'),
+    details: fc.option(fc.constantFrom({ bankName: 'Agribank' }, { homeDeliveryReason: 'ill' }), { nil: undefined }),
+  }),
+  'beneficiary.set-account-status': fc.record({
+    status: fc.constantFrom(...accountStatuses),
+    note: fc.option(fc.constantFrom('Đã nộp hồ sơ'), { nil: undefined }),
+  }),
+  'beneficiary.set-status': fc.record({
+    status: fc.constantFrom(...beneficiaryStatuses),
+    reason: fc.constantFrom(...statusChangeReasons),
+    effectiveMonth: fc.constantFrom('2026-12', '2026-13'),
+  }),
+  'id-check.record': check,
+  'payment.record': fc.record({
+    amount: fc.constantFrom(AMOUNT, AMOUNT, AMOUNT - 1000),
+    receiver,
+    idCheck: fc.option(check, { nil: undefined }),
+  }),
+  'payment.unpaid': fc.record({
+    reason: fc.constantFrom(...unpaidReasons),
+    idCheck: fc.option(check, { nil: undefined }),
+  }),
+  'payment.void': fc.record({
+    target: fc.constantFrom('payment', 'line'),
+    reason: fc.constantFrom(...voidReasons),
+    paymentOpId: fc.option(fc.constantFrom('op-first', 'op-second', 'op-none'), { nil: undefined }),
+  }),
+};
+
+/** The entity the op is about: the world's, or one nobody holds. */
+const entityOf = (type: OpType) => {
+  const known = type.startsWith('payment.') ? LINE : PERSON;
+  return type === 'beneficiary.create'
+    ? fc.constantFrom(PERSON, 'b-new')
+    : fc.constantFrom(known, known, known, 'nobody');
+};
+
+const scenario = fc.constantFrom(...opTypes).chain((type) =>
+  fc.record({
+    type: fc.constant(type),
+    entityId: entityOf(type),
+    payload: payloads[type],
+    person,
+    line,
+  }),
+);
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
+
+let world: DirectWorld | undefined;
+let device: AppDb | undefined;
+afterEach(async () => {
+  await world?.close();
+  await device?.delete();
+});
+
+/** The server's data of an entity, or undefined. */
+async function serverData(w: DirectWorld, entity: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const row = await w.db.kysely
+    .selectFrom('entities')
+    .select(['data'])
+    .where('entity', '=', entity as 'beneficiary')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.data ? (JSON.parse(row.data) as Record<string, unknown>) : undefined;
+}
+
+/** What both sides must agree on, per entity kind (the server adds only its own bookkeeping). */
+function comparable(entity: string, data: Record<string, unknown> | undefined): unknown {
+  if (data === undefined) return undefined;
+  if (entity === 'payment-line') return lineStateFrom(paymentLineStateOf(data) ?? expect.unreachable('a line'));
+  const { id: _i, version: _v, searchTokens: _t, sortKey: _s, receivedAt: _r, localOpId: _l, ...rest } = data;
+  return rest;
+}
+
+async function runScenario(s: Scenario): Promise<void> {
+  world = await createDirectWorld();
+  const w = world;
+  const supervisor = await w.addActor('sup', 'supervisor', [PHU_BAI]);
+  // The world's person and line, in the generated state, on the server…
+  const personData = beneficiaryData({ ...s.person, communeCode: PHU_BAI });
+  await w.db.kysely.transaction().execute((trx) =>
+    putEntities(
+      trx,
+      [
+        { entity: 'beneficiary', id: PERSON, communeCode: PHU_BAI, data: personData },
+        { entity: 'payment-line', id: LINE, communeCode: PHU_BAI, data: { ...s.line, beneficiaryId: PERSON } },
+      ],
+      { now: w.clock.now() },
+    ),
+  );
+  // …and on the device, as a pull brings them.
+  device = createAppDb(`prop-${crypto.randomUUID()}`);
+  await applyPullPage(
+    device,
+    [
+      change('beneficiary', PERSON, (await serverData(w, 'beneficiary', PERSON)) ?? null, 2),
+      change('payment-line', LINE, (await serverData(w, 'payment-line', LINE)) ?? null, 2),
+    ],
+    'cursor',
+    2,
+  );
+
+  let n = 0;
+  const ctx = {
+    deviceId: supervisor.deviceId,
+    actorId: supervisor.userId,
+    now: () => w.clock.now(),
+    makeId: () => `op-dev-${++n}`,
+    utcOffsetMinutes: 420,
+  };
+  // Generated payloads may be malformed on purpose: recordOp validates them at run time.
+  const recorded = await recordOp(device, ctx, s.type, s.entityId, s.payload as never);
+  const envelope = recorded.ok
+    ? recorded.value.envelope
+    : {
+        id: 'op-dev-refused',
+        deviceId: supervisor.deviceId,
+        seq: (await lastSeq(device)) + 1,
+        type: s.type,
+        entityId: s.entityId,
+        actorId: supervisor.userId,
+        recordedAt: isoWithOffset(w.clock.now(), 420),
+        payload: { v: 1, ...s.payload },
+      };
+  const [result] = (await w.push(supervisor, [envelope])).results;
+
+  if (!recorded.ok) {
+    // Refused on the device: the server refuses it with the same code, and records no change.
+    expect(result).toMatchObject({ status: 'rejected', code: recorded.error.code });
+    return;
+  }
+  expect(result?.status).toMatch(/^(applied|conflict)$/u);
+  const kind = s.type.startsWith('payment.')
+    ? 'payment-line'
+    : s.type === 'id-check.record'
+      ? 'id-check'
+      : 'beneficiary';
+  const id = kind === 'id-check' ? recorded.value.id : s.entityId;
+  const table =
+    kind === 'payment-line' ? device.paymentLines : kind === 'id-check' ? device.idChecks : device.beneficiaries;
+  expect(comparable(kind, (await table.get(id)) as Record<string, unknown> | undefined)).toEqual(
+    comparable(kind, await serverData(w, kind, id)),
+  );
+  // A check carried by a payment or a visit is kept alike too.
+  const carried = await serverData(w, 'id-check', recorded.value.id);
+  const local = await device.idChecks.get(recorded.value.id);
+  expect(comparable('id-check', local)).toEqual(comparable('id-check', carried));
+}
+
+describe('the op registry: device and server decide alike', () => {
+  test(
+    'every op type on random entities: the same entity or the same refusal on both sides',
+    async () => {
+      const seen = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(scenario, async (s) => {
+          seen.set(s.type, (seen.get(s.type) ?? 0) + 1);
+          try {
+            await runScenario(s);
+          } finally {
+            await world?.close();
+            await device?.delete();
+            world = undefined;
+            device = undefined;
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      // Every type of the registry was tried.
+      expect([...seen.keys()].sort()).toEqual([...opTypes].sort());
+    },
+    TIMEOUT_MS,
+  );
+});
