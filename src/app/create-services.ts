@@ -4,6 +4,7 @@ import { randomIds } from '../lib/ids';
 import { createAppDb } from '../storage/app-db';
 import { setKv, getKv, type KvKey } from '../storage/kv';
 import { createRecorder } from '../storage/outbox';
+import { readOutboxCounts } from '../storage/outbox-counts';
 import { attachRosterIndex } from '../storage/roster-index';
 import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
@@ -33,6 +34,7 @@ export function createServices(): Services {
     makeId: () => randomIds.next(),
     kv: { get: <T>(key: KvKey) => getKv<T>(db, key), set: (key, value) => setKv(db, key, value) },
     recorder: createRecorder(db),
+    outboxCounts: () => readOutboxCounts(db),
     loadSession: () => loadSession(db),
   };
 }

@@ -1,3 +1,4 @@
+import { readOutboxCounts } from '../storage/outbox-counts';
 import { describe, expect, test, vi } from 'vitest';
 import { requestErrorMessagesVi } from '../protocol/messages.vi';
 import { httpFailure } from './fake-transport';
@@ -104,7 +105,9 @@ describe('sync engine: answers and failures', () => {
     await engine.syncNow();
     expect(await statesOf()).toEqual(['done', 'done', 'conflict', 'rejected']);
     expect((await db.outbox.get(4))?.result).toMatchObject({ code: 'amount-mismatch', message: 'Sai số tiền.' });
-    expect(engine.getState()).toMatchObject({ pendingCount: 0, conflictCount: 1, rejectedCount: 1 });
+    expect(engine.getState()).toMatchObject({ pendingCount: 0 });
+    // The conflict and the rejection need attention: the counts the sync bar shows.
+    expect(await readOutboxCounts(db)).toEqual({ pending: 0, attention: 2 });
 
     const later = await record(1);
     await engine.syncNow();
@@ -227,7 +230,8 @@ describe('sync engine: evidence (blobs)', () => {
     expect(await statesOf()).toEqual(['done', 'done', 'done', 'done']);
     expect((await db.blobs.get(badHash))?.uploaded).toBe(2);
     expect((await db.blobs.get(goodHash))?.uploaded).toBe(1);
-    expect(engine.getState()).toMatchObject({ status: 'idle', errorCode: null, pendingCount: 0, rejectedCount: 0 });
+    expect(engine.getState()).toMatchObject({ status: 'idle', errorCode: null, pendingCount: 0 });
+    expect(await readOutboxCounts(db)).toEqual({ pending: 0, attention: 0 });
   });
 
   test.each([

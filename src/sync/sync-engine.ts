@@ -5,6 +5,7 @@
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import { getKv } from '../storage/kv';
+import { readOutboxCounts } from '../storage/outbox-counts';
 import { toStorageErrorCode, type StorageErrorCode } from '../storage/storage-errors';
 import { wipeDevice } from '../storage/wipe';
 import { createBackoff, isRetryable } from './backoff';
@@ -19,10 +20,6 @@ export type SyncState = {
   status: SyncStatus;
   /** Operations recorded on this device that the server has not answered yet. */
   pendingCount: number;
-  /** Operations the server rejected: kept on the device, listed under "Cần xử lý". */
-  rejectedCount: number;
-  /** Operations recorded but in conflict: a supervisor must look. */
-  conflictCount: number;
   /** Epoch ms of the last sync that completed. */
   lastSyncAt: number | null;
   /** Progress of the pull in flight, if any. */
@@ -88,8 +85,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let state: SyncState = {
     status: isOnline() ? 'idle' : 'offline',
     pendingCount: 0,
-    rejectedCount: 0,
-    conflictCount: 0,
     lastSyncAt: null,
     progress: null,
     errorCode: null,
@@ -106,13 +101,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function readCounts(): Promise<Partial<SyncState>> {
-    const [pendingCount, rejectedCount, conflictCount, lastSyncAt] = await Promise.all([
-      deps.db.outbox.where('state').equals('pending').count(),
-      deps.db.outbox.where('state').equals('rejected').count(),
-      deps.db.outbox.where('state').equals('conflict').count(),
-      getKv<number>(deps.db, 'lastSyncAt'),
-    ]);
-    return { pendingCount, rejectedCount, conflictCount, lastSyncAt: lastSyncAt ?? null };
+    const [counts, lastSyncAt] = await Promise.all([readOutboxCounts(deps.db), getKv<number>(deps.db, 'lastSyncAt')]);
+    return { pendingCount: counts.pending, lastSyncAt: lastSyncAt ?? null };
   }
 
   async function refreshCounts(): Promise<void> {
@@ -182,7 +172,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       deps.onAuthError?.(code);
     } else if (code === 'device-retired') {
       // Retired: push what is left first (pushing is still allowed), then wipe.
-      if ((await deps.db.outbox.where('state').equals('pending').count()) === 0) {
+      if ((await readOutboxCounts(deps.db)).pending === 0) {
         await wipeDevice(deps.db, 'device-retired');
         deps.onAuthError?.(code);
       }

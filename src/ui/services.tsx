@@ -8,6 +8,7 @@ import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import type { KvKey } from '../storage/kv';
 import type { Recorder } from '../storage/outbox';
+import type { OutboxCounts } from '../storage/outbox-counts';
 import type { Session } from '../sync/session';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
@@ -25,6 +26,8 @@ export type Services = {
   clock: Clock;
   makeId: () => string;
   kv: KvStore;
+  /** This device's unsent ops and ops needing attention (storage/outbox-counts.ts), for live queries. */
+  outboxCounts: () => Promise<OutboxCounts>;
   /** Records an op on `db` (storage/outbox.ts `createRecorder`); screens use `useRecordOp`. */
   recorder: Recorder;
   /** The signed-in session stored in `db` (sync/session.ts), undefined when signed out. */

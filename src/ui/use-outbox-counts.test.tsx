@@ -4,7 +4,8 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { freshTestDb, testServices } from '../../tests/builders/services';
 import type { AppDb, ConflictRow, OutboxRow } from '../storage/app-db';
 import { ServicesProvider } from './services';
-import { useOutboxCounts, type OutboxCounts } from './use-outbox-counts';
+import type { OutboxCounts } from '../storage/outbox-counts';
+import { useOutboxCounts } from './use-outbox-counts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -5,6 +5,7 @@
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { getKv, setKv, type KvKey } from '../../src/storage/kv';
 import { createRecorder } from '../../src/storage/outbox';
+import { readOutboxCounts } from '../../src/storage/outbox-counts';
 import { loadSession } from '../../src/sync/session';
 import type { Services } from '../../src/ui/services';
 
@@ -14,6 +15,7 @@ export function testServices(db: AppDb, stubs: Record<string, unknown> = {}): Se
     kv: { get: <T>(key: KvKey) => getKv<T>(db, key), set: (key: KvKey, value: unknown) => setKv(db, key, value) },
     loadSession: () => loadSession(db),
     recorder: createRecorder(db),
+    outboxCounts: () => readOutboxCounts(db),
     ...stubs,
   };
   // Only what the hook under test uses is real: the rest is left out on purpose.

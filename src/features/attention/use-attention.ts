@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ConflictRow, OutboxRow } from '../../storage/app-db';
-import { unresolvedOwnConflicts } from '../../ui/use-outbox-counts';
+import { unresolvedOwnConflicts } from '../../storage/outbox-counts';
 import { useServices } from '../../ui/services';
 
 /**
