@@ -9,6 +9,7 @@ import { createAppDb, type AppDb, type OutboxRow } from '../../storage/app-db';
 import { setLanguage } from '../../ui/messages';
 import { ServicesProvider } from '../../ui/services';
 import { AttentionPage } from './attention-page';
+import { untilRendered as until } from '../../../tests/builders/until';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -84,18 +85,6 @@ function render() {
   );
 }
 
-async function until(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-  }
-}
 const items = () => [...container.querySelectorAll('.op-item')].map((li) => li.textContent ?? '');
 const conflictText = () => container.querySelector('[data-testid="conflict"]')?.textContent ?? '';
 

@@ -9,6 +9,7 @@ import { createAppDb, type AppDb } from '../../storage/app-db';
 import { toBeneficiaryRow } from '../../storage/roster-row';
 import { ServicesProvider } from '../../ui/services';
 import { PersonPage } from './person-page';
+import { untilRendered as until } from '../../../tests/builders/until';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -60,20 +61,6 @@ async function renderAs(role: Role, communes = ['19960']) {
   );
   // The page shows once the person and the stored session are both read.
   await until(() => expect(container.querySelector('h1')?.textContent).toBe('Trần Thị Hoa'));
-}
-
-/** Lets the live queries answer inside act, as the app would, until `check` holds. */
-async function until(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-  }
 }
 
 const headings = () => [...container.querySelectorAll('h2')].map((h) => h.textContent);

@@ -9,6 +9,7 @@ import { toBeneficiaryRow } from '../../storage/roster-row';
 import { setLanguage } from '../../ui/messages';
 import { ServicesProvider } from '../../ui/services';
 import { ReadinessPage } from './readiness-page';
+import { untilRendered as until } from '../../../tests/builders/until';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -51,20 +52,6 @@ function render() {
       </MemoryRouter>,
     ),
   );
-}
-
-/** Lets the live query answer inside act, as the app would, until `check` holds. */
-async function until(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-  }
 }
 
 const tabs = () => [...container.querySelectorAll('[role="tab"]')].map((b) => b.textContent);

@@ -12,6 +12,7 @@ import { ServicesProvider, type Services } from '../../ui/services';
 import { ConflictsPage } from './conflicts-page';
 import { vnd } from '../../domain/money';
 import { paymentLineData } from '../../../tests/builders/beneficiary';
+import { untilRendered as until } from '../../../tests/builders/until';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -105,22 +106,6 @@ function render() {
   );
 }
 
-/**
- * Polls `check`, letting the live queries and the transport answer inside act between tries, so
- * React applies their updates as the app would (and says nothing about updates outside act).
- */
-async function until(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-  }
-}
 const text = () => container.textContent ?? '';
 const cards = () => [...container.querySelectorAll('[data-testid="conflict"]')];
 /** A button by its text, once enabled (the resolve buttons wait for the signed-in user and device). */
