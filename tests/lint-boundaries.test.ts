@@ -84,7 +84,7 @@ describe('docs/style.md §2.3 boundaries', () => {
     const errors = await boundaryErrors(filePath, code);
     expect(errors.length).toBeGreaterThan(0);
     // Every message says why: the table it comes from.
-    for (const error of errors) expect(error).toMatch(/STYLE\.md §2\.[36]/u);
+    for (const error of errors) expect(error).toMatch(/docs\/style\.md §2\.[36]/u);
   });
 
   test.each([
