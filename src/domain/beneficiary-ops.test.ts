@@ -5,6 +5,7 @@ import {
   keptValuesPayload,
   opOwningFields,
   statusChangeReasons,
+  statusInMonth,
   statusReasons,
   type BeneficiaryFields,
 } from './beneficiary-ops';
@@ -62,7 +63,7 @@ describe('applyBeneficiaryOp', () => {
     });
   });
 
-  test('the same person enrolled again is a patch, and never moves them to another commune', () => {
+  test('an enrolment of an id someone holds is refused, never an overwrite of status or amount', () => {
     const again = {
       communeCode: '20140',
       fullName: 'Nguyễn Văn Bình',
@@ -70,9 +71,47 @@ describe('applyBeneficiaryOp', () => {
       gender: 'male',
       category: 'k5c',
       phone: '0912000111',
+      status: 'active',
+      monthlyAmount: 9_000_000,
     } as const;
-    const result = applyBeneficiaryOp(person, { type: 'beneficiary.create', payload: again });
-    expect(result.ok && result.value).toEqual({ after: { ...person, phone: '0912000111' }, changed: ['phone'] });
+    const result = applyBeneficiaryOp(
+      { ...person, status: 'deceased' },
+      { type: 'beneficiary.create', payload: again },
+    );
+    expect(result).toEqual({ ok: false, error: 'already-enrolled' });
+  });
+
+  test('a new enrolment is active with the default method and account progress, whatever it says', () => {
+    const payload = {
+      communeCode: '19960',
+      fullName: 'Phùng Thị Mận',
+      birthDate: '1950',
+      gender: 'female',
+      category: 'k5c',
+      status: 'deceased',
+      paymentMethod: 'bank',
+      accountStatus: 'opened',
+    } as const;
+    const result = applyBeneficiaryOp(undefined, { type: 'beneficiary.create', payload });
+    expect(result.ok && result.value.after).toMatchObject({
+      status: 'active',
+      paymentMethod: null,
+      accountStatus: 'none',
+    });
+  });
+
+  test.each([
+    ['a line of the month before a suspension is paid as active', '2026-11', 'active'],
+    ['a line of the suspension month is judged suspended', '2026-12', 'suspended'],
+    ['a later line too', '2027-03', 'suspended'],
+  ])('%s', (_name, month, expected) => {
+    const suspended = { ...person, status: 'suspended', statusEffectiveMonth: '2026-12' };
+    expect(statusInMonth(suspended, month)).toBe(expected);
+  });
+
+  test('a status without an effective month bears on every month; nobody held counts as active', () => {
+    expect(statusInMonth({ ...person, status: 'deceased' }, '2020-01')).toBe('deceased');
+    expect(statusInMonth(undefined, '2026-11')).toBe('active');
   });
 
   test.each([
@@ -145,15 +184,26 @@ describe('keeping a side of a concurrent edit', () => {
     expect(opOwningFields(fields)).toBe(type);
   });
 
-  test("the kept values become that op's payload", () => {
-    expect(keptValuesPayload('beneficiary.update', { phone: '0912', paymentMethod: 'bank' })).toEqual({
-      phone: '0912',
-    });
-    expect(
-      keptValuesPayload('beneficiary.set-payment-method', { paymentMethod: 'bank', paymentDetails: null }),
-    ).toEqual({
+  test("the kept values become that op's payload, whole: the fields that did not conflict come from the person now", () => {
+    const now = { ...person, phone: '0912', paymentMethod: 'bank', paymentDetails: { bankName: 'BIDV' } };
+    expect(keptValuesPayload('beneficiary.update', { phone: '0988' }, now)).toEqual({ phone: '0988' });
+    // Only the details conflicted (the same method chosen twice): the method is kept as it is.
+    const details = { paymentDetails: { bankName: 'Agribank' } };
+    expect(keptValuesPayload('beneficiary.set-payment-method', details, now)).toEqual({
       method: 'bank',
-      details: undefined,
+      details: { bankName: 'Agribank' },
+    });
+    const decided = {
+      ...person,
+      status: 'suspended',
+      statusReason: 'missed-payments',
+      statusEffectiveMonth: '2026-12',
+    };
+    expect(keptValuesPayload('beneficiary.set-status', { statusEffectiveMonth: '2027-01' }, decided)).toEqual({
+      status: 'suspended',
+      reason: 'missed-payments',
+      effectiveMonth: '2027-01',
+      note: undefined,
     });
   });
 });

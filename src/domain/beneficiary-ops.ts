@@ -10,14 +10,15 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import type { Vnd } from './money';
-import type {
-  AccountStatus,
-  BeneficiaryStatus,
-  CategoryCode,
-  Gender,
-  HomeDeliveryReason,
-  PaymentMethod,
-  RepresentativeKind,
+import {
+  beneficiaryStatuses,
+  type AccountStatus,
+  type BeneficiaryStatus,
+  type CategoryCode,
+  type Gender,
+  type HomeDeliveryReason,
+  type PaymentMethod,
+  type RepresentativeKind,
 } from './vocabulary';
 
 /** A beneficiary's data as stored and pulled (docs/protocol.md "Pull"); fields are read by name. */
@@ -126,7 +127,7 @@ export type BeneficiaryOp<T extends BeneficiaryOpType = BeneficiaryOpType> = {
 }[T];
 
 /** Why a roster op cannot apply (besides the server's own: scope, conflicts it names). */
-export const beneficiaryRefusals = ['unknown-entity', 'reason-not-for-status'] as const;
+export const beneficiaryRefusals = ['unknown-entity', 'already-enrolled', 'reason-not-for-status'] as const;
 export type BeneficiaryRefusal = (typeof beneficiaryRefusals)[number];
 
 /**
@@ -170,26 +171,37 @@ const existing =
   (before, payload) =>
     before === undefined ? err('unknown-entity') : ok(reduce(payload));
 
-/** The data fields an enrolment may give: everything a beneficiary has (docs/protocol.md "Pull"). */
-const enrolmentFields = [
+/**
+ * The data fields an enrolment may give: what a beneficiary has (docs/protocol.md "Pull") except
+ * what other ops own (status, method, account progress): a new person is active, and those change
+ * only through their own ops and roles.
+ */
+export const enrolmentFields = [
   'communeCode',
   'fullName',
   'birthDate',
   'gender',
   'category',
-  ...Object.keys(enrolmentDefaults),
+  'idNumber',
+  'code',
+  'oldIdNumber',
+  'village',
+  'address',
+  'phone',
+  'disabilitySeverity',
+  'childrenCount',
+  'monthlyAmount',
+  'representative',
+  'decisionNo',
+  'startMonth',
   'documents',
-];
+] as const;
 
 const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
-  'beneficiary.create': (before, payload) => {
-    const fields = pick(payload, enrolmentFields);
-    if (before === undefined) return ok(fields);
-    // The same id enrolled again (a re-sent create with a new op id): its fields are a patch,
-    // and the commune a person belongs to never moves through an enrolment.
-    const { communeCode: _commune, ...patch } = fields;
-    return ok(patch);
-  },
+  // Enrolling an id that someone holds is never an overwrite (an enrolment would otherwise
+  // change a status or an amount that only other ops and roles may change).
+  'beneficiary.create': (before, payload) =>
+    before === undefined ? ok(pick(payload, enrolmentFields)) : err('already-enrolled'),
   'beneficiary.update': existing((payload) => pick(payload, editableBeneficiaryFields)),
   'beneficiary.set-payment-method': existing((payload) => ({
     paymentMethod: payload.method,
@@ -231,13 +243,20 @@ export function opOwningFields(fields: readonly string[]): ResolvingOpType | nul
 }
 
 /**
- * The payload that sets a conflict side's `values` again through the op owning them (the values
- * come from a pulled conflict: the registry's schema validates them before anything is recorded).
+ * The payload that sets a conflict side's `values` again through the op owning them. A side holds
+ * only the fields that conflicted: the op's other fields are taken from the person as it is now
+ * (`current`), so the payload is whole. (The values come from a pulled conflict: the registry's
+ * schema validates the payload before anything is recorded.)
  */
-export function keptValuesPayload(type: ResolvingOpType, values: BeneficiaryFields): Record<string, unknown> {
+export function keptValuesPayload(
+  type: ResolvingOpType,
+  sideValues: BeneficiaryFields,
+  current: BeneficiaryFields,
+): Record<string, unknown> {
+  const values: BeneficiaryFields = { ...current, ...sideValues };
   switch (type) {
     case 'beneficiary.update':
-      return Object.fromEntries(editableBeneficiaryFields.filter((k) => k in values).map((k) => [k, values[k]]));
+      return Object.fromEntries(editableBeneficiaryFields.filter((k) => k in sideValues).map((k) => [k, values[k]]));
     case 'beneficiary.set-payment-method':
       return { method: values['paymentMethod'], details: values['paymentDetails'] ?? undefined };
     case 'beneficiary.set-account-status':
@@ -251,6 +270,23 @@ export function keptValuesPayload(type: ResolvingOpType, values: BeneficiaryFiel
       };
   }
 }
+
+/**
+ * A beneficiary's status as it bears on a month: a decision applies from its effective month, so
+ * a line of an earlier month is judged as before it (active: a decision is always a change from
+ * being paid, or a resumption). Without an effective month, the status applies to every month.
+ */
+export function statusInMonth(person: BeneficiaryFields | undefined, month: string): BeneficiaryStatus {
+  const status = beneficiaryStatusOf(person);
+  const from = person?.['statusEffectiveMonth'];
+  return typeof from === 'string' && month < from && status !== 'active' ? 'active' : status;
+}
+
+const beneficiaryStatusOf = (person: BeneficiaryFields | undefined): BeneficiaryStatus => {
+  const status = person?.['status'];
+  // A line whose beneficiary nobody holds is judged on the line alone.
+  return beneficiaryStatuses.find((s) => s === status) ?? 'active';
+};
 
 export type AppliedBeneficiaryOp = {
   /** The beneficiary after the op. */

@@ -23,8 +23,8 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A birth date: `YYYY-MM-DD`, or `YYYY` when only the year is known. */
 export const birthDateSchema = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/);
 
-/** A month `YYYY-MM`. */
-export const isoMonth = z.string().regex(/^\d{4}-\d{2}$/);
+/** A month `YYYY-MM` (01 to 12). */
+export const isoMonth = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/u);
 
 /** Commune code: 5 digits (GSO, 2025 version unless stated). */
 export const communeCodeSchema = z.string().regex(/^\d{5}$/);

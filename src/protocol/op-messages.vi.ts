@@ -18,6 +18,8 @@ export const opResultMessagesVi = {
   'line-has-payment': 'Dòng chi trả đã có khoản chi. Hãy hủy khoản chi trước khi hủy dòng.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này cho xã hoặc vai trò này.',
   'unknown-entity': 'Không tìm thấy đối tượng hoặc dòng chi trả trên máy chủ.',
+  'already-enrolled':
+    'Đối tượng này đã có trong danh sách: không ghi đè bằng một lần thêm mới. Hãy sửa thông tin trên trang của người đó.',
   'reason-not-for-status': 'Lý do không phù hợp với trạng thái đã chọn (ví dụ đã mất phải ghi lý do “Đã mất”).',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
 } as const satisfies Record<OpResultCode, string>;

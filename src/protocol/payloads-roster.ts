@@ -4,18 +4,22 @@
  * op verbatim). The fields each op may set are the domain's (`domain/beneficiary-ops.ts`).
  */
 import { z } from 'zod';
-import {
-  editableBeneficiaryFields,
-  statusChangeReasons,
-  type EditableBeneficiaryField,
-} from '../domain/beneficiary-ops';
+import { editableBeneficiaryFields, enrolmentFields, statusChangeReasons } from '../domain/beneficiary-ops';
 import { accountStatuses, beneficiaryStatuses, paymentMethods } from '../domain/vocabulary';
 import { idSchema, isoMonth, payloadVersion, text } from './common';
 import { beneficiaryDataSchema, paymentDetailsSchema } from './entities';
 
-/** Enrolment: the identity and the group; other fields may follow in later updates. */
+// Object.fromEntries cannot type its keys: each mask has exactly the listed fields.
+const mask = <K extends string>(fields: readonly K[]) =>
+  Object.fromEntries(fields.map((field) => [field, true])) as Record<K, true>;
+
+/**
+ * Enrolment: the identity and the group; other fields may follow in later updates. Status,
+ * method and account progress are not given here (the domain's `enrolmentFields`).
+ */
 export const beneficiaryCreatePayloadSchema = z
   .object(beneficiaryDataSchema.shape)
+  .pick(mask(enrolmentFields))
   .partial()
   .required({ communeCode: true, fullName: true, birthDate: true, gender: true, category: true })
   .extend(payloadVersion);
@@ -26,16 +30,10 @@ export const beneficiaryCreatePayloadSchema = z
  */
 const resolves = { conflictId: idSchema.optional() };
 
-// Object.fromEntries cannot type its keys: the mask has exactly the editable fields.
-const editableMask = Object.fromEntries(editableBeneficiaryFields.map((field) => [field, true])) as Record<
-  EditableBeneficiaryField,
-  true
->;
-
 /** A field patch of editable fields; only the fields present change. At least one is required. */
 export const beneficiaryUpdatePayloadSchema = z
   .object(beneficiaryDataSchema.shape)
-  .pick(editableMask)
+  .pick(mask(editableBeneficiaryFields))
   .partial()
   .extend({ ...resolves, ...payloadVersion })
   .refine((patch) => editableBeneficiaryFields.some((field) => patch[field] !== undefined), {

@@ -7,9 +7,8 @@
  */
 import { assert } from '../lib/assert';
 import { err, ok, type Result } from '../lib/result';
-import type { BeneficiaryRefusal } from '../domain/beneficiary-ops';
+import { statusInMonth, type BeneficiaryRefusal } from '../domain/beneficiary-ops';
 import type { PaymentLineState, PaymentRejectCode } from '../domain/payment-line';
-import { beneficiaryStatuses, type BeneficiaryStatus } from '../domain/vocabulary';
 import type { BeneficiaryData } from '../protocol/entities';
 import { familyOf, familyReducers, isOpType, type OpFamily } from '../protocol/op-registry';
 import { isOfFamily, parseOp, type Op } from '../protocol/ops';
@@ -65,8 +64,10 @@ export function reduceLocal(
   if (isOfFamily(op, 'payment-line')) {
     if (!row) return err('unknown-entity');
     const line = row as PaymentLineRow;
+    // Judged with this device's copy of the person, as it bears on the line's month; the server
+    // judges again with its own copy.
     const { outcome, line: next } = familyReducers['payment-line'](stateOf(line), op, {
-      beneficiaryStatus: statusOf(context.beneficiary),
+      beneficiaryStatus: statusInMonth(context.beneficiary, line.periodId),
     });
     if (outcome.status === 'rejected') return err(outcome.code);
     return ok({ ...line, ...lineStateFrom(next), localOpId: op.id });
@@ -104,14 +105,6 @@ function stateOf(row: PaymentLineRow): PaymentLineState {
       voids: [],
     }
   );
-}
-
-/**
- * The device judges a payment with its own copy of the beneficiary's status; the server judges
- * again with its own (a line of a person the device does not hold counts as active, as there).
- */
-function statusOf(beneficiary: BeneficiaryRow | undefined): BeneficiaryStatus {
-  return beneficiaryStatuses.find((s) => s === beneficiary?.status) ?? 'active';
 }
 
 function beneficiaryData(row: BeneficiaryRow): Record<string, unknown> {

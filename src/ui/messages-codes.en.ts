@@ -46,6 +46,8 @@ export const codeMessages = {
     'line-has-payment': 'The payment line already has a payment. Cancel the payment before cancelling the line.',
     forbidden: 'You are not allowed to do this for this commune or with this role.',
     'unknown-entity': 'The beneficiary or payment line was not found on the server.',
+    'already-enrolled':
+      'This beneficiary is already on the roster: an enrolment never overwrites them. Edit the details on their page.',
     'reason-not-for-status':
       'The reason does not fit the chosen status (a death must be recorded with the reason “Deceased”).',
     'seq-reused': 'An action sequence number on this device was used twice. Please tell the administrator.',

@@ -47,6 +47,8 @@ const person = fc.record({
   accountStatus: fc.constantFrom(...accountStatuses),
   phone: fc.constantFrom(null, '0912000111', '0912345678'),
   village: fc.constantFrom('Tổ 5', 'Tổ 9'),
+  // A decision from the line's month (November 2026), from a later one, or none recorded.
+  statusEffectiveMonth: fc.constantFrom(undefined, '2026-11', '2026-12'),
 });
 
 /** A line in every state it can be in, with the history that goes with it. */
@@ -101,6 +103,8 @@ const payloads: { [T in OpType]: fc.Arbitrary<Record<string, unknown>> } = {
     gender: fc.constantFrom('male', 'female'),
     category: fc.constantFrom('k5c', 'k6'),
     phone: fc.option(fc.constantFrom('0912345678'), { nil: undefined }),
+    // Not an enrolment's to give: dropped on both sides.
+    status: fc.option(fc.constantFrom('deceased'), { nil: undefined }),
   }),
   'beneficiary.update': fc.oneof(
     fc.record({ phone: fc.constantFrom('0912345678', '0912000111', null) }),

@@ -15,7 +15,8 @@ export function runStatusContract(name: string, makeDb: MakeDb): void {
     });
     afterEach(() => w.h.close());
 
-    const suspend = { status: 'suspended', reason: 'missed-payments', effectiveMonth: '2026-12', note: 'Ba tháng' };
+    // The world's lines are November 2026's.
+    const suspend = { status: 'suspended', reason: 'missed-payments', effectiveMonth: '2026-11', note: 'Ba tháng' };
 
     test('a supervisor suspends a person from a month; a payment made afterwards is counted and flagged', async () => {
       const { supervisor, payer } = w.actors;
@@ -24,7 +25,7 @@ export function runStatusContract(name: string, makeDb: MakeDb): void {
       expect((await w.entity('beneficiary', BENEFICIARIES.active))?.data).toMatchObject({
         status: 'suspended',
         statusReason: 'missed-payments',
-        statusEffectiveMonth: '2026-12',
+        statusEffectiveMonth: '2026-11',
         statusNote: 'Ba tháng',
       });
       // The commune's devices pull the decision like any roster change.
@@ -36,6 +37,14 @@ export function runStatusContract(name: string, makeDb: MakeDb): void {
         status: 'conflict',
         code: 'beneficiary-inactive',
       });
+    });
+
+    test("a decision from a later month leaves this month's line payable without a flag", async () => {
+      const { supervisor, payer } = w.actors;
+      const fromDecember = { ...suspend, effectiveMonth: '2026-12' };
+      await w.push(supervisor, [w.op(supervisor, 'beneficiary.set-status', BENEFICIARIES.active, fromDecember)]);
+      const { results } = await w.push(payer, [w.op(payer, 'payment.record', LINES.due)]);
+      expect(results[0]).toMatchObject({ status: 'applied' });
     });
 
     test('a reason that does not fit the status is rejected and changes nothing', async () => {
@@ -64,7 +73,7 @@ export function runStatusContract(name: string, makeDb: MakeDb): void {
 
     test('a person resumed after a suspension is paid again without a flag', async () => {
       const { supervisor, payer } = w.actors;
-      const resume = { status: 'active', reason: 'resumed', effectiveMonth: '2027-01' };
+      const resume = { status: 'active', reason: 'resumed', effectiveMonth: '2026-11' };
       await w.push(supervisor, [
         w.op(supervisor, 'beneficiary.set-status', BENEFICIARIES.active, suspend),
         w.op(supervisor, 'beneficiary.set-status', BENEFICIARIES.active, resume),

@@ -7,9 +7,9 @@
  */
 import type { Transaction } from 'kysely';
 import { must } from '../../lib/assert';
+import { statusInMonth } from '../../domain/beneficiary-ops';
 import type { PaymentLineState } from '../../domain/payment-line';
 import type { BeneficiaryStatus } from '../../domain/vocabulary';
-import { beneficiaryStatuses } from '../../domain/vocabulary';
 import type { MissingBlob } from '../../protocol/blobs';
 import type { ConflictResolution, ConflictSide } from '../../protocol/conflicts';
 import { familyReducers } from '../../protocol/op-registry';
@@ -23,7 +23,7 @@ import { getEntity, getEntityForUpdate, putEntities, type EntityChange } from '.
 import { rejected } from './op-log';
 import { incomingProvenance, noProvenance, provenanceOfOp, type Applied, type PushContext } from './push-context';
 import { lineData, readLine } from './line-state';
-import { stringField } from './data-fields';
+import { isRecord } from './data-fields';
 import { idCheckEntity } from './apply-id-check';
 
 export type PaymentWireOp = OpOfFamily<'payment-line'>;
@@ -52,7 +52,9 @@ export async function applyPaymentLineOnServer(
       return { outcome: rejected('unknown-entity', 'no such conflict on this line') };
   }
 
-  const beneficiaryStatus = await beneficiaryStatusOf(trx, line.beneficiaryId);
+  // The status as it bears on the line's month (a period's id is its month, `YYYY-MM`).
+  const beneficiary = await getEntity(trx, 'beneficiary', line.beneficiaryId);
+  const beneficiaryStatus = statusInMonth(isRecord(beneficiary?.data) ? beneficiary.data : undefined, line.periodId);
   const { line: next, outcome } = familyReducers['payment-line'](line.state, op, { beneficiaryStatus });
   if (outcome.status === 'rejected') return { outcome: rejected(outcome.code) };
 
@@ -111,13 +113,6 @@ export async function applyPaymentLineOnServer(
   );
   const result = outcome.status === 'applied' ? { status: 'applied' as const, version } : { ...outcome, version };
   return { outcome: result, missingBlobs: missing.map((m) => m.sha256) };
-}
-
-async function beneficiaryStatusOf(trx: Transaction<Database>, beneficiaryId: string): Promise<BeneficiaryStatus> {
-  const b = await getEntity(trx, 'beneficiary', beneficiaryId);
-  const status = stringField(b?.data, 'status');
-  // A line whose beneficiary the server does not hold is judged on the line alone.
-  return beneficiaryStatuses.find((s) => s === status) ?? 'active';
 }
 
 async function missingBlobsOf(trx: Transaction<Database>, op: PaymentRecordOp): Promise<MissingBlob[]> {
