@@ -142,8 +142,9 @@ export const pilotCommunesData: readonly AdminUnit[] = [
     code: '20179',
     name: 'Xã Nam Đông',
     kind: 'xa',
-    // NQ 1675 point 33 names exactly these three. docs/domain.md adds Hương Hòa (20176) "per mapping";
-    // that unit is neither in the resolution nor in the GSO list before 2025, so it is left out.
+    // NQ 1675 point 33 names exactly these three. The shared design notes added Hương Hòa (20176)
+    // "per mapping"; that unit is neither in the resolution nor in the GSO list before 2025, so it
+    // is left out (docs/domain.md §6).
     formerUnits: [
       { code: '20179', name: 'Xã Hương Xuân', kind: 'xa' },
       { code: '20191', name: 'Xã Thượng Nhật', kind: 'xa' },

@@ -170,7 +170,8 @@ function conflictOutcome(code: PaymentConflictCode): PaymentOpOutcome {
  * Applies one payment op to a line. Pure: returns the new line and the outcome; a rejected op
  * returns the line unchanged. Ops with the same id must be deduplicated before (docs/protocol.md: the
  * server answers a replay with the first answer); this rule does not see op history.
- * Authorisation (who may void) is the caller's concern too: see `opTypeRoles` in src/protocol.
+ * Authorisation (who may void) is the caller's concern too: the op registry's roles, asked through
+ * `can` (src/protocol/permissions.ts).
  */
 export function applyPaymentOp(line: PaymentLineState, op: PaymentOp, context: PaymentOpContext): AppliedPaymentOp {
   if (!isWellFormedPaymentOp(op)) return rejected(line, 'invalid-payload');

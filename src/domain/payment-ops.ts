@@ -1,7 +1,7 @@
 /**
  * The payment operations as the domain sees them (docs/protocol.md `payment.record`, `payment.unpaid`,
  * `payment.void`), and the checks a payload must pass before it can be a fact. The wire schemas
- * in src/protocol/ops.ts infer types assignable to these.
+ * in src/protocol/payloads-payment.ts infer types assignable to these (the op registry checks it).
  */
 import {
   receiverKinds,

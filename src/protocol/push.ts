@@ -30,8 +30,10 @@ export type PushStatus = (typeof pushStatuses)[number];
 export const conflictCodes = [...paymentConflictCodes, 'concurrent-edit'] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 
-/** Not recorded as a fact: not well formed or not allowed. The device keeps it under "Cần xử lý". */
-/** The family reducers' refusals (beneficiaryRefusals includes `unknown-entity`) and the server's own. */
+/**
+ * Not recorded as a fact: not well formed or not allowed. The device keeps it under "Cần xử lý".
+ * The family reducers' refusals (beneficiaryRefusals includes `unknown-entity`) and the server's own.
+ */
 export const rejectCodes = [...paymentRejectCodes, ...beneficiaryRefusals, 'forbidden', 'seq-reused'] as const;
 export type RejectCode = (typeof rejectCodes)[number];
 

@@ -51,5 +51,6 @@ export const payMessages = {
     removePhoto: 'Remove photo',
     photoError: 'This photo could not be read. Take it again.',
     alreadyPaidHere: 'This line has already been recorded as paid on this device.',
+    notAllowed: 'This account does not record payments (commune officers, payers and supervisors do).',
   },
 };

@@ -49,5 +49,6 @@ export const payMessages = {
     removePhoto: 'Bỏ ảnh',
     photoError: 'Không đọc được ảnh này. Hãy chụp lại.',
     alreadyPaidHere: 'Dòng này đã được ghi nhận chi trả trên máy này.',
+    notAllowed: 'Tài khoản này không ghi nhận chi trả (chỉ cán bộ xã, nhân viên chi trả và giám sát).',
   },
 };

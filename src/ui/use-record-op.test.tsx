@@ -84,6 +84,16 @@ describe('useRecordOp', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  test('an op the role may not send (an officer voiding a payment) is refused forbidden, unrecorded', async () => {
+    const recorded = await must(latest, 'rendered').record('payment.void', 'line-1', {
+      target: 'line',
+      reason: 'other',
+    });
+    expect(recorded.ok ? 'recorded' : recorded.error.code).toBe('forbidden');
+    expect(await db.outbox.count()).toBe(0);
+    expect(notifyNewOp).not.toHaveBeenCalled();
+  });
+
   test('a storage failure is reported to the banner and answered storage-failed, with nothing recorded', async () => {
     const reported: string[] = [];
     const stop = onStorageError(

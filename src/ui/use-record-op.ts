@@ -11,10 +11,11 @@ import type { OutboxRow } from '../storage/app-db';
 import type { RecordError, RecordOptions } from '../storage/outbox';
 import { useServices } from './services';
 import { reportStorageError } from './storage-alert';
+import { useCan } from './use-can';
 import { useOpContext } from './use-op-context';
 
-/** Not recorded: refused, storage failed, or the session or device id is not known yet. */
-export type RecordOpError = RecordError | { code: 'not-ready' };
+/** Not recorded: refused, storage failed, the role may not, or the session or device is not known yet. */
+export type RecordOpError = RecordError | { code: 'not-ready' } | { code: 'forbidden' };
 
 export type RecordOp = <T extends OpType>(
   type: T,
@@ -26,15 +27,18 @@ export type RecordOp = <T extends OpType>(
 export function useRecordOp(): { isReady: boolean; record: RecordOp } {
   const { recorder, engine } = useServices();
   const ctx = useOpContext();
+  const can = useCan();
   const record: RecordOp = useCallback(
     async (type, entityId, payload, options) => {
       if (!ctx) return err({ code: 'not-ready' });
+      // What the server would refuse for the role is not recorded (screens do not offer it).
+      if (!can(type)) return err({ code: 'forbidden' });
       const recorded = await recorder(ctx, type, entityId, payload, options);
       if (recorded.ok) engine.notifyNewOp();
       else if (recorded.error.code === 'storage-failed') reportStorageError(recorded.error.storage);
       return recorded;
     },
-    [recorder, engine, ctx],
+    [recorder, engine, ctx, can],
   );
   return { isReady: ctx !== undefined, record };
 }

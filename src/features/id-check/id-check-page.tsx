@@ -9,6 +9,7 @@ import { t } from '../../ui/messages';
 import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
 import { recordErrorMessage } from '../../ui/record-error';
+import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
 import { compareFor } from './id-check-result';
 import { useIdMatches } from './use-id-matches';
@@ -24,6 +25,7 @@ export function IdCheckPage() {
   const id = useParams()['id'];
   const { db, clock } = useServices();
   const { isReady, record } = useRecordOp();
+  const can = useCan();
   const [card, setCard] = useState<CccdCard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [whose, setWhose] = useState<Whose>('beneficiary');
@@ -95,7 +97,7 @@ export function IdCheckPage() {
           </p>
           {card.issues.length > 0 && <p className="warning">{t.idCheck.cardIssues}</p>}
           {comparison && <ComparisonTable comparison={comparison} />}
-          {comparison && (
+          {comparison && can('id-check.record', person?.communeCode) && (
             <button type="button" className="primary" onClick={() => void save()} disabled={saved || !isReady}>
               {saved ? t.idCheck.saved : t.idCheck.save}
             </button>

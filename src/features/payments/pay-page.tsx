@@ -6,6 +6,7 @@ import { vietnamDate } from '../../lib/clock';
 import { formatBirthDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
+import { useCan } from '../../ui/use-can';
 import { PhotoInput } from './photo-input';
 import { Receipt } from './receipt';
 import { ReceiverCheckPanel } from './receiver-check-panel';
@@ -19,8 +20,11 @@ import { usePaymentLine } from './use-payment-list';
 export function PayPage() {
   const lineId = decodeURIComponent(useParams()['lineId'] ?? '');
   const item = usePaymentLine(lineId);
-  if (item === undefined) return null;
+  const can = useCan();
+  if (item === undefined || !can.isKnown) return null;
   if (item === null) return <p className="empty">{t.pay.notFound}</p>;
+  // Recording a payment or a visit is for the field roles (an admin manages users and devices).
+  if (!can('payment.record', item.line.communeCode)) return <p className="empty">{t.pay.notAllowed}</p>;
   return <PayForm key={lineId} item={item} />;
 }
 

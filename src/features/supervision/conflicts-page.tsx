@@ -9,6 +9,7 @@ import { errorMessage, t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
+import { useServices } from '../../ui/services';
 import { ConflictCard } from '../../ui/conflict-card';
 import {
   useLocalResolutions,
@@ -105,6 +106,7 @@ function Resolve({
   onRecorded: (opId: string) => void;
 }) {
   const { isReady, record } = useRecordOp();
+  const { db } = useServices();
   const can = useCan();
   const [reason, setReason] = useState<VoidReason>('duplicate');
   const [recorded, setRecorded] = useState(false);
@@ -133,7 +135,9 @@ function Resolve({
 
   async function keepValues(side: ConflictSide) {
     if (!side.values || !keepWith) return;
-    const payload = { ...keptValuesPayload(keepWith, side.values), conflictId: conflict.id };
+    // The side holds only the fields that conflicted: the op's others come from the person now.
+    const current = (await db.beneficiaries.get(conflict.subject.id)) ?? {};
+    const payload = { ...keptValuesPayload(keepWith, side.values, current), conflictId: conflict.id };
     // The values come from a pulled conflict: recordOp validates them with the registry's schema.
     done(await record(keepWith, conflict.subject.id, payload as PayloadInput<typeof keepWith>));
   }

@@ -2,8 +2,8 @@
  * Conflicts (docs/protocol.md "Push"): a fact that disagrees with server state is kept and flagged. Each
  * conflict is a `conflict` entity in its commune (pulled by that commune's devices, so officers
  * and payers see their own) plus a row in `conflicts` for the supervisors' list. Conflicts of a
- * payment line or a beneficiary are written only under that entity's lock (see push-payments.ts
- * and push-roster.ts), so their read-modify-write cannot interleave.
+ * payment line or a beneficiary are written only under that entity's lock (see
+ * apply-payment-line.ts and apply-beneficiary.ts), so their read-modify-write cannot interleave.
  */
 import { scopeOf } from '../../protocol/permissions';
 import type { Kysely, Transaction } from 'kysely';
