@@ -3,6 +3,8 @@ import { beneficiaryData, change, paymentLineData } from '../../tests/builders/b
 import { createAppDb, type AppDb } from './app-db';
 import { applyPullPage } from './apply-pull-page';
 import { recordOk } from '../../tests/builders/record';
+import { opTypes } from '../protocol/op-registry';
+import { tableOf } from './local-ops';
 import { applyPushResults, recordOp, type OpContext } from './outbox';
 
 let db: AppDb;
@@ -205,5 +207,15 @@ describe('the device decides a line as the server does (applyPaymentOp)', () => 
     });
     await pay();
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
+  });
+});
+
+describe('the local apply knows every op type of the registry', () => {
+  test('an op type the registry does not know is an error, never a silent no-op', () => {
+    expect(() => tableOf('payment.refund')).toThrow(/no op type payment\.refund/u);
+  });
+
+  test.each(opTypes)('%s changes a table of its family', (type) => {
+    expect(['beneficiaries', 'paymentLines', 'idChecks']).toContain(tableOf(type));
   });
 });

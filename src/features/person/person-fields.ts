@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { isIsoDate, parseBirthDate } from '../../domain/calendar';
 import { checkIdNumber, normalizeIdNumber, type IdCheckContext } from '../../domain/citizen-id';
+import { isAnyIdNumberFormat, isIdNumberFormat, isOldIdNumberFormat } from '../../domain/citizen-id-number';
 import { checkPhone } from '../../domain/phone';
 import { normalizeText } from '../../domain/vietnamese-text';
 import { err, ok, type Result } from '../../lib/result';
@@ -33,17 +34,18 @@ export function idNumberMessages(raw: string, context: IdCheckContext = {}): Fie
 /** An old CMND: 9 digits, or 12 with a warning (12-digit CMNDs were issued too, docs/domain.md §1.3). */
 export function oldIdMessages(raw: string): FieldMessages {
   const id = normalizeIdNumber(raw);
-  if (id === '' || /^\d{9}$/u.test(id)) return clean;
-  if (/^\d{12}$/u.test(id)) return { error: null, warnings: [t.enrol.oldId12] };
-  return { error: t.enrol.errors.oldIdNumber, warnings: [] };
+  if (id === '') return clean;
+  if (!isOldIdNumberFormat(id)) return { error: t.enrol.errors.oldIdNumber, warnings: [] };
+  return isIdNumberFormat(id) ? { error: null, warnings: [t.enrol.oldId12] } : clean;
 }
 
 /** A representative's card: a 12-digit ID number (checked without a birth date) or a 9-digit CMND. */
 export function anyIdMessages(raw: string): FieldMessages {
   const id = normalizeIdNumber(raw);
-  if (id === '' || /^\d{9}$/u.test(id)) return clean;
-  if (!/^\d{12}$/u.test(id)) return { error: t.enrol.errors.repIdNumber, warnings: [] };
-  return idNumberMessages(id);
+  if (id === '') return clean;
+  if (!isAnyIdNumberFormat(id)) return { error: t.enrol.errors.repIdNumber, warnings: [] };
+  // A 12-digit number is a citizen ID: checked as one (without a birth date); a 9-digit CMND is not.
+  return isIdNumberFormat(id) ? idNumberMessages(id) : clean;
 }
 
 /** A phone number; empty is fine. An old 11-digit number gets the suggested new one. */
