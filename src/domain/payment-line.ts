@@ -167,6 +167,20 @@ function conflictOutcome(code: PaymentConflictCode): PaymentOpOutcome {
 }
 
 /**
+ * Whether the line's history already holds the op `opId` (its payment, a visit, a conflict or a
+ * void): the op was applied to this copy of the line. A device re-applying its unanswered ops on
+ * a freshly pulled line must skip such an op, or its own payment would conflict with itself.
+ */
+export function lineHasOp(line: PaymentLineState, opId: string): boolean {
+  return (
+    line.payment?.opId === opId ||
+    line.lastVisit?.opId === opId ||
+    line.conflicts.some((c) => c.fact.opId === opId) ||
+    line.voids.some((v) => v.opId === opId)
+  );
+}
+
+/**
  * Applies one payment op to a line. Pure: returns the new line and the outcome; a rejected op
  * returns the line unchanged. Ops with the same id must be deduplicated before (docs/protocol.md: the
  * server answers a replay with the first answer); this rule does not see op history.

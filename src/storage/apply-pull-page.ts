@@ -9,7 +9,7 @@ import {
 import type { Change } from '../protocol/pull';
 import type { AppDb, BeneficiaryRow, CommuneRow, ConflictRow, IdCheckRow, PaymentLineRow, PeriodRow } from './app-db';
 import type { LocalTable } from './local-ops';
-import { rebuildEntity, shadowKey } from './local-ops';
+import { rebuildEntity, shadowKey, tableOf as opTable } from './local-ops';
 import { toBeneficiaryRow } from './roster-row';
 
 export type ApplyPageResult = { applied: number; skipped: number };
@@ -175,7 +175,8 @@ async function reapplyPending(db: AppDb, b: Buckets): Promise<void> {
     const pending = await db.outbox
       .where('entityId')
       .equals(id)
-      .filter((o) => o.state === 'pending')
+      // Only this table's ops: a pending ID check names the same beneficiary id.
+      .filter((o) => o.state === 'pending' && opTable(o.type) === table)
       .toArray();
     const fromSeq = Math.min(...pending.map((o) => o.seq), Number.MAX_SAFE_INTEGER);
     await db.shadows.put({ ...shadow, row: row, fromSeq });

@@ -8,7 +8,7 @@
 import { assert } from '../lib/assert';
 import { err, ok, type Result } from '../lib/result';
 import { statusInMonth, type BeneficiaryRefusal } from '../domain/beneficiary-ops';
-import type { PaymentLineState, PaymentRejectCode } from '../domain/payment-line';
+import { lineHasOp, type PaymentLineState, type PaymentRejectCode } from '../domain/payment-line';
 import type { BeneficiaryData } from '../protocol/entities';
 import { familyOf, familyReducers, isOpType, type OpFamily } from '../protocol/op-registry';
 import { isOfFamily, parseOp, type Op } from '../protocol/ops';
@@ -138,7 +138,12 @@ export async function rebuildEntity(db: AppDb, table: LocalTable, id: string): P
     .filter((o) => o.seq >= shadow.fromSeq && o.state !== 'rejected' && tableOf(o.type) === table)
     .sortBy('seq');
   let row = (shadow.row ?? undefined) as Row | undefined;
-  for (const outboxRow of ops) {
+  // Ops the server applied but whose answer was lost are already in a pulled line's history: it
+  // applies a device's ops in seq order, so every op up to the last one it holds is skipped (else
+  // the device's own payment would conflict with itself).
+  const held = table === 'paymentLines' && row ? stateOf(row as PaymentLineRow) : undefined;
+  const appliedUpTo = Math.max(0, ...ops.filter((o) => held && lineHasOp(held, o.id)).map((o) => o.seq));
+  for (const outboxRow of ops.filter((o) => o.seq > appliedUpTo)) {
     const op = opOf(outboxRow);
     if (!op) continue;
     const next = reduceLocal(op, row, await localContext(db, op, row));

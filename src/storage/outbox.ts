@@ -14,7 +14,6 @@ import {
   reduceLocal,
   tableOf,
   type LocalContext,
-  type LocalRefusal,
   type LocalRow,
 } from './local-ops';
 import { toStorageErrorCode, type StorageErrorCode } from './storage-errors';
@@ -53,15 +52,18 @@ export type RecordOptions = {
   evidence?: readonly Evidence[] | undefined;
 };
 
-/** Why nothing was recorded: the payload is not one the registry accepts, or the reducer refused. */
-export type RecordRefusal = { code: LocalRefusal; issues?: string[] | undefined };
+/** Why nothing was recorded: the payload is not one the registry's schema accepts. */
+export type RecordRefusal = { code: 'invalid-payload'; issues: string[] };
 
 /**
  * Records an op of `type` with its optimistic local change and its evidence, in one read-write
  * transaction: all of it is durable together, or none of it. The payload is validated by the
- * registry's schema for `type` first, and the op's family reducer decides the local change, as
- * the server will; an op either would refuse is not recorded (the refusal is returned). The seq
- * comes from a counter in the same transaction, so two ops never share one and none is skipped.
+ * registry's schema for `type` first (a malformed one is not recorded). The op's family reducer
+ * decides the local change, as the server will; when it refuses (a line this device holds in an
+ * older state, a person not pulled yet), the device's copy stays as it is and the op is still
+ * recorded: the server decides with its own, newer copy (docs/protocol.md "Principles": a field
+ * fact is never lost). The seq comes from a counter in the same transaction, so two ops never
+ * share one and none is skipped.
  */
 export async function recordOp<T extends OpType>(
   db: AppDb,
@@ -97,7 +99,6 @@ export async function recordOp<T extends OpType>(
     const before = table === 'idChecks' ? undefined : ((await db.table(table).get(entityId)) as LocalRow | undefined);
     const context = await localContext(db, op, before);
     const next = reduceLocal(op, before, context);
-    if (!next.ok) return err({ code: next.error });
     const row: OutboxRow = {
       seq,
       id,
@@ -110,9 +111,12 @@ export async function recordOp<T extends OpType>(
       result: null,
     };
     if (table !== 'idChecks') await keepShadow(db, table, entityId, seq);
-    if (next.value) await db.table(table).put(next.value);
-    const check = carriedIdCheck(op);
-    if (check) await db.idChecks.put(idCheckRow(op, check, idCheckPlace(context, next.value)));
+    if (next.ok) {
+      if (next.value) await db.table(table).put(next.value);
+      // A check carried by a payment is kept with the payment, not with one the rule refused.
+      const check = carriedIdCheck(op);
+      if (check) await db.idChecks.put(idCheckRow(op, check, idCheckPlace(context, next.value)));
+    }
     await db.blobs.bulkPut((options.evidence ?? []).map((e) => ({ ...e, uploaded: 0 as const })));
     await db.kv.put({ key: SEQ_KEY, value: seq });
     await db.outbox.add(row);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDb, PaymentLineRow } from '../../src/storage/app-db';
 import { createAppDb } from '../../src/storage/app-db';
-import { isoWithOffset, lastSeq, recordOp, type OpContext } from '../../src/storage/outbox';
+import { lastSeq, recordOp, type OpContext } from '../../src/storage/outbox';
 import { hashEvidence } from '../../src/storage/payments';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
 import { ensureDeviceId, saveSession } from '../../src/sync/session';
@@ -520,9 +520,13 @@ async function runSchedule(world: World, seed: number, options: ChaosOptions): P
         entityId = `no-such-line-${prng.uuid()}`;
         amount = 500_000;
       }
-      // The device's own reducer refuses these, so they are written as an older or tampered app
-      // would have queued them: straight into the outbox, for the server to reject.
-      const op = await queueUnchecked(device, 'payment.record', entityId, { v: 1, amount, receiver: { kind: 'self' } });
+      // Well formed, so recorded: the device's copy stays as it is and the server rejects it.
+      const recorded = await recordOp(device.db, device.ctx, 'payment.record', entityId, {
+        amount,
+        receiver: { kind: 'self' },
+      });
+      if (!recorded.ok) throw new Error(`a well-formed payment was not recorded: ${recorded.error.code}`);
+      const op = recorded.value;
       mustBeRejected.add(op.id);
       figures.refusedOps++;
       log(`${device.key} records a payment the server must refuse (${variant}) on ${entityId} op #${op.seq}`);
@@ -629,31 +633,6 @@ function payableLines(device: SimDevice): Promise<PaymentLineRow[]> {
 }
 
 /** A few bytes that pass the server's PNG sniffing; unique per draw, so each is a new blob. */
-/** An op in the outbox without the device's checks (an older app's queue, or a tampered tablet). */
-async function queueUnchecked(device: SimDevice, type: string, entityId: string, payload: object) {
-  const { db, ctx } = device;
-  return db.transaction('rw', [db.outbox, db.kv], async () => {
-    const seq = (await lastSeq(db)) + 1;
-    const id = ctx.makeId();
-    const recordedAt = isoWithOffset(ctx.now(), 420);
-    const envelope = { id, deviceId: ctx.deviceId, seq, type, entityId, actorId: ctx.actorId, recordedAt, payload };
-    const row = {
-      seq,
-      id,
-      type,
-      entityId,
-      state: 'pending' as const,
-      envelope,
-      attempts: 0,
-      lastError: null,
-      result: null,
-    };
-    await db.kv.put({ key: 'opSeq', value: seq });
-    await db.outbox.add(row);
-    return row;
-  });
-}
-
 function fakePng(prng: Prng): ArrayBuffer {
   const bytes = new Uint8Array(40);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

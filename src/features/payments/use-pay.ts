@@ -7,6 +7,7 @@ import { hashEvidence } from '../../storage/payments';
 import { t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp } from '../../ui/use-record-op';
+import { useServices } from '../../ui/services';
 
 export type PayForm = {
   receiver: ReceiverKind;
@@ -20,6 +21,7 @@ export type PayForm = {
 /** Records a payment or an unpaid visit through the outbox and reports the outcome in Vietnamese. */
 export function usePay(line: PaymentLineRow) {
   const { isReady, record } = useRecordOp();
+  const { db } = useServices();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [receipt, setReceipt] = useState<OutboxRow | null>(null);
@@ -28,7 +30,18 @@ export function usePay(line: PaymentLineRow) {
 
   async function pay(form: PayForm): Promise<void> {
     if (inFlight.current) return;
-    if (line.status === 'paid') {
+    inFlight.current = true;
+    try {
+      await payOnce(form);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  async function payOnce(form: PayForm): Promise<void> {
+    // The line as stored now, not as last rendered: a payment recorded a moment ago counts.
+    const stored = await db.paymentLines.get(line.id);
+    if (stored?.status === 'paid' || stored?.status === 'transferred') {
       setError(t.pay.alreadyPaidHere);
       return;
     }
@@ -42,7 +55,6 @@ export function usePay(line: PaymentLineRow) {
       setError(t.pay.receiverRequired);
       return;
     }
-    inFlight.current = true;
     setSaving(true);
     setError(null);
     try {
@@ -70,7 +82,6 @@ export function usePay(line: PaymentLineRow) {
       if (result.ok) setReceipt(result.value);
       else setError(recordErrorMessage(result.error));
     } finally {
-      inFlight.current = false;
       setSaving(false);
     }
   }
