@@ -8,6 +8,7 @@ import {
   statusInMonth,
   statusReasons,
   type BeneficiaryFields,
+  type SetStatusPayload,
 } from './beneficiary-ops';
 import { beneficiaryStatuses } from './vocabulary';
 
@@ -100,16 +101,48 @@ describe('applyBeneficiaryOp', () => {
     });
   });
 
+  /** The person after `decisions` made one after the other through the reducer. */
+  const decided = (...decisions: [string, string, string][]) =>
+    decisions.reduce<BeneficiaryFields>((p, [status, reason, effectiveMonth]) => {
+      const payload = { status, reason, effectiveMonth } as SetStatusPayload;
+      const result = applyBeneficiaryOp(p, { type: 'beneficiary.set-status', payload });
+      if (!result.ok) throw new Error(result.error);
+      return result.value.after;
+    }, person);
+
   test.each([
-    ['a line of the month before a suspension is paid as active', '2026-11', 'active'],
-    ['a line of the suspension month is judged suspended', '2026-12', 'suspended'],
-    ['a later line too', '2027-03', 'suspended'],
-  ])('%s', (_name, month, expected) => {
-    const suspended = { ...person, status: 'suspended', statusEffectiveMonth: '2026-12' };
-    expect(statusInMonth(suspended, month)).toBe(expected);
+    ['the month before a suspension is active', '2026-11', 'active'],
+    ['the suspension month is suspended', '2026-12', 'suspended'],
+    ['a later month too', '2027-03', 'suspended'],
+  ])('suspended from 12/2026: %s', (_name, month, expected) => {
+    expect(statusInMonth(decided(['suspended', 'missed-payments', '2026-12']), month)).toBe(expected);
   });
 
-  test('a status without an effective month bears on every month; nobody held counts as active', () => {
+  test.each([
+    ['2026-11', 'active'],
+    ['2026-12', 'suspended'],
+    ['2027-01', 'suspended'],
+    ['2027-02', 'terminated'],
+  ])('suspended from 12/2026, then terminated from 02/2027: %s is %s', (month, expected) => {
+    const person = decided(['suspended', 'missed-payments', '2026-12'], ['terminated', 'moved-away', '2027-02']);
+    expect(statusInMonth(person, month)).toBe(expected);
+  });
+
+  test.each([
+    ['2027-01', 'suspended'],
+    ['2027-03', 'active'],
+  ])('suspended from 12/2026, resumed from 03/2027: %s is %s', (month, expected) => {
+    const person = decided(['suspended', 'missed-payments', '2026-12'], ['active', 'resumed', '2027-03']);
+    expect(statusInMonth(person, month)).toBe(expected);
+  });
+
+  test('two decisions for the same month: the later one made is in force; the first keeps what it replaced', () => {
+    const person = decided(['suspended', 'missed-payments', '2026-12'], ['deceased', 'deceased', '2026-12']);
+    expect(statusInMonth(person, '2026-12')).toBe('deceased');
+    expect(statusInMonth(person, '2026-11')).toBe('active');
+  });
+
+  test('a person without decisions has their status in every month; nobody held counts as active', () => {
     expect(statusInMonth({ ...person, status: 'deceased' }, '2020-01')).toBe('deceased');
     expect(statusInMonth(undefined, '2026-11')).toBe('active');
   });

@@ -215,11 +215,20 @@ const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
     if (before === undefined) return err('unknown-entity');
     // A reason that contradicts the status (a death recorded as a suspension) is not a decision.
     if (!statusReasons[payload.status].includes(payload.reason)) return err('reason-not-for-status');
+    // Every decision is kept with the status it replaced, so a month is judged by the decision in
+    // force then (statusInMonth), not only by the latest one.
+    const decision: StatusDecision = {
+      status: payload.status,
+      reason: payload.reason,
+      effectiveMonth: payload.effectiveMonth,
+      previous: beneficiaryStatusOf(before),
+    };
     return ok({
       status: payload.status,
       statusReason: payload.reason,
       statusEffectiveMonth: payload.effectiveMonth,
       statusNote: payload.note ?? null,
+      statusHistory: [...statusHistoryOf(before), decision],
     });
   },
 };
@@ -232,7 +241,7 @@ const ownedFields: { [T in Exclude<BeneficiaryOpType, 'beneficiary.create'>]: re
   'beneficiary.update': editableBeneficiaryFields,
   'beneficiary.set-payment-method': ['paymentMethod', 'paymentDetails'],
   'beneficiary.set-account-status': ['accountStatus', 'accountStatusNote'],
-  'beneficiary.set-status': ['status', 'statusReason', 'statusEffectiveMonth', 'statusNote'],
+  'beneficiary.set-status': ['status', 'statusReason', 'statusEffectiveMonth', 'statusNote', 'statusHistory'],
 };
 export type ResolvingOpType = keyof typeof ownedFields;
 
@@ -271,15 +280,51 @@ export function keptValuesPayload(
   }
 }
 
+/** One status decision, with the status it replaced (stored in order in `statusHistory`). */
+export type StatusDecision = {
+  status: BeneficiaryStatus;
+  reason: StatusChangeReason;
+  effectiveMonth: string;
+  previous: BeneficiaryStatus;
+};
+
+const isStatus = (value: unknown): value is BeneficiaryStatus => beneficiaryStatuses.some((s) => s === value);
+
+/** The decisions recorded on a person, in the order they were made (unreadable entries skipped). */
+function statusHistoryOf(person: BeneficiaryFields | undefined): StatusDecision[] {
+  const history = person?.['statusHistory'];
+  if (!Array.isArray(history)) return [];
+  return history.filter(
+    (d): d is StatusDecision =>
+      typeof d === 'object' &&
+      d !== null &&
+      isStatus((d as StatusDecision).status) &&
+      isStatus((d as StatusDecision).previous) &&
+      typeof (d as StatusDecision).effectiveMonth === 'string',
+  );
+}
+
 /**
- * A beneficiary's status as it bears on a month: a decision applies from its effective month, so
- * a line of an earlier month is judged as before it (active: a decision is always a change from
- * being paid, or a resumption). Without an effective month, the status applies to every month.
+ * A beneficiary's status as it bears on a month: the latest decision effective in that month or
+ * before it (the last one made, for two from the same month); before the first decision, the
+ * status it replaced. A person without decisions has their status in every month.
  */
 export function statusInMonth(person: BeneficiaryFields | undefined, month: string): BeneficiaryStatus {
-  const status = beneficiaryStatusOf(person);
-  const from = person?.['statusEffectiveMonth'];
-  return typeof from === 'string' && month < from && status !== 'active' ? 'active' : status;
+  const history = statusHistoryOf(person);
+  const first = history.reduce<StatusDecision | undefined>(
+    (a, d) => (a === undefined || d.effectiveMonth < a.effectiveMonth ? d : a),
+    undefined,
+  );
+  if (first === undefined) return beneficiaryStatusOf(person);
+  // Sorted by month, keeping the order they were made within a month: the last one in force wins.
+  const inForce = history
+    .map((d, i) => ({ d, i }))
+    .filter(({ d }) => d.effectiveMonth <= month)
+    .sort((a, b) =>
+      a.d.effectiveMonth === b.d.effectiveMonth ? a.i - b.i : a.d.effectiveMonth < b.d.effectiveMonth ? -1 : 1,
+    )
+    .at(-1);
+  return inForce ? inForce.d.status : first.previous;
 }
 
 const beneficiaryStatusOf = (person: BeneficiaryFields | undefined): BeneficiaryStatus => {

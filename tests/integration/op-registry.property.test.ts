@@ -23,6 +23,7 @@ import { createDirectWorld, type DirectWorld } from '../../src/server/testing/di
 import { PHU_BAI } from '../../src/server/testing/push-world';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { applyPullPage } from '../../src/storage/apply-pull-page';
+import { localContext, opOf, reduceLocal } from '../../src/storage/local-ops';
 import { isoWithOffset, lastSeq, recordOp } from '../../src/storage/outbox';
 
 const NUM_RUNS = 120;
@@ -47,8 +48,12 @@ const person = fc.record({
   accountStatus: fc.constantFrom(...accountStatuses),
   phone: fc.constantFrom(null, '0912000111', '0912345678'),
   village: fc.constantFrom('Tổ 5', 'Tổ 9'),
-  // A decision from the line's month (November 2026), from a later one, or none recorded.
-  statusEffectiveMonth: fc.constantFrom(undefined, '2026-11', '2026-12'),
+  // Decisions from the line's month (November 2026), from a later one, or none recorded.
+  statusHistory: fc.constantFrom(
+    undefined,
+    [{ status: 'suspended', reason: 'missed-payments', effectiveMonth: '2026-11', previous: 'active' }],
+    [{ status: 'deceased', reason: 'deceased', effectiveMonth: '2026-12', previous: 'active' }],
+  ),
 });
 
 /** A line in every state it can be in, with the history that goes with it. */
@@ -224,6 +229,14 @@ async function runScenario(s: Scenario): Promise<void> {
     makeId: () => `op-dev-${++n}`,
     utcOffsetMinutes: 420,
   };
+  // What the device's reducer decides on its copy before the op (the same pure rule the server runs).
+  const kind = s.type.startsWith('payment.')
+    ? 'payment-line'
+    : s.type === 'id-check.record'
+      ? 'id-check'
+      : 'beneficiary';
+  const before =
+    kind === 'payment-line' ? await device.paymentLines.get(s.entityId) : await device.beneficiaries.get(s.entityId);
   // Generated payloads may be malformed on purpose: recordOp validates them at run time.
   const recorded = await recordOp(device, ctx, s.type, s.entityId, s.payload as never);
   const envelope = recorded.ok
@@ -241,16 +254,15 @@ async function runScenario(s: Scenario): Promise<void> {
   const [result] = (await w.push(supervisor, [envelope])).results;
 
   if (!recorded.ok) {
-    // Refused on the device: the server refuses it with the same code, and records no change.
+    // Malformed: not recorded on the device; the server refuses it the same way.
     expect(result).toMatchObject({ status: 'rejected', code: recorded.error.code });
     return;
   }
-  expect(result?.status).toMatch(/^(applied|conflict)$/u);
-  const kind = s.type.startsWith('payment.')
-    ? 'payment-line'
-    : s.type === 'id-check.record'
-      ? 'id-check'
-      : 'beneficiary';
+  // Recorded: the device's reducer refused it on its copy exactly when the server rejects it, with
+  // the same code (and then neither copy changes, checked below).
+  const op = opOf(recorded.value) ?? expect.unreachable('a recorded op reads back');
+  const local = reduceLocal(op, before, await localContext(device, op, before));
+  expect(result?.status === 'rejected' ? result.code : 'recorded').toBe(local.ok ? 'recorded' : local.error);
   const id = kind === 'id-check' ? recorded.value.id : s.entityId;
   const table =
     kind === 'payment-line' ? device.paymentLines : kind === 'id-check' ? device.idChecks : device.beneficiaries;
@@ -259,8 +271,7 @@ async function runScenario(s: Scenario): Promise<void> {
   );
   // A check carried by a payment or a visit is kept alike too.
   const carried = await serverData(w, 'id-check', recorded.value.id);
-  const local = await device.idChecks.get(recorded.value.id);
-  expect(comparable('id-check', local)).toEqual(comparable('id-check', carried));
+  expect(comparable('id-check', await device.idChecks.get(recorded.value.id))).toEqual(comparable('id-check', carried));
 }
 
 describe('the op registry: device and server decide alike', () => {
