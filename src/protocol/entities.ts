@@ -92,13 +92,11 @@ export const beneficiaryDataSchema = z.looseObject({
 export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
 
 /**
- * The fields a new enrolment does not have to give, as the server fills them in (the domain's
- * values, checked here against the wire's shape).
+ * The fields a new enrolment does not have to give, as the server fills them in: the domain's
+ * values, checked here against the wire's field types (`satisfies`, not `Omit`: on this loose
+ * type `Omit` would keep only the index signature and check nothing).
  */
-export const enrolmentDefaults: Omit<
-  BeneficiaryData,
-  'communeCode' | 'fullName' | 'birthDate' | 'gender' | 'category'
-> = domainEnrolmentDefaults;
+export const enrolmentDefaults = domainEnrolmentDefaults satisfies Partial<BeneficiaryData>;
 
 export const periodDataSchema = z.object({
   /** `YYYY-MM`. */

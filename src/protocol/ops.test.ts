@@ -156,3 +156,32 @@ describe('roles of the op registry', () => {
     expect(opTypes.filter((type) => rolesFor(type).includes('admin'))).toEqual([]);
   });
 });
+
+describe('roster payloads are strict', () => {
+  test.each<[string, string, Record<string, unknown>]>([
+    ['an update carrying a status', 'beneficiary.update', { phone: '0912345678', status: 'deceased' }],
+    ['an update carrying an amount', 'beneficiary.update', { monthlyAmount: 1 }],
+    ['an enrolment carrying a payment method', 'beneficiary.create', { paymentMethod: 'bank' }],
+    ['a status decision with a key of a newer app', 'beneficiary.set-status', { approvedBy: 'someone' }],
+  ])('%s is invalid-payload, not silently dropped', (_name, type, extra) => {
+    const base: Record<string, Record<string, unknown>> = {
+      'beneficiary.update': {},
+      'beneficiary.create': {
+        communeCode: '19960',
+        fullName: 'Phùng Thị Mận',
+        birthDate: '1950',
+        gender: 'female',
+        category: 'k5c',
+      },
+      'beneficiary.set-status': { status: 'suspended', reason: 'missed-payments', effectiveMonth: '2026-12' },
+    };
+    const op = { ...sample('beneficiary.update'), type, payload: { ...base[type], ...extra } };
+    expect(parseOp(op)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    // Without the extra key the same payload is accepted.
+    if (type !== 'beneficiary.update') expect(parseOp({ ...op, payload: base[type] }).ok).toBe(true);
+  });
+
+  test('the only roles that may decide a status are supervisors', () => {
+    expect(rolesFor('beneficiary.set-status')).toEqual(['supervisor']);
+  });
+});

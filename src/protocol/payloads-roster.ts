@@ -1,7 +1,8 @@
 /**
- * Payloads of the `beneficiary` family (roster ops). They are plain objects: keys this version
- * does not know are dropped when parsed, so they never reach a beneficiary (the op log keeps the
- * op verbatim). The fields each op may set are the domain's (`domain/beneficiary-ops.ts`).
+ * Payloads of the `beneficiary` family (roster ops). They are strict: a key that is not the op's
+ * (a status in an update, a method in an enrolment, a field this version does not know) makes the
+ * payload invalid on both sides, so the sender learns instead of seeing it dropped. The fields
+ * each op may set are the domain's (`domain/beneficiary-ops.ts`).
  */
 import { z } from 'zod';
 import { editableBeneficiaryFields, enrolmentFields, statusChangeReasons } from '../domain/beneficiary-ops';
@@ -22,7 +23,8 @@ export const beneficiaryCreatePayloadSchema = z
   .pick(mask(enrolmentFields))
   .partial()
   .required({ communeCode: true, fullName: true, birthDate: true, gender: true, category: true })
-  .extend(payloadVersion);
+  .extend(payloadVersion)
+  .strict();
 
 /**
  * The conflict an op resolves by keeping one side's values (supervisors only, on the conflicts
@@ -36,33 +38,40 @@ export const beneficiaryUpdatePayloadSchema = z
   .pick(mask(editableBeneficiaryFields))
   .partial()
   .extend({ ...resolves, ...payloadVersion })
+  .strict()
   .refine((patch) => editableBeneficiaryFields.some((field) => patch[field] !== undefined), {
     message: 'empty patch',
   });
 
-export const setPaymentMethodPayloadSchema = z.object({
-  method: z.enum(paymentMethods),
-  /** Bank account, wallet or home-delivery reason; an account may be filled in later. */
-  details: paymentDetailsSchema.optional(),
-  ...resolves,
-  ...payloadVersion,
-});
+export const setPaymentMethodPayloadSchema = z
+  .object({
+    method: z.enum(paymentMethods),
+    /** Bank account, wallet or home-delivery reason; an account may be filled in later. */
+    details: paymentDetailsSchema.optional(),
+    ...resolves,
+    ...payloadVersion,
+  })
+  .strict();
 
-export const setAccountStatusPayloadSchema = z.object({
-  /** Account-opening progress: dossier ready, submitted, opened, card handed over. */
-  status: z.enum(accountStatuses),
-  note: text(500).optional(),
-  ...resolves,
-  ...payloadVersion,
-});
+export const setAccountStatusPayloadSchema = z
+  .object({
+    /** Account-opening progress: dossier ready, submitted, opened, card handed over. */
+    status: z.enum(accountStatuses),
+    note: text(500).optional(),
+    ...resolves,
+    ...payloadVersion,
+  })
+  .strict();
 
 /** A supervisor suspends, terminates, records a death or resumes, from a month (`YYYY-MM`). */
-export const setStatusPayloadSchema = z.object({
-  status: z.enum(beneficiaryStatuses),
-  reason: z.enum(statusChangeReasons),
-  /** The first month the new status applies to (the allowance stops or resumes with it). */
-  effectiveMonth: isoMonth,
-  note: text(500).optional(),
-  ...resolves,
-  ...payloadVersion,
-});
+export const setStatusPayloadSchema = z
+  .object({
+    status: z.enum(beneficiaryStatuses),
+    reason: z.enum(statusChangeReasons),
+    /** The first month the new status applies to (the allowance stops or resumes with it). */
+    effectiveMonth: isoMonth,
+    note: text(500).optional(),
+    ...resolves,
+    ...payloadVersion,
+  })
+  .strict();
