@@ -37,7 +37,11 @@ export type AccountStatus = (typeof accountStatuses)[number];
 export const homeDeliveryReasons = ['ill', 'very-old-alone', 'cannot-use-phone', 'disability'] as const;
 export type HomeDeliveryReason = (typeof homeDeliveryReasons)[number];
 
-export const roles = ['admin', 'supervisor', 'officer', 'payer'] as const;
+/**
+ * Who uses the system: admin (users, devices), supervisor, commune officer, payer, and approver
+ * (approves a monthly list someone else prepared; sends no field op).
+ */
+export const roles = ['admin', 'supervisor', 'officer', 'payer', 'approver'] as const;
 export type Role = (typeof roles)[number];
 
 /** Who received a payment: the beneficiary, their guardian or an authorised person (docs/protocol.md). */

@@ -314,6 +314,7 @@ export const en: Messages = {
     supervisor: 'Supervisor',
     officer: 'Commune social policy officer',
     payer: 'Payment staff',
+    approver: 'List approver',
   },
   methods: {
     bank: 'Bank account',

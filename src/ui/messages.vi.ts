@@ -325,6 +325,7 @@ export const vi = {
     supervisor: 'Giám sát',
     officer: 'Cán bộ chính sách xã',
     payer: 'Nhân viên chi trả',
+    approver: 'Người phê duyệt danh sách',
   } satisfies Record<Role, string>,
   methods: {
     bank: 'Tài khoản ngân hàng',

@@ -16,7 +16,7 @@ import { createUser } from '../services/users';
 
 const logger = createLogger();
 const usage =
-  'Cách dùng: npm run user:add -- --username <tên> --role <admin|supervisor|officer|payer> ' +
+  `Cách dùng: npm run user:add -- --username <tên> --role <${roles.join('|')}> ` +
   '--communes <mã xã,mã xã> --display-name "<họ tên>" [--password-stdin]';
 
 async function readPassword(fromPipe: boolean): Promise<string> {
@@ -56,14 +56,14 @@ async function run(): Promise<void> {
   const username = values.username?.trim();
   if (!username) fail('Thiếu --username.');
   const role = values.role as Role | undefined;
-  if (!role || !roles.includes(role)) fail('--role phải là admin, supervisor, officer hoặc payer.');
+  if (!role || !roles.includes(role)) fail(`--role phải là một trong: ${roles.join(', ')}.`);
   const communes = values.communes
     .split(',')
     .map((c) => c.trim())
     .filter(Boolean);
   if (communes.some((c) => !/^\d{5}$/.test(c))) fail('--communes là các mã xã 5 chữ số, cách nhau bằng dấu phẩy.');
-  if ((role === 'officer' || role === 'payer') && communes.length === 0)
-    fail('Cán bộ xã và người chi trả cần ít nhất một xã.');
+  if ((role === 'officer' || role === 'payer' || role === 'approver') && communes.length === 0)
+    fail('Cán bộ xã, người chi trả và người phê duyệt cần ít nhất một xã.');
   if (values.password !== undefined && env.isProduction)
     fail('Không nhận mật khẩu trên dòng lệnh khi chạy production.');
   const password = values.password ?? (await readPassword(values['password-stdin']));

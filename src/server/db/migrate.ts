@@ -1,17 +1,19 @@
 /** Runs the migrations (listed statically so a bundled server carries them). */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { AppError } from '../../lib/app-error';
 import type { AppDatabase } from './database';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-push';
 import * as m0003 from './migrations/0003-import';
 import * as m0004 from './migrations/0004-ops-append-only';
+import * as m0005 from './migrations/0005-approver-role';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-push': m0002,
   '0003-import': m0003,
   '0004-ops-append-only': m0004,
+  '0005-approver-role': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -23,12 +25,25 @@ export type MigrateResult = { applied: string[] };
  * migration tables in that schema, for tests that run each in a fresh schema.
  */
 export async function migrateToLatest(db: AppDatabase, options: { schema?: string } = {}): Promise<MigrateResult> {
+  return migrate(db, options, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the database to one migration (tests of an upgrade start from an older version). */
+export function migrateTo(db: AppDatabase, target: string, options: { schema?: string } = {}): Promise<MigrateResult> {
+  return migrate(db, options, (migrator) => migrator.migrateTo(target));
+}
+
+async function migrate(
+  db: AppDatabase,
+  options: { schema?: string },
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrateResult> {
   const migrator = new Migrator({
     db: db.kysely,
     provider,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await run(migrator);
   if (error) throw new AppError('migration-failed', 'Database migration failed', { cause: error });
   return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

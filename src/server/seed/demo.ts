@@ -147,6 +147,8 @@ const demoUsers: readonly { username: string; role: Role; displayName: string; c
   { username: 'officer', role: 'officer', displayName: 'Lê Thị Thu Hà', communes: [PHU_BAI] },
   { username: 'payer', role: 'payer', displayName: 'Phạm Văn Đức', communes: [PHU_BAI] },
   { username: 'officer2', role: 'officer', displayName: 'Nguyễn Thị Hạnh', communes: [LOC_AN] },
+  // Approves the monthly lists the officers prepare (the commune chairman, or whom the province names).
+  { username: 'approver', role: 'approver', displayName: 'Hoàng Văn Minh', communes: [PHU_BAI, LOC_AN] },
 ];
 
 async function createDemoUsers(

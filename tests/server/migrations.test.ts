@@ -1,0 +1,4 @@
+import { makeSqliteDbAt } from '../../src/server/testing/databases';
+import { runMigrationContract } from './migrations.contract';
+
+runMigrationContract('SQLite', makeSqliteDbAt);
