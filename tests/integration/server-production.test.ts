@@ -65,7 +65,7 @@ describe('production', () => {
 
     const noCommune = await userAdd(['--username', 'nguoichi', '--role', 'payer'], 'mat-khau-rat-dai');
     expect(noCommune.code).toBe(2);
-    expect(noCommune.output).toContain('Cán bộ xã và người chi trả cần ít nhất một xã.');
+    expect(noCommune.output).toContain('Cán bộ xã, người chi trả và người phê duyệt cần ít nhất một xã.');
 
     // A password on the command line ends up in shell history: refused in production.
     const onCommandLine = await userAdd(
