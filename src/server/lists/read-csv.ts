@@ -1,0 +1,133 @@
+/** Reads a CSV list file (UTF-8 with or without BOM, UTF-16 with a BOM, else Windows-1258) into a grid. */
+import { err, ok, type Result } from '../../lib/result';
+import { EMPTY, type Cell, type Grid, type Run, type SheetError } from './sheet-types';
+
+export function readCsv(b: Buffer, filename: string, run: Run): Result<Grid, SheetError> {
+  const text = decodeText(b);
+  // Binary (NUL and other control characters), or HTML/XML saved with an .xls name.
+  if (text === null || hasControlCharacters(text) || /^\s*</.test(text)) return err('not-a-spreadsheet');
+  const sep = detectSeparator(text);
+  const records: string[][] = [];
+  const state: { cells: number; failure: SheetError | null } = { cells: 0, failure: null };
+  parseDelimited(text, sep, (fields) => {
+    state.cells += fields.length;
+    if (records.length >= run.limits.maxRows) state.failure = 'too-many-rows';
+    else if (state.cells > run.limits.maxCells) state.failure = 'too-many-cells';
+    else if (records.length % 4096 === 0 && run.deadline.expired()) state.failure = 'timeout';
+    else records.push(fields);
+    return state.failure === null;
+  });
+  if (state.failure !== null) return err(state.failure);
+
+  let height = 0;
+  let width = 0;
+  records.forEach((fields, r) => {
+    const last = fields.findLastIndex((s) => s !== '');
+    if (last >= 0) [height, width] = [r + 1, Math.max(width, last + 1)];
+  });
+  if (height === 0) return err('empty');
+  if (height * width > run.limits.maxCells) return err('too-many-cells');
+  const rows = records.slice(0, height).map((fields) => {
+    const out = new Array<Cell>(width).fill(EMPTY);
+    for (let c = 0; c < Math.min(fields.length, width); c++) {
+      const s = fields[c] ?? '';
+      if (s !== '') out[c] = { text: s, value: s, kind: 'string' };
+    }
+    return out;
+  });
+  const sheetName = filename.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Sheet1';
+  return ok({ format: 'csv', sheetName, sheetNames: [sheetName], rows, merges: [] });
+}
+
+/** C0 controls other than tab, CR and LF, or DEL: no text file has them, every binary one does. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** UTF-8 (BOM or not) or UTF-16 with a BOM (Excel's "Unicode text"); anything else is Windows-1258. */
+function decodeText(b: Buffer): string | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    // Every byte has a character in windows-1258, so this never fails: binary is caught by the caller.
+    return new TextDecoder('windows-1258').decode(b);
+  }
+}
+
+const separators = [',', ';', '\t'] as const;
+
+/**
+ * The separator that splits most of the first records into the same number of fields (Excel pads title
+ * rows with separators too); a file with none of them is one column.
+ */
+function detectSeparator(text: string): string {
+  let best: { sep: string; lines: number; fields: number } = { sep: ',', lines: 0, fields: 1 };
+  for (const sep of separators) {
+    const counts = new Map<number, number>();
+    let seen = 0;
+    parseDelimited(text.slice(0, 65_536), sep, (fields) => {
+      if (fields.length > 1) counts.set(fields.length, (counts.get(fields.length) ?? 0) + 1);
+      return ++seen < 100;
+    });
+    for (const [fields, lines] of counts) {
+      if (lines > best.lines || (lines === best.lines && fields > best.fields)) best = { sep, lines, fields };
+    }
+  }
+  return best.sep;
+}
+
+/**
+ * RFC 4180 records: `"` quotes a field (`""` inside is a quote; newlines allowed), CRLF, LF or CR end a
+ * record. Lenient as Excel is: text after a closing quote is kept, an unclosed quote runs to the end.
+ */
+function parseDelimited(text: string, sep: string, onRecord: (fields: string[]) => boolean): void {
+  const n = text.length;
+  let i = 0;
+  let fields: string[] = [];
+  const fieldEnd = (from: number): number => {
+    let j = from;
+    while (j < n && text[j] !== sep && text[j] !== '\n' && text[j] !== '\r') j++;
+    return j;
+  };
+  for (;;) {
+    let value = '';
+    if (text[i] === '"') {
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          value += text.slice(j);
+          i = n;
+          break;
+        }
+        value += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    }
+    const end = fieldEnd(i);
+    value += text.slice(i, end);
+    i = end;
+    fields.push(value);
+    if (i < n && text[i] === sep) {
+      i++;
+      continue;
+    }
+    if (!onRecord(fields)) return;
+    fields = [];
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    if (i >= n) return; // a final line break ends the last record; it does not start one
+  }
+}
