@@ -60,6 +60,11 @@ describe('diffLists', () => {
     ]);
   });
 
+  test('a group or method the file does not give (no such column) is not a change', () => {
+    const diff = diffLists([line('1')], [line('1', { category: null, paymentMethod: null })]);
+    expect([diff.unchanged.length, diff.adjustments.length]).toEqual([1, 0]);
+  });
+
   test('a match by name, birth year and village is proposed, never taken until confirmed', () => {
     const previous = [line('1', { code: null, fullName: 'Nguyễn Văn Bình', birthDate: '1950-02-03' })];
     const current = [line('x', { code: null, fullName: 'NGUYEN VAN BINH', birthDate: '1950' })];

@@ -151,8 +151,9 @@ export function diffLists(
       diff.decreases.push({ previous: before, current: line });
       continue;
     }
+    // A field the file does not give (no group or method column) is not a change.
     const changes = comparedFields
-      .filter((f) => before[f] !== line[f])
+      .filter((f) => (f === 'total' || line[f] !== null) && before[f] !== line[f])
       .map((f) => ({ field: f, from: before[f], to: line[f] }));
     if (changes.length > 0) diff.adjustments.push({ previous: before, current: line, matchedBy: match.by, changes });
     else diff.unchanged.push({ previous: before, current: line, matchedBy: match.by });

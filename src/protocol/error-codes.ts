@@ -20,6 +20,16 @@ export const requestErrorCodes = [
   'blob-hash-mismatch',
   'blob-type-not-allowed',
   'too-many-attempts',
+  'not-a-spreadsheet',
+  'file-encrypted',
+  'file-corrupted',
+  'sheet-too-big',
+  'sheet-timeout',
+  'sheet-empty',
+  'no-header-row',
+  'period-approved',
+  'own-list',
+  'list-step-out-of-order',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -23,5 +23,17 @@ export const requestErrorMessagesVi = {
   'blob-hash-mismatch': 'Nội dung tệp không khớp với mã SHA-256 đã gửi. Tệp có thể bị hỏng khi truyền; hãy gửi lại.',
   'blob-type-not-allowed': 'Chỉ nhận ảnh PNG, JPEG hoặc WebP.',
   'too-many-attempts': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  'not-a-spreadsheet': 'Tệp không phải bảng tính. Hãy tải lên tệp .xlsx, .xls hoặc .csv.',
+  'file-encrypted': 'Tệp có mật khẩu bảo vệ. Hãy bỏ mật khẩu trong Excel rồi tải lên lại.',
+  'file-corrupted': 'Tệp bị hỏng, không đọc được. Hãy mở bằng Excel, lưu lại rồi tải lên lại.',
+  'sheet-too-big': 'Bảng tính quá lớn (quá nhiều dòng hoặc ô). Hãy chia danh sách thành nhiều tệp.',
+  'sheet-timeout': 'Đọc bảng tính quá lâu. Hãy bỏ các trang tính và công thức không cần thiết rồi thử lại.',
+  'sheet-empty': 'Bảng tính không có dữ liệu.',
+  'no-header-row':
+    'Không tìm thấy dòng tiêu đề của danh sách (cần các cột như “Họ và tên”, “Ngày sinh”, “Mức trợ cấp”).',
+  'period-approved':
+    'Danh sách tháng này của xã đã được phê duyệt: không sửa được. Hãy lập một danh sách điều chỉnh mới.',
+  'own-list': 'Không ai được phê duyệt danh sách do chính mình lập.',
+  'list-step-out-of-order': 'Danh sách không ở bước cho phép thao tác này (ví dụ chưa gửi duyệt, hoặc đã duyệt).',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

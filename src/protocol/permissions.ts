@@ -24,6 +24,15 @@ const actionRoles = {
   'devices.manage': supervision,
   /** Import a device's exported outbox (`POST /api/sync/import`). */
   'ops.import': supervision,
+  /** Import a monthly list and submit it for approval (docs/protocol.md "Lists"). */
+  'lists.prepare': ['officer', 'supervisor'],
+  /**
+   * Approve or return a submitted list: the approver, or a supervisor (province staff) — never
+   * for a list they prepared (four eyes, checked by the service against the preparer).
+   */
+  'lists.approve': ['approver', 'supervisor'],
+  /** Publish an approved list (its preparer or its approver). */
+  'lists.publish': ['officer', 'supervisor', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = OpType | keyof typeof actionRoles;

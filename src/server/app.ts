@@ -16,6 +16,7 @@ import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
+import { listRoutes } from './routes/lists';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import type { AuthDeps } from './services/auth';
@@ -53,6 +54,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', blobRoutes(db, session, clock));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
+  app.route('/', listRoutes(db, session, { clock, logger }));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

@@ -78,6 +78,18 @@ export const codeMessages = {
       "The file's content does not match the SHA-256 code sent. The file may have been damaged on the way; send it again.",
     'blob-type-not-allowed': 'Only PNG, JPEG or WebP images are accepted.',
     'too-many-attempts': 'Too many failed sign-in attempts. Please try again in 15 minutes.',
+    'not-a-spreadsheet': 'The file is not a spreadsheet. Upload an .xlsx, .xls or .csv file.',
+    'file-encrypted': 'The file is password-protected. Remove the password in Excel and upload it again.',
+    'file-corrupted': 'The file is damaged and cannot be read. Open it in Excel, save it and upload it again.',
+    'sheet-too-big': 'The spreadsheet is too large (too many rows or cells). Split the list into several files.',
+    'sheet-timeout': 'Reading the spreadsheet took too long. Remove unneeded sheets and formulas and try again.',
+    'sheet-empty': 'The spreadsheet has no data.',
+    'no-header-row':
+      'No header row was found (the list needs columns such as “Họ và tên”, “Ngày sinh”, “Mức trợ cấp”).',
+    'period-approved':
+      "This month's list for the commune is approved and cannot change. Prepare a new adjustment list.",
+    'own-list': 'Nobody may approve a list they prepared.',
+    'list-step-out-of-order': 'The list is not at a step that allows this (not yet submitted, or already approved).',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

@@ -4,6 +4,7 @@ import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
+import { runListsContract } from './lists.contract';
 import { runStatusContract } from './status.contract';
 
 const url = process.env['TEST_DATABASE_URL'];
@@ -14,3 +15,4 @@ runBlobsContract('PostgreSQL', pgDbMaker(url));
 runDevicesContract('PostgreSQL', pgDbMaker(url));
 runImportContract('PostgreSQL', pgDbMaker(url));
 runStatusContract('PostgreSQL', pgDbMaker(url));
+runListsContract('PostgreSQL', pgDbMaker(url));

@@ -4,6 +4,7 @@ import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
+import { runListsContract } from './lists.contract';
 import { runStatusContract } from './status.contract';
 
 runPushContract('SQLite', makeSqliteDb);
@@ -12,3 +13,4 @@ runBlobsContract('SQLite', makeSqliteDb);
 runDevicesContract('SQLite', makeSqliteDb);
 runImportContract('SQLite', makeSqliteDb);
 runStatusContract('SQLite', makeSqliteDb);
+runListsContract('SQLite', makeSqliteDb);

@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002-push';
 import * as m0003 from './migrations/0003-import';
 import * as m0004 from './migrations/0004-ops-append-only';
 import * as m0005 from './migrations/0005-approver-role';
+import * as m0006 from './migrations/0006-lists';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-import': m0003,
   '0004-ops-append-only': m0004,
   '0005-approver-role': m0005,
+  '0006-lists': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

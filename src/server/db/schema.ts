@@ -5,6 +5,7 @@
 import type { Role } from '../../domain/vocabulary';
 import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
+import type { ListStatus } from '../../protocol/lists';
 import type { EntityKind } from '../../protocol/pull';
 
 export { deviceStatuses, type DeviceStatus } from '../../protocol/devices';
@@ -65,6 +66,57 @@ export type EntitiesTable = {
 export type ChangeCounterTable = { id: number; value: number };
 
 /** The push audit log (docs/protocol.md "What the server stores"): every received op and its first result. Insert-only. */
+export type ListLineKind = 'increase' | 'adjustment' | 'unchanged' | 'decrease';
+export type ListAction = 'import' | 'submit' | 'return' | 'approve' | 'publish' | 'replace';
+
+/** An imported monthly list of a commune (issue 11). JSON columns are text. */
+export type ListsTable = {
+  id: string;
+  period: string;
+  commune_code: string;
+  status: ListStatus;
+  file_hash: string;
+  file_name: string;
+  source_key: string;
+  mapping: string;
+  findings: string;
+  diff: string;
+  total: number;
+  line_count: number;
+  preparer_id: string;
+  created_at: number;
+  approved_hash: string | null;
+  approver_id: string | null;
+  approved_at: number | null;
+  published_at: number | null;
+};
+
+export type ListLinesTable = {
+  list_id: string;
+  row: number;
+  beneficiary_id: string | null;
+  kind: ListLineKind;
+  total: number;
+  data: string;
+};
+
+/** Every step of a list, in order: who, when, what, and the comment of a return. Insert-only. */
+export type ListEventsTable = {
+  list_id: string;
+  at: number;
+  user_id: string;
+  action: ListAction;
+  comment: string | null;
+};
+
+export type ListMappingsTable = {
+  commune_code: string;
+  source_key: string;
+  mapping: string;
+  updated_by: string;
+  updated_at: number;
+};
+
 export type OpsTable = {
   /** The op's id: the idempotency key. */
   op_id: string;
@@ -158,4 +210,8 @@ export type Database = {
   conflicts: ConflictsTable;
   blobs: BlobsTable;
   missing_blobs: MissingBlobsTable;
+  lists: ListsTable;
+  list_lines: ListLinesTable;
+  list_events: ListEventsTable;
+  list_mappings: ListMappingsTable;
 };

@@ -25,6 +25,18 @@ export const errorStatus = {
   // 400, not 415: docs/protocol.md's status table has no 415, and clients treat every 400 alike.
   'blob-type-not-allowed': 400,
   'too-many-attempts': 429,
+  'not-a-spreadsheet': 400,
+  'file-encrypted': 400,
+  'file-corrupted': 400,
+  'sheet-too-big': 400,
+  'sheet-timeout': 400,
+  'sheet-empty': 400,
+  'no-header-row': 400,
+  /** The month's list of the commune is approved: a correction is a new adjustment list. */
+  'period-approved': 409,
+  /** Four eyes: nobody approves a list they prepared (checked before any order). */
+  'own-list': 403,
+  'list-step-out-of-order': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

@@ -69,6 +69,8 @@ export const BODY_LIMITS = {
   import: 3 * 1024 * 1024,
   /** Raw blob bytes (signatures, photos; docs/protocol.md "Blobs"). */
   blob: 2 * 1024 * 1024,
+  /** A monthly list file (`.xlsx`, `.xls`, `.csv`; docs/protocol.md "Lists"). */
+  list: 20 * 1024 * 1024,
 } as const;
 
 /** Size limit by route; an oversized body is 413 payload-too-large before any route reads it. */
@@ -79,12 +81,14 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
   const push = bodyLimit({ maxSize: BODY_LIMITS.push, onError });
   const imported = bodyLimit({ maxSize: BODY_LIMITS.import, onError });
   const blob = bodyLimit({ maxSize: BODY_LIMITS.blob, onError });
+  const list = bodyLimit({ maxSize: BODY_LIMITS.list, onError });
   const fallback = bodyLimit({ maxSize: BODY_LIMITS.default, onError });
   return (c, next) => {
     const path = c.req.path;
     if (path === '/api/sync/push') return push(c, next);
     if (path === '/api/sync/import') return imported(c, next);
     if (path.startsWith('/api/blobs/')) return blob(c, next);
+    if (path === '/api/lists/import') return list(c, next);
     return fallback(c, next);
   };
 }

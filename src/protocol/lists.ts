@@ -1,0 +1,71 @@
+/**
+ * Monthly lists on the wire (docs/protocol.md "Lists"; pinned for other programs by issue 11):
+ * the import answer with its findings and the diff's counts and money, and the answers of the
+ * steps submit, return, approve and publish.
+ */
+import { z } from 'zod';
+import { communeCodeSchema, isoMonth, protocolField } from './common';
+
+/** A list's way: imported as a draft, submitted, returned or approved, then published. */
+export const listStatuses = ['draft', 'submitted', 'returned', 'approved', 'published', 'replaced'] as const;
+export type ListStatus = (typeof listStatuses)[number];
+
+/** `POST /api/lists/import?period=YYYY-MM&commune=CODE` (the file is the body). */
+export const listImportQuerySchema = z.object({ period: isoMonth, commune: communeCodeSchema });
+
+export const wireFindingSchema = z.object({
+  /** The row the spreadsheet shows (CSV: the line, header = 1); null for the whole file. */
+  row: z.number().int().positive().nullable(),
+  /** The column letter as shown (A, B, …); null when no one column is at fault. */
+  column: z.string().nullable(),
+  /** Stable code (domain/list-rows.ts `FindingCode`). */
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  /** Vietnamese text for people. */
+  message: z.string(),
+});
+export type WireFinding = z.infer<typeof wireFindingSchema>;
+
+export const listMoneySchema = z.object({
+  previous: z.number().int(),
+  increases: z.number().int(),
+  decreases: z.number().int(),
+  /** Net change of the line totals of people on both lists; may be negative. */
+  adjustments: z.number().int(),
+  current: z.number().int(),
+});
+
+export const diffSummarySchema = z.object({
+  increases: z.number().int().nonnegative(),
+  decreases: z.number().int().nonnegative(),
+  adjustments: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  /** previous + increases − decreases + adjustments = current, to the đồng. */
+  money: listMoneySchema,
+});
+export type DiffSummary = z.infer<typeof diffSummarySchema>;
+
+export const listImportResponseSchema = z.object({
+  protocol: protocolField,
+  /** Null when nothing was created (an error finding: the answer is 422). */
+  listId: z.string().nullable(),
+  status: z.enum(listStatuses).nullable(),
+  /** The identical file was imported before for this month and commune: nothing changed. */
+  duplicate: z.boolean(),
+  findings: z.array(wireFindingSchema),
+  diff: diffSummarySchema,
+});
+export type ListImportResponse = z.infer<typeof listImportResponseSchema>;
+
+/** `POST /api/lists/{listId}/return` carries why. */
+export const listReturnRequestSchema = z.object({
+  protocol: protocolField,
+  comment: z.string().trim().min(1).max(1000),
+});
+
+export const listStepResponseSchema = z.object({
+  protocol: protocolField,
+  listId: z.string(),
+  status: z.enum(listStatuses),
+});
+export type ListStepResponse = z.infer<typeof listStepResponseSchema>;

@@ -1,0 +1,84 @@
+/**
+ * Monthly lists (docs/protocol.md "Lists"), pinned for other programs:
+ * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
+ * percent-encoded UTF-8), and `POST /api/lists/{listId}/submit | return | approve`.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Clock } from '../../lib/clock';
+import { PROTOCOL_VERSION } from '../../protocol/common';
+import {
+  listImportQuerySchema,
+  listReturnRequestSchema,
+  type ListImportResponse,
+  type ListStepResponse,
+} from '../../protocol/lists';
+import type { AppDatabase } from '../db/database';
+import { readJsonBody, readQuery } from '../http/body';
+import type { AppEnv } from '../http/context';
+import { httpError } from '../http/errors';
+import type { Logger } from '../logger';
+import { importList } from '../services/list-import';
+import { takeListStep, type ListStep } from '../services/list-steps';
+
+/** The file's name as sent (`X-Filename`, percent-encoded UTF-8); a default when absent or unreadable. */
+function fileNameOf(header: string | undefined): string {
+  if (!header) return 'danh-sach';
+  try {
+    return decodeURIComponent(header).normalize('NFC').slice(0, 200);
+  } catch {
+    return 'danh-sach';
+  }
+}
+
+export function listRoutes(
+  db: AppDatabase,
+  session: MiddlewareHandler<AppEnv>,
+  deps: { clock: Clock; logger: Logger },
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/lists/import', session, async (c) => {
+    const query = readQuery(c, listImportQuerySchema);
+    const { user } = c.get('session');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const result = await importList(
+      db.kysely,
+      user,
+      { period: query.period, communeCode: query.commune, fileName: fileNameOf(c.req.header('x-filename')), bytes },
+      deps.clock.now(),
+    );
+    if (!result.ok) throw httpError(result.error);
+    const { kind, answer } = result.value;
+    deps.logger.info('list import', {
+      requestId: c.get('requestId'),
+      byUserId: user.id,
+      commune: query.commune,
+      period: query.period,
+      outcome: kind,
+      rows: answer.diff.increases + answer.diff.adjustments + answer.diff.unchanged,
+    });
+    const response: ListImportResponse = { protocol: PROTOCOL_VERSION, ...answer };
+    c.header('Cache-Control', 'no-store');
+    // With an error finding nothing is created: 422 with the findings.
+    return c.json(response, kind === 'refused' ? 422 : 200);
+  });
+
+  const step = (name: ListStep) =>
+    app.post(`/api/lists/:listId/${name}`, session, async (c) => {
+      const comment = name === 'return' ? (await readJsonBody(c, listReturnRequestSchema)).comment : undefined;
+      const { user } = c.get('session');
+      const result = await takeListStep(db.kysely, user, {
+        listId: c.req.param('listId'),
+        step: name,
+        comment,
+        now: deps.clock.now(),
+      });
+      if (!result.ok) throw httpError(result.error);
+      const response: ListStepResponse = { protocol: PROTOCOL_VERSION, ...result.value };
+      return c.json(response);
+    });
+  step('submit');
+  step('return');
+  step('approve');
+  return app;
+}

@@ -1,0 +1,297 @@
+/**
+ * Monthly lists through the pinned HTTP API (docs/protocol.md "Lists"), on SQLite and PostgreSQL:
+ * import of a commune's `.xlsx` (title rows, merged headers, totals row), findings that refuse a
+ * file, the same file recognised, the diff and its money, and the four-eyes steps.
+ */
+import * as XLSX from '@e965/xlsx';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beneficiaryData, paymentLineData } from '../builders/beneficiary';
+import { errorBodySchema } from '../../src/protocol/error-codes';
+import { listImportResponseSchema, listStepResponseSchema } from '../../src/protocol/lists';
+import { putEntities, type EntityChange } from '../../src/server/services/entity-store';
+import type { MakeDb } from '../../src/server/testing/databases';
+import { createHarness, type Harness } from '../../src/server/testing/harness';
+
+const PHU_BAI = '19960';
+
+/** A commune's list as MIS or a spreadsheet kept beside it gives it. */
+function listFile(
+  people: (string | number)[][],
+  options: { bookType?: 'xlsx' | 'biff8' } = {},
+): Uint8Array<ArrayBuffer> {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['UBND PHƯỜNG PHÚ BÀI'],
+    ['DANH SÁCH CHI TRẢ TRỢ CẤP HÀNG THÁNG - Tháng 12 năm 2026'],
+    [
+      'STT',
+      'Mã đối tượng',
+      'Họ và tên',
+      'Năm sinh',
+      'Số CCCD',
+      'Tiền trợ cấp tháng này',
+      'Chưa trả tháng trước',
+      null,
+      'Tổng số tiền trợ cấp',
+    ],
+    [null, null, null, null, null, null, 'Số tháng', 'Số tiền', null],
+    ...people,
+    [null, null, 'Tổng cộng', null, null, null, null, null, people.reduce((sum, p) => sum + Number(p[8] ?? 0), 0)],
+  ]);
+  ws['!merges'] = ['A1:I1', 'A2:I2', 'G3:H3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:F4', 'I3:I4'].map((r) =>
+    XLSX.utils.decode_range(r),
+  );
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Tháng 12');
+  return new Uint8Array(XLSX.write(wb, { bookType: options.bookType ?? 'xlsx', type: 'array' }) as ArrayBuffer);
+}
+
+const hoa = [1, 'BT-01', 'Trần Thị Hoa', '1952', '046152999001', 750000, 0, 0, 750000];
+const binh = [2, 'BT-02', 'Nguyễn Văn Bình', '1940', '', 1000000, 1, 1000000, 2000000];
+const man = [3, 'BT-09', 'Phùng Thị Mận', '1950', '', 500000, 0, 0, 500000];
+
+export function runListsContract(name: string, makeDb: MakeDb): void {
+  describe(`monthly lists (${name})`, () => {
+    let h: Harness;
+    let tokens: Record<'officer' | 'payer' | 'approver' | 'supervisor' | 'officerLa', string>;
+
+    beforeEach(async () => {
+      h = await createHarness({ db: await makeDb() });
+      // Last month (11/2026): Hoa 750,000 and Bình 1,000,000 and Cúc 600,000 on the list.
+      const person = (id: string, code: string, fullName: string, birthDate: string) =>
+        ({
+          entity: 'beneficiary',
+          id,
+          communeCode: PHU_BAI,
+          data: beneficiaryData({ code, fullName, birthDate, idNumber: null }),
+        }) as EntityChange;
+      const line = (id: string, beneficiaryId: string, amount: number) =>
+        ({
+          entity: 'payment-line',
+          id,
+          communeCode: PHU_BAI,
+          data: paymentLineData({ beneficiaryId, amount, monthlyAmount: amount, periodId: '2026-11' }),
+        }) as EntityChange;
+      await h.db.kysely.transaction().execute((trx) =>
+        putEntities(
+          trx,
+          [
+            {
+              entity: 'commune',
+              id: PHU_BAI,
+              communeCode: PHU_BAI,
+              data: { code: PHU_BAI, name: 'Phường Phú Bài', provinceCode: '46' },
+            },
+            person('b-hoa', 'BT-01', 'Trần Thị Hoa', '1952'),
+            person('b-binh', 'BT-02', 'Nguyễn Văn Bình', '1940'),
+            person('b-cuc', 'BT-03', 'Lê Thị Cúc', '1945'),
+            line('l-hoa', 'b-hoa', 750_000),
+            line('l-binh', 'b-binh', 1_000_000),
+            line('l-cuc', 'b-cuc', 600_000),
+          ],
+          { now: h.clock.now() },
+        ),
+      );
+      const signedIn = async (username: string, role: Parameters<Harness['addUser']>[1], communes = [PHU_BAI]) => {
+        await h.addUser(username, role, communes);
+        return h.signIn(username);
+      };
+      tokens = {
+        officer: await signedIn('officer', 'officer'),
+        payer: await signedIn('payer', 'payer'),
+        approver: await signedIn('approver', 'approver'),
+        supervisor: await signedIn('supervisor', 'supervisor'),
+        officerLa: await signedIn('officer-la', 'officer', ['20140']),
+      };
+    });
+    afterEach(() => h.close());
+
+    const upload = (bytes: Uint8Array<ArrayBuffer>, token: string, query = `period=2026-12&commune=${PHU_BAI}`) =>
+      h.app.request(`/api/lists/import?${query}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'x-filename': encodeURIComponent('Danh sách tháng 12.xlsx'),
+        },
+        body: bytes,
+      });
+    const step = (listId: string, name: string, token: string, body: unknown = { protocol: 1 }) =>
+      h.request(`/api/lists/${listId}/${name}`, { token, body });
+    const listCount = async () =>
+      Number(
+        (
+          await h.db.kysely
+            .selectFrom('lists')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    test('an officer imports the month: a draft, with increases, decreases, adjustments and the money equation', async () => {
+      const res = await upload(listFile([hoa, binh, man]), tokens.officer);
+      expect(res.status).toBe(200);
+      const answer = listImportResponseSchema.parse(await res.json());
+      expect(answer).toMatchObject({ status: 'draft', duplicate: false, findings: [] });
+      expect(answer.diff).toEqual({
+        // Mận is new; Cúc is gone; Bình's line grew by his arrears; Hoa is unchanged.
+        increases: 1,
+        decreases: 1,
+        adjustments: 1,
+        unchanged: 1,
+        money: {
+          previous: 2_350_000,
+          increases: 500_000,
+          decreases: 600_000,
+          adjustments: 1_000_000,
+          current: 3_250_000,
+        },
+      });
+      const { previous, increases, decreases, adjustments, current } = answer.diff.money;
+      expect(previous + increases - decreases + adjustments).toBe(current);
+      const lines = await h.db.kysely
+        .selectFrom('list_lines')
+        .select(['row', 'beneficiary_id', 'kind', 'total'])
+        .orderBy('row')
+        .execute();
+      expect(lines.map((l) => [l.row, l.beneficiary_id, l.kind, Number(l.total)])).toEqual([
+        [5, 'b-hoa', 'unchanged', 750_000],
+        [6, 'b-binh', 'adjustment', 2_000_000],
+        [7, null, 'increase', 500_000],
+      ]);
+    });
+
+    test('a legacy .xls of the same list reads the same', async () => {
+      const res = await upload(listFile([hoa, binh, man], { bookType: 'biff8' }), tokens.officer);
+      expect(res.status).toBe(200);
+      expect(listImportResponseSchema.parse(await res.json()).diff.money.current).toBe(3_250_000);
+    });
+
+    test('the identical file again answers the same list, duplicate, and changes nothing', async () => {
+      const file = listFile([hoa, binh, man]);
+      const first = listImportResponseSchema.parse(await (await upload(file, tokens.officer)).json());
+      const again = await upload(file, tokens.officer);
+      expect(again.status).toBe(200);
+      expect(listImportResponseSchema.parse(await again.json())).toMatchObject({
+        listId: first.listId,
+        duplicate: true,
+        status: 'draft',
+      });
+      expect(await listCount()).toBe(1);
+    });
+
+    test('a file with an error finding is 422, names row and column in Vietnamese, and creates nothing', async () => {
+      const broken = [4, 'BT-04', 'Hồ Văn Tám', '31/02/1950', '', 'một triệu', 0, 0, 0];
+      const res = await upload(listFile([hoa, broken]), tokens.officer);
+      expect(res.status).toBe(422);
+      const answer = listImportResponseSchema.parse(await res.json());
+      expect(answer).toMatchObject({ listId: null, status: null, duplicate: false });
+      expect(answer.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            row: 6,
+            column: 'D',
+            code: 'not-a-real-date',
+            severity: 'error',
+            message: 'Ngày không có thật.',
+          }),
+          expect.objectContaining({ row: 6, column: 'F', code: 'not-an-amount', severity: 'error' }),
+        ]),
+      );
+      expect(await listCount()).toBe(0);
+    });
+
+    test.each([
+      [
+        'not a spreadsheet (a PNG)',
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+        400,
+        'not-a-spreadsheet',
+      ],
+      [
+        'a sheet without a header row',
+        (() => {
+          const wb = XLSX.utils.book_new();
+          XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Ghi chú'], ['không có gì']]), 'S');
+          return new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
+        })(),
+        400,
+        'no-header-row',
+      ],
+    ])('%s is refused with a clear code and changes nothing', async (_name, bytes, status, code) => {
+      const res = await upload(bytes, tokens.officer);
+      expect(res.status).toBe(status);
+      expect(errorBodySchema.parse(await res.json()).error.code).toBe(code);
+      expect(await listCount()).toBe(0);
+    });
+
+    test('a payer, or an officer of another commune, may not import', async () => {
+      const file = listFile([hoa]);
+      expect((await upload(file, tokens.payer)).status).toBe(403);
+      expect((await upload(file, tokens.officerLa)).status).toBe(403);
+      expect(await listCount()).toBe(0);
+    });
+
+    test('four eyes: the preparer submits, never approves; an approver approves; the month then takes no new file', async () => {
+      const { listId } = listImportResponseSchema.parse(
+        await (await upload(listFile([hoa, binh]), tokens.supervisor)).json(),
+      );
+      const id = listId ?? '';
+      // A step out of order: nothing is approved before it is submitted.
+      expect((await step(id, 'approve', tokens.approver)).status).toBe(409);
+      expect(listStepResponseSchema.parse(await (await step(id, 'submit', tokens.supervisor)).json()).status).toBe(
+        'submitted',
+      );
+      expect((await step(id, 'submit', tokens.supervisor)).status).toBe(409);
+      // The preparer may not approve their own list (403 before any order check); an officer may not approve.
+      const own = await step(id, 'approve', tokens.supervisor);
+      expect([own.status, errorBodySchema.parse(await own.json()).error.code]).toEqual([403, 'own-list']);
+      expect((await step(id, 'approve', tokens.officer)).status).toBe(403);
+      const approved = await step(id, 'approve', tokens.approver);
+      expect(listStepResponseSchema.parse(await approved.json())).toEqual({
+        protocol: 1,
+        listId: id,
+        status: 'approved',
+      });
+      const row = await h.db.kysely
+        .selectFrom('lists')
+        .select(['approver_id', 'approved_hash'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row.approver_id).toBe('user-approver');
+      expect(row.approved_hash).toMatch(/^[0-9a-f]{64}$/u);
+      // An approved month is never edited: a new file is refused.
+      const later = await upload(listFile([hoa]), tokens.officer);
+      expect([later.status, errorBodySchema.parse(await later.json()).error.code]).toEqual([409, 'period-approved']);
+      const events = await h.db.kysely.selectFrom('list_events').select(['action', 'user_id']).orderBy('at').execute();
+      expect(events.map((e) => `${e.action}:${e.user_id}`)).toEqual([
+        'import:user-supervisor',
+        'submit:user-supervisor',
+        'approve:user-approver',
+      ]);
+    });
+
+    test('returned with a comment, the list is replaced by a new file, and the old one is kept as replaced', async () => {
+      const first = listImportResponseSchema.parse(await (await upload(listFile([hoa, binh]), tokens.officer)).json());
+      const id = first.listId ?? '';
+      await step(id, 'submit', tokens.officer);
+      expect((await step(id, 'return', tokens.approver, { protocol: 1 })).status).toBe(400);
+      const returned = await step(id, 'return', tokens.approver, { protocol: 1, comment: 'Thiếu bà Cúc' });
+      expect(listStepResponseSchema.parse(await returned.json()).status).toBe('returned');
+      const second = listImportResponseSchema.parse(
+        await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
+      );
+      expect(second).toMatchObject({ status: 'draft', duplicate: false });
+      const statuses = await h.db.kysely.selectFrom('lists').select(['id', 'status']).execute();
+      expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+        [id]: 'replaced',
+        [second.listId ?? '']: 'draft',
+      });
+      const comment = await h.db.kysely
+        .selectFrom('list_events')
+        .select('comment')
+        .where('action', '=', 'return')
+        .executeTakeFirst();
+      expect(comment?.comment).toBe('Thiếu bà Cúc');
+    });
+  });
+}
