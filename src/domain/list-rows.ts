@@ -7,7 +7,13 @@
  */
 import { monthlyAmount as ruleAmount, standardLevel, applyCoefficient } from './benefits';
 import { categoryAgeIssue } from './category-age';
-import { checkIdNumber, isIdNumberFormat, isOldIdNumberFormat, normalizeIdNumber } from './citizen-id-number';
+import {
+  checkIdNumber,
+  decodeIdNumber,
+  isIdNumberFormat,
+  isOldIdNumberFormat,
+  normalizeIdNumber,
+} from './citizen-id-number';
 import {
   isBlank,
   readAmount,
@@ -80,7 +86,9 @@ export type FindingCode =
   | 'total-mismatch'
   | 'account-missing'
   | 'wallet-phone-missing'
-  | 'duplicate-person';
+  | 'duplicate-person'
+  | 'new-person-needs-gender'
+  | 'new-person-needs-category';
 
 export type Finding = {
   /** Spreadsheet row (1-based); null for a finding about the whole file. */
@@ -309,6 +317,38 @@ function checkAmount(input: {
     context.provinceCode,
   );
   if (rule.ok && rule.value.amount !== monthly) flag('monthlyAmount', 'amount-differs-from-rule', 'warning');
+}
+
+/**
+ * A person new to the commune is enrolled by the list once it is published: their gender (or an ID
+ * number that says it) and their group must be known, never guessed.
+ */
+export function newPersonFindings(row: ListRow, mapping: ColumnMapping): Finding[] {
+  const at = (field: ListField) => {
+    const c = mapping.fields[field];
+    return c === undefined ? null : columnLetter(c);
+  };
+  const findings: Finding[] = [];
+  const gender = row.gender ?? (row.idNumber === null ? undefined : decodeIdNumber(row.idNumber)?.gender);
+  if (gender === undefined) {
+    findings.push({
+      row: row.row,
+      column: at('gender'),
+      field: 'gender',
+      code: 'new-person-needs-gender',
+      severity: 'error',
+    });
+  }
+  if (row.category === null) {
+    findings.push({
+      row: row.row,
+      column: at('category'),
+      field: 'category',
+      code: 'new-person-needs-category',
+      severity: 'error',
+    });
+  }
+  return findings;
 }
 
 /** The same person twice in one file: by code, then by ID number. */

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   applyPaymentOp,
   newPaymentLine,
+  payableMethod,
   type PaymentLineState,
   type PaymentOp,
   type PaymentOpContext,
@@ -300,5 +301,18 @@ describe('applyPaymentOp — invariants (property tests)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('payableMethod', () => {
+  test.each([
+    ['bank', 'opened', 'bank'],
+    ['bank', 'card-handed-over', 'bank'],
+    ['bank', 'submitted', 'cash-point'],
+    ['mobile-money', 'none', 'cash-point'],
+    ['home-delivery', 'none', 'home-delivery'],
+    [null, 'opened', 'cash-point'],
+  ] as const)('%s with the account %s is paid by %s', (registered, account, expected) => {
+    expect(payableMethod(registered, account)).toBe(expected);
   });
 });

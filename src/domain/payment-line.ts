@@ -8,7 +8,15 @@
  */
 import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver } from './payment-ops';
 import type { Vnd } from './money';
-import type { BeneficiaryStatus, PaymentLineStatus, UnpaidReason, VoidReason, VoidTarget } from './vocabulary';
+import type {
+  AccountStatus,
+  BeneficiaryStatus,
+  PaymentLineStatus,
+  PaymentMethod,
+  UnpaidReason,
+  VoidReason,
+  VoidTarget,
+} from './vocabulary';
 
 export type { PaymentOp, PaymentOpType, PaymentReceiver } from './payment-ops';
 export { isWellFormedPaymentOp } from './payment-ops';
@@ -197,4 +205,14 @@ export function applyPaymentOp(line: PaymentLineState, op: PaymentOp, context: P
     case 'payment.void':
       return applyVoid(line, op);
   }
+}
+
+/**
+ * The method a line is paid by: the registered one, except that an account or wallet not open yet
+ * cannot be paid into, so its line goes to the commune point (as does a person with no method).
+ */
+export function payableMethod(registered: PaymentMethod | null, accountStatus: AccountStatus): PaymentMethod {
+  const isAccountOpen = accountStatus === 'opened' || accountStatus === 'card-handed-over';
+  if (registered === null) return 'cash-point';
+  return (registered === 'bank' || registered === 'mobile-money') && !isAccountOpen ? 'cash-point' : registered;
 }

@@ -36,4 +36,6 @@ export const listFindingMessagesVi = {
   'account-missing': 'Nhận qua tài khoản nhưng chưa có số tài khoản.',
   'wallet-phone-missing': 'Nhận qua ví điện tử nhưng chưa có số điện thoại.',
   'duplicate-person': 'Người này có hai lần trong tệp (cùng mã hoặc cùng số định danh).',
+  'new-person-needs-gender': 'Người mới của xã: cần giới tính (hoặc số định danh) để ghi vào danh sách đối tượng.',
+  'new-person-needs-category': 'Người mới của xã: cần nhóm đối tượng để ghi vào danh sách đối tượng.',
 } as const satisfies Record<FindingCode, string>;

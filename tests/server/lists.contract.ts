@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, paymentLineData } from '../builders/beneficiary';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import { listImportResponseSchema, listStepResponseSchema } from '../../src/protocol/lists';
+import { pullResponseSchema } from '../../src/protocol/pull';
 import { putEntities, type EntityChange } from '../../src/server/services/entity-store';
 import type { MakeDb } from '../../src/server/testing/databases';
 import { createHarness, type Harness } from '../../src/server/testing/harness';
@@ -32,22 +33,36 @@ function listFile(
       'Chưa trả tháng trước',
       null,
       'Tổng số tiền trợ cấp',
+      'Giới tính',
+      'Nhóm đối tượng',
     ],
-    [null, null, null, null, null, null, 'Số tháng', 'Số tiền', null],
+    [null, null, null, null, null, null, 'Số tháng', 'Số tiền', null, null, null],
     ...people,
     [null, null, 'Tổng cộng', null, null, null, null, null, people.reduce((sum, p) => sum + Number(p[8] ?? 0), 0)],
   ]);
-  ws['!merges'] = ['A1:I1', 'A2:I2', 'G3:H3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:F4', 'I3:I4'].map((r) =>
-    XLSX.utils.decode_range(r),
-  );
+  ws['!merges'] = [
+    'A1:K1',
+    'A2:K2',
+    'G3:H3',
+    'A3:A4',
+    'B3:B4',
+    'C3:C4',
+    'D3:D4',
+    'E3:E4',
+    'F3:F4',
+    'I3:I4',
+    'J3:J4',
+    'K3:K4',
+  ].map((r) => XLSX.utils.decode_range(r));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Tháng 12');
   return new Uint8Array(XLSX.write(wb, { bookType: options.bookType ?? 'xlsx', type: 'array' }) as ArrayBuffer);
 }
 
-const hoa = [1, 'BT-01', 'Trần Thị Hoa', '1952', '046152999001', 750000, 0, 0, 750000];
-const binh = [2, 'BT-02', 'Nguyễn Văn Bình', '1940', '', 1000000, 1, 1000000, 2000000];
-const man = [3, 'BT-09', 'Phùng Thị Mận', '1950', '', 500000, 0, 0, 500000];
+const hoa = [1, 'BT-01', 'Trần Thị Hoa', '1952', '046152999001', 750000, 0, 0, 750000, 'Nữ', ''];
+const binh = [2, 'BT-02', 'Nguyễn Văn Bình', '1940', '', 1000000, 1, 1000000, 2000000, 'Nam', ''];
+// New to the commune: enrolled when the list is published, so gender and group are given.
+const man = [3, 'BT-09', 'Phùng Thị Mận', '1950', '', 500000, 0, 0, 500000, 'Nữ', 'Khoản 5 điểm b'];
 
 export function runListsContract(name: string, makeDb: MakeDb): void {
   describe(`monthly lists (${name})`, () => {
@@ -180,7 +195,7 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
     });
 
     test('a file with an error finding is 422, names row and column in Vietnamese, and creates nothing', async () => {
-      const broken = [4, 'BT-04', 'Hồ Văn Tám', '31/02/1950', '', 'một triệu', 0, 0, 0];
+      const broken = [4, 'BT-04', 'Hồ Văn Tám', '31/02/1950', '', 'một triệu', 0, 0, 0, 'Nam', 'k5c'];
       const res = await upload(listFile([hoa, broken]), tokens.officer);
       expect(res.status).toBe(422);
       const answer = listImportResponseSchema.parse(await res.json());
@@ -267,6 +282,58 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         'import:user-supervisor',
         'submit:user-supervisor',
         'approve:user-approver',
+      ]);
+    });
+
+    test('published by its approver: the month, the new person and one due line each reach the tablets', async () => {
+      const { listId } = listImportResponseSchema.parse(
+        await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
+      );
+      const id = listId ?? '';
+      await step(id, 'submit', tokens.officer);
+      // Not yet approved: out of order; nobody but its preparer or approver publishes it.
+      expect((await step(id, 'publish', tokens.officer)).status).toBe(409);
+      await step(id, 'approve', tokens.approver);
+      expect((await step(id, 'publish', tokens.supervisor)).status).toBe(403);
+      const published = await step(id, 'publish', tokens.approver);
+      expect(listStepResponseSchema.parse(await published.json())).toEqual({
+        protocol: 1,
+        listId: id,
+        status: 'published',
+      });
+
+      const pulled = pullResponseSchema.parse(
+        await (await h.request('/api/sync/pull?limit=5000', { token: tokens.officer })).json(),
+      ).changes;
+      const lines = pulled.filter((c) => c.entity === 'payment-line' && c.data?.['periodId'] === '2026-12');
+      expect(lines.map((l) => [l.data?.['amount'], l.data?.['status'], l.data?.['method']]).sort()).toEqual([
+        [2_000_000, 'due', 'cash-point'],
+        [500_000, 'due', 'cash-point'],
+        [750_000, 'due', 'cash-point'],
+      ]);
+      // Mận was not on the roster: the list enrolled her, with what it said.
+      const enrolled = pulled.find((c) => c.entity === 'beneficiary' && c.data?.['fullName'] === 'Phùng Thị Mận');
+      expect(enrolled?.data).toMatchObject({
+        code: 'BT-09',
+        gender: 'female',
+        category: 'k5b',
+        status: 'active',
+        monthlyAmount: 500_000,
+      });
+      expect(pulled.find((c) => c.entity === 'period' && c.id === '2026-12')?.data).toMatchObject({ month: '2026-12' });
+      // Bình's monthly amount is the list's; the lines are new changes, the month pulled once.
+      expect(pulled.find((c) => c.id === 'b-binh')?.data).toMatchObject({ monthlyAmount: 1_000_000 });
+      expect((await step(id, 'publish', tokens.approver)).status).toBe(409);
+    });
+
+    test('a person new to the commune without gender or group is an error finding, not a guess', async () => {
+      const unknown = [4, 'BT-10', 'Võ Văn Út', '1950', '', 500000, 0, 0, 500000, '', ''];
+      const res = await upload(listFile([hoa, unknown]), tokens.officer);
+      expect(res.status).toBe(422);
+      const { findings } = listImportResponseSchema.parse(await res.json());
+      expect(findings.map((f) => [f.row, f.column, f.code])).toEqual([
+        [6, 'J', 'new-person-needs-gender'],
+        [6, 'K', 'new-person-needs-category'],
       ]);
     });
 

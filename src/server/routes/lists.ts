@@ -1,7 +1,7 @@
 /**
  * Monthly lists (docs/protocol.md "Lists"), pinned for other programs:
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
- * percent-encoded UTF-8), and `POST /api/lists/{listId}/submit | return | approve`.
+ * percent-encoded UTF-8), and `POST /api/lists/{listId}/submit | return | approve | publish`.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
@@ -18,6 +18,7 @@ import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
 import { importList } from '../services/list-import';
+import { publishList } from '../services/list-publish';
 import { takeListStep, type ListStep } from '../services/list-steps';
 
 /** The file's name as sent (`X-Filename`, percent-encoded UTF-8); a default when absent or unreadable. */
@@ -80,5 +81,15 @@ export function listRoutes(
   step('submit');
   step('return');
   step('approve');
+
+  app.post('/api/lists/:listId/publish', session, async (c) => {
+    const { user } = c.get('session');
+    const result = await publishList(db.kysely, user, { listId: c.req.param('listId'), now: deps.clock.now() });
+    if (!result.ok) throw httpError(result.error);
+    const { lines, enrolled, ...answer } = result.value;
+    deps.logger.info('list published', { requestId: c.get('requestId'), byUserId: user.id, lines, enrolled });
+    const response: ListStepResponse = { protocol: PROTOCOL_VERSION, ...answer };
+    return c.json(response);
+  });
   return app;
 }

@@ -3,6 +3,7 @@
  * beneficiaries, the current month's period and payment list, and the demo users.
  * Deterministic: the same options give the same data; only the month comes from the clock.
  */
+import { payableMethod } from '../../domain/payment-line';
 import { sql, type Kysely } from 'kysely';
 import { pilotCommunes } from '../../domain/admin-units';
 import { monthlyAmount, standardLevel } from '../../domain/benefits';
@@ -96,13 +97,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       changes.push({ entity: 'beneficiary', id: b.id, communeCode: commune.code, data: b.data });
       if (b.data.status !== 'active') continue;
       const { arrearsMonths, arrearsAmount } = pickArrears(rng.chance(0.04) ? rng.int(1, 2) : 0, b.data, month);
-      // An account that is not open yet cannot be paid into: the line goes to the commune point.
-      const isAccountOpen = b.data.accountStatus === 'opened' || b.data.accountStatus === 'card-handed-over';
-      const registered = b.data.paymentMethod;
-      const method =
-        registered === null || ((registered === 'bank' || registered === 'mobile-money') && !isAccountOpen)
-          ? 'cash-point'
-          : registered;
+      const method = payableMethod(b.data.paymentMethod, b.data.accountStatus);
       const line: PaymentLineData = {
         beneficiaryId: b.id,
         periodId,

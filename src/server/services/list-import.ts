@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../lib/result';
 import { addMonths } from '../../domain/calendar';
 import { diffLists, type DiffLine, type ListDiff } from '../../domain/list-diff';
 import { prepareList, mappingLetters, type SavedMapping } from '../../domain/list-import';
-import type { ListRow } from '../../domain/list-rows';
+import { newPersonFindings, type ListRow } from '../../domain/list-rows';
 import { vnd } from '../../domain/money';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
@@ -78,6 +78,10 @@ export async function importList(
   const previous = await previousLines(db, communeCode, period, roster);
   const current = rows.map((r) => lineOf(r, roster));
   const diff = diffLists(previous, current);
+  // People new to the commune are enrolled when the list is published: nothing may be guessed.
+  for (const [i, row] of rows.entries()) {
+    if (current[i]?.key.startsWith('row:')) findings.push(...newPersonFindings(row, mapping));
+  }
   const wireFindings = findings.map((f): WireFinding => ({
     row: f.row,
     column: f.column,

@@ -1,0 +1,172 @@
+/**
+ * Publishing an approved list (docs/protocol.md "Lists"): in one transaction the month's period,
+ * the roster changes the list carries and one payment line per person become synced entities, so
+ * the commune's tablets pull only what changed. Only the list's preparer or approver publishes,
+ * only an approved list, and only if its lines are still exactly the ones approved.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { must } from '../../lib/assert';
+import { err, ok, type Result } from '../../lib/result';
+import { enrolmentDefaults } from '../../domain/beneficiary-ops';
+import { decodeIdNumber } from '../../domain/citizen-id-number';
+import type { ListRow } from '../../domain/list-rows';
+import { payableMethod } from '../../domain/payment-line';
+import { standardLevel } from '../../domain/benefits';
+import type { User } from '../../protocol/auth';
+import type { BeneficiaryData, PaymentLineData, PeriodData } from '../../protocol/entities';
+import type { RequestErrorCode } from '../../protocol/error-codes';
+import type { ListStatus } from '../../protocol/lists';
+import { can } from '../../protocol/permissions';
+import { lockKey } from '../db/dialect';
+import type { Database } from '../db/schema';
+import { isRecord } from './data-fields';
+import { putEntities, type EntityChange } from './entity-store';
+import { linesHash, logEvent } from './list-steps';
+
+export type PublishAnswer = { listId: string; status: ListStatus; lines: number; enrolled: number };
+
+export async function publishList(
+  db: Kysely<Database>,
+  user: User,
+  input: { listId: string; now: number },
+): Promise<Result<PublishAnswer, RequestErrorCode>> {
+  return db.transaction().execute(async (trx) => {
+    await lockKey(trx, `list:${input.listId}`);
+    const list = await trx.selectFrom('lists').selectAll().where('id', '=', input.listId).executeTakeFirst();
+    if (!list) return err('not-found');
+    if (!can(user, 'lists.publish', list.commune_code)) return err('forbidden');
+    // The list's own two people publish it: whoever prepared it, or whoever approved it.
+    if (user.id !== list.preparer_id && user.id !== list.approver_id) return err('forbidden');
+    if (list.status !== 'approved') return err('list-step-out-of-order');
+    // What is published is exactly what was approved.
+    if ((await linesHash(trx, list.id)) !== list.approved_hash) return err('list-step-out-of-order');
+
+    const lines = await trx
+      .selectFrom('list_lines')
+      .select(['row', 'beneficiary_id', 'kind', 'data'])
+      .where('list_id', '=', list.id)
+      .orderBy('row')
+      .execute();
+    const people = await heldPeople(
+      trx,
+      lines.map((l) => l.beneficiary_id).filter((id): id is string => id !== null),
+    );
+    const existingLines = new Set(
+      (
+        await trx
+          .selectFrom('entities')
+          .select('id')
+          .where('entity', '=', 'payment-line')
+          .where('id', 'in', lines.map((l) => `${list.period}:${l.beneficiary_id ?? ''}`).concat(['']))
+          .execute()
+      ).map((r) => r.id),
+    );
+
+    const changes: EntityChange[] = [await periodChange(trx, list.period)].filter((c) => c !== null);
+    let enrolled = 0;
+    let published = 0;
+    for (const line of lines) {
+      const row = JSON.parse(line.data) as ListRow;
+      if (row.total === 0) continue;
+      const held = line.beneficiary_id === null ? undefined : people.get(line.beneficiary_id);
+      const id = held ? line.beneficiary_id : randomUUID();
+      if (id === null) continue;
+      const person = held ? { ...held, ...decided(row) } : newPerson(row, list.commune_code);
+      if (!held) enrolled++;
+      changes.push({ entity: 'beneficiary', id, communeCode: list.commune_code, data: person });
+      const lineId = `${list.period}:${id}`;
+      // A line already there (paid, or written by the demo) is never overwritten by a list.
+      if (existingLines.has(lineId)) continue;
+      const data: PaymentLineData = {
+        beneficiaryId: id,
+        periodId: list.period,
+        amount: row.total,
+        method: row.paymentMethod ?? payableMethod(person.paymentMethod, person.accountStatus),
+        status: 'due',
+        communeCode: list.commune_code,
+        monthlyAmount: row.monthlyAmount,
+        arrearsAmount: row.arrearsAmount,
+        arrearsMonths: row.arrearsMonths,
+      };
+      changes.push({ entity: 'payment-line', id: lineId, communeCode: list.commune_code, data });
+      published++;
+    }
+    await putEntities(trx, changes, { now: input.now });
+    await trx
+      .updateTable('lists')
+      .set({ status: 'published', published_at: input.now })
+      .where('id', '=', list.id)
+      .execute();
+    await logEvent(trx, list.id, user.id, 'publish', null, input.now);
+    return ok({ listId: list.id, status: 'published' as const, lines: published, enrolled });
+  });
+}
+
+/** The fields a list decides for a person it names (what the file gives; the rest stays). */
+function decided(row: ListRow): Partial<BeneficiaryData> {
+  return {
+    monthlyAmount: row.monthlyAmount,
+    ...(row.category === null ? {} : { category: row.category }),
+    ...(row.disabilitySeverity === null ? {} : { disabilitySeverity: row.disabilitySeverity }),
+    ...(row.childrenCount === null ? {} : { childrenCount: row.childrenCount }),
+    ...(row.code === null ? {} : { code: row.code }),
+    ...(row.decisionNo === null ? {} : { decisionNo: row.decisionNo }),
+    ...(row.startMonth === null ? {} : { startMonth: row.startMonth }),
+  };
+}
+
+/** A person new to the commune, enrolled by the approved list. */
+function newPerson(row: ListRow, communeCode: string): BeneficiaryData {
+  // The import refused a new person without these (newPersonFindings): never a guess.
+  const gender = must(row.gender ?? (row.idNumber ? decodeIdNumber(row.idNumber)?.gender : null), 'a gender');
+  return {
+    ...enrolmentDefaults,
+    communeCode,
+    fullName: row.fullName,
+    birthDate: row.birthDate,
+    gender,
+    idNumber: row.idNumber,
+    oldIdNumber: row.oldIdNumber,
+    village: row.village ?? '',
+    address: row.address ?? '',
+    phone: row.phone,
+    category: must(row.category, 'a group'),
+    paymentMethod: row.paymentMethod,
+    ...decided(row),
+  };
+}
+
+async function heldPeople(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, BeneficiaryData>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'data'])
+    .where('entity', '=', 'beneficiary')
+    .where('id', 'in', [...ids])
+    .execute();
+  const people = new Map<string, BeneficiaryData>();
+  for (const r of rows) {
+    const data: unknown = r.data ? JSON.parse(r.data) : null;
+    if (isRecord(data)) people.set(r.id, data as BeneficiaryData);
+  }
+  return people;
+}
+
+/** The month's period entity, written when it is not there yet (null: it is). */
+async function periodChange(db: Kysely<Database>, month: string): Promise<EntityChange | null> {
+  const held = await db
+    .selectFrom('entities')
+    .select('id')
+    .where('entity', '=', 'period')
+    .where('id', '=', month)
+    .executeTakeFirst();
+  if (held) return null;
+  const standard = standardLevel('46', month);
+  const data: PeriodData = {
+    month,
+    status: 'approved',
+    standardAmount: standard.ok ? standard.value.amount : (0 as PeriodData['standardAmount']),
+  };
+  return { entity: 'period', id: month, communeCode: null, data };
+}
