@@ -69,3 +69,53 @@ export const listStepResponseSchema = z.object({
   status: z.enum(listStatuses),
 });
 export type ListStepResponse = z.infer<typeof listStepResponseSchema>;
+
+/** `GET /api/lists?commune=CODE&period=YYYY-MM`: the month's lists of a commune, newest first. */
+export const listsQuerySchema = z.object({ commune: communeCodeSchema, period: isoMonth });
+
+export const listSummarySchema = z.object({
+  listId: z.string(),
+  period: isoMonth,
+  communeCode: communeCodeSchema,
+  status: z.enum(listStatuses),
+  fileName: z.string(),
+  /** Whole đồng this month's list pays. */
+  total: z.number().int(),
+  lineCount: z.number().int().nonnegative(),
+  preparerId: z.string(),
+  preparerName: z.string(),
+  /** ISO 8601 instants. */
+  createdAt: z.string(),
+  approverName: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type ListSummary = z.infer<typeof listSummarySchema>;
+
+export const listsResponseSchema = z.object({ protocol: protocolField, lists: z.array(listSummarySchema) });
+
+export const listLineViewSchema = z.object({
+  row: z.number().int(),
+  beneficiaryId: z.string().nullable(),
+  kind: z.enum(['increase', 'adjustment', 'unchanged', 'decrease']),
+  total: z.number().int(),
+  fullName: z.string(),
+  code: z.string().nullable(),
+});
+
+/** `GET /api/lists/{id}`: the list, its findings, its diff, its lines and its history. */
+export const listDetailResponseSchema = z.object({
+  protocol: protocolField,
+  list: listSummarySchema,
+  findings: z.array(wireFindingSchema),
+  diff: diffSummarySchema,
+  lines: z.array(listLineViewSchema),
+  /** People on last month's list and not paid on this one. */
+  decreases: z.array(
+    z.object({ beneficiaryId: z.string(), fullName: z.string(), code: z.string().nullable(), total: z.number().int() }),
+  ),
+  events: z.array(
+    z.object({ at: z.string(), userName: z.string(), action: z.string(), comment: z.string().nullable() }),
+  ),
+});
+export type ListDetail = z.infer<typeof listDetailResponseSchema>;

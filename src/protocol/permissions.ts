@@ -24,7 +24,9 @@ const actionRoles = {
   'devices.manage': supervision,
   /** Import a device's exported outbox (`POST /api/sync/import`). */
   'ops.import': supervision,
-  /** Import a monthly list and submit it for approval (docs/protocol.md "Lists"). */
+  /** See a commune's monthly lists and their detail (docs/protocol.md "Lists"). */
+  'lists.view': ['officer', 'supervisor', 'approver', 'admin'],
+  /** Import a monthly list and submit it for approval. */
   'lists.prepare': ['officer', 'supervisor'],
   /**
    * Approve or return a submitted list: the approver, or a supervisor (province staff) — never

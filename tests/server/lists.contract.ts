@@ -7,7 +7,12 @@ import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, paymentLineData } from '../builders/beneficiary';
 import { errorBodySchema } from '../../src/protocol/error-codes';
-import { listImportResponseSchema, listStepResponseSchema } from '../../src/protocol/lists';
+import {
+  listDetailResponseSchema,
+  listImportResponseSchema,
+  listsResponseSchema,
+  listStepResponseSchema,
+} from '../../src/protocol/lists';
 import { pullResponseSchema } from '../../src/protocol/pull';
 import { putEntities, type EntityChange } from '../../src/server/services/entity-store';
 import type { MakeDb } from '../../src/server/testing/databases';
@@ -335,6 +340,46 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         [6, 'J', 'new-person-needs-gender'],
         [6, 'K', 'new-person-needs-category'],
       ]);
+    });
+
+    test("the month's lists and a list's detail: lines by kind, who left, and every step with its author", async () => {
+      const { listId } = listImportResponseSchema.parse(
+        await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
+      );
+      const id = listId ?? '';
+      await step(id, 'submit', tokens.officer);
+      const month = await h.request(`/api/lists?commune=${PHU_BAI}&period=2026-12`, { token: tokens.approver });
+      expect(listsResponseSchema.parse(await month.json()).lists).toEqual([
+        expect.objectContaining({
+          listId: id,
+          status: 'submitted',
+          fileName: 'Danh sách tháng 12.xlsx',
+          total: 3_250_000,
+          lineCount: 3,
+          preparerName: 'Người dùng officer',
+          approverName: null,
+        }),
+      ]);
+      const detail = listDetailResponseSchema.parse(
+        await (await h.request(`/api/lists/${id}`, { token: tokens.approver })).json(),
+      );
+      expect(detail.lines.map((l) => [l.fullName, l.kind, l.total])).toEqual([
+        ['Trần Thị Hoa', 'unchanged', 750_000],
+        ['Nguyễn Văn Bình', 'adjustment', 2_000_000],
+        ['Phùng Thị Mận', 'increase', 500_000],
+      ]);
+      expect(detail.decreases).toEqual([
+        { beneficiaryId: 'b-cuc', fullName: 'Lê Thị Cúc', code: 'BT-03', total: 600_000 },
+      ]);
+      expect(detail.events.map((e) => [e.action, e.userName])).toEqual([
+        ['import', 'Người dùng officer'],
+        ['submit', 'Người dùng officer'],
+      ]);
+      // Another commune's officer sees neither the month's lists nor the list.
+      expect(
+        (await h.request(`/api/lists?commune=${PHU_BAI}&period=2026-12`, { token: tokens.officerLa })).status,
+      ).toBe(403);
+      expect((await h.request(`/api/lists/${id}`, { token: tokens.officerLa })).status).toBe(404);
     });
 
     test('returned with a comment, the list is replaced by a new file, and the old one is kept as replaced', async () => {

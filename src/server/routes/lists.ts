@@ -6,9 +6,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
 import { PROTOCOL_VERSION } from '../../protocol/common';
+import type { z } from 'zod';
 import {
   listImportQuerySchema,
   listReturnRequestSchema,
+  listsQuerySchema,
+  type listsResponseSchema,
+  type ListDetail,
   type ListImportResponse,
   type ListStepResponse,
 } from '../../protocol/lists';
@@ -19,6 +23,7 @@ import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
 import { importList } from '../services/list-import';
 import { publishList } from '../services/list-publish';
+import { getList, listLists } from '../services/list-views';
 import { takeListStep, type ListStep } from '../services/list-steps';
 
 /** The file's name as sent (`X-Filename`, percent-encoded UTF-8); a default when absent or unreadable. */
@@ -37,6 +42,22 @@ export function listRoutes(
   deps: { clock: Clock; logger: Logger },
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  app.get('/api/lists', session, async (c) => {
+    const query = readQuery(c, listsQuerySchema);
+    const result = await listLists(db.kysely, c.get('session').user, query);
+    if (!result.ok) throw httpError(result.error);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ protocol: PROTOCOL_VERSION, lists: result.value } satisfies z.input<typeof listsResponseSchema>);
+  });
+
+  app.get('/api/lists/:listId', session, async (c) => {
+    const result = await getList(db.kysely, c.get('session').user, c.req.param('listId'));
+    if (!result.ok) throw httpError(result.error);
+    c.header('Cache-Control', 'no-store');
+    const response: ListDetail = { protocol: PROTOCOL_VERSION, ...result.value };
+    return c.json(response);
+  });
 
   app.post('/api/lists/import', session, async (c) => {
     const query = readQuery(c, listImportQuerySchema);

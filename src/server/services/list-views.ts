@@ -1,0 +1,132 @@
+/** What supervisors, officers and approvers see of the monthly lists (docs/protocol.md "Lists"). */
+import type { Kysely } from 'kysely';
+import { err, ok, type Result } from '../../lib/result';
+import type { ListDiff } from '../../domain/list-diff';
+import type { ListRow } from '../../domain/list-rows';
+import type { User } from '../../protocol/auth';
+import type { RequestErrorCode } from '../../protocol/error-codes';
+import type { ListDetail, ListSummary, WireFinding } from '../../protocol/lists';
+import { can } from '../../protocol/permissions';
+import type { Database } from '../db/schema';
+import { isoTime } from './push-context';
+
+const iso = (epochMs: number | null): string | null => (epochMs === null ? null : isoTime(Number(epochMs)));
+
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('lists')
+    .innerJoin('users as preparer', 'preparer.id', 'lists.preparer_id')
+    .leftJoin('users as approver', 'approver.id', 'lists.approver_id')
+    .select([
+      'lists.id',
+      'lists.period',
+      'lists.commune_code',
+      'lists.status',
+      'lists.file_name',
+      'lists.total',
+      'lists.line_count',
+      'lists.preparer_id',
+      'lists.created_at',
+      'lists.approved_at',
+      'lists.published_at',
+      'preparer.display_name as preparer_name',
+      'approver.display_name as approver_name',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function toSummary(r: SummaryRow): ListSummary {
+  return {
+    listId: r.id,
+    period: r.period,
+    communeCode: r.commune_code,
+    status: r.status,
+    fileName: r.file_name,
+    total: Number(r.total),
+    lineCount: Number(r.line_count),
+    preparerId: r.preparer_id,
+    preparerName: r.preparer_name,
+    createdAt: isoTime(Number(r.created_at)),
+    approverName: r.approver_name ?? null,
+    approvedAt: iso(r.approved_at),
+    publishedAt: iso(r.published_at),
+  };
+}
+
+export async function listLists(
+  db: Kysely<Database>,
+  user: User,
+  query: { commune: string; period: string },
+): Promise<Result<ListSummary[], RequestErrorCode>> {
+  if (!can(user, 'lists.view', query.commune)) return err('forbidden');
+  const rows = await summaryQuery(db)
+    .where('lists.commune_code', '=', query.commune)
+    .where('lists.period', '=', query.period)
+    .orderBy('lists.created_at', 'desc')
+    .execute();
+  return ok(rows.map(toSummary));
+}
+
+export async function getList(
+  db: Kysely<Database>,
+  user: User,
+  listId: string,
+): Promise<Result<Omit<ListDetail, 'protocol'>, RequestErrorCode>> {
+  const row = await summaryQuery(db)
+    .select(['lists.findings', 'lists.diff'])
+    .where('lists.id', '=', listId)
+    .executeTakeFirst();
+  // A list of another commune is not found, not forbidden: its existence is not told.
+  if (!row || !can(user, 'lists.view', row.commune_code)) return err('not-found');
+  const diff = JSON.parse(row.diff) as ListDiff;
+  const lines = await db
+    .selectFrom('list_lines')
+    .select(['row', 'beneficiary_id', 'kind', 'total', 'data'])
+    .where('list_id', '=', listId)
+    .orderBy('row')
+    .execute();
+  const events = await db
+    .selectFrom('list_events')
+    .innerJoin('users', 'users.id', 'list_events.user_id')
+    .select(['list_events.at', 'users.display_name', 'list_events.action', 'list_events.comment'])
+    .where('list_events.list_id', '=', listId)
+    .orderBy('list_events.at')
+    .execute();
+  return ok({
+    list: toSummary(row),
+    findings: JSON.parse(row.findings) as WireFinding[],
+    diff: {
+      increases: diff.increases.length,
+      decreases: diff.decreases.length,
+      adjustments: diff.adjustments.length,
+      unchanged: diff.unchanged.length,
+      money: diff.money,
+    },
+    lines: lines.map((l) => {
+      const data = JSON.parse(l.data) as ListRow;
+      return {
+        row: l.row,
+        beneficiaryId: l.beneficiary_id,
+        kind: l.kind,
+        total: Number(l.total),
+        fullName: data.fullName,
+        code: data.code,
+      };
+    }),
+    decreases: diff.decreases
+      .filter((d) => d.current === null)
+      .map((d) => ({
+        beneficiaryId: d.previous.key,
+        fullName: d.previous.fullName,
+        code: d.previous.code,
+        total: d.previous.total,
+      })),
+    events: events.map((e) => ({
+      at: isoTime(Number(e.at)),
+      userName: e.display_name,
+      action: e.action,
+      comment: e.comment,
+    })),
+  });
+}
