@@ -159,6 +159,10 @@ export function createFakeTransport(): FakeTransport {
     listDevices: () => Promise.reject(new Error('not used by these tests')),
     setDeviceStatus: () => Promise.reject(new Error('not used by these tests')),
     listConflicts: () => Promise.reject(new Error('not used by these tests')),
+    listLists: () => Promise.reject(new Error('not used by these tests')),
+    getList: () => Promise.reject(new Error('not used by these tests')),
+    importList: () => Promise.reject(new Error('not used by these tests')),
+    listStep: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;
 }

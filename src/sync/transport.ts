@@ -8,6 +8,16 @@ import type { OutboxFile } from '../protocol/import';
 import { pushStatuses } from '../protocol/push';
 import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
 import { conflictsResponseSchema, type ConflictStatus, type ConflictView } from '../protocol/conflicts';
+import {
+  listDetailResponseSchema,
+  listImportResponseSchema,
+  listsResponseSchema,
+  listStepResponseSchema,
+  type ListDetail,
+  type ListImportResponse,
+  type ListStepResponse,
+  type ListSummary,
+} from '../protocol/lists';
 import { z } from 'zod';
 
 /** `network` when the server could not be reached; otherwise the server's error code. */
@@ -34,6 +44,21 @@ export type Transport = {
   setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
   /** The supervisors' list of conflicts in their communes, newest first (`GET /api/conflicts`). */
   listConflicts(token: string, status?: ConflictStatus): Promise<ConflictView[]>;
+  /** A commune's monthly lists of a month (`GET /api/lists`). */
+  listLists(token: string, commune: string, period: string): Promise<ListSummary[]>;
+  getList(token: string, listId: string): Promise<ListDetail>;
+  /** Uploads a list file; a 422 (error findings, nothing kept) is an answer too, not a failure. */
+  importList(
+    token: string,
+    input: { commune: string; period: string; file: Blob; fileName: string },
+  ): Promise<ListImportResponse>;
+  /** Submit, return (with a comment), approve or publish a list. */
+  listStep(
+    token: string,
+    listId: string,
+    step: 'submit' | 'return' | 'approve' | 'publish',
+    comment?: string,
+  ): Promise<ListStepResponse>;
 };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
@@ -66,6 +91,28 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
+  /** Sends a request; a server that cannot be reached is a `network` failure. */
+  async function send(path: string, init: RequestInit, timeout = timeoutMs): Promise<Response> {
+    try {
+      return await doFetch(baseUrl + path, { ...init, signal: AbortSignal.timeout(timeout) });
+    } catch (cause) {
+      throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
+    }
+  }
+
+  /** The error a refused request carries: the server's code and message, or its status. */
+  function failure(response: Response, json: unknown): TransportError {
+    const parsed = errorBodySchema.safeParse(json);
+    if (parsed.success) return new TransportError(parsed.data.error.code, parsed.data.error.message, response.status);
+    return new TransportError('http-' + String(response.status), 'Máy chủ trả lời bất thường.', response.status);
+  }
+
+  function answer<S extends z.ZodType>(schema: S, response: Response, json: unknown): z.infer<S> {
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new TransportError('bad-response', 'Máy chủ trả lời sai định dạng.', response.status);
+    return parsed.data;
+  }
+
   async function call<S extends z.ZodType>(
     path: string,
     schema: S,
@@ -74,26 +121,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.token) headers['authorization'] = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(baseUrl + path, {
-        method: init.method,
-        headers,
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (cause) {
-      throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
-    }
+    const body = init.body === undefined ? null : JSON.stringify(init.body);
+    const response = await send(path, { method: init.method, headers, body });
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      if (parsed.success) throw new TransportError(parsed.data.error.code, parsed.data.error.message, response.status);
-      throw new TransportError('http-' + String(response.status), 'Máy chủ trả lời bất thường.', response.status);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new TransportError('bad-response', 'Máy chủ trả lời sai định dạng.', response.status);
-    return parsed.data;
+    if (!response.ok) throw failure(response, json);
+    return answer(schema, response, json);
   }
 
   return {
@@ -109,26 +141,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       return call(`/api/sync/pull?${q.toString()}`, pullResponseSchema, { method: 'GET', token });
     },
     putBlob: async (token, hash, type, bytes) => {
-      let response: Response;
-      try {
-        response = await doFetch(`${baseUrl}/api/blobs/${hash}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${token}`, 'content-type': type },
-          body: bytes,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (cause) {
-        throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
-      }
-      if (!response.ok) {
-        const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
-        const code = parsed.success ? parsed.data.error.code : `http-${String(response.status)}`;
-        throw new TransportError(
-          code,
-          parsed.success ? parsed.data.error.message : 'Máy chủ trả lời bất thường.',
-          response.status,
-        );
-      }
+      const headers = { authorization: `Bearer ${token}`, 'content-type': type };
+      const response = await send(`/api/blobs/${hash}`, { method: 'PUT', headers, body: bytes });
+      if (!response.ok) throw failure(response, await response.json().catch(() => null));
     },
     listDevices: async (token) => (await call('/api/devices', devicesResponseSchema, { method: 'GET', token })).devices,
     listConflicts: async (token, status = 'open') => {
@@ -152,5 +167,35 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       }),
     importOps: (token, file) =>
       call('/api/sync/import', pushAnswerSchema, { method: 'POST', token, body: { protocol: PROTOCOL_VERSION, file } }),
+    listLists: async (token, commune, period) => {
+      const q = new URLSearchParams({ commune, period });
+      return (await call(`/api/lists?${q.toString()}`, listsResponseSchema, { method: 'GET', token })).lists;
+    },
+    getList: (token, listId) =>
+      call(`/api/lists/${encodeURIComponent(listId)}`, listDetailResponseSchema, { method: 'GET', token }),
+    importList: async (token, input) => {
+      const q = new URLSearchParams({ commune: input.commune, period: input.period });
+      const headers = {
+        authorization: `Bearer ${token}`,
+        'content-type': input.file.type || 'application/octet-stream',
+        'x-filename': encodeURIComponent(input.fileName),
+      };
+      // Reading a large sheet takes the server a while: more than an ordinary call.
+      const response = await send(
+        `/api/lists/import?${q.toString()}`,
+        { method: 'POST', headers, body: input.file },
+        Math.max(timeoutMs, 120_000),
+      );
+      const json: unknown = await response.json().catch(() => null);
+      // 422 carries the findings: nothing was kept, but the answer says why.
+      if (!response.ok && response.status !== 422) throw failure(response, json);
+      return answer(listImportResponseSchema, response, json);
+    },
+    listStep: (token, listId, step, comment) =>
+      call(`/api/lists/${encodeURIComponent(listId)}/${step}`, listStepResponseSchema, {
+        method: 'POST',
+        token,
+        body: { protocol: PROTOCOL_VERSION, ...(comment === undefined ? {} : { comment }) },
+      }),
   };
 }

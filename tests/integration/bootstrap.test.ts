@@ -1,16 +1,15 @@
 // A fresh device bootstraps its scope from the real server (Hono app + SQLite in one process),
 // through the client's own transport, pull loop and Dexie database.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { seedDemo } from '../../src/server/seed/demo';
-import { testHashOptions } from '../../src/server/services/passwords';
-import { createHarness, type Harness } from '../../src/server/testing/harness';
+import type { Harness } from '../../src/server/testing/harness';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { getKv } from '../../src/storage/kv';
 import { searchRoster } from '../../src/storage/roster-queries';
 import { pullAll, type PullProgress } from '../../src/sync/pull-all';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import { saveSession } from '../../src/sync/session';
-import { createHttpTransport, type Transport } from '../../src/sync/transport';
+import type { Transport } from '../../src/sync/transport';
+import { demoServer } from '../builders/demo-server';
 
 let harness: Harness;
 let db: AppDb;
@@ -18,23 +17,9 @@ let transport: Transport;
 let serverCalls: string[];
 
 beforeEach(async () => {
-  harness = await createHarness();
-  await seedDemo(harness.db.kysely, {
-    clock: harness.clock,
-    beneficiaries: 600,
-    password: 'demo1234',
-    hashOptions: testHashOptions,
-  });
-  db = createAppDb(`it-${crypto.randomUUID()}`);
   serverCalls = [];
-  transport = createHttpTransport({
-    baseUrl: 'http://server.test',
-    fetch: (input, init) => {
-      const url = input instanceof Request ? input.url : input.toString();
-      serverCalls.push(url);
-      return Promise.resolve(harness.app.request(url, init));
-    },
-  });
+  ({ harness, transport } = await demoServer(600, (url) => serverCalls.push(url)));
+  db = createAppDb(`it-${crypto.randomUUID()}`);
 });
 afterEach(async () => {
   await db.delete();

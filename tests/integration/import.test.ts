@@ -3,37 +3,23 @@
 // own transport against the real server (Hono app + SQLite in one process).
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { outboxFileSchema } from '../../src/protocol/import';
-import { seedDemo } from '../../src/server/seed/demo';
-import { testHashOptions } from '../../src/server/services/passwords';
-import { createHarness, type Harness } from '../../src/server/testing/harness';
+import type { Harness } from '../../src/server/testing/harness';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { exportUnsentOps } from '../../src/storage/outbox-export';
 import { recordOp } from '../../src/storage/outbox';
 import { hashEvidence } from '../../src/storage/payments';
 import { pullAll } from '../../src/sync/pull-all';
 import { ensureDeviceId } from '../../src/sync/session';
-import { createHttpTransport, type Transport } from '../../src/sync/transport';
+import type { Transport } from '../../src/sync/transport';
+import { demoServer } from '../builders/demo-server';
 
 let harness: Harness;
 let db: AppDb;
 let transport: Transport;
 
 beforeEach(async () => {
-  harness = await createHarness();
-  await seedDemo(harness.db.kysely, {
-    clock: harness.clock,
-    beneficiaries: 60,
-    password: 'demo1234',
-    hashOptions: testHashOptions,
-  });
+  ({ harness, transport } = await demoServer(60));
   db = createAppDb(`it-${crypto.randomUUID()}`);
-  transport = createHttpTransport({
-    baseUrl: 'http://server.test',
-    fetch: (input, init) => {
-      const url = input instanceof Request ? input.url : input.toString();
-      return Promise.resolve(harness.app.request(url, init));
-    },
-  });
 });
 afterEach(async () => {
   await db.delete();
