@@ -1,10 +1,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createAppDb, type AppDb } from '../../storage/app-db';
-import { setKv } from '../../storage/kv';
-import { testServices } from '../../../tests/builders/services';
-import { ServicesProvider } from '../../ui/services';
+import { freshTestDb, testServices } from '../../tests/builders/services';
+import type { AppDb } from '../storage/app-db';
+import { ServicesProvider } from './services';
 import { useMyCommunes, type CommuneChoice } from './use-my-communes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -19,7 +18,7 @@ function Harness() {
 }
 
 beforeEach(() => {
-  db = createAppDb(`t-${crypto.randomUUID()}`);
+  db = freshTestDb();
   latest = undefined;
 });
 afterEach(async () => {
@@ -40,10 +39,13 @@ function mount() {
 
 describe('useMyCommunes', () => {
   test("lists the user's communes in their order, named when pulled, by code until then", async () => {
-    await setKv(db, 'session', {
-      token: 't',
-      expiresAt: '2099-01-01T00:00:00Z',
-      user: { id: 'u', username: 's', displayName: 'S', role: 'supervisor', communes: ['20140', '19960'] },
+    await db.kv.put({
+      key: 'session',
+      value: {
+        token: 't',
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: { id: 'u', username: 's', displayName: 'S', role: 'supervisor', communes: ['20140', '19960'] },
+      },
     });
     await db.communes.put({
       id: '19960',

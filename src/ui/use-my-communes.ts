@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../../ui/services';
-import { useSession } from '../../ui/use-session';
+import { useServices } from './services';
+import { useSession } from './use-session';
 
 export type CommuneChoice = { code: string; name: string; provinceCode: string | null };
 

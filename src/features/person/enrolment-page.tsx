@@ -23,7 +23,7 @@ import {
 import { SelectField, textFieldsOf } from './form-field';
 import { ScanCard } from './scan-card';
 import { useFormDraft, type Draft } from './use-form-draft';
-import { useMyCommunes, type CommuneChoice } from './use-my-communes';
+import { useMyCommunes, type CommuneChoice } from '../../ui/use-my-communes';
 
 export const ENROLMENT_DRAFT = 'enrolment';
 
