@@ -24,6 +24,7 @@ const screens = {
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
+  ListsPage: () => import('../features/lists/lists-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -34,6 +35,7 @@ const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default:
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
+const ListsPage = lazy(() => screens.ListsPage().then((m) => ({ default: m.ListsPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -65,6 +67,7 @@ function Shell() {
           <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
           {can('devices.manage') && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
+          {can('lists.view') && <NavLink to="/danh-sach-thang">{t.nav.lists}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
@@ -92,6 +95,7 @@ function Shell() {
             <Route path="/can-xu-ly" element={<AttentionPage />} />
             <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
             <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
+            <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

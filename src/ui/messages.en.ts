@@ -2,6 +2,7 @@
 import type { Messages } from './messages';
 
 import { codeMessages } from './messages-codes.en';
+import { listMessages } from './messages-lists.en';
 import { payMessages } from './messages-pay.en';
 import { personMessages } from './messages-person.en';
 import { readinessMessages } from './messages-readiness.en';
@@ -21,6 +22,7 @@ export const en: Messages = {
     attention: 'Needs attention',
     conflicts: 'Conflicts',
     devices: 'Devices',
+    lists: 'Monthly lists',
     settings: 'Settings',
     label: 'Main',
   },
@@ -54,6 +56,7 @@ export const en: Messages = {
     other: 'Other reason',
   },
   ...payMessages,
+  ...listMessages,
   ...personMessages,
   ...readinessMessages,
   ...codeMessages,

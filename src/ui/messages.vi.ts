@@ -12,6 +12,7 @@ import type { OpType } from '../protocol/ops';
 import type { CccdParseErrorCode } from '../domain/citizen-id';
 
 import { codeMessages } from './messages-codes.vi';
+import { listMessages } from './messages-lists.vi';
 import { payMessages } from './messages-pay.vi';
 import { personMessages } from './messages-person.vi';
 import { readinessMessages } from './messages-readiness.vi';
@@ -31,6 +32,7 @@ export const vi = {
     attention: 'Cần xử lý',
     conflicts: 'Xung đột',
     devices: 'Thiết bị',
+    lists: 'Danh sách tháng',
     settings: 'Cài đặt',
     /** The accessible name of the main navigation. */
     label: 'Chính',
@@ -65,6 +67,7 @@ export const vi = {
     other: 'Lý do khác',
   } satisfies Record<UnpaidReason, string>,
   ...payMessages,
+  ...listMessages,
   ...personMessages,
   ...readinessMessages,
   ...codeMessages,

@@ -1,0 +1,205 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { testServices } from '../../../tests/builders/services';
+import { untilRendered as until } from '../../../tests/builders/until';
+import type { Role } from '../../domain/vocabulary';
+import type { ListDetail, ListImportResponse, ListSummary } from '../../protocol/lists';
+import { createAppDb, type AppDb } from '../../storage/app-db';
+import type { Transport } from '../../sync/transport';
+import { ServicesProvider } from '../../ui/services';
+import { ListsPage } from './lists-page';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let db: AppDb;
+let container: HTMLDivElement;
+let root: Root | undefined;
+const transport = {
+  listLists: vi.fn<Transport['listLists']>(),
+  getList: vi.fn<Transport['getList']>(),
+  importList: vi.fn<Transport['importList']>(),
+  listStep: vi.fn<Transport['listStep']>(),
+};
+
+const money = {
+  previous: 2_350_000,
+  increases: 500_000,
+  decreases: 600_000,
+  adjustments: 1_000_000,
+  current: 3_250_000,
+};
+const summary = (patch: Partial<ListSummary> = {}): ListSummary => ({
+  listId: 'list-1',
+  period: '2026-12',
+  communeCode: '19960',
+  status: 'draft',
+  fileName: 'Tháng 12.xlsx',
+  total: 3_250_000,
+  lineCount: 3,
+  preparerId: 'u-officer',
+  preparerName: 'Lê Thị Thu Hà',
+  createdAt: '2026-11-29T03:00:00.000Z',
+  approverName: null,
+  approvedAt: null,
+  publishedAt: null,
+  ...patch,
+});
+const detail = (patch: Partial<ListSummary> = {}): ListDetail => ({
+  protocol: 1,
+  list: summary(patch),
+  findings: [],
+  diff: { increases: 1, decreases: 1, adjustments: 1, unchanged: 1, money },
+  lines: [
+    { row: 5, beneficiaryId: 'b-hoa', kind: 'unchanged', total: 750_000, fullName: 'Trần Thị Hoa', code: 'BT-01' },
+  ],
+  decreases: [{ beneficiaryId: 'b-cuc', fullName: 'Lê Thị Cúc', code: 'BT-03', total: 600_000 }],
+  events: [{ at: '2026-11-29T03:00:00.000Z', userName: 'Lê Thị Thu Hà', action: 'import', comment: 'Tháng 12.xlsx' }],
+});
+
+beforeEach(() => {
+  db = createAppDb(`t-${crypto.randomUUID()}`);
+  container = document.createElement('div');
+  document.body.append(container);
+  transport.listLists.mockResolvedValue([]);
+});
+afterEach(async () => {
+  if (root) act(() => root?.unmount());
+  root = undefined;
+  container.remove();
+  for (const fn of Object.values(transport)) fn.mockReset();
+  await db.delete();
+});
+
+async function renderAs(role: Role, id = `u-${role}`) {
+  await db.kv.put({
+    key: 'session',
+    value: {
+      token: 'tok',
+      expiresAt: '2099-01-01T00:00:00Z',
+      user: { id, username: role, displayName: role, role, communes: ['19960'] },
+    },
+  });
+  await db.communes.put({
+    id: '19960',
+    version: 1,
+    code: '19960',
+    name: 'Phường Phú Bài',
+    codeVersion: '2025-07-01',
+    provinceCode: '46',
+    formerUnits: [],
+  });
+  const services = testServices(db, { transport, clock: { now: () => Date.parse('2026-11-29T03:00:00Z') } });
+  root = createRoot(container);
+  act(() =>
+    root?.render(
+      <MemoryRouter>
+        <ServicesProvider services={services}>
+          <ListsPage />
+        </ServicesProvider>
+      </MemoryRouter>,
+    ),
+  );
+  await until(() => expect(transport.listLists).toHaveBeenCalledWith('tok', '19960', '2026-12'));
+}
+
+const text = () => container.textContent ?? '';
+/** Text with the no-break spaces of money formatting read as plain spaces. */
+const plain = (selector: string) => container.querySelector(selector)?.textContent?.replace(/\s/gu, ' ');
+const button = (name: string) =>
+  [...container.querySelectorAll('button')].find((b) => b.textContent === name) ??
+  expect.unreachable(`no button ${name}`);
+
+async function chooseFileAndUpload() {
+  // The form appears once the signed-in user is known to prepare lists.
+  await until(() => expect(container.querySelector('input[type="file"]')).not.toBeNull());
+  const input = container.querySelector<HTMLInputElement>('input[type="file"]') ?? expect.unreachable('no file input');
+  const file = new File([new Uint8Array([1, 2, 3])], 'Tháng 12.xlsx', { type: 'application/vnd.ms-excel' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await until(() => expect(button('Tải danh sách lên').disabled).toBe(false));
+  act(() => button('Tải danh sách lên').click());
+}
+
+describe('ListsPage', { timeout: 20_000 }, () => {
+  test('a refused file shows its findings by row and column, and keeps nothing', async () => {
+    const refused: ListImportResponse = {
+      protocol: 1,
+      listId: null,
+      status: null,
+      duplicate: false,
+      findings: [{ row: 6, column: 'D', code: 'not-a-real-date', severity: 'error', message: 'Ngày không có thật.' }],
+      diff: { increases: 0, decreases: 0, adjustments: 0, unchanged: 0, money: { ...money, current: 0 } },
+    };
+    transport.importList.mockResolvedValue(refused);
+    await renderAs('officer');
+    await chooseFileAndUpload();
+    await until(() => expect(text()).toContain('Tệp có 1 lỗi: danh sách chưa được lưu.'));
+    const row = container.querySelector('[data-testid="list-findings"] tbody tr')?.textContent;
+    expect(row).toBe('6DLỗiNgày không có thật.');
+    expect(transport.importList).toHaveBeenCalledWith(
+      'tok',
+      expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx' }),
+    );
+    expect(transport.getList).not.toHaveBeenCalled();
+  });
+
+  test('a kept list opens with its money equation, lines, who left and its steps; its preparer may submit it', async () => {
+    transport.importList.mockResolvedValue({
+      ...detail(),
+      listId: 'list-1',
+      status: 'draft',
+      duplicate: false,
+      findings: [],
+      diff: detail().diff,
+    });
+    transport.getList.mockResolvedValue(detail());
+    await renderAs('officer', 'u-officer');
+    await chooseFileAndUpload();
+    await until(() => expect(container.querySelector('[data-testid="list-detail"]')).not.toBeNull());
+    expect(plain('[data-testid="list-equation"]')).toBe(
+      'Số tiền cân đối đến từng đồng: Tháng trước 2.350.000 ₫ + Tăng 500.000 ₫ − Giảm 600.000 ₫ + Điều chỉnh 1.000.000 ₫ = Tháng này 3.250.000 ₫',
+    );
+    expect(plain('[data-testid="list-left"]')).toContain('Lê Thị Cúc (BT-03) · 600.000 ₫');
+    expect(text()).toContain('Trần Thị Hoa');
+    // The preparer submits; approving is not offered to them (four eyes).
+    expect(() => button('Phê duyệt')).toThrow();
+    transport.listStep.mockResolvedValue({ protocol: 1, listId: 'list-1', status: 'submitted' });
+    await until(() => expect(button('Gửi phê duyệt')).toBeDefined());
+    act(() => button('Gửi phê duyệt').click());
+    await until(() => expect(text()).toContain('Đã gửi phê duyệt.'));
+    expect(transport.listStep).toHaveBeenCalledWith('tok', 'list-1', 'submit', undefined);
+  });
+
+  test('an approver approves or returns a submitted list, a return needing its reason; an approver sees no upload', async () => {
+    transport.listLists.mockResolvedValue([summary({ status: 'submitted' })]);
+    transport.getList.mockResolvedValue(detail({ status: 'submitted' }));
+    await renderAs('approver');
+    expect(container.querySelector('input[type="file"]')).toBeNull();
+    await until(() => expect(container.querySelector('[data-testid="month-lists"]')).not.toBeNull());
+    act(() => button('Xem').click());
+    await until(() =>
+      expect(container.querySelector('[data-testid="list-status"]')?.textContent).toBe('Chờ phê duyệt'),
+    );
+    // The step buttons appear once the approver's rights are known.
+    await until(() => expect(button('Trả lại')).toBeDefined());
+    act(() => button('Trả lại').click());
+    await until(() => expect(text()).toContain('Hãy ghi lý do trả lại.'));
+    expect(transport.listStep).not.toHaveBeenCalled();
+    transport.listStep.mockResolvedValue({ protocol: 1, listId: 'list-1', status: 'approved' });
+    transport.getList.mockResolvedValue(detail({ status: 'approved', approverName: 'approver' }));
+    act(() => button('Phê duyệt').click());
+    await until(() => expect(text()).toContain('Đã phê duyệt.'));
+    expect(transport.listStep).toHaveBeenCalledWith('tok', 'list-1', 'approve', undefined);
+    // The list refreshes as approved; publishing sends its lines to the commune's tablets.
+    await until(() => expect(plain('[data-testid="list-status"]')).toBe('Đã phê duyệt'));
+    expect(() => button('Phê duyệt')).toThrow();
+    transport.listStep.mockResolvedValue({ protocol: 1, listId: 'list-1', status: 'published' });
+    act(() => button('Công bố cho các máy tính bảng').click());
+    await until(() => expect(text()).toContain('Đã công bố: các máy tính bảng của xã sẽ nhận danh sách khi đồng bộ.'));
+    expect(transport.listStep).toHaveBeenLastCalledWith('tok', 'list-1', 'publish', undefined);
+  });
+});

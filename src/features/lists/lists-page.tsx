@@ -1,0 +1,169 @@
+/**
+ * Monthly lists (issue 11; docs/protocol.md "Lists"), online: choose the commune and month,
+ * upload the list file (a refused file shows its findings, row and column, and nothing is kept),
+ * see the month's lists and open one: its money equation, lines, findings and steps.
+ */
+import { useState, type FormEvent } from 'react';
+import { addMonths } from '../../domain/calendar';
+import { formatVnd, vnd } from '../../domain/money';
+import { vietnamMonth } from '../../lib/clock';
+import type { ListImportResponse } from '../../protocol/lists';
+import { errorMessage, t } from '../../ui/messages';
+import { useServices } from '../../ui/services';
+import { useCan } from '../../ui/use-can';
+import { useMyCommunes } from '../../ui/use-my-communes';
+import { useOnline } from '../../ui/use-online';
+import { useSession } from '../../ui/use-session';
+import { FindingsTable, ListDetailView, MoneyEquation } from './list-detail';
+import { useListDetail, useMonthLists } from './use-lists';
+
+export function ListsPage() {
+  const { clock } = useServices();
+  const communes = useMyCommunes();
+  const online = useOnline();
+  const [commune, setCommune] = useState('');
+  const [period, setPeriod] = useState(() => addMonths(vietnamMonth(clock.now()), 1) ?? vietnamMonth(clock.now()));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const chosen = commune || communes?.[0]?.code || '';
+  const [month, reloadMonth] = useMonthLists(chosen, period);
+  const [detail, reloadDetail] = useListDetail(openId);
+  if (communes === undefined) return null;
+
+  const refresh = () => {
+    reloadMonth();
+    reloadDetail();
+  };
+
+  return (
+    <section className="lists">
+      <h1>{t.lists.title}</h1>
+      {!online && (
+        <p className="warning" role="status">
+          {t.lists.online}
+        </p>
+      )}
+      <div className="toolbar">
+        <label>
+          {t.lists.commune}
+          <select value={chosen} onChange={(e) => setCommune(e.target.value)}>
+            {communes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.lists.month}
+          <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
+        </label>
+      </div>
+      <Upload
+        commune={chosen}
+        period={period}
+        onKept={(listId) => {
+          setOpenId(listId);
+          refresh();
+        }}
+      />
+      <h2>{t.lists.monthLists}</h2>
+      {month.state === 'loading' && <p className="muted">{t.lists.loading}</p>}
+      {month.state === 'failed' && (
+        <p className="error" role="alert">
+          {t.lists.loadFailed} {errorMessage(month.code)}{' '}
+          <button type="button" onClick={reloadMonth}>
+            {t.lists.retry}
+          </button>
+        </p>
+      )}
+      {month.state === 'ready' &&
+        (month.value.length === 0 ? (
+          <p className="empty">{t.lists.none}</p>
+        ) : (
+          <ul className="plain" data-testid="month-lists">
+            {month.value.map((l) => (
+              <li key={l.listId} className="card">
+                {l.fileName} · {t.lists.statuses[l.status]} · {formatVnd(vnd(l.total))} ·{' '}
+                {t.lists.preparedBy(l.preparerName)}{' '}
+                <button type="button" onClick={() => setOpenId(l.listId)}>
+                  {t.lists.open}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
+      {openId !== null && detail.state === 'ready' && <ListDetailView detail={detail.value} onChanged={refresh} />}
+      {openId !== null && detail.state === 'failed' && (
+        <p className="error" role="alert">
+          {errorMessage(detail.code)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The upload form, for the roles that prepare lists. */
+function Upload({ commune, period, onKept }: { commune: string; period: string; onKept: (listId: string) => void }) {
+  const { transport } = useServices();
+  const session = useSession();
+  const can = useCan();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<ListImportResponse | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!can('lists.prepare', commune)) return null;
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    if (!session || !file) return;
+    setBusy(true);
+    setFailure(null);
+    setAnswer(null);
+    try {
+      const result = await transport.importList(session.token, { commune, period, file, fileName: file.name });
+      setAnswer(result);
+      if (result.listId !== null) onKept(result.listId);
+    } catch (e) {
+      setFailure(errorMessage((e as { code?: string }).code ?? 'unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errors = answer?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  return (
+    <form className="card" onSubmit={(e) => void upload(e)}>
+      <label>
+        {t.lists.file}
+        <input
+          type="file"
+          accept=".xlsx,.xls,.csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={busy || file === null}>
+        {t.lists.upload}
+      </button>
+      {busy && (
+        <p className="muted" role="status">
+          {t.lists.reading}
+        </p>
+      )}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {answer && answer.duplicate && <p role="status">{t.lists.duplicate}</p>}
+      {answer && answer.listId === null && (
+        <>
+          <p className="error" role="alert">
+            {t.lists.refused(errors)}
+          </p>
+          <MoneyEquation money={answer.diff.money} />
+          <FindingsTable findings={answer.findings} />
+        </>
+      )}
+    </form>
+  );
+}
