@@ -30,6 +30,9 @@ export const requestErrorCodes = [
   'period-approved',
   'own-list',
   'list-step-out-of-order',
+  'period-closed',
+  'close-decisions-invalid',
+  'carry-target-settled',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

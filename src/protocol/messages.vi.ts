@@ -35,5 +35,10 @@ export const requestErrorMessagesVi = {
     'Danh sách tháng này của xã đã được phê duyệt: không sửa được. Hãy lập một danh sách điều chỉnh mới.',
   'own-list': 'Không ai được phê duyệt danh sách do chính mình lập.',
   'list-step-out-of-order': 'Danh sách không ở bước cho phép thao tác này (ví dụ chưa gửi duyệt, hoặc đã duyệt).',
+  'period-closed': 'Tháng này của xã đã khóa sổ: không thay đổi được nữa.',
+  'close-decisions-invalid':
+    'Mỗi dòng chưa chi trả cần một quyết định: chuyển sang tháng sau, hoặc kết thúc với lý do (lý do “Khác” cần ghi chú).',
+  'carry-target-settled':
+    'Tháng sau đã chi trả xong cho người này: không cộng dồn được. Hãy kết thúc dòng với lý do và ghi truy lĩnh ở danh sách sau.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

@@ -35,6 +35,11 @@ const actionRoles = {
   'lists.approve': ['approver', 'supervisor'],
   /** Publish an approved list (its preparer or its approver). */
   'lists.publish': ['officer', 'supervisor', 'approver'],
+  /**
+   * Close a commune's month: decide every unpaid line (carried into next month's arrears, or
+   * ended with a reason). Province staff do it once the month's money is accounted for.
+   */
+  'months.close': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = OpType | keyof typeof actionRoles;

@@ -17,6 +17,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { listRoutes } from './routes/lists';
+import { monthRoutes } from './routes/months';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import type { AuthDeps } from './services/auth';
@@ -55,6 +56,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));
+  app.route('/', monthRoutes(db, session, { clock, logger }));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

@@ -4,7 +4,9 @@ import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
+import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
+import { runMonthCloseContract } from './month-close.contract';
 import { runStatusContract } from './status.contract';
 
 const url = process.env['TEST_DATABASE_URL'];
@@ -16,3 +18,5 @@ runDevicesContract('PostgreSQL', pgDbMaker(url));
 runImportContract('PostgreSQL', pgDbMaker(url));
 runStatusContract('PostgreSQL', pgDbMaker(url));
 runListsContract('PostgreSQL', pgDbMaker(url));
+runListPublishContract('PostgreSQL', pgDbMaker(url));
+runMonthCloseContract('PostgreSQL', pgDbMaker(url));

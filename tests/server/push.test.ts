@@ -4,7 +4,9 @@ import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runPushConflictContract } from './push-conflicts.contract';
 import { runPushContract } from './push.contract';
+import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
+import { runMonthCloseContract } from './month-close.contract';
 import { runStatusContract } from './status.contract';
 
 runPushContract('SQLite', makeSqliteDb);
@@ -14,3 +16,5 @@ runDevicesContract('SQLite', makeSqliteDb);
 runImportContract('SQLite', makeSqliteDb);
 runStatusContract('SQLite', makeSqliteDb);
 runListsContract('SQLite', makeSqliteDb);
+runListPublishContract('SQLite', makeSqliteDb);
+runMonthCloseContract('SQLite', makeSqliteDb);

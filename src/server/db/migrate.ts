@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-import';
 import * as m0004 from './migrations/0004-ops-append-only';
 import * as m0005 from './migrations/0005-approver-role';
 import * as m0006 from './migrations/0006-lists';
+import * as m0007 from './migrations/0007-month-close';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-ops-append-only': m0004,
   '0005-approver-role': m0005,
   '0006-lists': m0006,
+  '0007-month-close': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

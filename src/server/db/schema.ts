@@ -103,6 +103,8 @@ export type ListLinesTable = {
 /** Every step of a list, in order: who, when, what, and the comment of a return. Insert-only. */
 export type ListEventsTable = {
   list_id: string;
+  /** The event's number within its list (1, 2, …); null for events kept before migration 0007. */
+  n: number | null;
   at: number;
   user_id: string;
   action: ListAction;
@@ -115,6 +117,28 @@ export type ListMappingsTable = {
   mapping: string;
   updated_by: string;
   updated_at: number;
+};
+
+/** A closed commune month (issue 11): who closed it and its summary (JSON). Never updated. */
+export type MonthClosingsTable = {
+  commune_code: string;
+  period: string;
+  closed_by: string;
+  closed_at: number;
+  summary: string;
+};
+
+/** Unpaid money of a closed month carried into a later month's arrears. */
+export type CarryoversTable = {
+  from_line_id: string;
+  commune_code: string;
+  from_period: string;
+  to_period: string;
+  beneficiary_id: string;
+  amount: number;
+  months: number;
+  applied_line_id: string | null;
+  applied_at: number | null;
 };
 
 export type OpsTable = {
@@ -214,4 +238,6 @@ export type Database = {
   list_lines: ListLinesTable;
   list_events: ListEventsTable;
   list_mappings: ListMappingsTable;
+  month_closings: MonthClosingsTable;
+  carryovers: CarryoversTable;
 };

@@ -37,6 +37,12 @@ export const errorStatus = {
   /** Four eyes: nobody approves a list they prepared (checked before any order). */
   'own-list': 403,
   'list-step-out-of-order': 409,
+  /** The commune's month is closed: read-only. */
+  'period-closed': 409,
+  /** A close without a decision for every unpaid line, or with a wrong one. */
+  'close-decisions-invalid': 422,
+  /** Next month's line of a person whose money would be carried is already paid. */
+  'carry-target-settled': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

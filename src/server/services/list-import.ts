@@ -19,6 +19,7 @@ import { listFindingMessagesVi } from '../../protocol/list-messages.vi';
 import type { DiffSummary, ListStatus, WireFinding } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import { lockKey } from '../db/dialect';
+import { isMonthClosed } from '../months/month-close';
 import type { Database, ListLineKind } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { SheetError } from '../lists/sheet-types';
@@ -65,6 +66,7 @@ export async function importList(
   // Answered before the file is read; checked again under the lock before anything is written.
   const settled = settledBy(await listsOf(db, communeCode, period), fileHash);
   if (settled) return settled;
+  if (await isMonthClosed(db, communeCode, period)) return err('period-closed');
 
   const sheet = readSheet(input.bytes, input.fileName);
   if (!sheet.ok) return err(sheetErrorCodes[sheet.error]);
@@ -105,6 +107,7 @@ export async function importList(
     const lists = await listsOf(trx, communeCode, period);
     const settledMeanwhile = settledBy(lists, fileHash);
     if (settledMeanwhile) return settledMeanwhile;
+    if (await isMonthClosed(trx, communeCode, period)) return err('period-closed' as const);
     // A draft or returned list of the month gives way to the new file (kept, marked replaced).
     for (const old of lists.filter((l) => l.status === 'draft' || l.status === 'returned')) {
       await trx.updateTable('lists').set({ status: 'replaced' }).where('id', '=', old.id).execute();

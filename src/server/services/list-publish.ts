@@ -19,6 +19,8 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ListStatus } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import { lockKey } from '../db/dialect';
+import { applyWaitingCarryovers } from '../months/carryovers';
+import { isMonthClosed } from '../months/month-close';
 import type { Database } from '../db/schema';
 import { isRecord } from './data-fields';
 import { putEntities, type EntityChange } from './entity-store';
@@ -39,6 +41,7 @@ export async function publishList(
     // The list's own two people publish it: whoever prepared it, or whoever approved it.
     if (user.id !== list.preparer_id && user.id !== list.approver_id) return err('forbidden');
     if (list.status !== 'approved') return err('list-step-out-of-order');
+    if (await isMonthClosed(trx, list.commune_code, list.period)) return err('period-closed');
     // What is published is exactly what was approved.
     if ((await linesHash(trx, list.id)) !== list.approved_hash) return err('list-step-out-of-order');
 
@@ -93,6 +96,8 @@ export async function publishList(
       published++;
     }
     await putEntities(trx, changes, { now: input.now });
+    // Money last month's close carried here becomes arrears on these lines.
+    await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);
     await trx
       .updateTable('lists')
       .set({ status: 'published', published_at: input.now })

@@ -79,5 +79,15 @@ export async function logEvent(
   comment: string | null,
   now: number,
 ): Promise<void> {
-  await trx.insertInto('list_events').values({ list_id: listId, at: now, user_id: userId, action, comment }).execute();
+  // Events of one list are numbered: two in the same millisecond still read in order.
+  const last = await trx
+    .selectFrom('list_events')
+    .select((eb) => eb.fn.max('n').as('n'))
+    .where('list_id', '=', listId)
+    .executeTakeFirst();
+  const n = Number(last?.n ?? 0) + 1;
+  await trx
+    .insertInto('list_events')
+    .values({ list_id: listId, n, at: now, user_id: userId, action, comment })
+    .execute();
 }

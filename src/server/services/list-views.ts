@@ -92,6 +92,7 @@ export async function getList(
     .select(['list_events.at', 'users.display_name', 'list_events.action', 'list_events.comment'])
     .where('list_events.list_id', '=', listId)
     .orderBy('list_events.at')
+    .orderBy('list_events.n')
     .execute();
   return ok({
     list: toSummary(row),

@@ -1,0 +1,84 @@
+/**
+ * The payment lines of one commune and month as the close reads them (docs/protocol.md "Closing a
+ * month"): the pinned payment-line fields plus the history the server keeps, and after a close its
+ * `closing` decision. A line's month is its `periodId` (ids are not assumed to name it).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { closeEndReasons, type CloseLine } from '../../domain/month-close';
+import { vnd, type Vnd } from '../../domain/money';
+import { paymentLineDataSchema } from '../../protocol/entities';
+import type { Database } from '../db/schema';
+import { isRecord } from '../services/data-fields';
+import { getEntityForUpdate } from '../services/entity-store';
+
+/** What a close wrote on a line it decided (kept in the line's data; tablets pull it). */
+export const lineClosingSchema = z.object({
+  outcome: z.enum(['carry', 'end']),
+  reason: z.enum(closeEndReasons).nullable(),
+  note: z.string().nullable(),
+  closedAt: z.string(),
+  carryTo: z.string().nullable(),
+});
+export type LineClosing = z.infer<typeof lineClosingSchema>;
+
+export type MonthLine = CloseLine & {
+  beneficiaryId: string;
+  arrearsAmount: Vnd;
+  arrearsMonths: number;
+  closing: LineClosing | null;
+  /** The stored data as it was, fields this version does not know included. */
+  raw: Record<string, unknown>;
+};
+
+export function readMonthLine(lineId: string, data: unknown): MonthLine | undefined {
+  const parsed = paymentLineDataSchema.safeParse(data);
+  if (!parsed.success || !isRecord(data)) return undefined;
+  const d = parsed.data;
+  const closing = lineClosingSchema.safeParse(data['closing']);
+  return {
+    lineId,
+    beneficiaryId: d.beneficiaryId,
+    status: d.status,
+    amount: vnd(d.amount),
+    months: 1 + d.arrearsMonths,
+    arrearsAmount: vnd(d.arrearsAmount),
+    arrearsMonths: d.arrearsMonths,
+    closing: closing.success ? closing.data : null,
+    raw: { ...data },
+  };
+}
+
+/** The month's lines of a commune, in id order (the commune's lines are read and kept by month). */
+export async function monthLines(db: Kysely<Database>, communeCode: string, period: string): Promise<MonthLine[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'data'])
+    .where('entity', '=', 'payment-line')
+    .where('commune_code', '=', communeCode)
+    .where('deleted', '=', 0)
+    .orderBy('id')
+    .execute();
+  const lines: MonthLine[] = [];
+  for (const r of rows) {
+    const line = r.data === null ? undefined : readMonthLine(r.id, JSON.parse(r.data));
+    if (line && line.raw['periodId'] === period) lines.push(line);
+  }
+  return lines;
+}
+
+/** One line read again under its row lock (a payment arriving meanwhile waits for the close). */
+export async function lockedLine(trx: Transaction<Database>, lineId: string): Promise<MonthLine | undefined> {
+  const stored = await getEntityForUpdate(trx, 'payment-line', lineId);
+  if (!stored || stored.deleted) return undefined;
+  return readMonthLine(lineId, stored.data);
+}
+
+/** The month's lines of a commune by beneficiary. */
+export async function monthLinesByPerson(
+  db: Kysely<Database>,
+  communeCode: string,
+  period: string,
+): Promise<Map<string, MonthLine>> {
+  return new Map((await monthLines(db, communeCode, period)).map((l) => [l.beneficiaryId, l]));
+}
