@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { vnd } from './money';
 import {
   carriedArrears,
+  decidedMoney,
   closeBalances,
   planClose,
   type CloseDecision,
@@ -122,4 +123,14 @@ test('carriedArrears adds the carried amount and its months to next month’s li
       { amount: vnd(1_000_000), months: 2 },
     ),
   ).toEqual({ amount: 2_500_000, arrearsAmount: 1_500_000, arrearsMonths: 3 });
+});
+
+test('decidedMoney sums the open lines by the decision taken so far, a complete close or not', () => {
+  expect(
+    decidedMoney(month, [
+      { lineId: 'due', outcome: 'carry' },
+      { lineId: 'away', outcome: 'end', reason: 'other', note: null },
+      { lineId: 'paid', outcome: 'carry' },
+    ]),
+  ).toEqual({ carried: 1_000_000, ended: 600_000 });
 });

@@ -113,6 +113,21 @@ function outcomeOf(line: CloseLine, d: CloseDecision | undefined): LineOutcome |
     : { lineId: line.lineId, outcome: 'end', amount: line.amount, reason: d.reason, note: d.note?.trim() || null };
 }
 
+/**
+ * The money of the decisions taken so far, whether or not the close is complete yet (the screen
+ * shows it while the user decides): each open line's amount goes where its decision sends it.
+ */
+export function decidedMoney(
+  lines: readonly CloseLine[],
+  decisions: readonly CloseDecision[],
+): { carried: Vnd; ended: Vnd } {
+  const outcome = new Map(decisions.map((d) => [d.lineId, d.outcome]));
+  const open = lines.filter((l) => isOpenAtClose(l.status));
+  const sum = (kind: CloseDecision['outcome']) =>
+    sumVnd(open.filter((l) => outcome.get(l.lineId) === kind).map((l) => l.amount));
+  return { carried: sum('carry'), ended: sum('end') };
+}
+
 /** due = paid + carried + ended, to the đồng (the equation the closing screen shows). */
 export function closeBalances(summary: CloseSummary): boolean {
   return summary.due.amount === vnd(summary.paid.amount + summary.carried.amount + summary.ended.amount);

@@ -8,6 +8,26 @@ import { closeEndReasons } from '../domain/month-close';
 import { paymentLineStatuses } from '../domain/vocabulary';
 import { communeCodeSchema, isoMonth, moneySchema, nfcString, protocolField } from './common';
 
+/**
+ * What a close wrote on a line it decided, in the line's data as tablets pull it: the line is
+ * withdrawn (`status: 'void'`) and `closing` says where its money went.
+ */
+export const lineClosingSchema = z.object({
+  outcome: z.enum(['carry', 'end']),
+  reason: z.enum(closeEndReasons).nullable(),
+  note: z.string().nullable(),
+  closedAt: z.string(),
+  /** The month the money was carried into (null when the line ended). */
+  carryTo: isoMonth.nullable(),
+});
+export type LineClosing = z.infer<typeof lineClosingSchema>;
+
+/** The closing decision a pulled line carries, if a close decided it. */
+export function closingOf(line: object): LineClosing | null {
+  const parsed = lineClosingSchema.safeParse('closing' in line ? line.closing : undefined);
+  return parsed.success ? parsed.data : null;
+}
+
 export const monthParamsSchema = z.object({ period: isoMonth, commune: communeCodeSchema });
 
 export const closeDecisionSchema = z.discriminatedUnion('outcome', [

@@ -163,6 +163,8 @@ export function createFakeTransport(): FakeTransport {
     getList: () => Promise.reject(new Error('not used by these tests')),
     importList: () => Promise.reject(new Error('not used by these tests')),
     listStep: () => Promise.reject(new Error('not used by these tests')),
+    getClosing: () => Promise.reject(new Error('not used by these tests')),
+    closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;
 }

@@ -18,6 +18,7 @@ import {
   type ListStepResponse,
   type ListSummary,
 } from '../protocol/lists';
+import { closingResponseSchema, type CloseRequest, type ClosingResponse } from '../protocol/month-close';
 import { z } from 'zod';
 
 /** `network` when the server could not be reached; otherwise the server's error code. */
@@ -59,6 +60,15 @@ export type Transport = {
     step: 'submit' | 'return' | 'approve' | 'publish',
     comment?: string,
   ): Promise<ListStepResponse>;
+  /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
+  getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
+  /** Closes the month with one decision per unpaid line. */
+  closeMonth(
+    token: string,
+    commune: string,
+    period: string,
+    decisions: CloseRequest['decisions'],
+  ): Promise<ClosingResponse>;
 };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
@@ -196,6 +206,14 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         method: 'POST',
         token,
         body: { protocol: PROTOCOL_VERSION, ...(comment === undefined ? {} : { comment }) },
+      }),
+    getClosing: (token, commune, period) =>
+      call(`/api/months/${period}/${commune}/closing`, closingResponseSchema, { method: 'GET', token }),
+    closeMonth: (token, commune, period, decisions) =>
+      call(`/api/months/${period}/${commune}/close`, closingResponseSchema, {
+        method: 'POST',
+        token,
+        body: { protocol: PROTOCOL_VERSION, decisions },
       }),
   };
 }

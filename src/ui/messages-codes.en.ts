@@ -90,6 +90,11 @@ export const codeMessages = {
       "This month's list for the commune is approved and cannot change. Prepare a new adjustment list.",
     'own-list': 'Nobody may approve a list they prepared.',
     'list-step-out-of-order': 'The list is not at a step that allows this (not yet submitted, or already approved).',
+    'period-closed': "The commune's month is closed and can no longer change.",
+    'close-decisions-invalid':
+      'Every unpaid line needs a decision: carry it into next month, or end it with a reason ("Other" needs a note).',
+    'carry-target-settled':
+      "Next month's line of this person is already paid, so nothing can be added to it. End the line with a reason and put the arrears on a later list.",
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

@@ -4,6 +4,10 @@ import type { IdCheckSkipReason } from '../domain/vocabulary';
 export const payMessages = {
   pay: {
     notFound: 'This payment line was not found on this device.',
+    closed: 'Month closed',
+    closedCarried: (period: string) =>
+      `The month is closed: this line's money was carried into ${period.slice(5, 7)}/${period.slice(0, 4)} (arrears). Do not pay on this line.`,
+    closedEnded: (reason: string) => `The month is closed: this line ended (${reason}). Do not pay on this line.`,
     notOpen: 'This payment line is no longer waiting for payment.',
     receiver: 'Recipient',
     receiverName: "Recipient's full name",

@@ -4,6 +4,10 @@ import type { IdCheckSkipReason } from '../domain/vocabulary';
 export const payMessages = {
   pay: {
     notFound: 'Không tìm thấy dòng chi trả này trên máy.',
+    closed: 'Đã khóa sổ',
+    closedCarried: (period: string) =>
+      `Tháng đã khóa sổ: số tiền của dòng này được chuyển sang tháng ${period.slice(5, 7)}/${period.slice(0, 4)} (truy lĩnh). Không chi ở dòng này.`,
+    closedEnded: (reason: string) => `Tháng đã khóa sổ: dòng này kết thúc (${reason}). Không chi ở dòng này.`,
     notOpen: 'Dòng chi trả này không còn chờ chi.',
     receiver: 'Người nhận tiền',
     receiverName: 'Họ tên người nhận',

@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 
 import { codeMessages } from './messages-codes.en';
 import { listMessages } from './messages-lists.en';
+import { closingMessages } from './messages-closing.en';
 import { payMessages } from './messages-pay.en';
 import { personMessages } from './messages-person.en';
 import { readinessMessages } from './messages-readiness.en';
@@ -57,6 +58,7 @@ export const en: Messages = {
   },
   ...payMessages,
   ...listMessages,
+  ...closingMessages,
   ...personMessages,
   ...readinessMessages,
   ...codeMessages,

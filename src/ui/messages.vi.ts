@@ -13,6 +13,7 @@ import type { CccdParseErrorCode } from '../domain/citizen-id';
 
 import { codeMessages } from './messages-codes.vi';
 import { listMessages } from './messages-lists.vi';
+import { closingMessages } from './messages-closing.vi';
 import { payMessages } from './messages-pay.vi';
 import { personMessages } from './messages-person.vi';
 import { readinessMessages } from './messages-readiness.vi';
@@ -68,6 +69,7 @@ export const vi = {
   } satisfies Record<UnpaidReason, string>,
   ...payMessages,
   ...listMessages,
+  ...closingMessages,
   ...personMessages,
   ...readinessMessages,
   ...codeMessages,

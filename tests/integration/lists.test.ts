@@ -1,6 +1,7 @@
 // The monthly list screen's calls, through the client's own transport against the real server
 // (Hono app + SQLite in one process): an officer uploads a CSV, a refused file keeps nothing, the
-// approver approves what the officer submitted (docs/protocol.md "Lists").
+// approver approves what the officer submitted (docs/protocol.md "Lists"), and a supervisor closes
+// the month ("Closing a month").
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { PHU_BAI } from '../../src/server/seed/demo';
 import type { Harness } from '../../src/server/testing/harness';
@@ -98,4 +99,26 @@ test('an officer’s list is kept, shown, submitted and approved by the approver
     ['Lê Văn Sáu', 750_000],
   ]);
   expect(detail.events.map((e) => e.action)).toEqual(['import', 'submit', 'approve']);
+});
+
+test('a supervisor closes the demo month through the transport: every unpaid line decided, the money balanced', async () => {
+  const supervisor = await signIn('supervisor');
+  const before = await transport.getClosing(supervisor, PHU_BAI, '2026-11');
+  expect(before.status).toBe('paying');
+  expect(before.lines.length).toBeGreaterThan(0);
+  const [first, ...rest] = before.lines;
+  const decisions = [
+    { lineId: first?.lineId ?? '', outcome: 'end' as const, reason: 'moved-away' as const, note: null },
+    ...rest.map((l) => ({ lineId: l.lineId, outcome: 'carry' as const })),
+  ];
+  const closed = await transport.closeMonth(supervisor, PHU_BAI, '2026-11', decisions);
+  const { due, paid, carried, ended } = closed.summary;
+  expect(closed.status).toBe('closed');
+  expect([carried.count, ended.count]).toEqual([rest.length, 1]);
+  expect(due.amount).toBe(paid.amount + carried.amount + ended.amount);
+  expect(await failure(transport.closeMonth(supervisor, PHU_BAI, '2026-11', decisions))).toBe('period-closed');
+  // The officer reads the closed month; only a supervisor closes one.
+  const officer = await signIn('officer');
+  expect((await transport.getClosing(officer, PHU_BAI, '2026-11')).status).toBe('closed');
+  expect(await failure(transport.closeMonth(officer, '20140', '2026-11', []))).toBe('forbidden');
 });

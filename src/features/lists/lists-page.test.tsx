@@ -7,7 +7,7 @@ import { untilRendered as until } from '../../../tests/builders/until';
 import type { Role } from '../../domain/vocabulary';
 import type { ListDetail, ListImportResponse, ListSummary } from '../../protocol/lists';
 import { createAppDb, type AppDb } from '../../storage/app-db';
-import type { Transport } from '../../sync/transport';
+import { TransportError, type Transport } from '../../sync/transport';
 import { ServicesProvider } from '../../ui/services';
 import { ListsPage } from './lists-page';
 
@@ -21,6 +21,7 @@ const transport = {
   getList: vi.fn<Transport['getList']>(),
   importList: vi.fn<Transport['importList']>(),
   listStep: vi.fn<Transport['listStep']>(),
+  getClosing: vi.fn<Transport['getClosing']>(),
 };
 
 const money = {
@@ -63,6 +64,7 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   transport.listLists.mockResolvedValue([]);
+  transport.getClosing.mockRejectedValue(new TransportError('not-found', 'no lines', 404));
 });
 afterEach(async () => {
   if (root) act(() => root?.unmount());

@@ -15,6 +15,7 @@ import { useMyCommunes } from '../../ui/use-my-communes';
 import { useOnline } from '../../ui/use-online';
 import { useSession } from '../../ui/use-session';
 import { FindingsTable, ListDetailView, MoneyEquation } from './list-detail';
+import { MonthClosing } from './month-closing';
 import { useListDetail, useMonthLists } from './use-lists';
 
 export function ListsPage() {
@@ -24,6 +25,8 @@ export function ListsPage() {
   const [commune, setCommune] = useState('');
   const [period, setPeriod] = useState(() => addMonths(vietnamMonth(clock.now()), 1) ?? vietnamMonth(clock.now()));
   const [openId, setOpenId] = useState<string | null>(null);
+  // Bumped after every change, so the month's closing is read again.
+  const [changes, setChanges] = useState(0);
   const chosen = commune || communes?.[0]?.code || '';
   const [month, reloadMonth] = useMonthLists(chosen, period);
   const [detail, reloadDetail] = useListDetail(openId);
@@ -32,71 +35,83 @@ export function ListsPage() {
   const refresh = () => {
     reloadMonth();
     reloadDetail();
+    setChanges((n) => n + 1);
   };
 
   return (
     <section className="lists">
-      <h1>{t.lists.title}</h1>
-      {!online && (
-        <p className="warning" role="status">
-          {t.lists.online}
-        </p>
-      )}
-      <div className="toolbar">
-        <label>
-          {t.lists.commune}
-          <select value={chosen} onChange={(e) => setCommune(e.target.value)}>
-            {communes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.lists.month}
-          <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
-        </label>
+      <h1 className="no-print">{t.lists.title}</h1>
+      {/* Printing this page prints the month's closing record alone. */}
+      <div className="no-print">
+        {!online && (
+          <p className="warning" role="status">
+            {t.lists.online}
+          </p>
+        )}
+        <div className="toolbar">
+          <label>
+            {t.lists.commune}
+            <select value={chosen} onChange={(e) => setCommune(e.target.value)}>
+              {communes.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.lists.month}
+            <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
+          </label>
+        </div>
+        <Upload
+          commune={chosen}
+          period={period}
+          onKept={(listId) => {
+            setOpenId(listId);
+            refresh();
+          }}
+        />
+        <h2>{t.lists.monthLists}</h2>
+        {month.state === 'loading' && <p className="muted">{t.lists.loading}</p>}
+        {month.state === 'failed' && (
+          <p className="error" role="alert">
+            {t.lists.loadFailed} {errorMessage(month.code)}{' '}
+            <button type="button" onClick={reloadMonth}>
+              {t.lists.retry}
+            </button>
+          </p>
+        )}
+        {month.state === 'ready' &&
+          (month.value.length === 0 ? (
+            <p className="empty">{t.lists.none}</p>
+          ) : (
+            <ul className="plain" data-testid="month-lists">
+              {month.value.map((l) => (
+                <li key={l.listId} className="card">
+                  {l.fileName} · {t.lists.statuses[l.status]} · {formatVnd(vnd(l.total))} ·{' '}
+                  {t.lists.preparedBy(l.preparerName)}{' '}
+                  <button type="button" onClick={() => setOpenId(l.listId)}>
+                    {t.lists.open}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ))}
+        {openId !== null && detail.state === 'ready' && <ListDetailView detail={detail.value} onChanged={refresh} />}
+        {openId !== null && detail.state === 'failed' && (
+          <p className="error" role="alert">
+            {errorMessage(detail.code)}
+          </p>
+        )}
       </div>
-      <Upload
-        commune={chosen}
-        period={period}
-        onKept={(listId) => {
-          setOpenId(listId);
-          refresh();
-        }}
-      />
-      <h2>{t.lists.monthLists}</h2>
-      {month.state === 'loading' && <p className="muted">{t.lists.loading}</p>}
-      {month.state === 'failed' && (
-        <p className="error" role="alert">
-          {t.lists.loadFailed} {errorMessage(month.code)}{' '}
-          <button type="button" onClick={reloadMonth}>
-            {t.lists.retry}
-          </button>
-        </p>
-      )}
-      {month.state === 'ready' &&
-        (month.value.length === 0 ? (
-          <p className="empty">{t.lists.none}</p>
-        ) : (
-          <ul className="plain" data-testid="month-lists">
-            {month.value.map((l) => (
-              <li key={l.listId} className="card">
-                {l.fileName} · {t.lists.statuses[l.status]} · {formatVnd(vnd(l.total))} ·{' '}
-                {t.lists.preparedBy(l.preparerName)}{' '}
-                <button type="button" onClick={() => setOpenId(l.listId)}>
-                  {t.lists.open}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ))}
-      {openId !== null && detail.state === 'ready' && <ListDetailView detail={detail.value} onChanged={refresh} />}
-      {openId !== null && detail.state === 'failed' && (
-        <p className="error" role="alert">
-          {errorMessage(detail.code)}
-        </p>
+      {chosen !== '' && (
+        <MonthClosing
+          key={`${chosen}|${period}|${changes}`}
+          commune={chosen}
+          communeName={communes.find((c) => c.code === chosen)?.name ?? chosen}
+          period={period}
+        />
       )}
     </section>
   );

@@ -15,6 +15,7 @@ import { SignaturePad } from './signature-pad';
 import { usePay } from './use-pay';
 import { useReceiverCheck } from './use-receiver-check';
 import { usePaymentLine } from './use-payment-list';
+import { notOpenText } from './closed-line';
 
 /** Paying one line at the person's home: who receives, the amount in figures and words, a signature. */
 export function PayPage() {
@@ -81,7 +82,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
         <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
       </div>
       {!open ? (
-        <p className="warning">{t.pay.notOpen}</p>
+        <p className="warning">{notOpenText(line)}</p>
       ) : (
         <>
           <form className="card" onSubmit={submit}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatVnd } from '../../domain/money';
+import { closingOf } from '../../protocol/month-close';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { usePaymentList } from './use-payment-list';
@@ -48,7 +49,9 @@ export function PaymentsPage() {
                 {person ? `${t.roster.born} ${birthYear(person.birthDate)} · ${person.village}` : ''}
               </span>
               <span className="pay-amount">{formatVnd(line.amount)}</span>
-              <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
+              <span className={`badge line-${line.status}`}>
+                {closingOf(line) ? t.pay.closed : t.lineStatuses[line.status]}
+              </span>
             </Link>
           </li>
         ))}

@@ -11,7 +11,7 @@ import { must } from '../../lib/assert';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
-import type { ClosingLine, ClosingResponse } from '../../protocol/month-close';
+import type { ClosingLine, ClosingResponse, LineClosing } from '../../protocol/month-close';
 import { can } from '../../protocol/permissions';
 import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -19,7 +19,7 @@ import { isRecord } from '../services/data-fields';
 import { putEntities, type EntityChange } from '../services/entity-store';
 import { isoTime } from '../services/push-context';
 import { applyWaitingCarryovers, carryTarget, monthPublished } from './carryovers';
-import { lockedLine, monthLines, monthLinesByPerson, type LineClosing, type MonthLine } from './month-lines';
+import { lockedLine, monthLines, monthLinesByPerson, type MonthLine } from './month-lines';
 
 type Month = { commune: string; period: string };
 export type ClosingView = Omit<ClosingResponse, 'protocol'>;

@@ -4,23 +4,13 @@
  * `closing` decision. A line's month is its `periodId` (ids are not assumed to name it).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { closeEndReasons, type CloseLine } from '../../domain/month-close';
+import type { CloseLine } from '../../domain/month-close';
 import { vnd, type Vnd } from '../../domain/money';
 import { paymentLineDataSchema } from '../../protocol/entities';
+import { lineClosingSchema, type LineClosing } from '../../protocol/month-close';
 import type { Database } from '../db/schema';
 import { isRecord } from '../services/data-fields';
 import { getEntityForUpdate } from '../services/entity-store';
-
-/** What a close wrote on a line it decided (kept in the line's data; tablets pull it). */
-export const lineClosingSchema = z.object({
-  outcome: z.enum(['carry', 'end']),
-  reason: z.enum(closeEndReasons).nullable(),
-  note: z.string().nullable(),
-  closedAt: z.string(),
-  carryTo: z.string().nullable(),
-});
-export type LineClosing = z.infer<typeof lineClosingSchema>;
 
 export type MonthLine = CloseLine & {
   beneficiaryId: string;
