@@ -7,6 +7,7 @@
 import { detectLegacyEncoding, toUnicode, type LegacyEncoding } from './legacy-vietnamese';
 import type { ListCell } from './list-cells';
 import { columnLetter, findColumns, listFields, type ColumnMapping, type ListField } from './list-columns';
+import { describeColumns, type ColumnView } from './list-mapping';
 import { readListRows, type Finding, type ListContext, type ListRow } from './list-rows';
 import { foldVietnamese } from './vietnamese-text';
 
@@ -19,6 +20,8 @@ export type PreparedList = {
   encodings: LegacyEncoding[];
   rows: ListRow[];
   findings: Finding[];
+  /** Each column as read: letter, header, field, samples (what the mapping screen shows). */
+  columns: ColumnView[];
 };
 
 export type PrepareError = 'no-header-row';
@@ -93,5 +96,6 @@ export function prepareList(
   const sourceKey = sourceKeyOf(found);
   const mapping = withSaved(found, savedFor(sourceKey));
   const read = readListRows(rows, mapping, context);
-  return { ok: true, value: { mapping, encodings, rows: read.rows, findings: read.findings, sourceKey } };
+  const columns = describeColumns(rows, mapping);
+  return { ok: true, value: { mapping, encodings, rows: read.rows, findings: read.findings, sourceKey, columns } };
 }

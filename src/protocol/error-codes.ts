@@ -33,6 +33,7 @@ export const requestErrorCodes = [
   'period-closed',
   'close-decisions-invalid',
   'carry-target-settled',
+  'invalid-mapping',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -4,6 +4,7 @@
  * steps submit, return, approve and publish.
  */
 import { z } from 'zod';
+import { listFields } from '../domain/list-columns';
 import { communeCodeSchema, isoMonth, protocolField } from './common';
 
 /** A list's way: imported as a draft, submitted, returned or approved, then published. */
@@ -45,6 +46,35 @@ export const diffSummarySchema = z.object({
 });
 export type DiffSummary = z.infer<typeof diffSummarySchema>;
 
+/** A column of the file as the import read it (additive: for the mapping screen). */
+export const wireColumnSchema = z.object({
+  letter: z.string(),
+  header: z.string(),
+  /** The field it was read as (`listFields`, src/domain/list-columns.ts); null: kept, unmapped. */
+  field: z.enum(listFields).nullable(),
+  samples: z.array(z.string()),
+});
+export type WireColumn = z.infer<typeof wireColumnSchema>;
+
+/** How the file was read: present whenever its header row was found. */
+export const listReadingSchema = z.object({
+  /** The key a fixed mapping is saved under (the folded header texts of the file's layout). */
+  sourceKey: z.string(),
+  /** The spreadsheet row of the (last) header row. */
+  headerRow: z.number().int().positive(),
+  columns: z.array(wireColumnSchema),
+});
+export type ListReading = z.infer<typeof listReadingSchema>;
+
+/** `PUT /api/lists/mappings`: how a commune's files of this layout are to be read from now on. */
+export const listMappingRequestSchema = z.object({
+  protocol: protocolField,
+  commune: communeCodeSchema,
+  sourceKey: z.string().min(1).max(20_000),
+  /** Field → column letter; a field left out is found by its header as usual. */
+  fields: z.record(z.string(), z.string().max(3)),
+});
+
 export const listImportResponseSchema = z.object({
   protocol: protocolField,
   /** Null when nothing was created (an error finding: the answer is 422). */
@@ -54,6 +84,8 @@ export const listImportResponseSchema = z.object({
   duplicate: z.boolean(),
   findings: z.array(wireFindingSchema),
   diff: diffSummarySchema,
+  /** Additive: how the columns were read (absent for a duplicate). */
+  reading: listReadingSchema.optional(),
 });
 export type ListImportResponse = z.infer<typeof listImportResponseSchema>;
 

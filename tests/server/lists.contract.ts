@@ -126,6 +126,46 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
       expect(await listCount()).toBe(0);
     });
 
+    test('a column the import cannot place is fixed once for the layout; the same file then reads so', async () => {
+      const csv = (amountHeader: string) =>
+        new TextEncoder().encode(
+          `Mã đối tượng,Họ và tên,Năm sinh,Số CCCD,Giới tính,${amountHeader}\r\n` +
+            'BT-01,Trần Thị Hoa,1952,046152999001,Nữ,750000\r\nBT-02,Nguyễn Văn Bình,1940,,Nam,1000000\r\n',
+        );
+      const file = csv('Số tiền được hưởng');
+      const refused = await upload(file, tokens.officer);
+      expect(refused.status).toBe(422);
+      const first = listImportResponseSchema.parse(await refused.json());
+      expect(first.findings.map((f) => f.code)).toContain('missing-column');
+      const reading = first.reading ?? expect.unreachable('the header row was found');
+      expect(reading.headerRow).toBe(1);
+      expect(reading.columns.at(-1)).toEqual({
+        letter: 'F',
+        header: 'Số tiền được hưởng',
+        field: null,
+        samples: ['750000', '1000000'],
+      });
+
+      const save = (token: string, fields: Record<string, string>, sourceKey = reading.sourceKey) =>
+        h.request('/api/lists/mappings', {
+          token,
+          method: 'PUT',
+          body: { protocol: 1, commune: PHU_BAI, sourceKey, fields },
+        });
+      expect((await save(tokens.payer, { monthlyAmount: 'F' })).status).toBe(403);
+      const twice = await save(tokens.officer, { monthlyAmount: 'F', fullName: 'f' });
+      expect([twice.status, errorBodySchema.parse(await twice.json()).error.code]).toEqual([400, 'invalid-mapping']);
+      expect((await save(tokens.officer, { monthlyAmount: 'f' })).status).toBe(200);
+
+      const kept = listImportResponseSchema.parse(await (await upload(file, tokens.officer)).json());
+      expect(kept).toMatchObject({ status: 'draft', duplicate: false, findings: [] });
+      expect(kept.reading?.columns.at(-1)?.field).toBe('monthlyAmount');
+      expect(kept.diff.money.current).toBe(1_750_000);
+      // The same file read the same way again is the same list; another layout is not affected.
+      expect(listImportResponseSchema.parse(await (await upload(file, tokens.officer)).json()).duplicate).toBe(true);
+      expect((await upload(csv('Tiền nhận'), tokens.officer)).status).toBe(422);
+    });
+
     test('a payer, or an officer of another commune, may not import', async () => {
       const file = listFile([hoa]);
       expect((await upload(file, tokens.payer)).status).toBe(403);

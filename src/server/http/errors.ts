@@ -43,6 +43,8 @@ export const errorStatus = {
   'close-decisions-invalid': 422,
   /** Next month's line of a person whose money would be carried is already paid. */
   'carry-target-settled': 409,
+  /** A column mapping naming an unknown field, a letter that is no column, or a column twice. */
+  'invalid-mapping': 400,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

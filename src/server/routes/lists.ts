@@ -1,7 +1,8 @@
 /**
  * Monthly lists (docs/protocol.md "Lists"), pinned for other programs:
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
- * percent-encoded UTF-8), and `POST /api/lists/{listId}/submit | return | approve | publish`.
+ * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`, and
+ * `PUT /api/lists/mappings` (how a layout's columns are read from now on).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
@@ -9,6 +10,7 @@ import { PROTOCOL_VERSION } from '../../protocol/common';
 import type { z } from 'zod';
 import {
   listImportQuerySchema,
+  listMappingRequestSchema,
   listReturnRequestSchema,
   listsQuerySchema,
   type listsResponseSchema,
@@ -22,6 +24,7 @@ import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
 import { importList } from '../services/list-import';
+import { saveMapping } from '../services/list-mappings';
 import { publishList } from '../services/list-publish';
 import { getList, listLists } from '../services/list-views';
 import { takeListStep, type ListStep } from '../services/list-steps';
@@ -57,6 +60,13 @@ export function listRoutes(
     c.header('Cache-Control', 'no-store');
     const response: ListDetail = { protocol: PROTOCOL_VERSION, ...result.value };
     return c.json(response);
+  });
+
+  app.put('/api/lists/mappings', session, async (c) => {
+    const body = await readJsonBody(c, listMappingRequestSchema);
+    const result = await saveMapping(db.kysely, c.get('session').user, { ...body, now: deps.clock.now() });
+    if (!result.ok) throw httpError(result.error);
+    return c.json({ protocol: PROTOCOL_VERSION, fields: result.value });
   });
 
   app.post('/api/lists/import', session, async (c) => {

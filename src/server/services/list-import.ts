@@ -16,7 +16,7 @@ import { vnd } from '../../domain/money';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import { listFindingMessagesVi } from '../../protocol/list-messages.vi';
-import type { DiffSummary, ListStatus, WireFinding } from '../../protocol/lists';
+import type { DiffSummary, ListReading, ListStatus, WireFinding } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed } from '../months/month-close';
@@ -24,6 +24,7 @@ import type { Database, ListLineKind } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { SheetError } from '../lists/sheet-types';
 import { isRecord, stringField } from './data-fields';
+import { savedMappings } from './list-mappings';
 import { logEvent } from './list-steps';
 
 export type ListImportInput = { period: string; communeCode: string; fileName: string; bytes: Uint8Array };
@@ -35,6 +36,7 @@ export type ListImportAnswer = {
   duplicate: boolean;
   findings: WireFinding[];
   diff: DiffSummary;
+  reading?: ListReading;
 };
 
 export type ListImportResult =
@@ -64,17 +66,18 @@ export async function importList(
   if (!can(user, 'lists.prepare', communeCode)) return err('forbidden');
   const fileHash = createHash('sha256').update(input.bytes).digest('hex');
   // Answered before the file is read; checked again under the lock before anything is written.
-  const settled = settledBy(await listsOf(db, communeCode, period), fileHash);
+  const saved = await savedMappings(db, communeCode);
+  const settled = settledBy(await listsOf(db, communeCode, period), fileHash, saved);
   if (settled) return settled;
   if (await isMonthClosed(db, communeCode, period)) return err('period-closed');
 
   const sheet = readSheet(input.bytes, input.fileName);
   if (!sheet.ok) return err(sheetErrorCodes[sheet.error]);
-  const saved = await savedMappings(db, communeCode);
   const provinceCode = await provinceOf(db, communeCode);
   const prepared = prepareList(sheet.value.rows, { month: period, provinceCode }, (key) => saved.get(key));
   if (!prepared.ok) return err('no-header-row');
-  const { rows, findings, mapping, sourceKey } = prepared.value;
+  const { rows, findings, mapping, sourceKey, columns } = prepared.value;
+  const reading: ListReading = { sourceKey, headerRow: mapping.headerRow + 1, columns };
 
   const roster = await rosterOf(db, communeCode);
   const previous = await previousLines(db, communeCode, period, roster);
@@ -95,7 +98,7 @@ export async function importList(
   if (findings.some((f) => f.severity === 'error')) {
     return ok({
       kind: 'refused',
-      answer: { listId: null, status: null, duplicate: false, findings: wireFindings, diff: summary },
+      answer: { listId: null, status: null, duplicate: false, findings: wireFindings, diff: summary, reading },
     });
   }
 
@@ -105,7 +108,7 @@ export async function importList(
     // Two imports of one month and commune at once are decided one after the other.
     await lockKey(trx, `lists:${communeCode}:${period}`);
     const lists = await listsOf(trx, communeCode, period);
-    const settledMeanwhile = settledBy(lists, fileHash);
+    const settledMeanwhile = settledBy(lists, fileHash, saved);
     if (settledMeanwhile) return settledMeanwhile;
     if (await isMonthClosed(trx, communeCode, period)) return err('period-closed' as const);
     // A draft or returned list of the month gives way to the new file (kept, marked replaced).
@@ -160,16 +163,24 @@ export async function importList(
   if (raced) return raced;
   return ok({
     kind: 'created',
-    answer: { listId, status: 'draft', duplicate: false, findings: wireFindings, diff: summary },
+    answer: { listId, status: 'draft', duplicate: false, findings: wireFindings, diff: summary, reading },
   });
 }
 
-type ListRowOfMonth = { id: string; status: ListStatus; file_hash: string; findings: string; diff: string };
+type ListRowOfMonth = {
+  id: string;
+  status: ListStatus;
+  file_hash: string;
+  findings: string;
+  diff: string;
+  source_key: string;
+  mapping: string;
+};
 
 function listsOf(db: Kysely<Database>, communeCode: string, period: string): Promise<ListRowOfMonth[]> {
   return db
     .selectFrom('lists')
-    .select(['id', 'status', 'file_hash', 'findings', 'diff'])
+    .select(['id', 'status', 'file_hash', 'findings', 'diff', 'source_key', 'mapping'])
     .where('commune_code', '=', communeCode)
     .where('period', '=', period)
     .execute();
@@ -182,8 +193,12 @@ function listsOf(db: Kysely<Database>, communeCode: string, period: string): Pro
 function settledBy(
   lists: readonly ListRowOfMonth[],
   fileHash: string,
+  saved: ReadonlyMap<string, SavedMapping>,
 ): Result<ListImportResult, RequestErrorCode> | null {
-  const same = lists.find((l) => l.file_hash === fileHash && l.status !== 'replaced');
+  // The same bytes read with the same mapping: a mapping fixed since makes it a new reading.
+  const same = lists.find(
+    (l) => l.file_hash === fileHash && l.status !== 'replaced' && !mappingChanged(l, saved.get(l.source_key)),
+  );
   if (same) {
     const answer: ListImportAnswer = {
       listId: same.id,
@@ -198,6 +213,13 @@ function settledBy(
   // A submitted list waits for its approver: returned, it can be replaced.
   if (lists.some((l) => l.status === 'submitted')) return err('list-step-out-of-order');
   return null;
+}
+
+/** Whether a user fixed, for this list's layout, a column the list was not read with. */
+function mappingChanged(list: ListRowOfMonth, saved: SavedMapping | undefined): boolean {
+  if (!saved) return false;
+  const used = (JSON.parse(list.mapping) as { fields?: SavedMapping }).fields ?? {};
+  return Object.entries(saved).some(([field, letter]) => used[field as keyof SavedMapping] !== letter);
 }
 
 function summaryOf(diff: ListDiff): DiffSummary {
@@ -302,15 +324,6 @@ async function previousLines(
     });
   }
   return lines;
-}
-
-async function savedMappings(db: Kysely<Database>, communeCode: string): Promise<Map<string, SavedMapping>> {
-  const rows = await db
-    .selectFrom('list_mappings')
-    .select(['source_key', 'mapping'])
-    .where('commune_code', '=', communeCode)
-    .execute();
-  return new Map(rows.map((r) => [r.source_key, JSON.parse(r.mapping) as SavedMapping]));
 }
 
 /** The province of a commune (its standard level may be provincial); Huế for the pilot's. */
