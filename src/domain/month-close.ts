@@ -1,5 +1,5 @@
 /**
- * Closing a commune's month (issue 11, docs/domain.md "Closing a month"): every line that was due
+ * Closing a commune's month (issue 11, docs/domain.md §3.5 "Closing a month"): every line that was due
  * and is not settled (paid in cash or transferred) is decided, one by one: its money is carried
  * into next month's arrears (truy lĩnh), or the line is ended with a reason. Lines withdrawn
  * before the close (void) are outside the month's money. The money balances to the đồng:

@@ -164,6 +164,7 @@ export function createFakeTransport(): FakeTransport {
     importList: () => Promise.reject(new Error('not used by these tests')),
     listStep: () => Promise.reject(new Error('not used by these tests')),
     getClosing: () => Promise.reject(new Error('not used by these tests')),
+    saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

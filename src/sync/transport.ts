@@ -60,6 +60,11 @@ export type Transport = {
     step: 'submit' | 'return' | 'approve' | 'publish',
     comment?: string,
   ): Promise<ListStepResponse>;
+  /** Saves how a commune's files of one layout have their columns read. */
+  saveListMapping(
+    token: string,
+    input: { commune: string; sourceKey: string; fields: Record<string, string> },
+  ): Promise<void>;
   /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
   getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
   /** Closes the month with one decision per unpaid line. */
@@ -126,7 +131,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   async function call<S extends z.ZodType>(
     path: string,
     schema: S,
-    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+    init: { method: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown },
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.token) headers['authorization'] = `Bearer ${init.token}`;
@@ -207,6 +212,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         token,
         body: { protocol: PROTOCOL_VERSION, ...(comment === undefined ? {} : { comment }) },
       }),
+    saveListMapping: async (token, input) => {
+      await call('/api/lists/mappings', z.unknown(), {
+        method: 'PUT',
+        token,
+        body: { protocol: PROTOCOL_VERSION, ...input },
+      });
+    },
     getClosing: (token, commune, period) =>
       call(`/api/months/${period}/${commune}/closing`, closingResponseSchema, { method: 'GET', token }),
     closeMonth: (token, commune, period, decisions) =>

@@ -1,8 +1,43 @@
 /** English text of the monthly lists screen (part of messages.en.ts); see messages-lists.vi.ts. */
+import type { ListField } from '../domain/list-columns';
 import type { ListStatus } from '../protocol/lists';
 
 export const listMessages = {
   lists: {
+    mappingTitle: 'How the columns are read',
+    mappingIntro: (row: number) =>
+      `Header row: row ${row}. Choose what each column holds; the choice is remembered for the commune's files of this layout.`,
+    mappingShow: 'Fix how columns are read',
+    mappingCols: { letter: 'Column', header: 'Header', samples: 'Examples', field: 'Holds' },
+    unused: '— Not used (kept as is) —',
+    mappingSave: 'Save and read the file again',
+    mappingSaved: 'The column mapping is saved.',
+    fields: {
+      code: 'Beneficiary code',
+      fullName: 'Full name',
+      birthDate: 'Birth date',
+      gender: 'Gender',
+      idNumber: 'ID card number',
+      oldIdNumber: 'Old ID number',
+      village: 'Village',
+      address: 'Address',
+      category: 'Group',
+      disabilitySeverity: 'Disability severity',
+      childrenCount: 'Children',
+      coefficient: 'Coefficient',
+      monthlyAmount: 'Monthly amount',
+      arrearsMonths: 'Arrears: months',
+      arrearsAmount: 'Arrears: amount',
+      recoveryAmount: 'Recovery',
+      total: 'Total',
+      paymentMethod: 'Payment method',
+      bankName: 'Bank',
+      accountNumber: 'Account number',
+      phone: 'Phone',
+      decisionNo: 'Decision number',
+      startMonth: 'Paid from month',
+      note: 'Note',
+    } satisfies Record<ListField, string>,
     title: 'Monthly payment lists',
     online: 'This screen needs a connection: lists are read, checked and approved on the server.',
     commune: 'Commune',

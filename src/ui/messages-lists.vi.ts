@@ -1,8 +1,43 @@
 /** Vietnamese text of the monthly lists screen: import, diff, approval (part of messages.vi.ts). */
+import type { ListField } from '../domain/list-columns';
 import type { ListStatus } from '../protocol/lists';
 
 export const listMessages = {
   lists: {
+    mappingTitle: 'Cách đọc các cột của tệp',
+    mappingIntro: (row: number) =>
+      `Dòng tiêu đề: dòng ${row}. Chọn thông tin của từng cột; cách đọc được ghi nhớ cho các tệp cùng mẫu của xã.`,
+    mappingShow: 'Sửa cách đọc cột',
+    mappingCols: { letter: 'Cột', header: 'Tiêu đề', samples: 'Ví dụ', field: 'Thông tin' },
+    unused: '— Không dùng (giữ nguyên) —',
+    mappingSave: 'Lưu cách đọc và đọc lại tệp',
+    mappingSaved: 'Đã lưu cách đọc cột.',
+    fields: {
+      code: 'Mã đối tượng',
+      fullName: 'Họ và tên',
+      birthDate: 'Ngày sinh',
+      gender: 'Giới tính',
+      idNumber: 'Số CCCD',
+      oldIdNumber: 'Số CMND cũ',
+      village: 'Thôn/tổ',
+      address: 'Địa chỉ',
+      category: 'Nhóm đối tượng',
+      disabilitySeverity: 'Mức độ khuyết tật',
+      childrenCount: 'Số con',
+      coefficient: 'Hệ số',
+      monthlyAmount: 'Mức trợ cấp tháng',
+      arrearsMonths: 'Truy lĩnh: số tháng',
+      arrearsAmount: 'Truy lĩnh: số tiền',
+      recoveryAmount: 'Truy thu',
+      total: 'Tổng số tiền',
+      paymentMethod: 'Hình thức nhận',
+      bankName: 'Ngân hàng',
+      accountNumber: 'Số tài khoản',
+      phone: 'Số điện thoại',
+      decisionNo: 'Số quyết định',
+      startMonth: 'Hưởng từ tháng',
+      note: 'Ghi chú',
+    } satisfies Record<ListField, string>,
     title: 'Danh sách chi trả hằng tháng',
     online: 'Màn hình này cần kết nối mạng: danh sách được đọc, kiểm tra và phê duyệt trên máy chủ.',
     commune: 'Xã/phường',

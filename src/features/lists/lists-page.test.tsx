@@ -22,6 +22,7 @@ const transport = {
   importList: vi.fn<Transport['importList']>(),
   listStep: vi.fn<Transport['listStep']>(),
   getClosing: vi.fn<Transport['getClosing']>(),
+  saveListMapping: vi.fn<Transport['saveListMapping']>(),
 };
 
 const money = {
@@ -147,6 +148,61 @@ describe('ListsPage', { timeout: 20_000 }, () => {
       expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx' }),
     );
     expect(transport.getList).not.toHaveBeenCalled();
+  });
+
+  test('a column the import could not place is fixed on the mapping panel, saved, and the file read again', async () => {
+    const reading = {
+      sourceKey: 'ho va ten|nam sinh|so tien duoc huong',
+      headerRow: 1,
+      columns: [
+        { letter: 'A', header: 'Họ và tên', field: 'fullName' as const, samples: ['Trần Thị Hoa'] },
+        { letter: 'B', header: 'Năm sinh', field: 'birthDate' as const, samples: ['1952'] },
+        { letter: 'C', header: 'Số tiền được hưởng', field: null, samples: ['750000'] },
+      ],
+    };
+    transport.importList.mockResolvedValueOnce({
+      protocol: 1,
+      listId: null,
+      status: null,
+      duplicate: false,
+      findings: [{ row: null, column: null, code: 'missing-column', severity: 'error', message: 'Thiếu cột.' }],
+      diff: { increases: 0, decreases: 0, adjustments: 0, unchanged: 0, money: { ...money, current: 0 } },
+      reading,
+    });
+    await renderAs('officer');
+    await chooseFileAndUpload();
+    // Open at once: a column the list needs was not found.
+    await until(() => expect(container.querySelector('[data-testid="column-mapping"]')).not.toBeNull());
+    expect(container.textContent).toContain('Số tiền được hưởng750000');
+    const select =
+      container.querySelector<HTMLSelectElement>('select[aria-label="Thông tin: Cột C"]') ??
+      expect.unreachable('no select for C');
+    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, 'monthlyAmount');
+    act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    transport.saveListMapping.mockResolvedValue();
+    transport.importList.mockResolvedValueOnce({
+      protocol: 1,
+      listId: 'list-2',
+      status: 'draft',
+      duplicate: false,
+      findings: [],
+      diff: detail().diff,
+      reading: { ...reading, columns: reading.columns.map((c) => ({ ...c, field: c.field ?? 'monthlyAmount' })) },
+    });
+    transport.getList.mockResolvedValue(detail());
+    act(() => button('Lưu cách đọc và đọc lại tệp').click());
+    await until(() => expect(transport.importList).toHaveBeenCalledTimes(2));
+    expect(transport.saveListMapping).toHaveBeenCalledWith('tok', {
+      commune: '19960',
+      sourceKey: reading.sourceKey,
+      fields: { fullName: 'A', birthDate: 'B', monthlyAmount: 'C' },
+    });
+    await until(() => expect(container.querySelector('[data-testid="list-detail"]')).not.toBeNull());
+    // Kept: the panel closes to its button, to fix the reading again if needed.
+    expect(container.querySelector('[data-testid="column-mapping"]')).toBeNull();
+    expect(button('Sửa cách đọc cột')).toBeDefined();
   });
 
   test('a kept list opens with its money equation, lines, who left and its steps; its preparer may submit it', async () => {

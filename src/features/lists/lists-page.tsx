@@ -3,18 +3,16 @@
  * upload the list file (a refused file shows its findings, row and column, and nothing is kept),
  * see the month's lists and open one: its money equation, lines, findings and steps.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { addMonths } from '../../domain/calendar';
 import { formatVnd, vnd } from '../../domain/money';
 import { vietnamMonth } from '../../lib/clock';
-import type { ListImportResponse } from '../../protocol/lists';
 import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
-import { useCan } from '../../ui/use-can';
 import { useMyCommunes } from '../../ui/use-my-communes';
 import { useOnline } from '../../ui/use-online';
-import { useSession } from '../../ui/use-session';
-import { FindingsTable, ListDetailView, MoneyEquation } from './list-detail';
+import { ListDetailView } from './list-detail';
+import { UploadList } from './upload-list';
 import { MonthClosing } from './month-closing';
 import { useListDetail, useMonthLists } from './use-lists';
 
@@ -64,7 +62,7 @@ export function ListsPage() {
             <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
           </label>
         </div>
-        <Upload
+        <UploadList
           commune={chosen}
           period={period}
           onKept={(listId) => {
@@ -114,71 +112,5 @@ export function ListsPage() {
         />
       )}
     </section>
-  );
-}
-
-/** The upload form, for the roles that prepare lists. */
-function Upload({ commune, period, onKept }: { commune: string; period: string; onKept: (listId: string) => void }) {
-  const { transport } = useServices();
-  const session = useSession();
-  const can = useCan();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<ListImportResponse | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  if (!can('lists.prepare', commune)) return null;
-
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    if (!session || !file) return;
-    setBusy(true);
-    setFailure(null);
-    setAnswer(null);
-    try {
-      const result = await transport.importList(session.token, { commune, period, file, fileName: file.name });
-      setAnswer(result);
-      if (result.listId !== null) onKept(result.listId);
-    } catch (e) {
-      setFailure(errorMessage((e as { code?: string }).code ?? 'unexpected'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const errors = answer?.findings.filter((f) => f.severity === 'error').length ?? 0;
-  return (
-    <form className="card" onSubmit={(e) => void upload(e)}>
-      <label>
-        {t.lists.file}
-        <input
-          type="file"
-          accept=".xlsx,.xls,.csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </label>
-      <button type="submit" className="primary" disabled={busy || file === null}>
-        {t.lists.upload}
-      </button>
-      {busy && (
-        <p className="muted" role="status">
-          {t.lists.reading}
-        </p>
-      )}
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      {answer && answer.duplicate && <p role="status">{t.lists.duplicate}</p>}
-      {answer && answer.listId === null && (
-        <>
-          <p className="error" role="alert">
-            {t.lists.refused(errors)}
-          </p>
-          <MoneyEquation money={answer.diff.money} />
-          <FindingsTable findings={answer.findings} />
-        </>
-      )}
-    </form>
   );
 }
