@@ -1,29 +1,22 @@
 /**
- * Importing a commune's monthly list (docs/protocol.md "Lists"): the file is read into a grid with
- * limits (lists/read-sheet.ts), its people are read and checked by the domain (list-import.ts),
- * compared with last month's lines, and kept as a draft list. With any error finding nothing is
+ * Importing a commune's monthly list (docs/protocol.md "Lists"): the file is read and checked
+ * against the commune (list-analysis.ts) and kept as a draft list. With any error finding nothing is
  * created; the identical file again (same hash, month and commune) changes nothing; a new file
  * replaces a draft or returned list not yet submitted; an approved month is never changed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
-import { addMonths } from '../../domain/calendar';
-import { diffLists, type DiffLine, type ListDiff } from '../../domain/list-diff';
-import { prepareList, mappingLetters, type SavedMapping } from '../../domain/list-import';
-import { newPersonFindings, type ListRow } from '../../domain/list-rows';
-import { vnd } from '../../domain/money';
+import type { DiffLine, ListDiff } from '../../domain/list-diff';
+import { mappingLetters, type SavedMapping } from '../../domain/list-import';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
-import { listFindingMessagesVi } from '../../protocol/list-messages.vi';
 import type { DiffSummary, ListReading, ListStatus, WireFinding } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed } from '../months/month-close';
 import type { Database, ListLineKind } from '../db/schema';
-import { readSheet } from '../lists/read-sheet';
-import type { SheetError } from '../lists/sheet-types';
-import { isRecord, stringField } from './data-fields';
+import { analyseList } from './list-analysis';
 import { savedMappings } from './list-mappings';
 import { logEvent } from './list-steps';
 
@@ -44,18 +37,6 @@ export type ListImportResult =
   /** Error findings: nothing was created (422). */
   | { kind: 'refused'; answer: ListImportAnswer };
 
-const sheetErrorCodes = {
-  'not-a-spreadsheet': 'not-a-spreadsheet',
-  encrypted: 'file-encrypted',
-  corrupted: 'file-corrupted',
-  'too-large': 'payload-too-large',
-  'too-many-rows': 'sheet-too-big',
-  'too-many-cells': 'sheet-too-big',
-  timeout: 'sheet-timeout',
-  empty: 'sheet-empty',
-  'no-such-sheet': 'sheet-empty',
-} as const satisfies Record<SheetError, RequestErrorCode>;
-
 export async function importList(
   db: Kysely<Database>,
   user: User,
@@ -71,31 +52,11 @@ export async function importList(
   if (settled) return settled;
   if (await isMonthClosed(db, communeCode, period)) return err('period-closed');
 
-  const sheet = readSheet(input.bytes, input.fileName);
-  if (!sheet.ok) return err(sheetErrorCodes[sheet.error]);
-  const provinceCode = await provinceOf(db, communeCode);
-  const prepared = prepareList(sheet.value.rows, { month: period, provinceCode }, (key) => saved.get(key));
-  if (!prepared.ok) return err('no-header-row');
-  const { rows, findings, mapping, sourceKey, columns } = prepared.value;
-  const reading: ListReading = { sourceKey, headerRow: mapping.headerRow + 1, columns };
-
-  const roster = await rosterOf(db, communeCode);
-  const previous = await previousLines(db, communeCode, period, roster);
-  const current = rows.map((r) => lineOf(r, roster));
-  const diff = diffLists(previous, current);
-  // People new to the commune are enrolled when the list is published: nothing may be guessed.
-  for (const [i, row] of rows.entries()) {
-    if (current[i]?.key.startsWith('row:')) findings.push(...newPersonFindings(row, mapping));
-  }
-  const wireFindings = findings.map((f): WireFinding => ({
-    row: f.row,
-    column: f.column,
-    code: f.code,
-    severity: f.severity,
-    message: listFindingMessagesVi[f.code],
-  }));
+  const analysed = await analyseList(db, input, saved);
+  if (!analysed.ok) return analysed;
+  const { rows, current, diff, findings: wireFindings, reading, sourceKey, mapping } = analysed.value;
   const summary = summaryOf(diff);
-  if (findings.some((f) => f.severity === 'error')) {
+  if (wireFindings.some((f) => f.severity === 'error')) {
     return ok({
       kind: 'refused',
       answer: { listId: null, status: null, duplicate: false, findings: wireFindings, diff: summary, reading },
@@ -239,101 +200,4 @@ function lineKinds(diff: ListDiff): Map<DiffLine, ListLineKind> {
   for (const u of diff.unchanged) kinds.set(u.current, 'unchanged');
   for (const d of diff.decreases) if (d.current) kinds.set(d.current, 'decrease');
   return kinds;
-}
-
-type RosterPerson = { id: string; data: Record<string, unknown> };
-type Roster = {
-  byCode: Map<string, RosterPerson>;
-  byIdNumber: Map<string, RosterPerson>;
-  byId: Map<string, RosterPerson>;
-};
-
-/** The commune's beneficiaries as the server holds them, by code and ID number. */
-async function rosterOf(db: Kysely<Database>, communeCode: string): Promise<Roster> {
-  const rows = await db
-    .selectFrom('entities')
-    .select(['id', 'data'])
-    .where('entity', '=', 'beneficiary')
-    .where('commune_code', '=', communeCode)
-    .where('deleted', '=', 0)
-    .execute();
-  const roster: Roster = { byCode: new Map(), byIdNumber: new Map(), byId: new Map() };
-  for (const row of rows) {
-    const data: unknown = row.data === null ? null : JSON.parse(row.data);
-    if (!isRecord(data)) continue;
-    const person = { id: row.id, data };
-    roster.byId.set(row.id, person);
-    const code = stringField(data, 'code');
-    const idNumber = stringField(data, 'idNumber');
-    if (code) roster.byCode.set(code, person);
-    if (idNumber) roster.byIdNumber.set(idNumber, person);
-  }
-  return roster;
-}
-
-/** A row of the file as the diff compares it; a person on the roster is keyed by their id. */
-function lineOf(row: ListRow, roster: Roster): DiffLine {
-  const person =
-    (row.code === null ? undefined : roster.byCode.get(row.code)) ??
-    (row.idNumber === null ? undefined : roster.byIdNumber.get(row.idNumber));
-  return {
-    key: person?.id ?? `row:${row.row}`,
-    code: row.code ?? (person ? (stringField(person.data, 'code') ?? null) : null),
-    idNumber: row.idNumber,
-    fullName: row.fullName,
-    birthDate: row.birthDate,
-    village: row.village,
-    category: row.category,
-    paymentMethod: row.paymentMethod,
-    total: row.total,
-  };
-}
-
-/** Last month's payment lines of the commune, with what the roster says of each person. */
-async function previousLines(
-  db: Kysely<Database>,
-  communeCode: string,
-  period: string,
-  roster: Roster,
-): Promise<DiffLine[]> {
-  const previousMonth = addMonths(period, -1);
-  if (previousMonth === null) return [];
-  const rows = await db
-    .selectFrom('entities')
-    .select(['id', 'data'])
-    .where('entity', '=', 'payment-line')
-    .where('commune_code', '=', communeCode)
-    .where('deleted', '=', 0)
-    .execute();
-  const lines: DiffLine[] = [];
-  for (const row of rows) {
-    const data: unknown = row.data === null ? null : JSON.parse(row.data);
-    if (!isRecord(data) || data['periodId'] !== previousMonth) continue;
-    const beneficiaryId = stringField(data, 'beneficiaryId') ?? '';
-    const person = roster.byId.get(beneficiaryId)?.data ?? {};
-    lines.push({
-      key: beneficiaryId,
-      code: stringField(person, 'code') ?? null,
-      idNumber: stringField(person, 'idNumber') ?? null,
-      fullName: stringField(person, 'fullName') ?? '',
-      birthDate: stringField(person, 'birthDate') ?? '',
-      village: stringField(person, 'village') ?? null,
-      category: (stringField(person, 'category') ?? null) as DiffLine['category'],
-      paymentMethod: (stringField(data, 'method') ?? null) as DiffLine['paymentMethod'],
-      total: vnd(typeof data['amount'] === 'number' ? data['amount'] : 0),
-    });
-  }
-  return lines;
-}
-
-/** The province of a commune (its standard level may be provincial); Huế for the pilot's. */
-async function provinceOf(db: Kysely<Database>, communeCode: string): Promise<string> {
-  const row = await db
-    .selectFrom('entities')
-    .select(['data'])
-    .where('entity', '=', 'commune')
-    .where('id', '=', communeCode)
-    .executeTakeFirst();
-  const data: unknown = row?.data ? JSON.parse(row.data) : null;
-  return stringField(data, 'provinceCode') ?? '46';
 }
