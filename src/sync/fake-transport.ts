@@ -165,6 +165,7 @@ export function createFakeTransport(): FakeTransport {
     listStep: () => Promise.reject(new Error('not used by these tests')),
     getClosing: () => Promise.reject(new Error('not used by these tests')),
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
+    findingsFile: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

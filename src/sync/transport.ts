@@ -60,6 +60,11 @@ export type Transport = {
     step: 'submit' | 'return' | 'approve' | 'publish',
     comment?: string,
   ): Promise<ListStepResponse>;
+  /** The file read and checked as the import would, back as `.xlsx` with a column of findings. */
+  findingsFile(
+    token: string,
+    input: { commune: string; period: string; file: Blob; fileName: string },
+  ): Promise<{ blob: Blob; fileName: string }>;
   /** Saves how a commune's files of one layout have their columns read. */
   saveListMapping(
     token: string,
@@ -212,6 +217,23 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         token,
         body: { protocol: PROTOCOL_VERSION, ...(comment === undefined ? {} : { comment }) },
       }),
+    findingsFile: async (token, input) => {
+      const q = new URLSearchParams({ commune: input.commune, period: input.period });
+      const headers = {
+        authorization: `Bearer ${token}`,
+        'content-type': input.file.type || 'application/octet-stream',
+        'x-filename': encodeURIComponent(input.fileName),
+      };
+      const response = await send(
+        `/api/lists/findings-file?${q.toString()}`,
+        { method: 'POST', headers, body: input.file },
+        Math.max(timeoutMs, 120_000),
+      );
+      if (!response.ok) throw failure(response, await response.json().catch(() => null));
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const encoded = /filename\*=UTF-8''([^;]+)/u.exec(disposition)?.[1];
+      return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : 'ket-qua-kiem-tra.xlsx' };
+    },
     saveListMapping: async (token, input) => {
       await call('/api/lists/mappings', z.unknown(), {
         method: 'PUT',

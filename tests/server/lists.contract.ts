@@ -81,7 +81,7 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
       expect(await listCount()).toBe(1);
     });
 
-    test('a file with an error finding is 422, names row and column in Vietnamese, and creates nothing', async () => {
+    test('a file with an error finding is 422, names row and column in Vietnamese, creates nothing, and comes back annotated', async () => {
       const broken = [4, 'BT-04', 'Hồ Văn Tám', '31/02/1950', '', 'một triệu', 0, 0, 0, 'Nam', 'k5c'];
       const res = await upload(listFile([hoa, broken]), tokens.officer);
       expect(res.status).toBe(422);
@@ -100,6 +100,31 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         ]),
       );
       expect(await listCount()).toBe(0);
+
+      // The same file back as .xlsx with a column of findings, row by row; still nothing kept.
+      const back = await h.app.request(`/api/lists/findings-file?period=2026-12&commune=${PHU_BAI}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.officer}`, 'x-filename': encodeURIComponent('Tháng 12.xlsx') },
+        body: listFile([hoa, broken]),
+      });
+      expect(back.status).toBe(200);
+      expect(back.headers.get('content-disposition')).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent('Tháng 12 - kết quả kiểm tra.xlsx')}`,
+      );
+      const book = XLSX.read(new Uint8Array(await back.arrayBuffer()), { type: 'array' });
+      const sheet = book.Sheets[book.SheetNames[0] ?? ''] ?? expect.unreachable('a sheet');
+      const grid = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
+      expect(grid[3]?.at(-1)).toBe('Kết quả kiểm tra');
+      expect(grid[4]?.slice(2, 3)).toEqual(['Trần Thị Hoa']);
+      expect(grid[4]?.at(-1)).toBe('');
+      expect(String(grid[5]?.at(-1)).split('\n')).toEqual(expect.arrayContaining(['Lỗi (cột D): Ngày không có thật.']));
+      expect(await listCount()).toBe(0);
+      const byPayer = await h.app.request(`/api/lists/findings-file?period=2026-12&commune=${PHU_BAI}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.payer}` },
+        body: listFile([hoa]),
+      });
+      expect(byPayer.status).toBe(403);
     });
 
     test.each([

@@ -23,6 +23,7 @@ const transport = {
   listStep: vi.fn<Transport['listStep']>(),
   getClosing: vi.fn<Transport['getClosing']>(),
   saveListMapping: vi.fn<Transport['saveListMapping']>(),
+  findingsFile: vi.fn<Transport['findingsFile']>(),
 };
 
 const money = {
@@ -148,6 +149,23 @@ describe('ListsPage', { timeout: 20_000 }, () => {
       expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx' }),
     );
     expect(transport.getList).not.toHaveBeenCalled();
+
+    // The file comes back with a column of findings, offered as a download.
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    transport.findingsFile.mockResolvedValue({
+      blob: new Blob(['xlsx'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      fileName: 'Tháng 12 - kết quả kiểm tra.xlsx',
+    });
+    act(() => button('Tải tệp kèm cột kết quả kiểm tra').click());
+    await until(() => expect(clicked).toEqual(['Tháng 12 - kết quả kiểm tra.xlsx']));
+    expect(transport.findingsFile).toHaveBeenCalledWith(
+      'tok',
+      expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx' }),
+    );
+    click.mockRestore();
   });
 
   test('a column the import could not place is fixed on the mapping panel, saved, and the file read again', async () => {

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ListImportResponse } from '../../protocol/lists';
+import { downloadFile } from '../../ui/download';
 import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
@@ -39,6 +40,17 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
       setFailure(errorMessage((e as { code?: string }).code ?? 'unexpected'));
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function downloadFindings() {
+    if (!session || !file) return;
+    setFailure(null);
+    try {
+      const back = await transport.findingsFile(session.token, { commune, period, file, fileName: file.name });
+      downloadFile(back.fileName, back.blob, back.blob.type);
+    } catch (e) {
+      setFailure(errorMessage((e as { code?: string }).code ?? 'unexpected'));
     }
   }
 
@@ -86,6 +98,11 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
           <MoneyEquation money={answer.diff.money} />
           <FindingsTable findings={answer.findings} />
         </>
+      )}
+      {answer && answer.findings.length > 0 && (
+        <button type="button" disabled={busy} onClick={() => void downloadFindings()}>
+          {t.lists.findingsFile}
+        </button>
       )}
       {answer?.reading && (
         <ColumnMapping

@@ -88,7 +88,7 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     if (path === '/api/sync/push') return push(c, next);
     if (path === '/api/sync/import') return imported(c, next);
     if (path.startsWith('/api/blobs/')) return blob(c, next);
-    if (path === '/api/lists/import') return list(c, next);
+    if (path === '/api/lists/import' || path === '/api/lists/findings-file') return list(c, next);
     return fallback(c, next);
   };
 }

@@ -2,7 +2,8 @@
  * Monthly lists (docs/protocol.md "Lists"), pinned for other programs:
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
  * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`, and
- * `PUT /api/lists/mappings` (how a layout's columns are read from now on).
+ * `PUT /api/lists/mappings` (how a layout's columns are read from now on), and
+ * `POST /api/lists/findings-file` (the file back with a column of findings).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
@@ -23,6 +24,7 @@ import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
+import { findingsFile } from '../services/list-findings-file';
 import { importList } from '../services/list-import';
 import { saveMapping } from '../services/list-mappings';
 import { publishList } from '../services/list-publish';
@@ -67,6 +69,23 @@ export function listRoutes(
     const result = await saveMapping(db.kysely, c.get('session').user, { ...body, now: deps.clock.now() });
     if (!result.ok) throw httpError(result.error);
     return c.json({ protocol: PROTOCOL_VERSION, fields: result.value });
+  });
+
+  app.post('/api/lists/findings-file', session, async (c) => {
+    const query = readQuery(c, listImportQuerySchema);
+    const fileName = fileNameOf(c.req.header('x-filename'));
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const result = await findingsFile(db.kysely, c.get('session').user, {
+      period: query.period,
+      communeCode: query.commune,
+      fileName,
+      bytes,
+    });
+    if (!result.ok) throw httpError(result.error);
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`);
+    return c.body(result.value.bytes.slice().buffer);
   });
 
   app.post('/api/lists/import', session, async (c) => {
