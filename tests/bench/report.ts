@@ -131,6 +131,25 @@ export function tableRows(r: Dict): [string, string, string][] {
       '',
     ]);
   }
+  const lists = get(r, 'listImport');
+  for (const groups of ['k5b', 'by-age']) {
+    const l = get(lists, groups);
+    if (!l) continue;
+    const rows_ = Number(get(l, 'rows')).toLocaleString('en-US');
+    const status = `HTTP ${String(get(l, 'status'))}${get(l, 'errorCode') ? ` ${String(get(l, 'errorCode'))}` : ''}`;
+    const warnings = num(get(l, 'findings', 'warning')) ?? 0;
+    const flags = ((get(l, 'serverNodeArgs') as string[] | undefined) ?? []).join(' ');
+    rows.push([
+      `List import, ${rows_}-row .xlsx (${fixed(get(l, 'fileMb'), 'MB', 1)}, ${groups === 'k5b' ? 'all k5b' : 'group fits age'}, ${String(warnings)} warnings${flags ? `, server ${flags}` : ''}), ${status}`,
+      fixed(get(l, 'seconds'), 's'),
+      '≤ 30 s',
+    ]);
+    rows.push([
+      `  server RSS during it: before → peak (VmHWM after)`,
+      `${fixed(get(l, 'rssBeforeMb'), 'MB', 0)} → ${fixed(get(l, 'peakRssMb'), 'MB', 0)} (${fixed(get(l, 'hwmAfterMb'), 'MB', 0)})`,
+      '≤ 500 MB',
+    ]);
+  }
   return rows;
 }
 

@@ -1,7 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle]`
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle,lists]`
  * `[-- --peers=ours,floor,pouchdb]` (initial sync: which contenders run; default all; the JSON keys
  * stay, a contender left out is reported as not measured)
+ * `[-- --list-rows=150000] [-- --list-groups=k5b,by-age] [-- --list-zip=zlib] [-- --list-stack-kb=N]`
+ * (lists: a monthly list .xlsx imported through the HTTP API, time and server RSS, about a minute;
+ * `--quick` makes 20,000 rows; groups: `k5b` on every row, or `by-age` the group that fits the
+ * age; zip: `zlib` as Excel saves, `sheetjs` the library's own, about 3× larger; a stack size in
+ * KB for that server is a diagnostic). `--only=lists` alone skips building the PWA.
  *
  * Measures issue 6's figures side by side with the peers, in one run, on this machine: real
  * Chromium (playwright-core, /usr/bin/chromium, a new on-disk profile per run), the real server
@@ -22,6 +27,7 @@ import { startNode, type Running } from './lib/processes';
 import { percentile, round, summarize, type Summary } from './lib/stats';
 import { bundleFigures, loadedJsFigures } from './measure/bundle';
 import { measureDevice } from './measure/device';
+import { listImportGroup } from './measure/list-import';
 import { runFloor, runOurs, runPouch, type SyncRun } from './measure/initial-sync';
 import { measureProfile } from './measure/profile';
 import { fsyncCost, measurePush, pushAvailable, sqliteCommitCost } from './measure/push';
@@ -30,7 +36,7 @@ import { printTable } from './report';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push').split(','));
+const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists').split(','));
 const runs = Number(flag('runs') ?? (quick ? 2 : 3));
 const sizes = (flag('sizes') ?? (quick ? '10000' : '10000,50000')).split(',').map(Number);
 const deviceSize = Number(flag('device-size') ?? (quick ? 10_000 : 100_000));
@@ -395,9 +401,11 @@ async function main(): Promise<void> {
     sizes,
     machine: machine(),
   };
-  log(`Building the PWA and the bench pages into ${staticDir}`);
-  buildApp(staticDir);
-  await buildBenchPages(staticDir);
+  if ([...only].some((g) => g !== 'lists')) {
+    log(`Building the PWA and the bench pages into ${staticDir}`);
+    buildApp(staticDir);
+    await buildBenchPages(staticDir);
+  }
   if (only.has('bundle')) {
     results['bundle'] = bundleFigures(staticDir);
     log(`\n6. Bundle: ${JSON.stringify(results['bundle'])}`);
@@ -405,6 +413,7 @@ async function main(): Promise<void> {
   if (only.has('sync')) await initialSync();
   if (only.has('device')) await device();
   if (only.has('push')) await push();
+  if (only.has('lists')) results['listImport'] = await listImportGroup(flag, quick, { work, startServer, stop, log });
   results['meta'] = { ...(results['meta'] as object), minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1) };
   writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
   printTable(results);
