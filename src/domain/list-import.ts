@@ -31,7 +31,8 @@ export function decodeLegacyColumns(rows: readonly (readonly ListCell[])[]): {
   rows: ListCell[][];
   encodings: LegacyEncoding[];
 } {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 150,000 rows as arguments overflows the stack.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const encodings = Array.from({ length: width }, (_, c) =>
     detectLegacyEncoding(
       rows

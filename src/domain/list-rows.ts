@@ -145,7 +145,7 @@ export function readListRows(
     findings.push(...read.findings);
     if (read.row) rows.push(read.row);
   }
-  findings.push(...duplicates(rows, mapping));
+  for (const f of duplicates(rows, mapping)) findings.push(f);
   return { rows, findings };
 }
 

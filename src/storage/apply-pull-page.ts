@@ -178,7 +178,7 @@ async function reapplyPending(db: AppDb, b: Buckets): Promise<void> {
       // Only this table's ops: a pending ID check names the same beneficiary id.
       .filter((o) => o.state === 'pending' && opTable(o.type) === table)
       .toArray();
-    const fromSeq = Math.min(...pending.map((o) => o.seq), Number.MAX_SAFE_INTEGER);
+    const fromSeq = pending.reduce((min, o) => Math.min(min, o.seq), Number.MAX_SAFE_INTEGER);
     await db.shadows.put({ ...shadow, row: row, fromSeq });
     await rebuildEntity(db, table, id);
   }

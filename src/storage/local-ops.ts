@@ -142,7 +142,7 @@ export async function rebuildEntity(db: AppDb, table: LocalTable, id: string): P
   // applies a device's ops in seq order, so every op up to the last one it holds is skipped (else
   // the device's own payment would conflict with itself).
   const held = table === 'paymentLines' && row ? stateOf(row as PaymentLineRow) : undefined;
-  const appliedUpTo = Math.max(0, ...ops.filter((o) => held && lineHasOp(held, o.id)).map((o) => o.seq));
+  const appliedUpTo = ops.filter((o) => held && lineHasOp(held, o.id)).reduce((max, o) => Math.max(max, o.seq), 0);
   for (const outboxRow of ops.filter((o) => o.seq > appliedUpTo)) {
     const op = opOf(outboxRow);
     if (!op) continue;

@@ -13,6 +13,7 @@ import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ClosingLine, ClosingResponse, LineClosing } from '../../protocol/month-close';
 import { can } from '../../protocol/permissions';
+import { chunks } from '../db/chunks';
 import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { isRecord } from '../services/data-fields';
@@ -40,15 +41,16 @@ export async function isMonthClosed(db: Kysely<Database>, commune: string, perio
 }
 
 async function people(db: Kysely<Database>, ids: string[]) {
-  const rows =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('entities')
-          .select(['id', 'data'])
-          .where('entity', '=', 'beneficiary')
-          .where('id', 'in', ids)
-          .execute();
+  const rows = [];
+  for (const part of chunks(ids))
+    rows.push(
+      ...(await db
+        .selectFrom('entities')
+        .select(['id', 'data'])
+        .where('entity', '=', 'beneficiary')
+        .where('id', 'in', part)
+        .execute()),
+    );
   const byId = new Map<string, { fullName: string; code: string | null; village: string | null }>();
   for (const r of rows) {
     const d: unknown = r.data ? JSON.parse(r.data) : null;

@@ -70,7 +70,7 @@ export async function importOutbox(
       deviceId: device.id,
       ops: file.ops,
       // The file shows these seqs were made on the device; the stored value only ever grows.
-      lastSeq: Math.max(0, ...seqs),
+      lastSeq: seqs.reduce((a, b) => Math.max(a, b), 0),
       importedBy: importer.id,
     },
     deps,

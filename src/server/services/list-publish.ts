@@ -18,6 +18,7 @@ import type { BeneficiaryData, PaymentLineData, PeriodData } from '../../protoco
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ListStatus } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
+import { chunks } from '../db/chunks';
 import { lockKey } from '../db/dialect';
 import { applyWaitingCarryovers } from '../months/carryovers';
 import { isMonthClosed } from '../months/month-close';
@@ -55,16 +56,16 @@ export async function publishList(
       trx,
       lines.map((l) => l.beneficiary_id).filter((id): id is string => id !== null),
     );
-    const existingLines = new Set(
-      (
-        await trx
-          .selectFrom('entities')
-          .select('id')
-          .where('entity', '=', 'payment-line')
-          .where('id', 'in', lines.map((l) => `${list.period}:${l.beneficiary_id ?? ''}`).concat(['']))
-          .execute()
-      ).map((r) => r.id),
-    );
+    const existingLines = new Set<string>();
+    for (const ids of chunks(lines.map((l) => `${list.period}:${l.beneficiary_id ?? ''}`))) {
+      const held = await trx
+        .selectFrom('entities')
+        .select('id')
+        .where('entity', '=', 'payment-line')
+        .where('id', 'in', ids)
+        .execute();
+      for (const r of held) existingLines.add(r.id);
+    }
 
     const changes: EntityChange[] = [await periodChange(trx, list.period)].filter((c) => c !== null);
     let enrolled = 0;
@@ -143,14 +144,17 @@ function newPerson(row: ListRow, communeCode: string): BeneficiaryData {
 }
 
 async function heldPeople(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, BeneficiaryData>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('entities')
-    .select(['id', 'data'])
-    .where('entity', '=', 'beneficiary')
-    .where('id', 'in', [...ids])
-    .execute();
   const people = new Map<string, BeneficiaryData>();
+  const rows = [];
+  for (const part of chunks(ids))
+    rows.push(
+      ...(await db
+        .selectFrom('entities')
+        .select(['id', 'data'])
+        .where('entity', '=', 'beneficiary')
+        .where('id', 'in', part)
+        .execute()),
+    );
   for (const r of rows) {
     const data: unknown = r.data ? JSON.parse(r.data) : null;
     if (isRecord(data)) people.set(r.id, data as BeneficiaryData);
