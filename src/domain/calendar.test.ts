@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, ageInMonth, ageOn, isIsoDate, parseBirthDate, parseMonth } from './calendar';
+import { addMonths, ageInMonth, ageOn, isIsoDate, parseBirthDate, parseMonth, payingMonth } from './calendar';
 
 describe('calendar', () => {
   test.each([
@@ -54,4 +54,11 @@ describe('calendar', () => {
   ])('ageOn(%s, %s) → %s', (birth, day, age) => {
     expect(ageOn(birth, day)).toBe(age);
   });
+});
+
+test('payingMonth: the latest month not after today, else the earliest', () => {
+  expect(payingMonth(['2026-11', '2026-12', '2027-01'], '2026-12')).toBe('2026-12');
+  expect(payingMonth(['2027-01', '2026-10'], '2026-12')).toBe('2026-10');
+  expect(payingMonth(['2027-02', '2027-01'], '2026-12')).toBe('2027-01');
+  expect(payingMonth([], '2026-12')).toBeNull();
 });

@@ -76,3 +76,13 @@ export function ageOn(birthDate: string, day: string): number | null {
   const hadBirthday = month > birth.month || (month === birth.month && date >= birth.day);
   return year - birth.year - (hadBirthday ? 0 : 1);
 }
+
+/**
+ * The month a payer's list opens on, among the months that have lines: the latest one not after
+ * this calendar month (a list published early for next month does not take over the month still
+ * being paid); when every month is later, the earliest.
+ */
+export function payingMonth(months: readonly string[], today: string): string | null {
+  const sorted = [...months].sort();
+  return sorted.filter((m) => m <= today).at(-1) ?? sorted[0] ?? null;
+}

@@ -29,6 +29,7 @@ export const en: Messages = {
   },
   payments: {
     title: (period: string) => `Payment list for ${period.split('-').reverse().join('/')}`,
+    month: 'Month',
     village: 'Village',
     allVillages: 'All villages',
     openCount: (open: number, total: number) => `${open} of ${total} people not yet paid`,

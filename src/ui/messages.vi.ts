@@ -40,6 +40,7 @@ export const vi = {
   },
   payments: {
     title: (period: string) => `Danh sách chi trả tháng ${period.split('-').reverse().join('/')}`,
+    month: 'Tháng',
     village: 'Thôn/tổ',
     allVillages: 'Tất cả thôn/tổ',
     openCount: (open: number, total: number) => `Còn ${open} / ${total} người chưa nhận`,

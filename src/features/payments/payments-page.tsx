@@ -1,14 +1,18 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { formatVnd } from '../../domain/money';
 import { closingOf } from '../../protocol/month-close';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { usePaymentList } from './use-payment-list';
 
-/** This month's payment list for the payer's communes, open lines first, filterable by village. */
+/**
+ * A month's payment list for the payer's communes (the month being paid unless one is chosen in
+ * `?thang=`), open lines first, filterable by village.
+ */
 export function PaymentsPage() {
-  const list = usePaymentList();
+  const [params, setParams] = useSearchParams();
+  const list = usePaymentList(params.get('thang'));
   const [village, setVillage] = useState('');
   const villages = useMemo(
     () =>
@@ -24,6 +28,22 @@ export function PaymentsPage() {
     <section className="payments">
       <h1>{t.payments.title(list?.periodId ?? '')}</h1>
       <div className="toolbar">
+        {list && list.months.length > 1 && (
+          <>
+            <label htmlFor="month-filter">{t.payments.month}</label>
+            <select
+              id="month-filter"
+              value={list.periodId ?? ''}
+              onChange={(e) => setParams(e.target.value ? { thang: e.target.value } : {})}
+            >
+              {list.months.map((m) => (
+                <option key={m} value={m}>
+                  {m.split('-').reverse().join('/')}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor="village-filter">{t.payments.village}</label>
         <select id="village-filter" value={village} onChange={(e) => setVillage(e.target.value)}>
           <option value="">{t.payments.allVillages}</option>
@@ -33,7 +53,7 @@ export function PaymentsPage() {
             </option>
           ))}
         </select>
-        <Link to="/chi-tra/in" className="button">
+        <Link to={list?.periodId ? `/chi-tra/in?thang=${list.periodId}` : '/chi-tra/in'} className="button">
           {t.printList.open}
         </Link>
         <span className="muted" data-testid="payments-open">

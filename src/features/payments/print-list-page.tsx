@@ -2,6 +2,7 @@ import { amountInWordsVi, formatAmount, sumVnd } from '../../domain/money';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSearchParams } from 'react-router';
 import { useServices } from '../../ui/services';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
@@ -10,7 +11,8 @@ import { usePaymentList, type PaymentListItem } from './use-payment-list';
  * laid out for A4 landscape (docs/domain.md §4.2 columns), with totals in figures and words.
  */
 export function PrintListPage() {
-  const list = usePaymentList();
+  const [params] = useSearchParams();
+  const list = usePaymentList(params.get('thang'));
   const { db } = useServices();
   const communes = useLiveQuery(() => db.communes.toArray(), [db]);
   if (!list || !communes) return null;

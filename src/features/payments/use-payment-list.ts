@@ -1,22 +1,32 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BeneficiaryRow, PaymentLineRow } from '../../storage/app-db';
+import { payingMonth } from '../../domain/calendar';
+import { vietnamMonth } from '../../lib/clock';
 import { useServices } from '../../ui/services';
 
 export type PaymentListItem = { line: PaymentLineRow; person: BeneficiaryRow | undefined };
 
 const OPEN = new Set(['due', 'unpaid']);
 
+export type PaymentList = { periodId: string | null; months: string[]; items: PaymentListItem[] };
+
 /**
- * This month's lines of the user's communes: open ones first (due, then unpaid), then by
- * village and name, so a payer walks the list top-down.
+ * A month's lines of the user's communes — the month chosen, else the one being paid
+ * (`payingMonth`) — open ones first (due, then unpaid), then by village and name, so a payer
+ * walks the list top-down. `months` are the months the device holds lines of.
  */
-export function usePaymentList(): { periodId: string | null; items: PaymentListItem[] } | undefined {
-  const { db } = useServices();
+export function usePaymentList(chosen: string | null = null): PaymentList | undefined {
+  const { db, clock } = useServices();
   return useLiveQuery(async () => {
-    const periods = await db.periods.toCollection().primaryKeys();
-    const periodId = periods.sort().at(-1) ?? null;
-    if (!periodId) return { periodId, items: [] };
+    const keys = (await db.paymentLines.orderBy('[periodId+communeCode]').uniqueKeys()) as unknown as [
+      string,
+      string,
+    ][];
+    const months = [...new Set(keys.map((k) => k[0]))];
+    const periodId =
+      chosen !== null && months.includes(chosen) ? chosen : payingMonth(months, vietnamMonth(clock.now()));
+    if (!periodId) return { periodId, months, items: [] };
     const lines = await db.paymentLines
       .where('[periodId+communeCode]')
       .between([periodId, Dexie.minKey], [periodId, Dexie.maxKey])
@@ -30,8 +40,8 @@ export function usePaymentList(): { periodId: string | null; items: PaymentListI
         (a.person?.village ?? '').localeCompare(b.person?.village ?? '', 'vi', { numeric: true }) ||
         ((a.person?.sortKey ?? '') < (b.person?.sortKey ?? '') ? -1 : 1),
     );
-    return { periodId, items };
-  }, [db]);
+    return { periodId, months, items };
+  }, [db, clock, chosen]);
 }
 
 export function usePaymentLine(lineId: string): PaymentListItem | null | undefined {
