@@ -108,13 +108,19 @@ export function demoListRows(people: readonly DemoPerson[], month: string): { ro
   return { rows, total };
 }
 
-export function demoListFile(people: readonly DemoPerson[], month: string, communeName: string): Uint8Array {
+/** `renamed`: headers written otherwise (a source whose columns the import must be told). */
+export function demoListFile(
+  people: readonly DemoPerson[],
+  month: string,
+  communeName: string,
+  renamed: Readonly<Record<string, string>> = {},
+): Uint8Array {
   const { rows, total } = demoListRows(people, month);
   const [year, mm] = month.split('-');
   const aoa: Row[] = [
     [`UBND ${communeName.toUpperCase()}`],
     [`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HÀNG THÁNG - Tháng ${mm ?? ''} năm ${year ?? ''}`],
-    headers,
+    headers.map((h) => renamed[h] ?? h),
     ...rows,
     [null, null, 'Tổng cộng', null, null, null, null, null, null, null, null, null, null, total, null],
   ];
