@@ -166,6 +166,7 @@ export function createFakeTransport(): FakeTransport {
     getClosing: () => Promise.reject(new Error('not used by these tests')),
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
+    exportList: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

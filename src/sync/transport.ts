@@ -65,6 +65,8 @@ export type Transport = {
     token: string,
     input: { commune: string; period: string; file: Blob; fileName: string },
   ): Promise<{ blob: Blob; fileName: string }>;
+  /** An approved or published list as `.xlsx` in the columns it came in. */
+  exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
   /** Saves how a commune's files of one layout have their columns read. */
   saveListMapping(
     token: string,
@@ -125,6 +127,14 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const parsed = errorBodySchema.safeParse(json);
     if (parsed.success) return new TransportError(parsed.data.error.code, parsed.data.error.message, response.status);
     return new TransportError('http-' + String(response.status), 'Máy chủ trả lời bất thường.', response.status);
+  }
+
+  /** A file the server sends as an attachment, with the name it gives. */
+  async function fileOf(response: Response, fallback: string): Promise<{ blob: Blob; fileName: string }> {
+    if (!response.ok) throw failure(response, await response.json().catch(() => null));
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/u.exec(disposition)?.[1];
+    return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : fallback };
   }
 
   function answer<S extends z.ZodType>(schema: S, response: Response, json: unknown): z.infer<S> {
@@ -229,10 +239,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         { method: 'POST', headers, body: input.file },
         Math.max(timeoutMs, 120_000),
       );
-      if (!response.ok) throw failure(response, await response.json().catch(() => null));
-      const disposition = response.headers.get('content-disposition') ?? '';
-      const encoded = /filename\*=UTF-8''([^;]+)/u.exec(disposition)?.[1];
-      return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : 'ket-qua-kiem-tra.xlsx' };
+      return fileOf(response, 'ket-qua-kiem-tra.xlsx');
+    },
+    exportList: async (token, listId) => {
+      const headers = { authorization: `Bearer ${token}` };
+      const response = await send(`/api/lists/${encodeURIComponent(listId)}/export`, { method: 'GET', headers });
+      return fileOf(response, 'danh-sach.xlsx');
     },
     saveListMapping: async (token, input) => {
       await call('/api/lists/mappings', z.unknown(), {

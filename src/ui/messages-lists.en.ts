@@ -48,6 +48,7 @@ export const listMessages = {
     duplicate: 'This file was already uploaded for this month: nothing changed.',
     refused: (errors: number) =>
       `The file has ${errors} ${errors === 1 ? 'error' : 'errors'}: the list was not saved. Fix the file and upload it again.`,
+    exportApproved: 'Download the approved list (.xlsx)',
     findingsFile: 'Download the file with a column of findings',
     findings: 'Points to look at',
     findingCols: { row: 'Row', column: 'Column', severity: 'Level', message: 'What' },

@@ -47,6 +47,7 @@ export const listMessages = {
     reading: 'Đang đọc và kiểm tra tệp… (tệp lớn có thể mất một phút)',
     duplicate: 'Tệp này đã được tải lên cho tháng này: không có gì thay đổi.',
     refused: (errors: number) => `Tệp có ${errors} lỗi: danh sách chưa được lưu. Sửa trong tệp rồi tải lên lại.`,
+    exportApproved: 'Tải danh sách đã duyệt (.xlsx)',
     findingsFile: 'Tải tệp kèm cột kết quả kiểm tra',
     findings: 'Các điểm cần xem',
     findingCols: { row: 'Dòng', column: 'Cột', severity: 'Mức', message: 'Nội dung' },

@@ -3,6 +3,7 @@
  * month"), on SQLite and PostgreSQL: the lines and new people reach the tablets, and money last
  * month's close carried becomes arrears on them.
  */
+import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { listImportResponseSchema, listStepResponseSchema } from '../../src/protocol/lists';
 import { pullResponseSchema } from '../../src/protocol/pull';
@@ -21,6 +22,49 @@ export function runListPublishContract(name: string, makeDb: MakeDb): void {
       ({ h, tokens, upload, step } = await createListsWorld(makeDb));
     });
     afterEach(() => h.close());
+
+    test('an approved list exports as .xlsx in the columns it came in, and the export reads back', async () => {
+      const { listId } = listImportResponseSchema.parse(
+        await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
+      );
+      const id = listId ?? '';
+      const exportOf = (token: string) => h.request(`/api/lists/${id}/export`, { token });
+      // Only an approved (or published) list is exported; another commune's is not found.
+      expect((await exportOf(tokens.officer)).status).toBe(409);
+      await step(id, 'submit', tokens.officer);
+      await step(id, 'approve', tokens.approver);
+      expect((await exportOf(tokens.officerLa)).status).toBe(404);
+      const res = await exportOf(tokens.officer);
+      expect(res.status).toBe(200);
+      const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+      const sheet = book.Sheets[book.SheetNames[0] ?? ''] ?? expect.unreachable('a sheet');
+      const grid = XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1, defval: '' });
+      expect(grid[2]?.[0]).toBe('Đã phê duyệt: Người dùng approver');
+      expect(grid[3]).toEqual([
+        'STT',
+        'Mã đối tượng',
+        'Họ và tên',
+        'Năm sinh',
+        'Số CCCD',
+        'Tiền trợ cấp tháng này',
+        'Chưa trả tháng trước Số tháng',
+        'Chưa trả tháng trước Số tiền',
+        'Tổng số tiền trợ cấp',
+        'Giới tính',
+        'Nhóm đối tượng',
+      ]);
+      expect(grid[5]).toEqual([2, 'BT-02', 'Nguyễn Văn Bình', '1940', '', 1000000, 1, 1000000, 2000000, 'Nam', '']);
+      expect(grid[7]?.[8]).toBe(3_250_000);
+      // The export is a list the import reads: next month can start from it.
+      const again = await upload(
+        new Uint8Array(XLSX.write(book, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer),
+        tokens.officer,
+        `period=2027-01&commune=${PHU_BAI}`,
+      );
+      const answer = listImportResponseSchema.parse(await again.json());
+      expect([again.status, answer.findings.filter((f) => f.severity === 'error')]).toEqual([200, []]);
+      expect(answer.diff.money.current).toBe(3_250_000);
+    });
 
     test('published by its approver: the month, the new person and one due line each reach the tablets', async () => {
       const { listId } = listImportResponseSchema.parse(

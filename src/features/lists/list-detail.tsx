@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { formatVnd, vnd } from '../../domain/money';
 import type { ListDetail, WireFinding } from '../../protocol/lists';
+import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
 import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
@@ -92,6 +93,16 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
     }
   }
 
+  async function download() {
+    if (!session) return;
+    try {
+      const file = await transport.exportList(session.token, list.listId);
+      downloadFile(file.fileName, file.blob, file.blob.type);
+    } catch (e) {
+      setNotice({ text: errorMessage((e as { code?: string }).code ?? 'unexpected'), isError: true });
+    }
+  }
+
   return (
     <section className="list-detail card" data-testid="list-detail">
       <h2>
@@ -123,6 +134,11 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
             </button>
           ))}
         </div>
+      )}
+      {(list.status === 'approved' || list.status === 'published') && (
+        <button type="button" onClick={() => void download()}>
+          {t.lists.exportApproved}
+        </button>
       )}
       {notice && (
         <p className={notice.isError ? 'error' : undefined} role={notice.isError ? 'alert' : 'status'}>

@@ -24,6 +24,7 @@ const transport = {
   getClosing: vi.fn<Transport['getClosing']>(),
   saveListMapping: vi.fn<Transport['saveListMapping']>(),
   findingsFile: vi.fn<Transport['findingsFile']>(),
+  exportList: vi.fn<Transport['exportList']>(),
 };
 
 const money = {
@@ -273,6 +274,16 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     // The list refreshes as approved; publishing sends its lines to the commune's tablets.
     await until(() => expect(plain('[data-testid="list-status"]')).toBe('Đã phê duyệt'));
     expect(() => button('Phê duyệt')).toThrow();
+    // The approved list can be taken away as .xlsx in its own columns.
+    const downloads: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    transport.exportList.mockResolvedValue({ blob: new Blob(['x']), fileName: 'Danh sách (đã duyệt).xlsx' });
+    act(() => button('Tải danh sách đã duyệt (.xlsx)').click());
+    await until(() => expect(downloads).toEqual(['Danh sách (đã duyệt).xlsx']));
+    expect(transport.exportList).toHaveBeenCalledWith('tok', 'list-1');
+    click.mockRestore();
     transport.listStep.mockResolvedValue({ protocol: 1, listId: 'list-1', status: 'published' });
     act(() => button('Công bố cho các máy tính bảng').click());
     await until(() => expect(text()).toContain('Đã công bố: các máy tính bảng của xã sẽ nhận danh sách khi đồng bộ.'));

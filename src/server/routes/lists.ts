@@ -1,9 +1,10 @@
 /**
  * Monthly lists (docs/protocol.md "Lists"), pinned for other programs:
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
- * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`, and
- * `PUT /api/lists/mappings` (how a layout's columns are read from now on), and
- * `POST /api/lists/findings-file` (the file back with a column of findings).
+ * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`,
+ * `PUT /api/lists/mappings` (how a layout's columns are read from now on),
+ * `POST /api/lists/findings-file` (the file back with a column of findings), and
+ * `GET /api/lists/{listId}/export` (an approved list in the columns it came in).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
@@ -24,6 +25,7 @@ import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
+import { exportList } from '../services/list-export';
 import { findingsFile } from '../services/list-findings-file';
 import { importList } from '../services/list-import';
 import { saveMapping } from '../services/list-mappings';
@@ -54,6 +56,15 @@ export function listRoutes(
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
     return c.json({ protocol: PROTOCOL_VERSION, lists: result.value } satisfies z.input<typeof listsResponseSchema>);
+  });
+
+  app.get('/api/lists/:listId/export', session, async (c) => {
+    const result = await exportList(db.kysely, c.get('session').user, c.req.param('listId'));
+    if (!result.ok) throw httpError(result.error);
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`);
+    return c.body(result.value.bytes.slice().buffer);
   });
 
   app.get('/api/lists/:listId', session, async (c) => {
