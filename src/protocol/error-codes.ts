@@ -34,6 +34,7 @@ export const requestErrorCodes = [
   'close-decisions-invalid',
   'carry-target-settled',
   'invalid-mapping',
+  'decrease-reason-missing',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { listFields } from '../domain/list-columns';
-import { communeCodeSchema, isoMonth, protocolField } from './common';
+import { decreaseReasons } from '../domain/list-decreases';
+import { communeCodeSchema, isoMonth, nfcString, protocolField } from './common';
 
 /** A list's way: imported as a draft, submitted, returned or approved, then published. */
 export const listStatuses = ['draft', 'submitted', 'returned', 'approved', 'published', 'replaced'] as const;
@@ -89,6 +90,28 @@ export const listImportResponseSchema = z.object({
 });
 export type ListImportResponse = z.infer<typeof listImportResponseSchema>;
 
+/** `PUT /api/lists/{listId}/decreases`: the reasons of people who leave the list. */
+export const listDecreasesRequestSchema = z.object({
+  protocol: protocolField,
+  decisions: z
+    .array(
+      z.object({
+        beneficiaryId: z.string().min(1).max(200),
+        reason: z.enum(decreaseReasons),
+        note: nfcString.pipe(z.string().max(500)).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(100_000),
+});
+
+export const listDecreasesResponseSchema = z.object({
+  protocol: protocolField,
+  listId: z.string(),
+  /** People who leave the list still without a reason. */
+  missing: z.number().int().nonnegative(),
+});
+
 /** `POST /api/lists/{listId}/return` carries why. */
 export const listReturnRequestSchema = z.object({
   protocol: protocolField,
@@ -142,9 +165,18 @@ export const listDetailResponseSchema = z.object({
   findings: z.array(wireFindingSchema),
   diff: diffSummarySchema,
   lines: z.array(listLineViewSchema),
-  /** People on last month's list and not paid on this one. */
+  /** People on last month's list and not paid on this one (absent, or on it with nothing to pay). */
   decreases: z.array(
-    z.object({ beneficiaryId: z.string(), fullName: z.string(), code: z.string().nullable(), total: z.number().int() }),
+    z.object({
+      beneficiaryId: z.string(),
+      fullName: z.string(),
+      code: z.string().nullable(),
+      total: z.number().int(),
+      /** Additive: the reason the preparer gave (null: none yet), and what the field suggests. */
+      reason: z.enum(decreaseReasons).nullable().default(null),
+      note: z.string().nullable().default(null),
+      suggested: z.enum(decreaseReasons).nullable().default(null),
+    }),
   ),
   events: z.array(
     z.object({ at: z.string(), userName: z.string(), action: z.string(), comment: z.string().nullable() }),

@@ -167,6 +167,7 @@ export function createFakeTransport(): FakeTransport {
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
     exportList: () => Promise.reject(new Error('not used by these tests')),
+    setDecreaseReasons: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

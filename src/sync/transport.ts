@@ -9,6 +9,7 @@ import { pushStatuses } from '../protocol/push';
 import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
 import { conflictsResponseSchema, type ConflictStatus, type ConflictView } from '../protocol/conflicts';
 import {
+  listDecreasesResponseSchema,
   listDetailResponseSchema,
   listImportResponseSchema,
   listsResponseSchema,
@@ -18,6 +19,7 @@ import {
   type ListStepResponse,
   type ListSummary,
 } from '../protocol/lists';
+import type { DecreaseReason } from '../domain/list-decreases';
 import { closingResponseSchema, type CloseRequest, type ClosingResponse } from '../protocol/month-close';
 import { z } from 'zod';
 
@@ -65,6 +67,12 @@ export type Transport = {
     token: string,
     input: { commune: string; period: string; file: Blob; fileName: string },
   ): Promise<{ blob: Blob; fileName: string }>;
+  /** Why each person leaves a list (the preparer, before submitting); answers how many still lack one. */
+  setDecreaseReasons(
+    token: string,
+    listId: string,
+    decisions: { beneficiaryId: string; reason: DecreaseReason; note: string | null }[],
+  ): Promise<{ missing: number }>;
   /** An approved or published list as `.xlsx` in the columns it came in. */
   exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
   /** Saves how a commune's files of one layout have their columns read. */
@@ -241,6 +249,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       );
       return fileOf(response, 'ket-qua-kiem-tra.xlsx');
     },
+    setDecreaseReasons: (token, listId, decisions) =>
+      call(`/api/lists/${encodeURIComponent(listId)}/decreases`, listDecreasesResponseSchema, {
+        method: 'PUT',
+        token,
+        body: { protocol: PROTOCOL_VERSION, decisions },
+      }),
     exportList: async (token, listId) => {
       const headers = { authorization: `Bearer ${token}` };
       const response = await send(`/api/lists/${encodeURIComponent(listId)}/export`, { method: 'GET', headers });

@@ -1,5 +1,6 @@
 /** English text of the monthly lists screen (part of messages.en.ts); see messages-lists.vi.ts. */
 import type { ListField } from '../domain/list-columns';
+import type { DecreaseReason } from '../domain/list-decreases';
 import type { ListStatus } from '../protocol/lists';
 
 export const listMessages = {
@@ -80,6 +81,22 @@ export const listMessages = {
       `${inc} new · ${dec} decreased · ${adj} adjusted · ${same} unchanged`,
     kinds: { increase: 'New', adjustment: 'Adjusted', unchanged: 'Unchanged', decrease: 'Decreased (0)' },
     lineCols: { row: 'Row', name: 'Full name', code: 'Code', kind: 'Change', total: 'Total' },
+    reason: 'Reason',
+    reasonNote: 'Say what',
+    noReason: '— No reason yet —',
+    noteNeeded: '“Other” needs a note.',
+    reasons: {
+      deceased: 'Died',
+      'moved-away': 'Moved away',
+      'no-longer-eligible': 'No longer eligible',
+      'missed-payments': 'Suspended: 3 months not collected',
+      other: 'Other (say what)',
+    } satisfies Record<DecreaseReason, string>,
+    suggested: (reason: string) => `The field recorded: ${reason}`,
+    saveReasons: 'Save the reasons',
+    reasonsSaved: (missing: number) =>
+      missing === 0 ? 'Reasons saved. Everyone who leaves has one.' : `Saved. ${missing} still without a reason.`,
+    reasonsMissing: (missing: number) => `${missing} leaving without a reason: needed before submitting.`,
     leftTitle: "On last month's list, not on this one",
     history: 'Steps',
     actions: {

@@ -1,5 +1,6 @@
 /** Vietnamese text of the monthly lists screen: import, diff, approval (part of messages.vi.ts). */
 import type { ListField } from '../domain/list-columns';
+import type { DecreaseReason } from '../domain/list-decreases';
 import type { ListStatus } from '../protocol/lists';
 
 export const listMessages = {
@@ -79,6 +80,24 @@ export const listMessages = {
       `${inc} tăng mới · ${dec} giảm · ${adj} điều chỉnh · ${same} không đổi`,
     kinds: { increase: 'Tăng mới', adjustment: 'Điều chỉnh', unchanged: 'Không đổi', decrease: 'Giảm (mức 0)' },
     lineCols: { row: 'Dòng', name: 'Họ và tên', code: 'Mã', kind: 'Thay đổi', total: 'Tổng tiền' },
+    reason: 'Lý do',
+    reasonNote: 'Ghi rõ lý do',
+    noReason: '— Chưa có lý do —',
+    noteNeeded: 'Lý do “Khác” cần ghi rõ.',
+    reasons: {
+      deceased: 'Đã chết',
+      'moved-away': 'Chuyển đi nơi khác',
+      'no-longer-eligible': 'Không còn đủ điều kiện',
+      'missed-payments': 'Tạm dừng: 3 tháng liền không nhận',
+      other: 'Khác (ghi rõ)',
+    } satisfies Record<DecreaseReason, string>,
+    suggested: (reason: string) => `Thực địa ghi nhận: ${reason}`,
+    saveReasons: 'Lưu lý do',
+    reasonsSaved: (missing: number) =>
+      missing === 0
+        ? 'Đã lưu lý do. Mọi người thôi có tên đều đã có lý do.'
+        : `Đã lưu. Còn ${missing} người chưa có lý do.`,
+    reasonsMissing: (missing: number) => `Còn ${missing} người thôi có tên chưa có lý do: cần lý do trước khi gửi.`,
     leftTitle: 'Có trong danh sách tháng trước, không có trong tháng này',
     history: 'Các bước',
     actions: {

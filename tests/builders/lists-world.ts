@@ -1,8 +1,9 @@
 /**
  * The world of the monthly-list contract suites: Phú Bài with last month's (11/2026) list of three
- * people (Hoa 750,000, Bình 1,000,000, Cúc 600,000), users of each role signed in, and helpers to
- * upload a file and take a list's steps through the HTTP API.
+ * people (Hoa 750,000, Bình 1,000,000, Cúc 600,000 — found dead at a visit, unpaid), users of each
+ * role signed in, and helpers to upload a file, give reasons and take a list's steps over HTTP.
  */
+import { listDetailResponseSchema } from '../../src/protocol/lists';
 import { putEntities, type EntityChange } from '../../src/server/services/entity-store';
 import type { MakeDb } from '../../src/server/testing/databases';
 import { createHarness, type Harness } from '../../src/server/testing/harness';
@@ -50,7 +51,26 @@ export async function createListsWorld(makeDb: MakeDb) {
         person('b-cuc', 'BT-03', 'Lê Thị Cúc', '1945'),
         line('l-hoa', 'b-hoa', 750_000),
         line('l-binh', 'b-binh', 1_000_000),
-        line('l-cuc', 'b-cuc', 600_000),
+        // The payer found Cúc had died when visiting in November: the field suggests the reason.
+        {
+          ...line('l-cuc', 'b-cuc', 600_000),
+          data: {
+            ...paymentLineData({
+              beneficiaryId: 'b-cuc',
+              amount: 600_000,
+              monthlyAmount: 600_000,
+              periodId: '2026-11',
+            }),
+            status: 'unpaid',
+            lastVisit: {
+              opId: 'op-visit',
+              actorId: 'user-payer',
+              recordedAt: '2026-11-20T09:00:00+07:00',
+              reason: 'deceased',
+              note: null,
+            },
+          },
+        },
       ],
       { now: h.clock.now() },
     ),
@@ -88,5 +108,17 @@ export async function createListsWorld(makeDb: MakeDb) {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { h, tokens, upload, step, listCount };
+  /** Gives every person who leaves the list a reason (as the preparer must before submitting). */
+  const giveReasons = async (listId: string, token: string, reason = 'moved-away') => {
+    const detail = listDetailResponseSchema.parse(await (await h.request(`/api/lists/${listId}`, { token })).json());
+    if (detail.decreases.length === 0) return;
+    const decisions = detail.decreases.map((d) => ({ beneficiaryId: d.beneficiaryId, reason }));
+    const res = await h.request(`/api/lists/${listId}/decreases`, {
+      token,
+      method: 'PUT',
+      body: { protocol: 1, decisions },
+    });
+    if (res.status !== 200) throw new Error(`reasons answered ${res.status}: ${await res.text()}`);
+  };
+  return { h, tokens, upload, step, listCount, giveReasons };
 }

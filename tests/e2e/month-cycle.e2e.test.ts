@@ -1,7 +1,8 @@
 // The monthly cycle of issue 11 in Chromium, in Xã Lộc An for next month: a supervisor uploads the
-// list, fixes the column the import could not place, sees the diff and submits it; the approver
-// approves and publishes it; the officer's tablet pulls the new lines and pays one offline; the
-// supervisor closes the month, and the unpaid lines become arrears on the month after's lines.
+// list, fixes the column the import could not place, sees the diff, gives each person who leaves a
+// reason and submits it; the approver approves and publishes it; the officer's tablet pulls the new
+// lines and pays one offline; the supervisor closes the month, and the unpaid lines become arrears
+// on the month after's lines.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { addMonths } from '../../src/domain/calendar';
@@ -73,6 +74,21 @@ async function uploadByApi(s: ApiSession, period: string, bytes: Uint8Array): Pr
   return answer.listId;
 }
 
+/** Everyone the list drops leaves "moved away", by API (a program gives reasons too). */
+async function giveReasons(s: ApiSession, listId: string): Promise<void> {
+  const { decreases } = await apiGet<{ decreases: { beneficiaryId: string }[] }>(s, `/api/lists/${listId}`);
+  if (decreases.length === 0) return;
+  const res = await fetch(`${baseUrl}/api/lists/${listId}/decreases`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      protocol: 1,
+      decisions: decreases.map((d) => ({ beneficiaryId: d.beneficiaryId, reason: 'moved-away' })),
+    }),
+  });
+  if (res.status !== 200) throw new Error(`reasons answered ${res.status}`);
+}
+
 describe('a month, start to close', () => {
   test('uploaded, mapped, approved, published, paid offline, closed; the unpaid carried as arrears', async () => {
     expect(people.length).toBeGreaterThan(3);
@@ -97,9 +113,17 @@ describe('a month, start to close', () => {
     const equation = (await supervisor.getByTestId('list-equation').textContent()) ?? '';
     expect(equation).toMatch(/^Số tiền cân đối đến từng đồng: Tháng trước .* = Tháng này .*₫$/u);
     expect(await supervisor.getByTestId('list-status').textContent()).toBe('Bản nháp');
-    // Whoever prepared it may not approve it: only submitting is offered.
+    // Whoever prepared it may not approve it: only submitting is offered, once everyone who
+    // leaves the list has a reason.
     expect(await supervisor.getByRole('button', { name: 'Phê duyệt', exact: true }).count()).toBe(0);
-    await supervisor.getByRole('button', { name: 'Gửi phê duyệt' }).click();
+    const submit = supervisor.getByRole('button', { name: 'Gửi phê duyệt' });
+    expect(await submit.isDisabled()).toBe(true);
+    const reasons = supervisor.locator('select[aria-label^="Lý do: "]');
+    expect(await reasons.count()).toBeGreaterThanOrEqual(1);
+    for (const select of await reasons.all()) await select.selectOption('moved-away');
+    await supervisor.getByRole('button', { name: 'Lưu lý do' }).click();
+    await expect.poll(() => submit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await submit.click();
     await expect.poll(() => supervisor.getByText('Đã gửi phê duyệt.').count()).toBe(1);
 
     // 2. The approver approves and publishes it.
@@ -161,6 +185,7 @@ describe('a month, start to close', () => {
     const officerApi = await apiLogin(baseUrl, 'officer2');
     const approverApi = await apiLogin(baseUrl, 'approver');
     const nextId = await uploadByApi(officerApi, monthAfter, demoListFile(people, monthAfter, 'Xã Lộc An'));
+    await giveReasons(officerApi, nextId);
     await apiPost(officerApi, `/api/lists/${nextId}/submit`);
     await apiPost(approverApi, `/api/lists/${nextId}/approve`);
     await apiPost(approverApi, `/api/lists/${nextId}/publish`);

@@ -88,6 +88,12 @@ test('an officer’s list is kept, shown, submitted and approved by the approver
 
   // The approver cannot approve a draft; the officer submits, and may not approve (role).
   expect(await failure(transport.listStep(approver, listId, 'approve'))).toBe('list-step-out-of-order');
+  // Everyone the list drops (the demo's other people) needs a reason before it is submitted.
+  expect(await failure(transport.listStep(officer, listId, 'submit'))).toBe('decrease-reason-missing');
+  const leaving = (await transport.getList(officer, listId)).decreases;
+  expect(leaving.length).toBeGreaterThan(0);
+  const reasons = leaving.map((d) => ({ beneficiaryId: d.beneficiaryId, reason: 'moved-away' as const, note: null }));
+  expect(await transport.setDecreaseReasons(officer, listId, reasons)).toEqual({ protocol: 1, listId, missing: 0 });
   expect((await transport.listStep(officer, listId, 'submit')).status).toBe('submitted');
   expect(await failure(transport.listStep(officer, listId, 'approve'))).toBe('forbidden');
   expect((await transport.listStep(approver, listId, 'approve')).status).toBe('approved');

@@ -18,8 +18,9 @@ export function runListPublishContract(name: string, makeDb: MakeDb): void {
     let tokens: ListsWorld['tokens'];
     let upload: ListsWorld['upload'];
     let step: ListsWorld['step'];
+    let giveReasons: ListsWorld['giveReasons'];
     beforeEach(async () => {
-      ({ h, tokens, upload, step } = await createListsWorld(makeDb));
+      ({ h, tokens, upload, step, giveReasons } = await createListsWorld(makeDb));
     });
     afterEach(() => h.close());
 
@@ -31,6 +32,7 @@ export function runListPublishContract(name: string, makeDb: MakeDb): void {
       const exportOf = (token: string) => h.request(`/api/lists/${id}/export`, { token });
       // Only an approved (or published) list is exported; another commune's is not found.
       expect((await exportOf(tokens.officer)).status).toBe(409);
+      await giveReasons(id, tokens.officer);
       await step(id, 'submit', tokens.officer);
       await step(id, 'approve', tokens.approver);
       expect((await exportOf(tokens.officerLa)).status).toBe(404);
@@ -71,6 +73,7 @@ export function runListPublishContract(name: string, makeDb: MakeDb): void {
         await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
       );
       const id = listId ?? '';
+      await giveReasons(id, tokens.officer);
       await step(id, 'submit', tokens.officer);
       // Not yet approved: out of order; nobody but its preparer or approver publishes it.
       expect((await step(id, 'publish', tokens.officer)).status).toBe(409);
@@ -118,6 +121,7 @@ export function runListPublishContract(name: string, makeDb: MakeDb): void {
         await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
       );
       const id = listId ?? '';
+      await giveReasons(id, tokens.officer);
       await step(id, 'submit', tokens.officer);
       await step(id, 'approve', tokens.approver);
       expect((await step(id, 'publish', tokens.approver)).status).toBe(200);

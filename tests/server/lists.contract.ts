@@ -24,8 +24,9 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
     let upload: ListsWorld['upload'];
     let step: ListsWorld['step'];
     let listCount: ListsWorld['listCount'];
+    let giveReasons: ListsWorld['giveReasons'];
     beforeEach(async () => {
-      ({ h, tokens, upload, step, listCount } = await createListsWorld(makeDb));
+      ({ h, tokens, upload, step, listCount, giveReasons } = await createListsWorld(makeDb));
     });
     afterEach(() => h.close());
 
@@ -205,10 +206,41 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
       const id = listId ?? '';
       // A step out of order: nothing is approved before it is submitted.
       expect((await step(id, 'approve', tokens.approver)).status).toBe(409);
+      // Cúc leaves the list: not submitted until she has a reason; last month's visit suggests one.
+      const early = await step(id, 'submit', tokens.supervisor);
+      expect([early.status, errorBodySchema.parse(await early.json()).error.code]).toEqual([
+        409,
+        'decrease-reason-missing',
+      ]);
+      const reasons = (token: string, decisions: unknown[]) =>
+        h.request(`/api/lists/${id}/decreases`, { token, method: 'PUT', body: { protocol: 1, decisions } });
+      expect((await reasons(tokens.officerLa, [{ beneficiaryId: 'b-cuc', reason: 'deceased' }])).status).toBe(404);
+      expect((await reasons(tokens.approver, [{ beneficiaryId: 'b-cuc', reason: 'deceased' }])).status).toBe(403);
+      expect((await reasons(tokens.supervisor, [{ beneficiaryId: 'b-hoa', reason: 'deceased' }])).status).toBe(400);
+      expect((await reasons(tokens.supervisor, [{ beneficiaryId: 'b-cuc', reason: 'other', note: ' ' }])).status).toBe(
+        400,
+      );
+      const kept = await reasons(tokens.supervisor, [
+        { beneficiaryId: 'b-cuc', reason: 'deceased', note: 'Mất 20/11' },
+      ]);
+      expect(await kept.json()).toEqual({ protocol: 1, listId: id, missing: 0 });
+      const detail = listDetailResponseSchema.parse(
+        await (await h.request(`/api/lists/${id}`, { token: tokens.approver })).json(),
+      );
+      expect(detail.decreases).toEqual([
+        expect.objectContaining({
+          beneficiaryId: 'b-cuc',
+          reason: 'deceased',
+          note: 'Mất 20/11',
+          suggested: 'deceased',
+        }),
+      ]);
       expect(listStepResponseSchema.parse(await (await step(id, 'submit', tokens.supervisor)).json()).status).toBe(
         'submitted',
       );
       expect((await step(id, 'submit', tokens.supervisor)).status).toBe(409);
+      // Submitted: the reasons are fixed.
+      expect((await reasons(tokens.supervisor, [{ beneficiaryId: 'b-cuc', reason: 'moved-away' }])).status).toBe(409);
       // The preparer may not approve their own list (403 before any order check); an officer may not approve.
       const own = await step(id, 'approve', tokens.supervisor);
       expect([own.status, errorBodySchema.parse(await own.json()).error.code]).toEqual([403, 'own-list']);
@@ -253,6 +285,7 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         await (await upload(listFile([hoa, binh, man]), tokens.officer)).json(),
       );
       const id = listId ?? '';
+      await giveReasons(id, tokens.officer);
       await step(id, 'submit', tokens.officer);
       const month = await h.request(`/api/lists?commune=${PHU_BAI}&period=2026-12`, { token: tokens.approver });
       expect(listsResponseSchema.parse(await month.json()).lists).toEqual([
@@ -274,8 +307,17 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         ['Nguyễn Văn Bình', 'adjustment', 2_000_000],
         ['Phùng Thị Mận', 'increase', 500_000],
       ]);
+      // Cúc left (the reason given before submitting); November's visit suggested it.
       expect(detail.decreases).toEqual([
-        { beneficiaryId: 'b-cuc', fullName: 'Lê Thị Cúc', code: 'BT-03', total: 600_000 },
+        {
+          beneficiaryId: 'b-cuc',
+          fullName: 'Lê Thị Cúc',
+          code: 'BT-03',
+          total: 600_000,
+          reason: 'moved-away',
+          note: null,
+          suggested: 'deceased',
+        },
       ]);
       expect(detail.events.map((e) => [e.action, e.userName])).toEqual([
         ['import', 'Người dùng officer'],
@@ -291,6 +333,7 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
     test('returned with a comment, the list is replaced by a new file, and the old one is kept as replaced', async () => {
       const first = listImportResponseSchema.parse(await (await upload(listFile([hoa, binh]), tokens.officer)).json());
       const id = first.listId ?? '';
+      await giveReasons(id, tokens.officer);
       await step(id, 'submit', tokens.officer);
       expect((await step(id, 'return', tokens.approver, { protocol: 1 })).status).toBe(400);
       const returned = await step(id, 'return', tokens.approver, { protocol: 1, comment: 'Thiếu bà Cúc' });

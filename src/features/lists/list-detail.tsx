@@ -12,6 +12,7 @@ import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { useSession } from '../../ui/use-session';
+import { Decreases } from './decreases';
 
 type Step = 'submit' | 'return' | 'approve' | 'publish';
 
@@ -68,8 +69,10 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
   const me = session?.user.id;
   const isPreparer = me === list.preparerId;
   const offered: Step[] = [];
-  if (can('lists.prepare', list.communeCode) && (list.status === 'draft' || list.status === 'returned'))
-    offered.push('submit');
+  const preparing = can('lists.prepare', list.communeCode) && (list.status === 'draft' || list.status === 'returned');
+  // Submitting waits until everyone who leaves the list has a reason.
+  const reasonsMissing = detail.decreases.filter((d) => d.reason === null).length;
+  if (preparing) offered.push('submit');
   if (can('lists.approve', list.communeCode) && list.status === 'submitted' && !isPreparer)
     offered.push('approve', 'return');
   if (can('lists.publish', list.communeCode) && list.status === 'approved') offered.push('publish');
@@ -127,12 +130,15 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
               key={step}
               type="button"
               className={step === 'return' ? undefined : 'primary'}
-              disabled={busy}
+              disabled={busy || (step === 'submit' && reasonsMissing > 0)}
               onClick={() => void take(step)}
             >
               {t.lists.actions[step]}
             </button>
           ))}
+          {offered.includes('submit') && reasonsMissing > 0 && (
+            <span className="muted">{t.lists.reasonsMissing(reasonsMissing)}</span>
+          )}
         </div>
       )}
       {(list.status === 'approved' || list.status === 'published') && (
@@ -168,18 +174,13 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
           ))}
         </tbody>
       </table>
-      {detail.decreases.length > 0 && (
-        <>
-          <h3>{t.lists.leftTitle}</h3>
-          <ul className="plain" data-testid="list-left">
-            {detail.decreases.map((d) => (
-              <li key={d.beneficiaryId}>
-                {d.fullName} {d.code ? `(${d.code})` : ''} · {formatVnd(vnd(d.total))}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Decreases
+        key={detail.decreases.map((d) => `${d.beneficiaryId}:${d.reason ?? ''}`).join('|')}
+        listId={list.listId}
+        decreases={detail.decreases}
+        editable={preparing}
+        onSaved={onChanged}
+      />
       <h3>{t.lists.history}</h3>
       <ul className="plain" data-testid="list-events">
         {detail.events.map((e, i) => (

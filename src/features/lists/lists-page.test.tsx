@@ -25,6 +25,7 @@ const transport = {
   saveListMapping: vi.fn<Transport['saveListMapping']>(),
   findingsFile: vi.fn<Transport['findingsFile']>(),
   exportList: vi.fn<Transport['exportList']>(),
+  setDecreaseReasons: vi.fn<Transport['setDecreaseReasons']>(),
 };
 
 const money = {
@@ -58,7 +59,17 @@ const detail = (patch: Partial<ListSummary> = {}): ListDetail => ({
   lines: [
     { row: 5, beneficiaryId: 'b-hoa', kind: 'unchanged', total: 750_000, fullName: 'Trần Thị Hoa', code: 'BT-01' },
   ],
-  decreases: [{ beneficiaryId: 'b-cuc', fullName: 'Lê Thị Cúc', code: 'BT-03', total: 600_000 }],
+  decreases: [
+    {
+      beneficiaryId: 'b-cuc',
+      fullName: 'Lê Thị Cúc',
+      code: 'BT-03',
+      total: 600_000,
+      reason: null,
+      note: null,
+      suggested: 'deceased',
+    },
+  ],
   events: [{ at: '2026-11-29T03:00:00.000Z', userName: 'Lê Thị Thu Hà', action: 'import', comment: 'Tháng 12.xlsx' }],
 });
 
@@ -240,12 +251,31 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     expect(plain('[data-testid="list-equation"]')).toBe(
       'Số tiền cân đối đến từng đồng: Tháng trước 2.350.000 ₫ + Tăng 500.000 ₫ − Giảm 600.000 ₫ + Điều chỉnh 1.000.000 ₫ = Tháng này 3.250.000 ₫',
     );
-    expect(plain('[data-testid="list-left"]')).toContain('Lê Thị Cúc (BT-03) · 600.000 ₫');
+    expect(plain('[data-testid="list-left"]')).toContain('Lê Thị Cúc (BT-03) · 600.000 ₫ · Thực địa ghi nhận: Đã chết');
     expect(text()).toContain('Trần Thị Hoa');
+    // Cúc leaves without a reason: submitting waits for one.
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(true));
+    expect(text()).toContain('Còn 1 người thôi có tên chưa có lý do');
+    const reason =
+      container.querySelector<HTMLSelectElement>('select[aria-label="Lý do: Lê Thị Cúc"]') ??
+      expect.unreachable('no reason select');
+    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(reason, 'deceased');
+    act(() => {
+      reason.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    transport.setDecreaseReasons.mockResolvedValue({ missing: 0 });
+    transport.getList.mockResolvedValue({
+      ...detail(),
+      decreases: detail().decreases.map((d) => ({ ...d, reason: 'deceased' as const })),
+    });
+    act(() => button('Lưu lý do').click());
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(false));
+    expect(transport.setDecreaseReasons).toHaveBeenCalledWith('tok', 'list-1', [
+      { beneficiaryId: 'b-cuc', reason: 'deceased', note: null },
+    ]);
     // The preparer submits; approving is not offered to them (four eyes).
     expect(() => button('Phê duyệt')).toThrow();
     transport.listStep.mockResolvedValue({ protocol: 1, listId: 'list-1', status: 'submitted' });
-    await until(() => expect(button('Gửi phê duyệt')).toBeDefined());
     act(() => button('Gửi phê duyệt').click());
     await until(() => expect(text()).toContain('Đã gửi phê duyệt.'));
     expect(transport.listStep).toHaveBeenCalledWith('tok', 'list-1', 'submit', undefined);

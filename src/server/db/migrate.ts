@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004-ops-append-only';
 import * as m0005 from './migrations/0005-approver-role';
 import * as m0006 from './migrations/0006-lists';
 import * as m0007 from './migrations/0007-month-close';
+import * as m0008 from './migrations/0008-list-decisions';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-approver-role': m0005,
   '0006-lists': m0006,
   '0007-month-close': m0007,
+  '0008-list-decisions': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

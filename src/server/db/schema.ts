@@ -5,6 +5,7 @@
 import type { Role } from '../../domain/vocabulary';
 import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
+import type { DecreaseReason } from '../../domain/list-decreases';
 import type { ListStatus } from '../../protocol/lists';
 import type { EntityKind } from '../../protocol/pull';
 
@@ -117,6 +118,16 @@ export type ListMappingsTable = {
   mapping: string;
   updated_by: string;
   updated_at: number;
+};
+
+/** Why a person leaves a list: one reason per decrease, set by the preparer. */
+export type ListDecisionsTable = {
+  list_id: string;
+  beneficiary_id: string;
+  reason: DecreaseReason;
+  note: string | null;
+  decided_by: string;
+  decided_at: number;
 };
 
 /** A closed commune month (issue 11): who closed it and its summary (JSON). Never updated. */
@@ -238,6 +249,7 @@ export type Database = {
   list_lines: ListLinesTable;
   list_events: ListEventsTable;
   list_mappings: ListMappingsTable;
+  list_decisions: ListDecisionsTable;
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
 };

@@ -45,6 +45,8 @@ export const errorStatus = {
   'carry-target-settled': 409,
   /** A column mapping naming an unknown field, a letter that is no column, or a column twice. */
   'invalid-mapping': 400,
+  /** Submitting a list while a person who leaves it has no reason. */
+  'decrease-reason-missing': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

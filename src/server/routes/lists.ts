@@ -3,6 +3,7 @@
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
  * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`,
  * `PUT /api/lists/mappings` (how a layout's columns are read from now on),
+ * `PUT /api/lists/{listId}/decreases` (why each person leaves it),
  * `POST /api/lists/findings-file` (the file back with a column of findings), and
  * `GET /api/lists/{listId}/export` (an approved list in the columns it came in).
  */
@@ -11,6 +12,8 @@ import type { Clock } from '../../lib/clock';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import type { z } from 'zod';
 import {
+  listDecreasesRequestSchema,
+  type listDecreasesResponseSchema,
   listImportQuerySchema,
   listMappingRequestSchema,
   listReturnRequestSchema,
@@ -25,6 +28,7 @@ import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
+import { setDecreaseReasons } from '../services/list-decisions';
 import { exportList } from '../services/list-export';
 import { findingsFile } from '../services/list-findings-file';
 import { importList } from '../services/list-import';
@@ -56,6 +60,21 @@ export function listRoutes(
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
     return c.json({ protocol: PROTOCOL_VERSION, lists: result.value } satisfies z.input<typeof listsResponseSchema>);
+  });
+
+  app.put('/api/lists/:listId/decreases', session, async (c) => {
+    const { decisions } = await readJsonBody(c, listDecreasesRequestSchema);
+    const result = await setDecreaseReasons(db.kysely, c.get('session').user, {
+      listId: c.req.param('listId'),
+      decisions,
+      now: deps.clock.now(),
+    });
+    if (!result.ok) throw httpError(result.error);
+    return c.json({
+      protocol: PROTOCOL_VERSION,
+      listId: c.req.param('listId'),
+      missing: result.value.missing,
+    } satisfies z.input<typeof listDecreasesResponseSchema>);
   });
 
   app.get('/api/lists/:listId/export', session, async (c) => {

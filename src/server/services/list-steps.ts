@@ -11,7 +11,9 @@ import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ListStatus } from '../../protocol/lists';
 import { can, type Action } from '../../protocol/permissions';
+import type { ListDiff } from '../../domain/list-diff';
 import { lockKey } from '../db/dialect';
+import { decidedReasons, decreaseKeys } from './list-decisions';
 import type { Database, ListAction } from '../db/schema';
 
 export type ListStep = 'submit' | 'return' | 'approve';
@@ -35,7 +37,7 @@ export async function takeListStep(
     await lockKey(trx, `list:${input.listId}`);
     const list = await trx
       .selectFrom('lists')
-      .select(['id', 'status', 'commune_code', 'preparer_id'])
+      .select(['id', 'status', 'commune_code', 'preparer_id', 'diff'])
       .where('id', '=', input.listId)
       .executeTakeFirst();
     if (!list) return err('not-found');
@@ -44,6 +46,12 @@ export async function takeListStep(
     // Four eyes, before any order check: nobody approves or returns a list they prepared.
     if (input.step !== 'submit' && list.preparer_id === user.id) return err('own-list');
     if (!(step.from as readonly string[]).includes(list.status)) return err('list-step-out-of-order');
+    // Every person who leaves the list has a reason before it goes for approval.
+    if (input.step === 'submit') {
+      const decided = await decidedReasons(trx, list.id);
+      if (decreaseKeys(JSON.parse(list.diff) as ListDiff).some((k) => !decided.has(k)))
+        return err('decrease-reason-missing');
+    }
     const approved = input.step === 'approve' ? await linesHash(trx, list.id) : null;
     await trx
       .updateTable('lists')

@@ -8,6 +8,7 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ListDetail, ListSummary, WireFinding } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
+import { decidedReasons, decreaseKeys, fieldSuggestions } from './list-decisions';
 import { isoTime } from './push-context';
 
 const iso = (epochMs: number | null): string | null => (epochMs === null ? null : isoTime(Number(epochMs)));
@@ -80,6 +81,8 @@ export async function getList(
   // A list of another commune is not found, not forbidden: its existence is not told.
   if (!row || !can(user, 'lists.view', row.commune_code)) return err('not-found');
   const diff = JSON.parse(row.diff) as ListDiff;
+  const reasons = await decidedReasons(db, listId);
+  const suggestions = await fieldSuggestions(db, row.commune_code, row.period, decreaseKeys(diff));
   const lines = await db
     .selectFrom('list_lines')
     .select(['row', 'beneficiary_id', 'kind', 'total', 'data'])
@@ -115,14 +118,15 @@ export async function getList(
         code: data.code,
       };
     }),
-    decreases: diff.decreases
-      .filter((d) => d.current === null)
-      .map((d) => ({
-        beneficiaryId: d.previous.key,
-        fullName: d.previous.fullName,
-        code: d.previous.code,
-        total: d.previous.total,
-      })),
+    decreases: diff.decreases.map((d) => ({
+      beneficiaryId: d.previous.key,
+      fullName: d.previous.fullName,
+      code: d.previous.code,
+      total: d.previous.total,
+      reason: reasons.get(d.previous.key)?.reason ?? null,
+      note: reasons.get(d.previous.key)?.note ?? null,
+      suggested: suggestions.get(d.previous.key) ?? null,
+    })),
     events: events.map((e) => ({
       at: isoTime(Number(e.at)),
       userName: e.display_name,
