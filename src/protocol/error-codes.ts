@@ -35,6 +35,7 @@ export const requestErrorCodes = [
   'carry-target-settled',
   'invalid-mapping',
   'decrease-reason-missing',
+  'match-undecided',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -105,6 +105,22 @@ export const listDecreasesRequestSchema = z.object({
     .max(100_000),
 });
 
+/** `PUT /api/lists/{listId}/matches`: is the row the roster's person (matched by name only)? */
+export const listMatchesRequestSchema = z.object({
+  protocol: protocolField,
+  answers: z
+    .array(z.object({ beneficiaryId: z.string().min(1).max(200), row: z.number().int().positive(), same: z.boolean() }))
+    .min(1)
+    .max(100_000),
+});
+
+export const listMatchesResponseSchema = z.object({
+  protocol: protocolField,
+  listId: z.string(),
+  /** Name-only matches still without an answer. */
+  undecided: z.number().int().nonnegative(),
+});
+
 export const listDecreasesResponseSchema = z.object({
   protocol: protocolField,
   listId: z.string(),
@@ -181,5 +197,22 @@ export const listDetailResponseSchema = z.object({
   events: z.array(
     z.object({ at: z.string(), userName: z.string(), action: z.string(), comment: z.string().nullable() }),
   ),
+  /**
+   * Additive: rows matched to last month's people by name, birth year and village only, and the
+   * preparer's answer (null: not yet; true: the same person; false: two people).
+   */
+  matches: z
+    .array(
+      z.object({
+        beneficiaryId: z.string(),
+        row: z.number().int(),
+        fullName: z.string(),
+        birthDate: z.string(),
+        village: z.string().nullable(),
+        previousCode: z.string().nullable(),
+        same: z.boolean().nullable(),
+      }),
+    )
+    .default([]),
 });
 export type ListDetail = z.infer<typeof listDetailResponseSchema>;

@@ -40,6 +40,8 @@ export const requestErrorMessagesVi = {
     'Mỗi dòng chưa chi trả cần một quyết định: chuyển sang tháng sau, hoặc kết thúc với lý do (lý do “Khác” cần ghi chú).',
   'carry-target-settled':
     'Tháng sau đã chi trả xong cho người này: không cộng dồn được. Hãy kết thúc dòng với lý do và ghi truy lĩnh ở danh sách sau.',
+  'match-undecided':
+    'Có người chỉ trùng họ tên, năm sinh và thôn với người tháng trước: hãy xác nhận là cùng một người hay hai người khác nhau trước khi gửi.',
   'decrease-reason-missing': 'Mỗi người thôi có tên trong danh sách cần một lý do trước khi gửi phê duyệt.',
   'invalid-mapping': 'Cách đọc cột không hợp lệ: mỗi cột chỉ dùng cho một thông tin, và cột phải có trong tệp.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',

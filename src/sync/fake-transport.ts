@@ -168,6 +168,7 @@ export function createFakeTransport(): FakeTransport {
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
     exportList: () => Promise.reject(new Error('not used by these tests')),
     setDecreaseReasons: () => Promise.reject(new Error('not used by these tests')),
+    setMatches: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

@@ -12,6 +12,7 @@ import {
   listDecreasesResponseSchema,
   listDetailResponseSchema,
   listImportResponseSchema,
+  listMatchesResponseSchema,
   listsResponseSchema,
   listStepResponseSchema,
   type ListDetail,
@@ -73,6 +74,12 @@ export type Transport = {
     listId: string,
     decisions: { beneficiaryId: string; reason: DecreaseReason; note: string | null }[],
   ): Promise<{ missing: number }>;
+  /** Answers name-only matches: is the row the roster's person? Answers how many remain. */
+  setMatches(
+    token: string,
+    listId: string,
+    answers: { beneficiaryId: string; row: number; same: boolean }[],
+  ): Promise<{ undecided: number }>;
   /** An approved or published list as `.xlsx` in the columns it came in. */
   exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
   /** Saves how a commune's files of one layout have their columns read. */
@@ -254,6 +261,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         method: 'PUT',
         token,
         body: { protocol: PROTOCOL_VERSION, decisions },
+      }),
+    setMatches: (token, listId, answers) =>
+      call(`/api/lists/${encodeURIComponent(listId)}/matches`, listMatchesResponseSchema, {
+        method: 'PUT',
+        token,
+        body: { protocol: PROTOCOL_VERSION, answers },
       }),
     exportList: async (token, listId) => {
       const headers = { authorization: `Bearer ${token}` };

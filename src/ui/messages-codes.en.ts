@@ -95,6 +95,8 @@ export const codeMessages = {
       'Every unpaid line needs a decision: carry it into next month, or end it with a reason ("Other" needs a note).',
     'carry-target-settled':
       "Next month's line of this person is already paid, so nothing can be added to it. End the line with a reason and put the arrears on a later list.",
+    'match-undecided':
+      'Someone matches last month only by name, birth year and village: say whether it is the same person before submitting.',
     'decrease-reason-missing': 'Every person who leaves the list needs a reason before it is submitted.',
     'invalid-mapping':
       'The column mapping is not valid: each column may hold one field, and it must exist in the file.',

@@ -81,6 +81,14 @@ export const listMessages = {
       `${inc} new · ${dec} decreased · ${adj} adjusted · ${same} unchanged`,
     kinds: { increase: 'New', adjustment: 'Adjusted', unchanged: 'Unchanged', decrease: 'Decreased (0)' },
     lineCols: { row: 'Row', name: 'Full name', code: 'Code', kind: 'Change', total: 'Total' },
+    matchesTitle: 'Maybe the same person (only name, birth year and village match)',
+    matchLine: (row: number, name: string, born: string, village: string, code: string) =>
+      `Row ${row}: ${name}, ${born}, ${village} — last month: ${code || 'no code'} ·`,
+    matchOpen: 'Not answered',
+    matchSame: 'The same person',
+    matchApart: 'Two people',
+    sameAction: 'The same person',
+    apartAction: 'Two people',
     reason: 'Reason',
     reasonNote: 'Say what',
     noReason: '— No reason yet —',
@@ -96,7 +104,8 @@ export const listMessages = {
     saveReasons: 'Save the reasons',
     reasonsSaved: (missing: number) =>
       missing === 0 ? 'Reasons saved. Everyone who leaves has one.' : `Saved. ${missing} still without a reason.`,
-    reasonsMissing: (missing: number) => `${missing} leaving without a reason: needed before submitting.`,
+    reasonsMissing: (missing: number) =>
+      `${missing} left to do before submitting: reasons for people who leave, or name matches to answer.`,
     leftTitle: "On last month's list, not on this one",
     history: 'Steps',
     actions: {

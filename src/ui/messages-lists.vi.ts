@@ -80,6 +80,14 @@ export const listMessages = {
       `${inc} tăng mới · ${dec} giảm · ${adj} điều chỉnh · ${same} không đổi`,
     kinds: { increase: 'Tăng mới', adjustment: 'Điều chỉnh', unchanged: 'Không đổi', decrease: 'Giảm (mức 0)' },
     lineCols: { row: 'Dòng', name: 'Họ và tên', code: 'Mã', kind: 'Thay đổi', total: 'Tổng tiền' },
+    matchesTitle: 'Có thể là cùng một người (chỉ trùng họ tên, năm sinh và thôn)',
+    matchLine: (row: number, name: string, born: string, village: string, code: string) =>
+      `Dòng ${row}: ${name}, ${born}, ${village} — tháng trước: ${code || 'không mã'} ·`,
+    matchOpen: 'Chưa xác nhận',
+    matchSame: 'Cùng một người',
+    matchApart: 'Hai người khác nhau',
+    sameAction: 'Là cùng một người',
+    apartAction: 'Là hai người khác nhau',
     reason: 'Lý do',
     reasonNote: 'Ghi rõ lý do',
     noReason: '— Chưa có lý do —',
@@ -97,7 +105,8 @@ export const listMessages = {
       missing === 0
         ? 'Đã lưu lý do. Mọi người thôi có tên đều đã có lý do.'
         : `Đã lưu. Còn ${missing} người chưa có lý do.`,
-    reasonsMissing: (missing: number) => `Còn ${missing} người thôi có tên chưa có lý do: cần lý do trước khi gửi.`,
+    reasonsMissing: (missing: number) =>
+      `Còn ${missing} việc cần làm trước khi gửi: lý do của người thôi có tên, hoặc xác nhận người trùng tên.`,
     leftTitle: 'Có trong danh sách tháng trước, không có trong tháng này',
     history: 'Các bước',
     actions: {

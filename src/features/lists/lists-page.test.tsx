@@ -26,6 +26,7 @@ const transport = {
   findingsFile: vi.fn<Transport['findingsFile']>(),
   exportList: vi.fn<Transport['exportList']>(),
   setDecreaseReasons: vi.fn<Transport['setDecreaseReasons']>(),
+  setMatches: vi.fn<Transport['setMatches']>(),
 };
 
 const money = {
@@ -71,6 +72,7 @@ const detail = (patch: Partial<ListSummary> = {}): ListDetail => ({
     },
   ],
   events: [{ at: '2026-11-29T03:00:00.000Z', userName: 'Lê Thị Thu Hà', action: 'import', comment: 'Tháng 12.xlsx' }],
+  matches: [],
 });
 
 beforeEach(() => {
@@ -255,7 +257,7 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     expect(text()).toContain('Trần Thị Hoa');
     // Cúc leaves without a reason: submitting waits for one.
     await until(() => expect(button('Gửi phê duyệt').disabled).toBe(true));
-    expect(text()).toContain('Còn 1 người thôi có tên chưa có lý do');
+    expect(text()).toContain('Còn 1 việc cần làm trước khi gửi');
     const reason =
       container.querySelector<HTMLSelectElement>('select[aria-label="Lý do: Lê Thị Cúc"]') ??
       expect.unreachable('no reason select');
@@ -279,6 +281,63 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     act(() => button('Gửi phê duyệt').click());
     await until(() => expect(text()).toContain('Đã gửi phê duyệt.'));
     expect(transport.listStep).toHaveBeenCalledWith('tok', 'list-1', 'submit', undefined);
+  });
+
+  test('a row matched by name only is asked: the preparer says "the same person" before submitting', async () => {
+    const hoaMatch = {
+      beneficiaryId: 'b-hoa',
+      row: 5,
+      fullName: 'Trần Thị Hoa',
+      birthDate: '1950',
+      village: 'Thôn 1',
+      previousCode: 'BT-01',
+      same: null,
+    };
+    const asked: ListDetail = { ...detail(), decreases: [], matches: [hoaMatch] };
+    transport.listLists.mockResolvedValue([summary()]);
+    transport.getList.mockResolvedValue(asked);
+    await renderAs('officer', 'u-officer');
+    await until(() => expect(container.querySelector('[data-testid="month-lists"]')).not.toBeNull());
+    act(() => button('Xem').click());
+    await until(() => expect(container.querySelector('[data-testid="list-matches"]')).not.toBeNull());
+    expect(plain('[data-testid="list-matches"]')).toContain(
+      'Dòng 5: Trần Thị Hoa, 1950, Thôn 1 — tháng trước: BT-01 · Chưa xác nhận',
+    );
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(true));
+    expect(text()).toContain('Còn 1 việc cần làm trước khi gửi');
+    transport.setMatches.mockResolvedValue({ undecided: 0 });
+    transport.getList.mockResolvedValue({ ...asked, matches: [{ ...hoaMatch, same: true }] });
+    act(() => button('Là cùng một người').click());
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(false));
+    expect(transport.setMatches).toHaveBeenCalledWith('tok', 'list-1', [
+      { beneficiaryId: 'b-hoa', row: 5, same: true },
+    ]);
+    expect(plain('[data-testid="list-matches"]')).toContain('Cùng một người');
+    expect(button('Là cùng một người').disabled).toBe(true);
+  });
+
+  test('an approver sees the answers to name-only matches but cannot change them', async () => {
+    transport.listLists.mockResolvedValue([summary({ status: 'submitted' })]);
+    transport.getList.mockResolvedValue({
+      ...detail({ status: 'submitted' }),
+      matches: [
+        {
+          beneficiaryId: 'b-hoa',
+          row: 5,
+          fullName: 'Trần Thị Hoa',
+          birthDate: '1950',
+          village: null,
+          previousCode: null,
+          same: false,
+        },
+      ],
+    });
+    await renderAs('approver');
+    await until(() => expect(container.querySelector('[data-testid="month-lists"]')).not.toBeNull());
+    act(() => button('Xem').click());
+    await until(() => expect(container.querySelector('[data-testid="list-matches"]')).not.toBeNull());
+    expect(plain('[data-testid="list-matches"]')).toContain('tháng trước: không mã · Hai người khác nhau');
+    expect(() => button('Là cùng một người')).toThrow();
   });
 
   test('an approver approves or returns a submitted list, a return needing its reason; an approver sees no upload', async () => {

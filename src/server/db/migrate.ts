@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005-approver-role';
 import * as m0006 from './migrations/0006-lists';
 import * as m0007 from './migrations/0007-month-close';
 import * as m0008 from './migrations/0008-list-decisions';
+import * as m0009 from './migrations/0009-list-matches';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-lists': m0006,
   '0007-month-close': m0007,
   '0008-list-decisions': m0008,
+  '0009-list-matches': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -130,6 +130,16 @@ export type ListDecisionsTable = {
   decided_at: number;
 };
 
+/** The preparer's answer about a name-only match: the same person (1) or two people (0). */
+export type ListMatchesTable = {
+  list_id: string;
+  beneficiary_id: string;
+  row: number;
+  same: number;
+  decided_by: string;
+  decided_at: number;
+};
+
 /** A closed commune month (issue 11): who closed it and its summary (JSON). Never updated. */
 export type MonthClosingsTable = {
   commune_code: string;
@@ -250,6 +260,7 @@ export type Database = {
   list_events: ListEventsTable;
   list_mappings: ListMappingsTable;
   list_decisions: ListDecisionsTable;
+  list_matches: ListMatchesTable;
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
 };

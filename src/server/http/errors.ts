@@ -47,6 +47,8 @@ export const errorStatus = {
   'invalid-mapping': 400,
   /** Submitting a list while a person who leaves it has no reason. */
   'decrease-reason-missing': 409,
+  /** Submitting a list while a name-only match is not yet answered. */
+  'match-undecided': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

@@ -3,7 +3,8 @@
  * `POST /api/lists/import?period=YYYY-MM&commune=CODE` with the file as the body (`X-Filename`
  * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`,
  * `PUT /api/lists/mappings` (how a layout's columns are read from now on),
- * `PUT /api/lists/{listId}/decreases` (why each person leaves it),
+ * `PUT /api/lists/{listId}/decreases` (why each person leaves it), `PUT …/matches` (name-only
+ * matches answered),
  * `POST /api/lists/findings-file` (the file back with a column of findings), and
  * `GET /api/lists/{listId}/export` (an approved list in the columns it came in).
  */
@@ -15,6 +16,8 @@ import {
   listDecreasesRequestSchema,
   type listDecreasesResponseSchema,
   listImportQuerySchema,
+  listMatchesRequestSchema,
+  type listMatchesResponseSchema,
   listMappingRequestSchema,
   listReturnRequestSchema,
   listsQuerySchema,
@@ -29,6 +32,7 @@ import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
 import { setDecreaseReasons } from '../services/list-decisions';
+import { setMatches } from '../services/list-matches';
 import { exportList } from '../services/list-export';
 import { findingsFile } from '../services/list-findings-file';
 import { importList } from '../services/list-import';
@@ -60,6 +64,18 @@ export function listRoutes(
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
     return c.json({ protocol: PROTOCOL_VERSION, lists: result.value } satisfies z.input<typeof listsResponseSchema>);
+  });
+
+  app.put('/api/lists/:listId/matches', session, async (c) => {
+    const { answers } = await readJsonBody(c, listMatchesRequestSchema);
+    const listId = c.req.param('listId');
+    const result = await setMatches(db.kysely, c.get('session').user, { listId, answers, now: deps.clock.now() });
+    if (!result.ok) throw httpError(result.error);
+    return c.json({
+      protocol: PROTOCOL_VERSION,
+      listId,
+      undecided: result.value.undecided,
+    } satisfies z.input<typeof listMatchesResponseSchema>);
   });
 
   app.put('/api/lists/:listId/decreases', session, async (c) => {

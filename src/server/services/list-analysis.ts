@@ -158,7 +158,8 @@ async function previousLines(
       total: vnd(typeof data['amount'] === 'number' ? data['amount'] : 0),
     });
   }
-  return lines;
+  // In key order, as a diff remade after a confirmed match reads them (domain/list-matches.ts).
+  return lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The province of a commune (its standard level may be provincial); Huế for the pilot's. */

@@ -14,6 +14,7 @@ import { can, type Action } from '../../protocol/permissions';
 import type { ListDiff } from '../../domain/list-diff';
 import { lockKey } from '../db/dialect';
 import { decidedReasons, decreaseKeys } from './list-decisions';
+import { matchAnswers, undecided } from './list-matches';
 import type { Database, ListAction } from '../db/schema';
 
 export type ListStep = 'submit' | 'return' | 'approve';
@@ -46,11 +47,13 @@ export async function takeListStep(
     // Four eyes, before any order check: nobody approves or returns a list they prepared.
     if (input.step !== 'submit' && list.preparer_id === user.id) return err('own-list');
     if (!(step.from as readonly string[]).includes(list.status)) return err('list-step-out-of-order');
-    // Every person who leaves the list has a reason before it goes for approval.
+    // Every name-only match is answered, and every person who leaves the list has a reason,
+    // before it goes for approval.
     if (input.step === 'submit') {
+      const diff = JSON.parse(list.diff) as ListDiff;
+      if (undecided(diff, await matchAnswers(trx, list.id)) > 0) return err('match-undecided');
       const decided = await decidedReasons(trx, list.id);
-      if (decreaseKeys(JSON.parse(list.diff) as ListDiff).some((k) => !decided.has(k)))
-        return err('decrease-reason-missing');
+      if (decreaseKeys(diff).some((k) => !decided.has(k))) return err('decrease-reason-missing');
     }
     const approved = input.step === 'approve' ? await linesHash(trx, list.id) : null;
     await trx

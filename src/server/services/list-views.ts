@@ -1,7 +1,8 @@
 /** What supervisors, officers and approvers see of the monthly lists (docs/protocol.md "Lists"). */
 import type { Kysely } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
-import type { ListDiff } from '../../domain/list-diff';
+import type { DiffLine, ListDiff } from '../../domain/list-diff';
+import { matchKey } from '../../domain/list-matches';
 import type { ListRow } from '../../domain/list-rows';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
@@ -9,6 +10,7 @@ import type { ListDetail, ListSummary, WireFinding } from '../../protocol/lists'
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { decidedReasons, decreaseKeys, fieldSuggestions } from './list-decisions';
+import { matchAnswers } from './list-matches';
 import { isoTime } from './push-context';
 
 const iso = (epochMs: number | null): string | null => (epochMs === null ? null : isoTime(Number(epochMs)));
@@ -82,6 +84,7 @@ export async function getList(
   if (!row || !can(user, 'lists.view', row.commune_code)) return err('not-found');
   const diff = JSON.parse(row.diff) as ListDiff;
   const reasons = await decidedReasons(db, listId);
+  const answers = await matchAnswers(db, listId);
   const suggestions = await fieldSuggestions(db, row.commune_code, row.period, decreaseKeys(diff));
   const lines = await db
     .selectFrom('list_lines')
@@ -133,5 +136,31 @@ export async function getList(
       action: e.action,
       comment: e.comment,
     })),
+    matches: matchesOf(diff, answers),
   });
+}
+
+/** Open name-only proposals, and the rows the preparer said are the roster's person. */
+function matchesOf(diff: ListDiff, answers: ReadonlyMap<string, boolean>): ListDetail['matches'] {
+  const view = (previous: DiffLine, current: DiffLine, same: boolean | null) => ({
+    beneficiaryId: previous.key,
+    row: Number(current.key.slice('row:'.length)),
+    fullName: current.fullName,
+    birthDate: current.birthDate,
+    village: current.village,
+    previousCode: previous.code,
+    same,
+  });
+  const open = diff.proposedMatches.map((m) =>
+    view(m.previous, m.current, answers.get(matchKey(m.previous.key, m.current.key)) ?? null),
+  );
+  const pairs = [
+    ...diff.adjustments,
+    ...diff.unchanged,
+    ...diff.decreases.flatMap((d) => (d.current ? [{ previous: d.previous, current: d.current }] : [])),
+  ];
+  const confirmed = pairs
+    .filter((p) => answers.get(matchKey(p.previous.key, p.current.key)) === true)
+    .map((p) => view(p.previous, p.current, true));
+  return [...open, ...confirmed].sort((a, b) => a.row - b.row);
 }
