@@ -327,7 +327,7 @@ export function statusInMonth(person: BeneficiaryFields | undefined, month: stri
   return inForce ? inForce.d.status : first.previous;
 }
 
-const beneficiaryStatusOf = (person: BeneficiaryFields | undefined): BeneficiaryStatus => {
+export const beneficiaryStatusOf = (person: BeneficiaryFields | undefined): BeneficiaryStatus => {
   const status = person?.['status'];
   // A line whose beneficiary nobody holds is judged on the line alone.
   return beneficiaryStatuses.find((s) => s === status) ?? 'active';

@@ -5,6 +5,7 @@
  * so the diff can be remade after each answer, or an answer taken back.
  */
 import { diffLists, type DiffLine, type ListDiff } from './list-diff';
+import type { Vnd } from './money';
 
 /** The two lists a diff was made from, each in key order. */
 export function linesOfDiff(diff: ListDiff): { previous: DiffLine[]; current: DiffLine[] } {
@@ -27,10 +28,21 @@ export function linesOfDiff(diff: ListDiff): { previous: DiffLine[]; current: Di
 /** `previousKey|currentKey` of a name match, as `diffLists` takes it. */
 export const matchKey = (previousKey: string, currentKey: string) => `${previousKey}|${currentKey}`;
 
-/** The diff again, with exactly these name matches confirmed. */
-export function rediff(diff: ListDiff, confirmed: ReadonlySet<string>): ListDiff {
+/**
+ * The diff again, with exactly these name matches confirmed; `totals` sets some current lines'
+ * totals by key (a person held back this month is on the list with 0, docs/domain.md §3.5).
+ */
+export function rediff(
+  diff: ListDiff,
+  confirmed: ReadonlySet<string>,
+  totals: ReadonlyMap<string, Vnd> = new Map(),
+): ListDiff {
   const { previous, current } = linesOfDiff(diff);
-  return diffLists(previous, current, confirmed);
+  const set = current.map((l) => {
+    const total = totals.get(l.key);
+    return total === undefined ? l : { ...l, total };
+  });
+  return diffLists(previous, set, confirmed);
 }
 
 /** For each current line's key, the previous line it is paired with (none: new, an increase). */

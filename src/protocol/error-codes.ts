@@ -36,6 +36,7 @@ export const requestErrorCodes = [
   'invalid-mapping',
   'decrease-reason-missing',
   'match-undecided',
+  'field-outcome-undecided',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -121,6 +121,31 @@ export const listMatchesResponseSchema = z.object({
   undecided: z.number().int().nonnegative(),
 });
 
+/**
+ * `PUT /api/lists/{listId}/field-outcomes`: hold back someone on the list the field found dead,
+ * moved away or not collecting (`accept: true`), or pay them as the file says (`false`, with why).
+ */
+export const listFieldOutcomesRequestSchema = z.object({
+  protocol: protocolField,
+  answers: z
+    .array(
+      z.object({
+        beneficiaryId: z.string().min(1).max(200),
+        accept: z.boolean(),
+        note: nfcString.pipe(z.string().max(500)).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(100_000),
+});
+
+export const listFieldOutcomesResponseSchema = z.object({
+  protocol: protocolField,
+  listId: z.string(),
+  /** Field proposals still without an answer. */
+  undecided: z.number().int().nonnegative(),
+});
+
 export const listDecreasesResponseSchema = z.object({
   protocol: protocolField,
   listId: z.string(),
@@ -211,6 +236,25 @@ export const listDetailResponseSchema = z.object({
         village: z.string().nullable(),
         previousCode: z.string().nullable(),
         same: z.boolean().nullable(),
+      }),
+    )
+    .default([]),
+  /**
+   * Additive: people on the list the field proposes to hold back this month (`suggested`:
+   * `deceased`, `moved-away` or `missed-payments`), and the preparer's answer (`accepted` null:
+   * not yet; true: held back; false: dismissed, `note` saying why).
+   */
+  fieldOutcomes: z
+    .array(
+      z.object({
+        beneficiaryId: z.string(),
+        row: z.number().int(),
+        fullName: z.string(),
+        code: z.string().nullable(),
+        total: z.number().int(),
+        suggested: z.enum(decreaseReasons),
+        accepted: z.boolean().nullable(),
+        note: z.string().nullable(),
       }),
     )
     .default([]),

@@ -42,6 +42,8 @@ export const requestErrorMessagesVi = {
     'Tháng sau đã chi trả xong cho người này: không cộng dồn được. Hãy kết thúc dòng với lý do và ghi truy lĩnh ở danh sách sau.',
   'match-undecided':
     'Có người chỉ trùng họ tên, năm sinh và thôn với người tháng trước: hãy xác nhận là cùng một người hay hai người khác nhau trước khi gửi.',
+  'field-outcome-undecided':
+    'Thực địa ghi nhận có người trong danh sách đã chết, chuyển đi hoặc ba tháng liền không nhận: hãy đồng ý tạm giữ, hoặc bác bỏ với lý do, trước khi gửi.',
   'decrease-reason-missing': 'Mỗi người thôi có tên trong danh sách cần một lý do trước khi gửi phê duyệt.',
   'invalid-mapping': 'Cách đọc cột không hợp lệ: mỗi cột chỉ dùng cho một thông tin, và cột phải có trong tệp.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',

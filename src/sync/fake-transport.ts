@@ -169,6 +169,7 @@ export function createFakeTransport(): FakeTransport {
     exportList: () => Promise.reject(new Error('not used by these tests')),
     setDecreaseReasons: () => Promise.reject(new Error('not used by these tests')),
     setMatches: () => Promise.reject(new Error('not used by these tests')),
+    setFieldOutcomes: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
   };
   return fake;

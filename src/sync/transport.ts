@@ -12,6 +12,7 @@ import {
   listDecreasesResponseSchema,
   listDetailResponseSchema,
   listImportResponseSchema,
+  listFieldOutcomesResponseSchema,
   listMatchesResponseSchema,
   listsResponseSchema,
   listStepResponseSchema,
@@ -79,6 +80,12 @@ export type Transport = {
     token: string,
     listId: string,
     answers: { beneficiaryId: string; row: number; same: boolean }[],
+  ): Promise<{ undecided: number }>;
+  /** Answers the field's proposals about people on the list: held back, or still paid (why). */
+  setFieldOutcomes(
+    token: string,
+    listId: string,
+    answers: { beneficiaryId: string; accept: boolean; note: string | null }[],
   ): Promise<{ undecided: number }>;
   /** An approved or published list as `.xlsx` in the columns it came in. */
   exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
@@ -264,6 +271,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       }),
     setMatches: (token, listId, answers) =>
       call(`/api/lists/${encodeURIComponent(listId)}/matches`, listMatchesResponseSchema, {
+        method: 'PUT',
+        token,
+        body: { protocol: PROTOCOL_VERSION, answers },
+      }),
+    setFieldOutcomes: (token, listId, answers) =>
+      call(`/api/lists/${encodeURIComponent(listId)}/field-outcomes`, listFieldOutcomesResponseSchema, {
         method: 'PUT',
         token,
         body: { protocol: PROTOCOL_VERSION, answers },

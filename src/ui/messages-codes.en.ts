@@ -97,6 +97,8 @@ export const codeMessages = {
       "Next month's line of this person is already paid, so nothing can be added to it. End the line with a reason and put the arrears on a later list.",
     'match-undecided':
       'Someone matches last month only by name, birth year and village: say whether it is the same person before submitting.',
+    'field-outcome-undecided':
+      'The field recorded someone on the list as dead, moved away or not collecting for three months: hold them back, or dismiss it with a reason, before submitting.',
     'decrease-reason-missing': 'Every person who leaves the list needs a reason before it is submitted.',
     'invalid-mapping':
       'The column mapping is not valid: each column may hold one field, and it must exist in the file.',

@@ -89,6 +89,14 @@ export const listMessages = {
     matchApart: 'Two people',
     sameAction: 'The same person',
     apartAction: 'Two people',
+    fieldTitle: 'The field proposes stopping or suspending (people still on the list)',
+    fieldOpen: 'Not answered',
+    fieldHeld: 'Not paid this month',
+    fieldKept: (note: string) => `Still paid: ${note}`,
+    acceptDecrease: 'Stop the allowance',
+    acceptSuspension: 'Suspend',
+    keepNote: 'Why they are still paid',
+    keepAction: 'Still pay',
     reason: 'Reason',
     reasonNote: 'Say what',
     noReason: '— No reason yet —',
@@ -105,7 +113,7 @@ export const listMessages = {
     reasonsSaved: (missing: number) =>
       missing === 0 ? 'Reasons saved. Everyone who leaves has one.' : `Saved. ${missing} still without a reason.`,
     reasonsMissing: (missing: number) =>
-      `${missing} left to do before submitting: reasons for people who leave, or name matches to answer.`,
+      `${missing} left to do before submitting: reasons for people who leave, name matches, or the field's proposals to answer.`,
     leftTitle: "On last month's list, not on this one",
     history: 'Steps',
     actions: {

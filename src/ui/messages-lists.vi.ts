@@ -88,6 +88,14 @@ export const listMessages = {
     matchApart: 'Hai người khác nhau',
     sameAction: 'Là cùng một người',
     apartAction: 'Là hai người khác nhau',
+    fieldTitle: 'Thực địa đề nghị thôi hưởng hoặc tạm dừng (người vẫn có trong danh sách)',
+    fieldOpen: 'Chưa trả lời',
+    fieldHeld: 'Không chi tháng này',
+    fieldKept: (note: string) => `Vẫn chi trả: ${note}`,
+    acceptDecrease: 'Đồng ý thôi hưởng',
+    acceptSuspension: 'Đồng ý tạm dừng',
+    keepNote: 'Lý do vẫn chi trả',
+    keepAction: 'Vẫn chi trả',
     reason: 'Lý do',
     reasonNote: 'Ghi rõ lý do',
     noReason: '— Chưa có lý do —',
@@ -106,7 +114,7 @@ export const listMessages = {
         ? 'Đã lưu lý do. Mọi người thôi có tên đều đã có lý do.'
         : `Đã lưu. Còn ${missing} người chưa có lý do.`,
     reasonsMissing: (missing: number) =>
-      `Còn ${missing} việc cần làm trước khi gửi: lý do của người thôi có tên, hoặc xác nhận người trùng tên.`,
+      `Còn ${missing} việc cần làm trước khi gửi: lý do của người thôi có tên, xác nhận người trùng tên, hoặc đề nghị của thực địa.`,
     leftTitle: 'Có trong danh sách tháng trước, không có trong tháng này',
     history: 'Các bước',
     actions: {

@@ -70,6 +70,15 @@ export function runListMatchesContract(name: string, makeDb: MakeDb): void {
       expect(same.lines.find((l) => l.row === 4)).toMatchObject({ beneficiaryId: 'b-cuc' });
       expect(same.diff.money.current).toBe(imported.diff.money.current);
       expect(same.matches[0]?.same).toBe(true);
+      // Paired with her, the row carries what the field recorded of her: asked too.
+      expect(same.fieldOutcomes.map((f) => [f.beneficiaryId, f.row, f.suggested])).toEqual([['b-cuc', 4, 'deceased']]);
+      const alive = { beneficiaryId: 'b-cuc', accept: false, note: 'Đã gặp bà ngày 02/12: bà vẫn sống' };
+      const dismissed = await h.request(`/api/lists/${id}/field-outcomes`, {
+        token: tokens.officer,
+        method: 'PUT',
+        body: { protocol: 1, answers: [alive] },
+      });
+      expect(dismissed.status).toBe(200);
 
       expect((await step(id, 'submit', tokens.officer)).status).toBe(200);
       expect((await step(id, 'approve', tokens.approver)).status).toBe(200);

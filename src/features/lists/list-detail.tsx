@@ -13,6 +13,7 @@ import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { useSession } from '../../ui/use-session';
 import { Decreases } from './decreases';
+import { FieldOutcomes } from './field-outcomes';
 import { Matches } from './matches';
 
 type Step = 'submit' | 'return' | 'approve' | 'publish';
@@ -71,9 +72,12 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
   const isPreparer = me === list.preparerId;
   const offered: Step[] = [];
   const preparing = can('lists.prepare', list.communeCode) && (list.status === 'draft' || list.status === 'returned');
-  // Submitting waits until every name-only match is answered and everyone who leaves has a reason.
+  // Submitting waits until every name-only match and field proposal is answered and everyone who
+  // leaves has a reason.
   const reasonsMissing =
-    detail.decreases.filter((d) => d.reason === null).length + detail.matches.filter((m) => m.same === null).length;
+    detail.decreases.filter((d) => d.reason === null).length +
+    detail.matches.filter((m) => m.same === null).length +
+    detail.fieldOutcomes.filter((f) => f.accepted === null).length;
   if (preparing) offered.push('submit');
   if (can('lists.approve', list.communeCode) && list.status === 'submitted' && !isPreparer)
     offered.push('approve', 'return');
@@ -177,6 +181,13 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
         </tbody>
       </table>
       <Matches listId={list.listId} matches={detail.matches} editable={preparing} onAnswered={onChanged} />
+      <FieldOutcomes
+        key={detail.fieldOutcomes.map((f) => `${f.beneficiaryId}:${String(f.accepted)}:${f.note ?? ''}`).join('|')}
+        listId={list.listId}
+        proposals={detail.fieldOutcomes}
+        editable={preparing}
+        onAnswered={onChanged}
+      />
       <Decreases
         key={detail.decreases.map((d) => `${d.beneficiaryId}:${d.reason ?? ''}`).join('|')}
         listId={list.listId}

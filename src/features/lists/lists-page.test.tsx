@@ -27,6 +27,7 @@ const transport = {
   exportList: vi.fn<Transport['exportList']>(),
   setDecreaseReasons: vi.fn<Transport['setDecreaseReasons']>(),
   setMatches: vi.fn<Transport['setMatches']>(),
+  setFieldOutcomes: vi.fn<Transport['setFieldOutcomes']>(),
 };
 
 const money = {
@@ -73,6 +74,7 @@ const detail = (patch: Partial<ListSummary> = {}): ListDetail => ({
   ],
   events: [{ at: '2026-11-29T03:00:00.000Z', userName: 'Lê Thị Thu Hà', action: 'import', comment: 'Tháng 12.xlsx' }],
   matches: [],
+  fieldOutcomes: [],
 });
 
 beforeEach(() => {
@@ -314,6 +316,55 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     ]);
     expect(plain('[data-testid="list-matches"]')).toContain('Cùng một người');
     expect(button('Là cùng một người').disabled).toBe(true);
+  });
+
+  test('the field proposes suspending someone still on the list: the preparer keeps paying them, saying why', async () => {
+    const daoProposal = {
+      beneficiaryId: 'b-dao',
+      row: 7,
+      fullName: 'Hồ Văn Đào',
+      code: 'BT-07',
+      total: 500_000,
+      suggested: 'missed-payments' as const,
+      accepted: null,
+      note: null,
+    };
+    const asked: ListDetail = { ...detail(), decreases: [], fieldOutcomes: [daoProposal] };
+    transport.listLists.mockResolvedValue([summary()]);
+    transport.getList.mockResolvedValue(asked);
+    await renderAs('officer', 'u-officer');
+    await until(() => expect(container.querySelector('[data-testid="month-lists"]')).not.toBeNull());
+    act(() => button('Xem').click());
+    await until(() => expect(container.querySelector('[data-testid="list-field-outcomes"]')).not.toBeNull());
+    expect(plain('[data-testid="list-field-outcomes"]')).toContain(
+      'Hồ Văn Đào (BT-07) · 500.000 ₫ · Thực địa ghi nhận: Tạm dừng: 3 tháng liền không nhận · Chưa trả lời',
+    );
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(true));
+    expect(button('Đồng ý tạm dừng').disabled).toBe(false);
+    // Keeping them on needs a reason.
+    expect(button('Vẫn chi trả').disabled).toBe(true);
+    const note =
+      container.querySelector<HTMLInputElement>('input[aria-label="Lý do vẫn chi trả: Hồ Văn Đào"]') ??
+      expect.unreachable('no note input');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
+      note,
+      'Ông nằm viện, con đã nhận thay',
+    );
+    act(() => {
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await until(() => expect(button('Vẫn chi trả').disabled).toBe(false));
+    transport.setFieldOutcomes.mockResolvedValue({ undecided: 0 });
+    transport.getList.mockResolvedValue({
+      ...asked,
+      fieldOutcomes: [{ ...daoProposal, accepted: false, note: 'Ông nằm viện, con đã nhận thay' }],
+    });
+    act(() => button('Vẫn chi trả').click());
+    await until(() => expect(button('Gửi phê duyệt').disabled).toBe(false));
+    expect(transport.setFieldOutcomes).toHaveBeenCalledWith('tok', 'list-1', [
+      { beneficiaryId: 'b-dao', accept: false, note: 'Ông nằm viện, con đã nhận thay' },
+    ]);
+    expect(plain('[data-testid="list-field-outcomes"]')).toContain('Vẫn chi trả: Ông nằm viện, con đã nhận thay');
   });
 
   test('an approver sees the answers to name-only matches but cannot change them', async () => {

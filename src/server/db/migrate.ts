@@ -11,6 +11,7 @@ import * as m0006 from './migrations/0006-lists';
 import * as m0007 from './migrations/0007-month-close';
 import * as m0008 from './migrations/0008-list-decisions';
 import * as m0009 from './migrations/0009-list-matches';
+import * as m0010 from './migrations/0010-list-field-outcomes';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-month-close': m0007,
   '0008-list-decisions': m0008,
   '0009-list-matches': m0009,
+  '0010-list-field-outcomes': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -130,6 +130,20 @@ export type ListDecisionsTable = {
   decided_at: number;
 };
 
+/**
+ * The preparer's answer to a field finding about someone still on the list: held back this month
+ * (accepted 1) or paid as the file says (0, with the reason in the note).
+ */
+export type ListFieldOutcomesTable = {
+  list_id: string;
+  beneficiary_id: string;
+  suggested: DecreaseReason;
+  accepted: number;
+  note: string | null;
+  decided_by: string;
+  decided_at: number;
+};
+
 /** The preparer's answer about a name-only match: the same person (1) or two people (0). */
 export type ListMatchesTable = {
   list_id: string;
@@ -261,6 +275,7 @@ export type Database = {
   list_mappings: ListMappingsTable;
   list_decisions: ListDecisionsTable;
   list_matches: ListMatchesTable;
+  list_field_outcomes: ListFieldOutcomesTable;
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
 };

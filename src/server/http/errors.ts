@@ -49,6 +49,8 @@ export const errorStatus = {
   'decrease-reason-missing': 409,
   /** Submitting a list while a name-only match is not yet answered. */
   'match-undecided': 409,
+  /** Submitting a list while a field finding about someone on it is not yet answered. */
+  'field-outcome-undecided': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

@@ -4,7 +4,7 @@
  * percent-encoded UTF-8), `POST /api/lists/{listId}/submit | return | approve | publish`,
  * `PUT /api/lists/mappings` (how a layout's columns are read from now on),
  * `PUT /api/lists/{listId}/decreases` (why each person leaves it), `PUT …/matches` (name-only
- * matches answered),
+ * matches answered), `PUT …/field-outcomes` (field findings about people on it answered),
  * `POST /api/lists/findings-file` (the file back with a column of findings), and
  * `GET /api/lists/{listId}/export` (an approved list in the columns it came in).
  */
@@ -16,6 +16,8 @@ import {
   listDecreasesRequestSchema,
   type listDecreasesResponseSchema,
   listImportQuerySchema,
+  listFieldOutcomesRequestSchema,
+  type listFieldOutcomesResponseSchema,
   listMatchesRequestSchema,
   type listMatchesResponseSchema,
   listMappingRequestSchema,
@@ -32,6 +34,7 @@ import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
 import { setDecreaseReasons } from '../services/list-decisions';
+import { setFieldOutcomes } from '../services/list-field-outcomes';
 import { setMatches } from '../services/list-matches';
 import { exportList } from '../services/list-export';
 import { findingsFile } from '../services/list-findings-file';
@@ -76,6 +79,22 @@ export function listRoutes(
       listId,
       undecided: result.value.undecided,
     } satisfies z.input<typeof listMatchesResponseSchema>);
+  });
+
+  app.put('/api/lists/:listId/field-outcomes', session, async (c) => {
+    const { answers } = await readJsonBody(c, listFieldOutcomesRequestSchema);
+    const listId = c.req.param('listId');
+    const result = await setFieldOutcomes(db.kysely, c.get('session').user, {
+      listId,
+      answers,
+      now: deps.clock.now(),
+    });
+    if (!result.ok) throw httpError(result.error);
+    return c.json({
+      protocol: PROTOCOL_VERSION,
+      listId,
+      undecided: result.value.undecided,
+    } satisfies z.input<typeof listFieldOutcomesResponseSchema>);
   });
 
   app.put('/api/lists/:listId/decreases', session, async (c) => {

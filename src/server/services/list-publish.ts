@@ -1,6 +1,7 @@
 /**
  * Publishing an approved list (docs/protocol.md "Lists"): in one transaction the month's period,
- * the roster changes the list carries and one payment line per person become synced entities, so
+ * the roster changes the list carries (and the status of each person it drops) and one payment
+ * line per person become synced entities, so
  * the commune's tablets pull only what changed. Only the list's preparer or approver publishes,
  * only an approved list, and only if its lines are still exactly the ones approved.
  */
@@ -10,6 +11,7 @@ import { must } from '../../lib/assert';
 import { err, ok, type Result } from '../../lib/result';
 import { enrolmentDefaults } from '../../domain/beneficiary-ops';
 import { decodeIdNumber } from '../../domain/citizen-id-number';
+import type { ListDiff } from '../../domain/list-diff';
 import type { ListRow } from '../../domain/list-rows';
 import { payableMethod } from '../../domain/payment-line';
 import { standardLevel } from '../../domain/benefits';
@@ -25,6 +27,7 @@ import { isMonthClosed } from '../months/month-close';
 import type { Database } from '../db/schema';
 import { isRecord } from './data-fields';
 import { putEntities, type EntityChange } from './entity-store';
+import { decreaseStatuses } from './list-statuses';
 import { linesHash, logEvent } from './list-steps';
 
 export type PublishAnswer = { listId: string; status: ListStatus; lines: number; enrolled: number };
@@ -48,14 +51,16 @@ export async function publishList(
 
     const lines = await trx
       .selectFrom('list_lines')
-      .select(['row', 'beneficiary_id', 'kind', 'data'])
+      .select(['row', 'beneficiary_id', 'kind', 'total', 'data'])
       .where('list_id', '=', list.id)
       .orderBy('row')
       .execute();
-    const people = await heldPeople(
-      trx,
-      lines.map((l) => l.beneficiary_id).filter((id): id is string => id !== null),
-    );
+    const diff = JSON.parse(list.diff) as ListDiff;
+    // The people named by a line, and those the list drops (their status changes below).
+    const people = await heldPeople(trx, [
+      ...lines.map((l) => l.beneficiary_id).filter((id): id is string => id !== null),
+      ...diff.decreases.map((d) => d.previous.key),
+    ]);
     const existingLines = new Set<string>();
     for (const ids of chunks(lines.map((l) => `${list.period}:${l.beneficiary_id ?? ''}`))) {
       const held = await trx
@@ -72,7 +77,8 @@ export async function publishList(
     let published = 0;
     for (const line of lines) {
       const row = JSON.parse(line.data) as ListRow;
-      if (row.total === 0) continue;
+      // Nothing to pay (the file says 0, or the field's finding held the person back this month).
+      if (row.total === 0 || Number(line.total) === 0) continue;
       const held = line.beneficiary_id === null ? undefined : people.get(line.beneficiary_id);
       const id = held ? line.beneficiary_id : randomUUID();
       if (id === null) continue;
@@ -96,6 +102,8 @@ export async function publishList(
       changes.push({ entity: 'payment-line', id: lineId, communeCode: list.commune_code, data });
       published++;
     }
+    // Each person the list drops gets the status its reason records, from this month.
+    changes.push(...(await decreaseStatuses(trx, list, diff, people)));
     await putEntities(trx, changes, { now: input.now });
     // Money last month's close carried here becomes arrears on these lines.
     await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);

@@ -14,6 +14,7 @@ import { can, type Action } from '../../protocol/permissions';
 import type { ListDiff } from '../../domain/list-diff';
 import { lockKey } from '../db/dialect';
 import { decidedReasons, decreaseKeys } from './list-decisions';
+import { fieldProposalsOf } from './list-field-outcomes';
 import { matchAnswers, undecided } from './list-matches';
 import type { Database, ListAction } from '../db/schema';
 
@@ -38,7 +39,7 @@ export async function takeListStep(
     await lockKey(trx, `list:${input.listId}`);
     const list = await trx
       .selectFrom('lists')
-      .select(['id', 'status', 'commune_code', 'preparer_id', 'diff'])
+      .select(['id', 'status', 'commune_code', 'period', 'preparer_id', 'diff'])
       .where('id', '=', input.listId)
       .executeTakeFirst();
     if (!list) return err('not-found');
@@ -47,11 +48,12 @@ export async function takeListStep(
     // Four eyes, before any order check: nobody approves or returns a list they prepared.
     if (input.step !== 'submit' && list.preparer_id === user.id) return err('own-list');
     if (!(step.from as readonly string[]).includes(list.status)) return err('list-step-out-of-order');
-    // Every name-only match is answered, and every person who leaves the list has a reason,
-    // before it goes for approval.
+    // Every name-only match and field finding is answered, and every person who leaves the list
+    // has a reason, before it goes for approval.
     if (input.step === 'submit') {
       const diff = JSON.parse(list.diff) as ListDiff;
       if (undecided(diff, await matchAnswers(trx, list.id)) > 0) return err('match-undecided');
+      if ((await fieldProposalsOf(trx, list)).some((p) => p.accepted === null)) return err('field-outcome-undecided');
       const decided = await decidedReasons(trx, list.id);
       if (decreaseKeys(diff).some((k) => !decided.has(k))) return err('decrease-reason-missing');
     }

@@ -10,6 +10,7 @@ import type { ListDetail, ListSummary, WireFinding } from '../../protocol/lists'
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { decidedReasons, decreaseKeys, fieldSuggestions } from './list-decisions';
+import { fieldProposalsOf } from './list-field-outcomes';
 import { matchAnswers } from './list-matches';
 import { isoTime } from './push-context';
 
@@ -92,6 +93,8 @@ export async function getList(
     .where('list_id', '=', listId)
     .orderBy('row')
     .execute();
+  const proposals = await fieldProposalsOf(db, { id: listId, commune_code: row.commune_code, period: row.period });
+  const rows = new Map(lines.map((l) => [l.row, JSON.parse(l.data) as ListRow]));
   const events = await db
     .selectFrom('list_events')
     .innerJoin('users', 'users.id', 'list_events.user_id')
@@ -111,7 +114,7 @@ export async function getList(
       money: diff.money,
     },
     lines: lines.map((l) => {
-      const data = JSON.parse(l.data) as ListRow;
+      const data = rows.get(l.row) ?? (JSON.parse(l.data) as ListRow);
       return {
         row: l.row,
         beneficiaryId: l.beneficiary_id,
@@ -137,6 +140,13 @@ export async function getList(
       comment: e.comment,
     })),
     matches: matchesOf(diff, answers),
+    fieldOutcomes: proposals.map((p) => ({
+      ...p,
+      fullName: rows.get(p.row)?.fullName ?? '',
+      code: rows.get(p.row)?.code ?? null,
+      // What the file gives them this month, held back or not.
+      total: rows.get(p.row)?.total ?? 0,
+    })),
   });
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Field findings about people still on a monthly list (docs/protocol.md "Lists", docs/domain.md
+ * §3.5): last month's visit finding them dead or moved away, or three months in a row not
+ * collected, is proposed as holding them back this month. The preparer accepts — the person stays
+ * on the list with nothing to pay, leaves the month's money as a decrease with the field's reason,
+ * and publishing records their status — or dismisses it with a reason. Every proposal is answered
+ * before the list is submitted.
+ */
+import type { Kysely } from 'kysely';
+import { fieldOutcome, fieldProposals } from '../../domain/list-field-outcomes';
+import type { DecreaseReason } from '../../domain/list-decreases';
+import type { ListDiff } from '../../domain/list-diff';
+import { kindsByKey, linesOfDiff, rediff } from '../../domain/list-matches';
+import type { ListRow } from '../../domain/list-rows';
+import { vnd, type Vnd } from '../../domain/money';
+import { err, ok, type Result } from '../../lib/result';
+import type { User } from '../../protocol/auth';
+import type { RequestErrorCode } from '../../protocol/error-codes';
+import { can } from '../../protocol/permissions';
+import { chunks } from '../db/chunks';
+import { lockKey } from '../db/dialect';
+import type { Database } from '../db/schema';
+import { fieldSuggestions } from './list-decisions';
+import { matchAnswers } from './list-matches';
+
+export type FieldAnswer = { beneficiaryId: string; accept: boolean; note: string | null };
+
+export type FieldProposal = {
+  beneficiaryId: string;
+  row: number;
+  suggested: DecreaseReason;
+  accepted: boolean | null;
+  note: string | null;
+};
+
+type ListRef = { id: string; commune_code: string; period: string };
+
+async function answersOf(db: Kysely<Database>, listId: string) {
+  const rows = await db
+    .selectFrom('list_field_outcomes')
+    .select(['beneficiary_id', 'accepted', 'note'])
+    .where('list_id', '=', listId)
+    .execute();
+  return new Map(rows.map((r) => [r.beneficiary_id, { accepted: Number(r.accepted) === 1, note: r.note }]));
+}
+
+/** The field's proposals for the list's people, each with the preparer's answer (null: none yet). */
+export async function fieldProposalsOf(db: Kysely<Database>, list: ListRef): Promise<FieldProposal[]> {
+  const answers = await answersOf(db, list.id);
+  const lines = await db
+    .selectFrom('list_lines')
+    .select(['row', 'beneficiary_id', 'total'])
+    .where('list_id', '=', list.id)
+    .where('beneficiary_id', 'is not', null)
+    .orderBy('row')
+    .execute();
+  // A person held back is on the list with 0: still a proposal, answered.
+  const onList = lines.map((l) => ({
+    beneficiaryId: l.beneficiary_id,
+    total: l.beneficiary_id !== null && answers.get(l.beneficiary_id)?.accepted ? 1 : Number(l.total),
+  }));
+  const people = onList.flatMap((l) => (l.beneficiaryId === null ? [] : [l.beneficiaryId]));
+  const suggestions = await fieldSuggestions(db, list.commune_code, list.period, people);
+  const rowOf = new Map(lines.map((l) => [l.beneficiary_id, l.row]));
+  return fieldProposals(onList, suggestions).map((p) => ({
+    ...p,
+    row: rowOf.get(p.beneficiaryId) ?? 0,
+    accepted: answers.get(p.beneficiaryId)?.accepted ?? null,
+    note: answers.get(p.beneficiaryId)?.note ?? null,
+  }));
+}
+
+export async function setFieldOutcomes(
+  db: Kysely<Database>,
+  user: User,
+  input: { listId: string; answers: FieldAnswer[]; now: number },
+): Promise<Result<{ undecided: number }, RequestErrorCode>> {
+  return db.transaction().execute(async (trx) => {
+    await lockKey(trx, `list:${input.listId}`);
+    const list = await trx
+      .selectFrom('lists')
+      .select(['id', 'status', 'commune_code', 'period', 'diff'])
+      .where('id', '=', input.listId)
+      .executeTakeFirst();
+    if (!list || !can(user, 'lists.view', list.commune_code)) return err('not-found');
+    if (!can(user, 'lists.prepare', list.commune_code)) return err('forbidden');
+    if (list.status !== 'draft' && list.status !== 'returned') return err('list-step-out-of-order');
+    const proposals = new Map((await fieldProposalsOf(trx, list)).map((p) => [p.beneficiaryId, p]));
+    for (const a of input.answers) {
+      const proposal = proposals.get(a.beneficiaryId);
+      const answer = fieldOutcome(a.accept, a.note);
+      if (!proposal || !answer.ok) return err('invalid-body');
+      const values = {
+        suggested: proposal.suggested,
+        accepted: answer.value.accepted ? 1 : 0,
+        note: answer.value.note,
+        decided_by: user.id,
+        decided_at: input.now,
+      };
+      await trx
+        .insertInto('list_field_outcomes')
+        .values({ list_id: list.id, beneficiary_id: a.beneficiaryId, ...values })
+        .onConflict((oc) => oc.columns(['list_id', 'beneficiary_id']).doUpdateSet(values))
+        .execute();
+      // Held back, the person leaves this month's money with the field's reason.
+      if (answer.value.accepted) {
+        const reason = { reason: proposal.suggested, note: null, decided_by: user.id, decided_at: input.now };
+        await trx
+          .insertInto('list_decisions')
+          .values({ list_id: list.id, beneficiary_id: a.beneficiaryId, ...reason })
+          .onConflict((oc) => oc.columns(['list_id', 'beneficiary_id']).doUpdateSet(reason))
+          .execute();
+      }
+    }
+    await holdBack(trx, list.id, JSON.parse(list.diff) as ListDiff);
+    const answered = await answersOf(trx, list.id);
+    return ok({ undecided: [...proposals.keys()].filter((id) => !answered.has(id)).length });
+  });
+}
+
+/**
+ * The diff and lines again with the answers: a held person's line pays 0 (a decrease), a
+ * released one what the file says.
+ */
+async function holdBack(db: Kysely<Database>, listId: string, diff: ListDiff): Promise<void> {
+  const answers = await answersOf(db, listId);
+  const lines = [];
+  for (const ids of chunks([...answers.keys()]))
+    lines.push(
+      ...(await db
+        .selectFrom('list_lines')
+        .select(['row', 'beneficiary_id', 'data'])
+        .where('list_id', '=', listId)
+        .where('beneficiary_id', 'in', ids)
+        .execute()),
+    );
+  const rowKeys = new Set(linesOfDiff(diff).current.map((l) => l.key));
+  const keyOf = (l: { row: number; beneficiary_id: string | null }) =>
+    rowKeys.has(`row:${l.row}`) ? `row:${l.row}` : (l.beneficiary_id ?? '');
+  const totals = new Map<string, Vnd>();
+  for (const l of lines) {
+    const held = l.beneficiary_id !== null && answers.get(l.beneficiary_id)?.accepted === true;
+    totals.set(keyOf(l), held ? vnd(0) : (JSON.parse(l.data) as ListRow).total);
+  }
+  const matches = await matchAnswers(db, listId);
+  const confirmed = new Set([...matches].filter(([, same]) => same).map(([key]) => key));
+  const next = rediff(diff, confirmed, totals);
+  await db
+    .updateTable('lists')
+    .set({ diff: JSON.stringify(next), total: next.money.current })
+    .where('id', '=', listId)
+    .execute();
+  const kinds = kindsByKey(next);
+  for (const l of lines) {
+    const key = keyOf(l);
+    await db
+      .updateTable('list_lines')
+      .set({ total: totals.get(key) ?? 0, kind: kinds.get(key) ?? 'unchanged' })
+      .where('list_id', '=', listId)
+      .where('row', '=', l.row)
+      .execute();
+  }
+}
