@@ -88,7 +88,8 @@ export type FindingCode =
   | 'wallet-phone-missing'
   | 'duplicate-person'
   | 'new-person-needs-gender'
-  | 'new-person-needs-category';
+  | 'new-person-needs-category'
+  | 'line-settled';
 
 export type Finding = {
   /** Spreadsheet row (1-based); null for a finding about the whole file. */

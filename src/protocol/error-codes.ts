@@ -37,6 +37,8 @@ export const requestErrorCodes = [
   'decrease-reason-missing',
   'match-undecided',
   'field-outcome-undecided',
+  'correction-needs-published',
+  'correction-line-settled',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

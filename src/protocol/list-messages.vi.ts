@@ -38,4 +38,6 @@ export const listFindingMessagesVi = {
   'duplicate-person': 'Người này có hai lần trong tệp (cùng mã hoặc cùng số định danh).',
   'new-person-needs-gender': 'Người mới của xã: cần giới tính (hoặc số định danh) để ghi vào danh sách đối tượng.',
   'new-person-needs-category': 'Người mới của xã: cần nhóm đối tượng để ghi vào danh sách đối tượng.',
+  'line-settled':
+    'Người này đã được chi trả tháng này: danh sách điều chỉnh không sửa được dòng đã chi. Hãy đưa phần chênh lệch vào danh sách tháng sau.',
 } as const satisfies Record<FindingCode, string>;

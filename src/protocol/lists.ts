@@ -12,8 +12,19 @@ import { communeCodeSchema, isoMonth, nfcString, protocolField } from './common'
 export const listStatuses = ['draft', 'submitted', 'returned', 'approved', 'published', 'replaced'] as const;
 export type ListStatus = (typeof listStatuses)[number];
 
-/** `POST /api/lists/import?period=YYYY-MM&commune=CODE` (the file is the body). */
-export const listImportQuerySchema = z.object({ period: isoMonth, commune: communeCodeSchema });
+/**
+ * A month's list, or a correction of a published one (danh sách điều chỉnh bổ sung): only the
+ * people whose line this month changes, each with the corrected line (0: not paid this month).
+ */
+export const listKinds = ['month', 'correction'] as const;
+export type ListKind = (typeof listKinds)[number];
+
+/** `POST /api/lists/import?period=YYYY-MM&commune=CODE[&kind=correction]` (the file is the body). */
+export const listImportQuerySchema = z.object({
+  period: isoMonth,
+  commune: communeCodeSchema,
+  kind: z.enum(listKinds).default('month'),
+});
 
 export const wireFindingSchema = z.object({
   /** The row the spreadsheet shows (CSV: the line, header = 1); null for the whole file. */
@@ -171,6 +182,8 @@ export const listsQuerySchema = z.object({ commune: communeCodeSchema, period: i
 
 export const listSummarySchema = z.object({
   listId: z.string(),
+  /** Additive: a month's list or a correction of it. */
+  kind: z.enum(listKinds).default('month'),
   period: isoMonth,
   communeCode: communeCodeSchema,
   status: z.enum(listStatuses),

@@ -44,6 +44,10 @@ export const requestErrorMessagesVi = {
     'Có người chỉ trùng họ tên, năm sinh và thôn với người tháng trước: hãy xác nhận là cùng một người hay hai người khác nhau trước khi gửi.',
   'field-outcome-undecided':
     'Thực địa ghi nhận có người trong danh sách đã chết, chuyển đi hoặc ba tháng liền không nhận: hãy đồng ý tạm giữ, hoặc bác bỏ với lý do, trước khi gửi.',
+  'correction-needs-published':
+    'Danh sách điều chỉnh bổ sung chỉ lập được khi danh sách tháng đã được công bố; trước đó hãy tải lại danh sách tháng.',
+  'correction-line-settled':
+    'Có người trong danh sách điều chỉnh đã được chi trả tháng này: không sửa được dòng đã chi. Hãy đưa phần chênh lệch vào danh sách tháng sau.',
   'decrease-reason-missing': 'Mỗi người thôi có tên trong danh sách cần một lý do trước khi gửi phê duyệt.',
   'invalid-mapping': 'Cách đọc cột không hợp lệ: mỗi cột chỉ dùng cho một thông tin, và cột phải có trong tệp.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',

@@ -18,6 +18,7 @@ import {
   listStepResponseSchema,
   type ListDetail,
   type ListImportResponse,
+  type ListKind,
   type ListStepResponse,
   type ListSummary,
 } from '../protocol/lists';
@@ -55,7 +56,7 @@ export type Transport = {
   /** Uploads a list file; a 422 (error findings, nothing kept) is an answer too, not a failure. */
   importList(
     token: string,
-    input: { commune: string; period: string; file: Blob; fileName: string },
+    input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
   ): Promise<ListImportResponse>;
   /** Submit, return (with a comment), approve or publish a list. */
   listStep(
@@ -67,7 +68,7 @@ export type Transport = {
   /** The file read and checked as the import would, back as `.xlsx` with a column of findings. */
   findingsFile(
     token: string,
-    input: { commune: string; period: string; file: Blob; fileName: string },
+    input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
   ): Promise<{ blob: Blob; fileName: string }>;
   /** Why each person leaves a list (the preparer, before submitting); answers how many still lack one. */
   setDecreaseReasons(
@@ -226,7 +227,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     getList: (token, listId) =>
       call(`/api/lists/${encodeURIComponent(listId)}`, listDetailResponseSchema, { method: 'GET', token }),
     importList: async (token, input) => {
-      const q = new URLSearchParams({ commune: input.commune, period: input.period });
+      const q = new URLSearchParams({ commune: input.commune, period: input.period, kind: input.kind ?? 'month' });
       const headers = {
         authorization: `Bearer ${token}`,
         'content-type': input.file.type || 'application/octet-stream',
@@ -250,7 +251,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         body: { protocol: PROTOCOL_VERSION, ...(comment === undefined ? {} : { comment }) },
       }),
     findingsFile: async (token, input) => {
-      const q = new URLSearchParams({ commune: input.commune, period: input.period });
+      const q = new URLSearchParams({ commune: input.commune, period: input.period, kind: input.kind ?? 'month' });
       const headers = {
         authorization: `Bearer ${token}`,
         'content-type': input.file.type || 'application/octet-stream',

@@ -99,6 +99,10 @@ export const codeMessages = {
       'Someone matches last month only by name, birth year and village: say whether it is the same person before submitting.',
     'field-outcome-undecided':
       'The field recorded someone on the list as dead, moved away or not collecting for three months: hold them back, or dismiss it with a reason, before submitting.',
+    'correction-needs-published':
+      "A correction list can only follow a published month's list; before that, upload the month's list again.",
+    'correction-line-settled':
+      'Someone on the correction list has been paid this month: a paid line cannot change. Put the difference on next month’s list.',
     'decrease-reason-missing': 'Every person who leaves the list needs a reason before it is submitted.',
     'invalid-mapping':
       'The column mapping is not valid: each column may hold one field, and it must exist in the file.',

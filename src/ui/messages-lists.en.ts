@@ -1,7 +1,7 @@
 /** English text of the monthly lists screen (part of messages.en.ts); see messages-lists.vi.ts. */
 import type { ListField } from '../domain/list-columns';
 import type { DecreaseReason } from '../domain/list-decreases';
-import type { ListStatus } from '../protocol/lists';
+import type { ListKind, ListStatus } from '../protocol/lists';
 
 export const listMessages = {
   lists: {
@@ -77,6 +77,11 @@ export const listMessages = {
     decreases: 'Decreases',
     adjustments: 'Adjustments',
     current: 'This month',
+    correctionPrevious: 'Before the correction',
+    correctionCurrent: 'After it',
+    listKinds: { month: "Month's list", correction: 'Correction list' } satisfies Record<ListKind, string>,
+    correctionNotice:
+      "This month's list is published: the file you upload is a correction list. Name only the people to correct, each with the month's right amount (0: not paid this month). A paid line cannot change.",
     counts: (inc: number, dec: number, adj: number, same: number) =>
       `${inc} new · ${dec} decreased · ${adj} adjusted · ${same} unchanged`,
     kinds: { increase: 'New', adjustment: 'Adjusted', unchanged: 'Unchanged', decrease: 'Decreased (0)' },

@@ -1,7 +1,7 @@
 /** Vietnamese text of the monthly lists screen: import, diff, approval (part of messages.vi.ts). */
 import type { ListField } from '../domain/list-columns';
 import type { DecreaseReason } from '../domain/list-decreases';
-import type { ListStatus } from '../protocol/lists';
+import type { ListKind, ListStatus } from '../protocol/lists';
 
 export const listMessages = {
   lists: {
@@ -76,6 +76,14 @@ export const listMessages = {
     decreases: 'Giảm',
     adjustments: 'Điều chỉnh',
     current: 'Tháng này',
+    correctionPrevious: 'Trước điều chỉnh',
+    correctionCurrent: 'Sau điều chỉnh',
+    listKinds: { month: 'Danh sách tháng', correction: 'Danh sách điều chỉnh bổ sung' } satisfies Record<
+      ListKind,
+      string
+    >,
+    correctionNotice:
+      'Danh sách tháng này đã công bố: tệp tải lên là danh sách điều chỉnh bổ sung. Chỉ ghi những người cần sửa, mỗi người với số tiền đúng của tháng (0 nếu thôi chi tháng này). Dòng đã chi không sửa được.',
     counts: (inc: number, dec: number, adj: number, same: number) =>
       `${inc} tăng mới · ${dec} giảm · ${adj} điều chỉnh · ${same} không đổi`,
     kinds: { increase: 'Tăng mới', adjustment: 'Điều chỉnh', unchanged: 'Không đổi', decrease: 'Giảm (mức 0)' },

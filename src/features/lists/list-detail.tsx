@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { formatVnd, vnd } from '../../domain/money';
-import type { ListDetail, WireFinding } from '../../protocol/lists';
+import type { ListDetail, ListKind, WireFinding } from '../../protocol/lists';
 import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
 import { errorMessage, t } from '../../ui/messages';
@@ -48,14 +48,18 @@ export function FindingsTable({ findings }: { findings: readonly WireFinding[] }
 }
 
 /** The money of a list as an equation the screen shows, to the đồng. */
-export function MoneyEquation({ money }: { money: ListDetail['diff']['money'] }) {
+/** The money equation; a correction's compares the lines it names before and after it. */
+export function MoneyEquation({ money, kind = 'month' }: { money: ListDetail['diff']['money']; kind?: ListKind }) {
   const sign = money.adjustments < 0 ? '−' : '+';
+  const [before, after] =
+    kind === 'correction'
+      ? [t.lists.correctionPrevious, t.lists.correctionCurrent]
+      : [t.lists.previous, t.lists.current];
   return (
     <p className="equation" data-testid="list-equation">
-      <strong>{t.lists.equationTitle}:</strong> {t.lists.previous} {formatVnd(vnd(money.previous))} +{' '}
-      {t.lists.increases} {formatVnd(vnd(money.increases))} − {t.lists.decreases} {formatVnd(vnd(money.decreases))}{' '}
-      {sign} {t.lists.adjustments} {formatVnd(vnd(Math.abs(money.adjustments)))} = {t.lists.current}{' '}
-      {formatVnd(vnd(money.current))}
+      <strong>{t.lists.equationTitle}:</strong> {before} {formatVnd(vnd(money.previous))} + {t.lists.increases}{' '}
+      {formatVnd(vnd(money.increases))} − {t.lists.decreases} {formatVnd(vnd(money.decreases))} {sign}{' '}
+      {t.lists.adjustments} {formatVnd(vnd(Math.abs(money.adjustments)))} = {after} {formatVnd(vnd(money.current))}
     </p>
   );
 }
@@ -115,13 +119,14 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
   return (
     <section className="list-detail card" data-testid="list-detail">
       <h2>
+        {list.kind === 'correction' && `${t.lists.listKinds.correction}: `}
         {list.fileName} · <span data-testid="list-status">{t.lists.statuses[list.status]}</span>
       </h2>
       <p className="muted">
         {t.lists.preparedBy(list.preparerName)}
         {list.approverName ? ` · ${t.lists.approvedBy(list.approverName)}` : ''}
       </p>
-      <MoneyEquation money={diff.money} />
+      <MoneyEquation money={diff.money} kind={list.kind} />
       <p>{t.lists.counts(diff.increases, diff.decreases, diff.adjustments, diff.unchanged)}</p>
       {offered.length > 0 && (
         <div className="toolbar">

@@ -39,6 +39,7 @@ const money = {
 };
 const summary = (patch: Partial<ListSummary> = {}): ListSummary => ({
   listId: 'list-1',
+  kind: 'month',
   period: '2026-12',
   communeCode: '19960',
   status: 'draft',
@@ -162,9 +163,10 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     expect(row).toBe('6DLỗiNgày không có thật.');
     expect(transport.importList).toHaveBeenCalledWith(
       'tok',
-      expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx' }),
+      expect.objectContaining({ commune: '19960', period: '2026-12', fileName: 'Tháng 12.xlsx', kind: 'month' }),
     );
     expect(transport.getList).not.toHaveBeenCalled();
+    expect(container.querySelector('[data-testid="correction-notice"]')).toBeNull();
 
     // The file comes back with a column of findings, offered as a download.
     const clicked: string[] = [];
@@ -283,6 +285,29 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     act(() => button('Gửi phê duyệt').click());
     await until(() => expect(text()).toContain('Đã gửi phê duyệt.'));
     expect(transport.listStep).toHaveBeenCalledWith('tok', 'list-1', 'submit', undefined);
+  });
+
+  test('once the month is published, an upload is a correction list, said so, and shown as one', async () => {
+    transport.listLists.mockResolvedValue([summary({ status: 'published' })]);
+    const correction = { ...detail({ kind: 'correction', listId: 'list-2', fileName: 'Điều chỉnh.xlsx' }) };
+    transport.importList.mockResolvedValue({
+      ...correction,
+      listId: 'list-2',
+      status: 'draft',
+      duplicate: false,
+      findings: [],
+      diff: correction.diff,
+    });
+    transport.getList.mockResolvedValue(correction);
+    await renderAs('officer', 'u-officer');
+    await until(() => expect(container.querySelector('[data-testid="correction-notice"]')).not.toBeNull());
+    expect(text()).toContain('tệp tải lên là danh sách điều chỉnh bổ sung');
+    await chooseFileAndUpload();
+    await until(() => expect(container.querySelector('[data-testid="list-detail"]')).not.toBeNull());
+    expect(transport.importList).toHaveBeenCalledWith('tok', expect.objectContaining({ kind: 'correction' }));
+    expect(text()).toContain('Danh sách điều chỉnh bổ sung: Điều chỉnh.xlsx');
+    expect(plain('[data-testid="list-equation"]')).toContain('Trước điều chỉnh 2.350.000 ₫');
+    expect(plain('[data-testid="list-equation"]')).toContain('= Sau điều chỉnh 3.250.000 ₫');
   });
 
   test('a row matched by name only is asked: the preparer says "the same person" before submitting', async () => {

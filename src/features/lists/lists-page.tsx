@@ -65,6 +65,11 @@ export function ListsPage() {
         <UploadList
           commune={chosen}
           period={period}
+          kind={
+            month.state === 'ready' && month.value.some((l) => l.kind === 'month' && l.status === 'published')
+              ? 'correction'
+              : 'month'
+          }
           onKept={(listId) => {
             setOpenId(listId);
             refresh();
@@ -87,6 +92,7 @@ export function ListsPage() {
             <ul className="plain" data-testid="month-lists">
               {month.value.map((l) => (
                 <li key={l.listId} className="card">
+                  {l.kind === 'correction' && `${t.lists.listKinds.correction}: `}
                   {l.fileName} · {t.lists.statuses[l.status]} · {formatVnd(vnd(l.total))} ·{' '}
                   {t.lists.preparedBy(l.preparerName)}{' '}
                   <button type="button" onClick={() => setOpenId(l.listId)}>

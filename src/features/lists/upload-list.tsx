@@ -4,7 +4,7 @@
  * for the layout, and the file read again.
  */
 import { useState, type FormEvent } from 'react';
-import type { ListImportResponse } from '../../protocol/lists';
+import type { ListImportResponse, ListKind } from '../../protocol/lists';
 import { downloadFile } from '../../ui/download';
 import { errorMessage, t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
@@ -13,8 +13,14 @@ import { useSession } from '../../ui/use-session';
 import { ColumnMapping } from './column-mapping';
 import { FindingsTable, MoneyEquation } from './list-detail';
 
-export function UploadList(props: { commune: string; period: string; onKept: (listId: string) => void }) {
-  const { commune, period, onKept } = props;
+export function UploadList(props: {
+  commune: string;
+  period: string;
+  /** A correction once the month's list is published (docs/protocol.md "Lists"). */
+  kind: ListKind;
+  onKept: (listId: string) => void;
+}) {
+  const { commune, period, kind, onKept } = props;
   const { transport } = useServices();
   const session = useSession();
   const can = useCan();
@@ -32,7 +38,7 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
     setFailure(null);
     setAnswer(null);
     try {
-      const result = await transport.importList(session.token, { commune, period, file, fileName: file.name });
+      const result = await transport.importList(session.token, { commune, period, file, fileName: file.name, kind });
       setAnswer(result);
       setReads((n) => n + 1);
       if (result.listId !== null) onKept(result.listId);
@@ -47,7 +53,7 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
     if (!session || !file) return;
     setFailure(null);
     try {
-      const back = await transport.findingsFile(session.token, { commune, period, file, fileName: file.name });
+      const back = await transport.findingsFile(session.token, { commune, period, file, fileName: file.name, kind });
       downloadFile(back.fileName, back.blob, back.blob.type);
     } catch (e) {
       setFailure(errorMessage((e as { code?: string }).code ?? 'unexpected'));
@@ -68,6 +74,11 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
   const columnMissing = answer?.findings.some((f) => f.code === 'missing-column') ?? false;
   return (
     <form className="card" onSubmit={upload}>
+      {kind === 'correction' && (
+        <p className="notice" data-testid="correction-notice">
+          {t.lists.correctionNotice}
+        </p>
+      )}
       <label>
         {t.lists.file}
         <input
@@ -95,7 +106,7 @@ export function UploadList(props: { commune: string; period: string; onKept: (li
           <p className="error" role="alert">
             {t.lists.refused(errors)}
           </p>
-          <MoneyEquation money={answer.diff.money} />
+          <MoneyEquation money={answer.diff.money} kind={kind} />
           <FindingsTable findings={answer.findings} />
         </>
       )}

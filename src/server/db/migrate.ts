@@ -12,6 +12,7 @@ import * as m0007 from './migrations/0007-month-close';
 import * as m0008 from './migrations/0008-list-decisions';
 import * as m0009 from './migrations/0009-list-matches';
 import * as m0010 from './migrations/0010-list-field-outcomes';
+import * as m0011 from './migrations/0011-list-kinds';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-list-decisions': m0008,
   '0009-list-matches': m0009,
   '0010-list-field-outcomes': m0010,
+  '0011-list-kinds': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

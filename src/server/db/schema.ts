@@ -6,7 +6,7 @@ import type { Role } from '../../domain/vocabulary';
 import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
 import type { DecreaseReason } from '../../domain/list-decreases';
-import type { ListStatus } from '../../protocol/lists';
+import type { ListKind, ListStatus } from '../../protocol/lists';
 import type { EntityKind } from '../../protocol/pull';
 
 export { deviceStatuses, type DeviceStatus } from '../../protocol/devices';
@@ -73,6 +73,8 @@ export type ListAction = 'import' | 'submit' | 'return' | 'approve' | 'publish' 
 /** An imported monthly list of a commune (issue 11). JSON columns are text. */
 export type ListsTable = {
   id: string;
+  /** `month` or `correction` (migration 0011). */
+  kind: ListKind;
   period: string;
   commune_code: string;
   status: ListStatus;

@@ -51,6 +51,10 @@ export const errorStatus = {
   'match-undecided': 409,
   /** Submitting a list while a field finding about someone on it is not yet answered. */
   'field-outcome-undecided': 409,
+  /** A correction list for a month whose list is not published. */
+  'correction-needs-published': 409,
+  /** Publishing a correction that would change a line paid meanwhile. */
+  'correction-line-settled': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

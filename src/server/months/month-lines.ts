@@ -64,11 +64,19 @@ export async function lockedLine(trx: Transaction<Database>, lineId: string): Pr
   return readMonthLine(lineId, stored.data);
 }
 
-/** The month's lines of a commune by beneficiary. */
+/**
+ * The month's lines of a commune by beneficiary: a withdrawn (void) line gives way to the person's
+ * other line of the month (the one a correction list issued in its place).
+ */
 export async function monthLinesByPerson(
   db: Kysely<Database>,
   communeCode: string,
   period: string,
 ): Promise<Map<string, MonthLine>> {
-  return new Map((await monthLines(db, communeCode, period)).map((l) => [l.beneficiaryId, l]));
+  const byPerson = new Map<string, MonthLine>();
+  for (const l of await monthLines(db, communeCode, period)) {
+    const held = byPerson.get(l.beneficiaryId);
+    if (!held || held.status === 'void') byPerson.set(l.beneficiaryId, l);
+  }
+  return byPerson;
 }

@@ -145,6 +145,7 @@ export function listRoutes(
       communeCode: query.commune,
       fileName,
       bytes,
+      kind: query.kind,
     });
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
@@ -160,7 +161,13 @@ export function listRoutes(
     const result = await importList(
       db.kysely,
       user,
-      { period: query.period, communeCode: query.commune, fileName: fileNameOf(c.req.header('x-filename')), bytes },
+      {
+        period: query.period,
+        communeCode: query.commune,
+        fileName: fileNameOf(c.req.header('x-filename')),
+        bytes,
+        kind: query.kind,
+      },
       deps.clock.now(),
     );
     if (!result.ok) throw httpError(result.error);

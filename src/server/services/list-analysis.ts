@@ -14,7 +14,7 @@ import { newPersonFindings, type ListRow } from '../../domain/list-rows';
 import { vnd } from '../../domain/money';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import { listFindingMessagesVi } from '../../protocol/list-messages.vi';
-import type { ListReading, WireFinding } from '../../protocol/lists';
+import type { ListKind, ListReading, WireFinding } from '../../protocol/lists';
 import type { Database } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { Grid, SheetError } from '../lists/sheet-types';
@@ -44,9 +44,18 @@ export const sheetErrorCodes = {
   'no-such-sheet': 'sheet-empty',
 } as const satisfies Record<SheetError, RequestErrorCode>;
 
+export type ListInput = {
+  period: string;
+  communeCode: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** A month's list (default), or a correction of the month's published lines. */
+  kind?: ListKind | undefined;
+};
+
 export async function analyseList(
   db: Kysely<Database>,
-  input: { period: string; communeCode: string; fileName: string; bytes: Uint8Array },
+  input: ListInput,
   saved: ReadonlyMap<string, SavedMapping>,
 ): Promise<Result<ListAnalysis, RequestErrorCode>> {
   const { period, communeCode } = input;
@@ -59,8 +68,24 @@ export async function analyseList(
   const reading: ListReading = { sourceKey, headerRow: mapping.headerRow + 1, columns };
 
   const roster = await rosterOf(db, communeCode);
-  const previous = await previousLines(db, communeCode, period, roster);
   const current = rows.map((r) => lineOf(r, roster));
+  let previous: DiffLine[];
+  if (input.kind === 'correction') {
+    // A correction is compared with the month's own lines of the people it names; a line already
+    // paid cannot change (docs/protocol.md "Lists", corrections).
+    const named = new Set(current.map((l) => l.key));
+    const month = await monthLines(db, communeCode, period, roster);
+    previous = month.lines.filter((l) => named.has(l.key) && !month.withdrawn.has(l.key));
+    for (const [i, row] of rows.entries()) {
+      const key = current[i]?.key ?? '';
+      const before = previous.find((l) => l.key === key);
+      if (before && month.settled.has(key) && before.total !== row.total)
+        findings.push({ row: row.row, column: null, field: null, code: 'line-settled', severity: 'error' });
+    }
+  } else {
+    const previousMonth = addMonths(period, -1);
+    previous = previousMonth === null ? [] : (await monthLines(db, communeCode, previousMonth, roster)).lines;
+  }
   const diff = diffLists(previous, current);
   // People new to the commune are enrolled when the list is published: nothing may be guessed.
   for (const [i, row] of rows.entries()) {
@@ -124,15 +149,18 @@ function lineOf(row: ListRow, roster: Roster): DiffLine {
   };
 }
 
-/** Last month's payment lines of the commune, with what the roster says of each person. */
-async function previousLines(
+/**
+ * A month's payment lines of the commune, one per person, with what the roster says of each: a
+ * withdrawn (void) line gives way to the person's other line of the month (a correction's). Also
+ * the people whose line is paid or transferred, and those with only a withdrawn line.
+ */
+async function monthLines(
   db: Kysely<Database>,
   communeCode: string,
-  period: string,
+  month: string,
   roster: Roster,
-): Promise<DiffLine[]> {
-  const previousMonth = addMonths(period, -1);
-  if (previousMonth === null) return [];
+): Promise<{ lines: DiffLine[]; settled: Set<string>; withdrawn: Set<string> }> {
+  const byPerson = new Map<string, { line: DiffLine; status: string }>();
   const rows = await db
     .selectFrom('entities')
     .select(['id', 'data'])
@@ -140,13 +168,15 @@ async function previousLines(
     .where('commune_code', '=', communeCode)
     .where('deleted', '=', 0)
     .execute();
-  const lines: DiffLine[] = [];
   for (const row of rows) {
     const data: unknown = row.data === null ? null : JSON.parse(row.data);
-    if (!isRecord(data) || data['periodId'] !== previousMonth) continue;
+    if (!isRecord(data) || data['periodId'] !== month) continue;
     const beneficiaryId = stringField(data, 'beneficiaryId') ?? '';
     const person = roster.byId.get(beneficiaryId)?.data ?? {};
-    lines.push({
+    const status = stringField(data, 'status') ?? 'due';
+    const held = byPerson.get(beneficiaryId);
+    if (held && held.status !== 'void') continue;
+    const line: DiffLine = {
       key: beneficiaryId,
       code: stringField(person, 'code') ?? null,
       idNumber: stringField(person, 'idNumber') ?? null,
@@ -156,10 +186,19 @@ async function previousLines(
       category: (stringField(person, 'category') ?? null) as DiffLine['category'],
       paymentMethod: (stringField(data, 'method') ?? null) as DiffLine['paymentMethod'],
       total: vnd(typeof data['amount'] === 'number' ? data['amount'] : 0),
-    });
+    };
+    byPerson.set(beneficiaryId, { line, status });
   }
+  const settled = new Set<string>();
+  const withdrawn = new Set<string>();
+  for (const [id, { status }] of byPerson) {
+    if (status === 'paid' || status === 'transferred') settled.add(id);
+    if (status === 'void') withdrawn.add(id);
+  }
+  const lines = [...byPerson.values()].map((p) => p.line);
   // In key order, as a diff remade after a confirmed match reads them (domain/list-matches.ts).
-  return lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { lines, settled, withdrawn };
 }
 
 /** The province of a commune (its standard level may be provincial); Huế for the pilot's. */

@@ -9,13 +9,13 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { findingsSheet } from '../lists/findings-sheet';
-import { analyseList } from './list-analysis';
+import { analyseList, type ListInput } from './list-analysis';
 import { savedMappings } from './list-mappings';
 
 export async function findingsFile(
   db: Kysely<Database>,
   user: User,
-  input: { period: string; communeCode: string; fileName: string; bytes: Uint8Array },
+  input: ListInput,
 ): Promise<Result<{ bytes: Uint8Array; fileName: string; errors: number }, RequestErrorCode>> {
   if (!can(user, 'lists.prepare', input.communeCode)) return err('forbidden');
   const analysed = await analyseList(db, input, await savedMappings(db, input.communeCode));

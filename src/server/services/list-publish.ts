@@ -15,6 +15,7 @@ import type { ListDiff } from '../../domain/list-diff';
 import type { ListRow } from '../../domain/list-rows';
 import { payableMethod } from '../../domain/payment-line';
 import { standardLevel } from '../../domain/benefits';
+import { vnd } from '../../domain/money';
 import type { User } from '../../protocol/auth';
 import type { BeneficiaryData, PaymentLineData, PeriodData } from '../../protocol/entities';
 import type { RequestErrorCode } from '../../protocol/error-codes';
@@ -27,6 +28,7 @@ import { isMonthClosed } from '../months/month-close';
 import type { Database } from '../db/schema';
 import { isRecord } from './data-fields';
 import { putEntities, type EntityChange } from './entity-store';
+import { correctLines } from './list-correction';
 import { decreaseStatuses } from './list-statuses';
 import { linesHash, logEvent } from './list-steps';
 
@@ -73,6 +75,20 @@ export async function publishList(
     }
 
     const changes: EntityChange[] = [await periodChange(trx, list.period)].filter((c) => c !== null);
+    // A correction withdraws the lines it changes and says which id each corrected line takes.
+    const correction =
+      list.kind === 'correction'
+        ? await correctLines(
+            trx,
+            list,
+            lines.flatMap((l) =>
+              l.beneficiary_id === null ? [] : [{ beneficiaryId: l.beneficiary_id, total: vnd(Number(l.total)) }],
+            ),
+            { id: user.id, now: input.now },
+          )
+        : null;
+    if (correction && !correction.ok) return correction;
+    if (correction) changes.push(...correction.value.changes);
     let enrolled = 0;
     let published = 0;
     for (const line of lines) {
@@ -85,9 +101,13 @@ export async function publishList(
       const person = held ? { ...held, ...decided(row) } : newPerson(row, list.commune_code);
       if (!held) enrolled++;
       changes.push({ entity: 'beneficiary', id, communeCode: list.commune_code, data: person });
-      const lineId = `${list.period}:${id}`;
-      // A line already there (paid, or written by the demo) is never overwritten by a list.
-      if (existingLines.has(lineId)) continue;
+      let lineId = `${list.period}:${id}`;
+      if (correction && held) {
+        // Unchanged by the correction: the month's line stays as it is.
+        const corrected = correction.value.newLineIds.get(id);
+        if (corrected === undefined) continue;
+        lineId = corrected;
+      } else if (existingLines.has(lineId)) continue; // A line already there is never overwritten by a list.
       const data: PaymentLineData = {
         beneficiaryId: id,
         periodId: list.period,
@@ -105,8 +125,8 @@ export async function publishList(
     // Each person the list drops gets the status its reason records, from this month.
     changes.push(...(await decreaseStatuses(trx, list, diff, people)));
     await putEntities(trx, changes, { now: input.now });
-    // Money last month's close carried here becomes arrears on these lines.
-    await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);
+    // Money last month's close carried here becomes arrears on these lines (the month's list).
+    if (list.kind === 'month') await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);
     await trx
       .updateTable('lists')
       .set({ status: 'published', published_at: input.now })

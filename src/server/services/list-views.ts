@@ -23,6 +23,7 @@ function summaryQuery(db: Kysely<Database>) {
     .leftJoin('users as approver', 'approver.id', 'lists.approver_id')
     .select([
       'lists.id',
+      'lists.kind',
       'lists.period',
       'lists.commune_code',
       'lists.status',
@@ -43,6 +44,7 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>
 function toSummary(r: SummaryRow): ListSummary {
   return {
     listId: r.id,
+    kind: r.kind,
     period: r.period,
     communeCode: r.commune_code,
     status: r.status,
