@@ -1,7 +1,8 @@
 /**
- * Server entry: migrates, seeds the demo when the database is empty outside production, serves
- * on PORT, and shuts down cleanly. Run as `node dist/server/main.js` (the bundle, `npm start`)
- * or `tsx src/server/main.ts` (development and tests).
+ * Server entry: migrates, writes the pilot communes (reference data) when missing, seeds the demo
+ * when the database is empty outside production, serves on PORT, and shuts down cleanly. Run as
+ * `node dist/server/main.js` (the bundle, `npm start`) or `tsx src/server/main.ts` (development
+ * and tests).
  */
 import { serve } from '@hono/node-server';
 import { systemClock } from '../lib/clock';
@@ -12,6 +13,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { readEnvConfig, type EnvConfig } from './env';
 import { createLogger, type Logger } from './logger';
+import { ensureCommunes } from './seed/communes';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
 import { defaultHashOptions } from './services/passwords';
@@ -23,6 +25,9 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
   });
   const migrated = await migrateToLatest(db);
   if (migrated.applied.length > 0) logger.info('migrated', { applied: migrated.applied.join(',') });
+  // The pilot communes are reference data: there in production too, demo or not.
+  const communes = await ensureCommunes(db.kysely, systemClock.now());
+  if (communes > 0) logger.info('communes written', { communes });
 
   let seeded: { usernames: string[] } | undefined;
   if (!env.isProduction && (await countUsers(db.kysely)) === 0) {

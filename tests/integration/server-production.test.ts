@@ -1,13 +1,18 @@
 /**
  * Production as an operator runs it: users made with the `user:add` command (password on
  * standard input), then the bundled server with NODE_ENV=production, which must not seed the
- * demo (no demo users, no demo password) and must let the created user in.
+ * demo (no demo users, no demo password) and must let the created user in. Then a month run from
+ * a spreadsheet alone, start to close: the communes are reference data, nothing else is given.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { closingResponseSchema } from '../../src/protocol/month-close';
+import { listImportResponseSchema } from '../../src/protocol/lists';
+import { pullResponseSchema } from '../../src/protocol/pull';
+import { listFile } from '../builders/list-file';
 import { prepareServerEntry, startServer, type ServerEntry, type ServerProcess } from '../chaos/server-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'chitra-prod-'));
@@ -47,6 +52,13 @@ beforeAll(async () => {
   );
   expect(created.output).toContain('Đã tạo người dùng canbo.phubai (officer); xã: 19960.');
   expect(created.code).toBe(0);
+  for (const [username, role] of [
+    ['pheduyet.phubai', 'approver'],
+    ['giamsat', 'supervisor'],
+  ] as const) {
+    const made = await userAdd(['--username', username, '--role', role, '--communes', '19960'], 'mat-khau-rat-dai');
+    expect(made.code).toBe(0);
+  }
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -62,6 +74,13 @@ describe('production', () => {
     );
     expect(again.code).toBe(2);
     expect(again.output).toContain('Tên đăng nhập "canbo.phubai" đã có.');
+
+    const unknown = await userAdd(
+      ['--username', 'nguoichi', '--role', 'payer', '--communes', '99999'],
+      'mat-khau-rat-dai',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('Mã xã không có trong danh mục (mã từ 01/07/2025): 99999.');
 
     const noCommune = await userAdd(['--username', 'nguoichi', '--role', 'payer'], 'mat-khau-rat-dai');
     expect(noCommune.code).toBe(2);
@@ -84,5 +103,80 @@ describe('production', () => {
     const me = await login(server, 'canbo.phubai', 'mat-khau-rat-dai');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: { username: 'canbo.phubai', role: 'officer', communes: ['19960'] } });
+  }, 120_000);
+
+  test('a month from a spreadsheet alone, start to close, with no demo data', async () => {
+    if (!server) throw new Error('the server of the previous test is not running');
+    const url = server.url;
+    const tokenOf = async (username: string) =>
+      ((await (await login(server as ServerProcess, username, 'mat-khau-rat-dai')).json()) as { token: string }).token;
+    const [officer, approver, supervisor] = [
+      await tokenOf('canbo.phubai'),
+      await tokenOf('pheduyet.phubai'),
+      await tokenOf('giamsat'),
+    ];
+    const call = (path: string, token: string, init: RequestInit = {}) =>
+      fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+    const post = (path: string, token: string, body: unknown = { protocol: 1 }) =>
+      call(path, token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    // The commune is there for the officer's tablet, though nothing was seeded.
+    const first = pullResponseSchema.parse(await (await call('/api/sync/pull?limit=500', officer)).json()).changes;
+    expect(first.find((c) => c.entity === 'commune' && c.id === '19960')?.data).toMatchObject({
+      name: 'Phường Phú Bài',
+    });
+
+    // The first month: everyone is new, enrolled from the file (gender and group given).
+    const file = listFile([
+      [1, 'BT-01', 'Phùng Thị Mận', '1950', '', 500000, 0, 0, 500000, 'Nữ', 'Khoản 5 điểm b'],
+      [2, 'BT-02', 'Hồ Văn Tư', '1948', '', 500000, 0, 0, 500000, 'Nam', 'Khoản 5 điểm b'],
+    ]);
+    const imported = await call('/api/lists/import?period=2026-12&commune=19960', officer, {
+      method: 'POST',
+      headers: { 'x-filename': encodeURIComponent('Tháng 12.xlsx') },
+      body: file,
+    });
+    expect(imported.status).toBe(200);
+    const answer = listImportResponseSchema.parse(await imported.json());
+    expect(answer.diff).toMatchObject({ increases: 2, money: { previous: 0, current: 1_000_000 } });
+    const id = answer.listId ?? '';
+    expect((await post(`/api/lists/${id}/submit`, officer)).status).toBe(200);
+    expect((await post(`/api/lists/${id}/approve`, approver)).status).toBe(200);
+    expect((await post(`/api/lists/${id}/publish`, approver)).status).toBe(200);
+
+    const pulled = pullResponseSchema.parse(await (await call('/api/sync/pull?limit=500', officer)).json()).changes;
+    const lines = pulled.filter((c) => c.entity === 'payment-line');
+    expect(lines.map((l) => [l.data?.['amount'], l.data?.['status']])).toEqual([
+      [500_000, 'due'],
+      [500_000, 'due'],
+    ]);
+
+    // Nobody was paid: the supervisor carries one line into January and ends the other.
+    const closing = closingResponseSchema.parse(
+      await (await call('/api/months/2026-12/19960/closing', supervisor)).json(),
+    );
+    expect(closing.lines).toHaveLength(2);
+    const [carry, end] = closing.lines;
+    const closed = await post('/api/months/2026-12/19960/close', supervisor, {
+      protocol: 1,
+      decisions: [
+        { lineId: carry?.lineId, outcome: 'carry' },
+        { lineId: end?.lineId, outcome: 'end', reason: 'declined', note: null },
+      ],
+    });
+    expect(closed.status).toBe(200);
+    const after = closingResponseSchema.parse(
+      await (await call('/api/months/2026-12/19960/closing', supervisor)).json(),
+    );
+    expect(after.status).toBe('closed');
+    expect(after.summary).toMatchObject({
+      due: { amount: 1_000_000 },
+      carried: { amount: 500_000 },
+      ended: { amount: 500_000 },
+    });
   }, 120_000);
 });

@@ -3,6 +3,7 @@
  * The password comes from stdin (piped, or typed without echo); `--password` is refused in
  * production because command lines end up in shell history and process lists.
  */
+import { pilotCommunes } from '../../domain/admin-units';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -62,6 +63,8 @@ async function run(): Promise<void> {
     .map((c) => c.trim())
     .filter(Boolean);
   if (communes.some((c) => !/^\d{5}$/.test(c))) fail('--communes là các mã xã 5 chữ số, cách nhau bằng dấu phẩy.');
+  const unknown = communes.filter((c) => !pilotCommunes.some((p) => p.code === c));
+  if (unknown.length > 0) fail(`Mã xã không có trong danh mục (mã từ 01/07/2025): ${unknown.join(', ')}.`);
   if ((role === 'officer' || role === 'payer' || role === 'approver') && communes.length === 0)
     fail('Cán bộ xã, người chi trả và người phê duyệt cần ít nhất một xã.');
   if (values.password !== undefined && env.isProduction)

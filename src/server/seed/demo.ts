@@ -12,12 +12,13 @@ import { sumVnd, vnd, type Vnd } from '../../domain/money';
 import type { Role } from '../../domain/vocabulary';
 import { vietnamMonth, type Clock } from '../../lib/clock';
 import type { User } from '../../protocol/auth';
-import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../../protocol/entities';
+import type { BeneficiaryData, PaymentLineData, PeriodData } from '../../protocol/entities';
 import type { Database } from '../db/schema';
 import { putEntities, type EntityChange } from '../services/entity-store';
 import type { HashOptions } from '../services/passwords';
 import { createUser } from '../services/users';
 import { makeBeneficiary, type SeedCommune, type SeedContext } from './beneficiaries';
+import { ensureCommunes } from './communes';
 import { createRng } from './prng';
 
 export type SeedOptions = {
@@ -63,21 +64,10 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const standard = standardLevel(PROVINCE, month);
   if (!standard.ok) throw new Error(`no standard level for ${month}: ${standard.error.code}`);
   const period: PeriodData = { month, status: 'open', standardAmount: standard.value.amount };
-  await db.transaction().execute(async (trx) => {
-    const changes: EntityChange[] = pilotCommunes.map((c) => {
-      const data: CommuneData & { kind: string } = {
-        code: c.code,
-        name: c.name,
-        kind: c.kind,
-        codeVersion: c.codeVersion,
-        provinceCode: c.provinceCode,
-        formerUnits: c.formerUnits.map((u) => ({ code: u.code, name: u.name })),
-      };
-      return { entity: 'commune', id: c.code, communeCode: c.code, data };
-    });
-    changes.push({ entity: 'period', id: periodId, communeCode: null, data: period });
-    await putEntities(trx, changes, { now });
-  });
+  await ensureCommunes(db, now);
+  await db
+    .transaction()
+    .execute((trx) => putEntities(trx, [{ entity: 'period', id: periodId, communeCode: null, data: period }], { now }));
 
   // Phú Bài and Lộc An (the demo users' communes) get 15% each; the rest share the remainder.
   const weights = communes.map(
