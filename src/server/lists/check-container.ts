@@ -87,7 +87,7 @@ export function checkZip(b: Buffer, run: Run): Result<Buffer, SheetError> {
 type ZipSizes = { compressed: number; size: number; offset: number };
 
 /** ZIP64 extra field (id 1): 8-byte values for exactly the fields whose 4-byte value is all ones. */
-function zip64Sizes(b: Buffer, at: number, length: number, sizes: ZipSizes): ZipSizes {
+export function zip64Sizes(b: Buffer, at: number, length: number, sizes: ZipSizes): ZipSizes {
   const out = { ...sizes };
   for (let q = at; q + 4 <= at + length && q + 4 <= b.length;) {
     const id = b.readUInt16LE(q);

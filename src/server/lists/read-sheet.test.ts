@@ -4,6 +4,16 @@ import * as XLSX from '@e965/xlsx';
 import * as cpexcel from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { describe, expect, test, vi } from 'vitest';
 import { readSheet } from './read-sheet';
+import {
+  ARREARS,
+  TITLE,
+  book1904,
+  communeList,
+  hiddenFirstSheet,
+  oneEmptySheet,
+  stackedMerges,
+  write,
+} from './sheet-fixtures';
 import type { Cell, Grid, ReadSheetOptions, SheetError } from './sheet-types';
 
 type CfbEntry = { content: Uint8Array; size: number };
@@ -17,40 +27,6 @@ const CFB = XLSX.CFB as {
 
 // The module exports `utils` itself; its .d.ts puts it under `cptable`.
 const codepages = (cpexcel as unknown as { utils: { encode: (cp: number, text: string) => Uint8Array } }).utils;
-
-const TITLE = 'DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 5/2024';
-const ARREARS = 'Chưa trả tháng trước';
-
-/**
- * A commune's list: two title rows, a two-row header whose "Chưa trả tháng trước" is merged over
- * "Số tháng" / "Số tiền", two people, an empty row, a totals row with a formula, a date-formatted
- * serial, a #DIV/0! formula, a formatted amount and a TRUE.
- */
-function communeList(): XLSX.WorkBook {
-  const ws = XLSX.utils.aoa_to_sheet([
-    [TITLE],
-    ['Xã Lộc An, huyện Phú Lộc'],
-    ['STT', 'Họ và tên', 'Ngày sinh', 'Mức trợ cấp', ARREARS, null, 'Ghi chú'],
-    [null, null, null, null, 'Số tháng', 'Số tiền'],
-    [1, 'Nguyễn Văn An', 19500, 500000, 1, 500000],
-    [2, 'Trần Thị Bình', 20000, 750000, 0, 0, true],
-    [],
-    ['Tổng cộng', null, null, 1250000, null, 500000],
-  ]);
-  const cell = (ref: string): XLSX.CellObject => ws[ref] as XLSX.CellObject;
-  cell('C5').z = 'dd/mm/yyyy';
-  cell('C6').z = 'm/d/yy'; // Excel's built-in short date (14): shown day first, as a Vietnamese Excel does
-  cell('D5').z = '#,##0';
-  ws['D8'] = { t: 'n', v: 1250000, f: 'SUM(D5:D6)' };
-  ws['G5'] = { t: 'e', v: 0x07, f: 'D5/E6' };
-  ws['!merges'] = ['A1:G1', 'E3:F3', 'A3:A4'].map((r) => XLSX.utils.decode_range(r));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'DS tháng 5');
-  return wb;
-}
-
-const write = (wb: XLSX.WorkBook, bookType: 'xlsx' | 'biff8'): Buffer =>
-  XLSX.write(wb, { bookType, type: 'buffer' }) as Buffer;
 
 function grid(bytes: Uint8Array, name = 'list', options?: ReadSheetOptions): Grid {
   const result = readSheet(bytes, name, options);
@@ -122,12 +98,7 @@ describe('readSheet: .xlsx', () => {
   });
 
   test('the first visible sheet with data, unless one is named', () => {
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['bảng tính ẩn']]), 'Ẩn');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Trống');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[null], ['STT', 'Họ và tên']]), 'DS');
-    wb.Workbook = { Sheets: [{ name: 'Ẩn', Hidden: 1 }, { name: 'Trống' }, { name: 'DS' }] };
-    const bytes = write(wb, 'xlsx');
+    const bytes = write(hiddenFirstSheet(), 'xlsx');
     expect(grid(bytes)).toMatchObject({ sheetName: 'DS', sheetNames: ['Ẩn', 'Trống', 'DS'] });
     expect(texts(grid(bytes))).toEqual([
       ['', ''],
@@ -139,10 +110,7 @@ describe('readSheet: .xlsx', () => {
   });
 
   test('a workbook in the 1904 date system gives serials of the 1900 system', () => {
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([[{ t: 'n', v: 18038, z: 'dd/mm/yyyy' }]]), 'S');
-    wb.Workbook = { WBProps: { date1904: true } };
-    expect(grid(write(wb, 'xlsx')).rows[0]?.[0]).toEqual({ text: '21/05/1953', value: 19500, kind: 'date' });
+    expect(grid(write(book1904(), 'xlsx')).rows[0]?.[0]).toEqual({ text: '21/05/1953', value: 19500, kind: 'date' });
   });
 });
 
@@ -373,19 +341,4 @@ function protectedXls(): Buffer {
   book.content = Buffer.concat([content.subarray(0, bof), filePass, content.subarray(bof)]);
   book.size = book.content.length;
   return CFB.write(xls, { type: 'buffer' });
-}
-
-/** 400 copies of one 100 × 100 merge: each copy would be expanded over the same 10,000 cells. */
-function stackedMerges(): XLSX.WorkBook {
-  const ws = XLSX.utils.aoa_to_sheet([['Tiêu đề']]);
-  ws['!merges'] = Array.from({ length: 400 }, () => XLSX.utils.decode_range('A1:CV100'));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'S');
-  return wb;
-}
-
-function oneEmptySheet(): XLSX.WorkBook {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Trống');
-  return wb;
 }

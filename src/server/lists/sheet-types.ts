@@ -44,7 +44,8 @@ export type SheetError = (typeof sheetErrors)[number];
  * budget); rows the library keeps (it is told to stop one row past `maxRows`); the grid's rows × columns
  * and the merged area; the time between steps and inside our loops. Not bounded: the wall time of the
  * library's own synchronous parse (it cannot be interrupted; its memory and time grow with the bounded
- * input), and sheets other than the chosen one, which are parsed too. A hard bound needs a worker thread.
+ * input), and sheets other than the chosen one, which are parsed too (without their rows when the
+ * streaming reader, read-xlsx-stream.ts, reads the file). A hard bound needs a worker thread.
  */
 export type SheetLimits = {
   maxBytes: number;
