@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { listFields } from '../domain/list-columns';
+import { comparedFields } from '../domain/list-diff';
 import { decreaseReasons } from '../domain/list-decreases';
 import { communeCodeSchema, isoMonth, nfcString, protocolField } from './common';
 
@@ -210,6 +211,16 @@ export const listLineViewSchema = z.object({
   total: z.number().int(),
   fullName: z.string(),
   code: z.string().nullable(),
+  /** Additive: an adjustment's changes, field by field (`total` in đồng, `category`, `paymentMethod`). */
+  changes: z
+    .array(
+      z.object({
+        field: z.enum(comparedFields),
+        from: z.union([z.number(), z.string()]).nullable(),
+        to: z.union([z.number(), z.string()]).nullable(),
+      }),
+    )
+    .default([]),
 });
 
 /** `GET /api/lists/{id}`: the list, its findings, its diff, its lines and its history. */

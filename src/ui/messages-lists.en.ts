@@ -1,6 +1,7 @@
 /** English text of the monthly lists screen (part of messages.en.ts); see messages-lists.vi.ts. */
 import type { ListField } from '../domain/list-columns';
 import type { DecreaseReason } from '../domain/list-decreases';
+import type { ComparedField } from '../domain/list-diff';
 import type { ListKind, ListStatus } from '../protocol/lists';
 
 export const listMessages = {
@@ -85,6 +86,10 @@ export const listMessages = {
     counts: (inc: number, dec: number, adj: number, same: number) =>
       `${inc} new · ${dec} decreased · ${adj} adjusted · ${same} unchanged`,
     kinds: { increase: 'New', adjustment: 'Adjusted', unchanged: 'Unchanged', decrease: 'Decreased (0)' },
+    changeFields: { total: 'Total', category: 'Group', paymentMethod: 'Method' } satisfies Record<
+      ComparedField,
+      string
+    >,
     lineCols: { row: 'Row', name: 'Full name', code: 'Code', kind: 'Change', total: 'Total' },
     matchesTitle: 'Maybe the same person (only name, birth year and village match)',
     matchLine: (row: number, name: string, born: string, village: string, code: string) =>

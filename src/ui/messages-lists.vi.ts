@@ -1,6 +1,7 @@
 /** Vietnamese text of the monthly lists screen: import, diff, approval (part of messages.vi.ts). */
 import type { ListField } from '../domain/list-columns';
 import type { DecreaseReason } from '../domain/list-decreases';
+import type { ComparedField } from '../domain/list-diff';
 import type { ListKind, ListStatus } from '../protocol/lists';
 
 export const listMessages = {
@@ -87,6 +88,10 @@ export const listMessages = {
     counts: (inc: number, dec: number, adj: number, same: number) =>
       `${inc} tăng mới · ${dec} giảm · ${adj} điều chỉnh · ${same} không đổi`,
     kinds: { increase: 'Tăng mới', adjustment: 'Điều chỉnh', unchanged: 'Không đổi', decrease: 'Giảm (mức 0)' },
+    changeFields: { total: 'Tổng tiền', category: 'Nhóm', paymentMethod: 'Hình thức' } satisfies Record<
+      ComparedField,
+      string
+    >,
     lineCols: { row: 'Dòng', name: 'Họ và tên', code: 'Mã', kind: 'Thay đổi', total: 'Tổng tiền' },
     matchesTitle: 'Có thể là cùng một người (chỉ trùng họ tên, năm sinh và thôn)',
     matchLine: (row: number, name: string, born: string, village: string, code: string) =>

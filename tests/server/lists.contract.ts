@@ -307,6 +307,11 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         ['Nguyễn Văn Bình', 'adjustment', 2_000_000],
         ['Phùng Thị Mận', 'increase', 500_000],
       ]);
+      // The adjustment field by field: Bình's line total, old → new (the file gives no method).
+      expect(detail.lines.find((l) => l.fullName === 'Nguyễn Văn Bình')?.changes).toEqual([
+        { field: 'total', from: 1_000_000, to: 2_000_000 },
+      ]);
+      expect(detail.lines.find((l) => l.fullName === 'Trần Thị Hoa')?.changes).toEqual([]);
       // Cúc left (the reason given before submitting); November's visit suggested it.
       expect(detail.decreases).toEqual([
         {

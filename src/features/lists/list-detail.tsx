@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { formatVnd, vnd } from '../../domain/money';
+import type { CategoryCode, PaymentMethod } from '../../domain/vocabulary';
 import type { ListDetail, ListKind, WireFinding } from '../../protocol/lists';
 import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
@@ -48,6 +49,19 @@ export function FindingsTable({ findings }: { findings: readonly WireFinding[] }
 }
 
 /** The money of a list as an equation the screen shows, to the đồng. */
+type Change = ListDetail['lines'][number]['changes'][number];
+
+/** One field of an adjustment, old → new, in words people read. */
+function describeChange(c: Change): string {
+  const shown = (v: number | string | null): string => {
+    if (v === null) return '—';
+    if (c.field === 'total') return formatVnd(vnd(Number(v)));
+    if (c.field === 'category') return t.categories[v as CategoryCode];
+    return t.methods[v as PaymentMethod];
+  };
+  return `${t.lists.changeFields[c.field]} ${shown(c.from)} → ${shown(c.to)}`;
+}
+
 /** The money equation; a correction's compares the lines it names before and after it. */
 export function MoneyEquation({ money, kind = 'month' }: { money: ListDetail['diff']['money']; kind?: ListKind }) {
   const sign = money.adjustments < 0 ? '−' : '+';
@@ -179,7 +193,10 @@ export function ListDetailView({ detail, onChanged }: { detail: ListDetail; onCh
               <td>{l.row}</td>
               <td>{l.fullName}</td>
               <td>{l.code ?? ''}</td>
-              <td>{t.lists.kinds[l.kind]}</td>
+              <td>
+                {t.lists.kinds[l.kind]}
+                {l.changes.length > 0 && `: ${l.changes.map(describeChange).join('; ')}`}
+              </td>
               <td className="amount">{formatVnd(vnd(l.total))}</td>
             </tr>
           ))}

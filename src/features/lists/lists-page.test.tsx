@@ -60,7 +60,27 @@ const detail = (patch: Partial<ListSummary> = {}): ListDetail => ({
   findings: [],
   diff: { increases: 1, decreases: 1, adjustments: 1, unchanged: 1, money },
   lines: [
-    { row: 5, beneficiaryId: 'b-hoa', kind: 'unchanged', total: 750_000, fullName: 'Trần Thị Hoa', code: 'BT-01' },
+    {
+      row: 5,
+      beneficiaryId: 'b-hoa',
+      kind: 'unchanged',
+      total: 750_000,
+      fullName: 'Trần Thị Hoa',
+      code: 'BT-01',
+      changes: [],
+    },
+    {
+      row: 6,
+      beneficiaryId: 'b-binh',
+      kind: 'adjustment',
+      total: 2_000_000,
+      fullName: 'Nguyễn Văn Bình',
+      code: 'BT-02',
+      changes: [
+        { field: 'total', from: 1_000_000, to: 2_000_000 },
+        { field: 'paymentMethod', from: 'cash-point', to: 'bank' },
+      ],
+    },
   ],
   decreases: [
     {
@@ -259,6 +279,10 @@ describe('ListsPage', { timeout: 20_000 }, () => {
     );
     expect(plain('[data-testid="list-left"]')).toContain('Lê Thị Cúc (BT-03) · 600.000 ₫ · Thực địa ghi nhận: Đã chết');
     expect(text()).toContain('Trần Thị Hoa');
+    // An adjustment shows what changed, field by field, old → new.
+    expect(plain('[data-testid="list-lines"]')).toContain(
+      'Điều chỉnh: Tổng tiền 1.000.000 ₫ → 2.000.000 ₫; Hình thức Tiền mặt tại điểm chi trả → Tài khoản ngân hàng',
+    );
     // Cúc leaves without a reason: submitting waits for one.
     await until(() => expect(button('Gửi phê duyệt').disabled).toBe(true));
     expect(text()).toContain('Còn 1 việc cần làm trước khi gửi');

@@ -97,6 +97,14 @@ export async function getList(
     .execute();
   const proposals = await fieldProposalsOf(db, { id: listId, commune_code: row.commune_code, period: row.period });
   const rows = new Map(lines.map((l) => [l.row, JSON.parse(l.data) as ListRow]));
+  // An adjustment's changes by its current line's key (a person's id, or `row:N` for a row paired by name).
+  const changes = new Map(diff.adjustments.map((a) => [a.current.key, a.changes]));
+  const changesOf = (l: { row: number; beneficiary_id: string | null }) =>
+    (changes.get(`row:${l.row}`) ?? changes.get(l.beneficiary_id ?? '') ?? []).map((c) => ({
+      field: c.field,
+      from: c.from as number | string | null,
+      to: c.to as number | string | null,
+    }));
   const events = await db
     .selectFrom('list_events')
     .innerJoin('users', 'users.id', 'list_events.user_id')
@@ -124,6 +132,7 @@ export async function getList(
         total: Number(l.total),
         fullName: data.fullName,
         code: data.code,
+        changes: l.kind === 'adjustment' ? changesOf(l) : [],
       };
     }),
     decreases: diff.decreases.map((d) => ({
