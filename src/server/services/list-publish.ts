@@ -14,10 +14,9 @@ import { decodeIdNumber } from '../../domain/citizen-id-number';
 import type { ListDiff } from '../../domain/list-diff';
 import type { ListRow } from '../../domain/list-rows';
 import { payableMethod } from '../../domain/payment-line';
-import { standardLevel } from '../../domain/benefits';
 import { vnd } from '../../domain/money';
 import type { User } from '../../protocol/auth';
-import type { BeneficiaryData, PaymentLineData, PeriodData } from '../../protocol/entities';
+import type { BeneficiaryData, PaymentLineData } from '../../protocol/entities';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ListStatus } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
@@ -30,6 +29,7 @@ import { isRecord } from './data-fields';
 import { putEntities, type EntityChange } from './entity-store';
 import { correctLines } from './list-correction';
 import { decreaseStatuses } from './list-statuses';
+import { periodChange } from './periods';
 import { linesHash, logEvent } from './list-steps';
 
 export type PublishAnswer = { listId: string; status: ListStatus; lines: number; enrolled: number };
@@ -74,7 +74,7 @@ export async function publishList(
       for (const r of held) existingLines.add(r.id);
     }
 
-    const changes: EntityChange[] = [await periodChange(trx, list.period)].filter((c) => c !== null);
+    const changes: EntityChange[] = [await periodChange(trx, list.period, 'approved')].filter((c) => c !== null);
     // A correction withdraws the lines it changes and says which id each corrected line takes.
     const correction =
       list.kind === 'correction'
@@ -188,22 +188,4 @@ async function heldPeople(db: Kysely<Database>, ids: readonly string[]): Promise
     if (isRecord(data)) people.set(r.id, data as BeneficiaryData);
   }
   return people;
-}
-
-/** The month's period entity, written when it is not there yet (null: it is). */
-async function periodChange(db: Kysely<Database>, month: string): Promise<EntityChange | null> {
-  const held = await db
-    .selectFrom('entities')
-    .select('id')
-    .where('entity', '=', 'period')
-    .where('id', '=', month)
-    .executeTakeFirst();
-  if (held) return null;
-  const standard = standardLevel('46', month);
-  const data: PeriodData = {
-    month,
-    status: 'approved',
-    standardAmount: standard.ok ? standard.value.amount : (0 as PeriodData['standardAmount']),
-  };
-  return { entity: 'period', id: month, communeCode: null, data };
 }
