@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
 import type { DiffLine, ListDiff } from '../../domain/list-diff';
+import type { ListRow } from '../../domain/list-rows';
 import { mappingLetters, type SavedMapping } from '../../domain/list-import';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
@@ -56,7 +57,9 @@ export async function importList(
 
   const analysed = await analysedLines(db, input, saved);
   if (!analysed.ok) return analysed;
-  const { rows, current, diff, findings: wireFindings, reading, sourceKey, mapping } = analysed.value;
+  const draft = analysed.value;
+  const { diff, findings: wireFindings, reading, sourceKey, mapping } = draft;
+  const lineCount = draft.lines?.rows.length ?? 0;
   const summary = summaryOf(diff);
   if (wireFindings.some((f) => f.severity === 'error')) {
     return ok({
@@ -66,7 +69,6 @@ export async function importList(
   }
 
   const listId = randomUUID();
-  const kinds = lineKinds(diff);
   const raced = await db.transaction().execute(async (trx) => {
     // Two imports of one month and commune at once are decided one after the other.
     await lockKey(trx, `lists:${communeCode}:${period}`);
@@ -95,10 +97,11 @@ export async function importList(
           headerRow: mapping.headerRow + 1,
           headers: mapping.headers,
         }),
-        findings: JSON.stringify(wireFindings),
-        diff: JSON.stringify(diff),
+        // Set once the lines are written and let go: each is tens of MB of JSON for a large list.
+        findings: '[]',
+        diff: '{}',
         total: diff.money.current,
-        line_count: rows.length,
+        line_count: lineCount,
         preparer_id: user.id,
         created_at: now,
         approved_hash: null,
@@ -107,21 +110,19 @@ export async function importList(
         published_at: null,
       })
       .execute();
-    // Several lines per statement: far fewer round trips, and each batch's JSON is garbage at once.
-    for (let from = 0; from < rows.length; from += LINES_PER_INSERT) {
-      const values = rows.slice(from, from + LINES_PER_INSERT).map((row, j) => {
-        const line = current[from + j];
-        return {
-          list_id: listId,
-          row: row.row,
-          beneficiary_id: line === undefined || line.key.startsWith('row:') ? null : line.key,
-          kind: (line && kinds.get(line)) ?? 'unchanged',
-          total: row.total,
-          data: JSON.stringify(row),
-        };
-      });
-      await trx.insertInto('list_lines').values(values).execute();
-    }
+    if (draft.lines) await insertLines(trx, listId, draft.lines, diff);
+    // The rows are written: let go of them before the findings and the diff are made JSON.
+    draft.lines = null;
+    await trx
+      .updateTable('lists')
+      .set({ findings: JSON.stringify(wireFindings) })
+      .where('id', '=', listId)
+      .execute();
+    await trx
+      .updateTable('lists')
+      .set({ diff: JSON.stringify(diff) })
+      .where('id', '=', listId)
+      .execute();
     await logEvent(trx, listId, user.id, 'import', input.fileName, now);
     return null;
   });
@@ -135,19 +136,43 @@ export async function importList(
 /** 6 parameters a line: 3,000 per statement, far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const LINES_PER_INSERT = 500;
 
+/** The file's people and how the diff compares each (same order); null once they are written. */
+type Lines = { rows: ListRow[]; current: DiffLine[] };
+type Draft = Omit<ListAnalysis, 'grid' | 'rows' | 'current'> & { lines: Lines | null };
+
 /**
  * The file read and checked, without its grid: the grid (the largest thing the analysis makes) is
- * garbage before the lines are written, not held until the answer.
+ * garbage before anything is written, and the rows can be let go once they are.
  */
 async function analysedLines(
   db: Kysely<Database>,
   input: ListImportInput,
   saved: ReadonlyMap<string, SavedMapping>,
-): Promise<Result<Omit<ListAnalysis, 'grid'>, RequestErrorCode>> {
+): Promise<Result<Draft, RequestErrorCode>> {
   const analysed = await analyseList(db, input, saved);
   if (!analysed.ok) return analysed;
-  const { grid: _grid, ...rest } = analysed.value;
-  return ok(rest);
+  const { grid: _grid, rows, current, ...rest } = analysed.value;
+  return ok({ ...rest, lines: { rows, current } });
+}
+
+/** Several lines per statement: far fewer round trips, and each batch's JSON is garbage at once. */
+async function insertLines(trx: Kysely<Database>, listId: string, lines: Lines, diff: ListDiff): Promise<void> {
+  const kinds = lineKinds(diff);
+  const { rows, current } = lines;
+  for (let from = 0; from < rows.length; from += LINES_PER_INSERT) {
+    const values = rows.slice(from, from + LINES_PER_INSERT).map((row, j) => {
+      const line = current[from + j];
+      return {
+        list_id: listId,
+        row: row.row,
+        beneficiary_id: line === undefined || line.key.startsWith('row:') ? null : line.key,
+        kind: (line && kinds.get(line)) ?? 'unchanged',
+        total: row.total,
+        data: JSON.stringify(row),
+      };
+    });
+    await trx.insertInto('list_lines').values(values).execute();
+  }
 }
 
 type ListRowOfMonth = {
