@@ -2,7 +2,8 @@
  * Checks of a list file's container before the spreadsheet library parses it: the ZIP of an `.xlsx`
  * (sizes and CRCs, a zip bomb refused) and the OLE file of an `.xls` (encryption, hostile metadata).
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { Inflate } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { err, ok, type Result } from '../../lib/result';
 import type { Run, SheetError } from './sheet-types';
@@ -34,7 +35,7 @@ export function quietly<T>(parse: () => T): T {
 /**
  * Walks the ZIP's central directory and inflates every entry with a cap before the library does: the
  * library trusts the declared sizes (and inflates without bound when they are zero), so a zip bomb or a
- * truncated or damaged entry is refused here. The inflated bytes are dropped; only sizes and CRCs count.
+ * truncated or damaged entry is refused here. The inflated bytes are never kept; only sizes and CRCs count.
  */
 export function checkZip(b: Buffer, run: Run): Result<Buffer, SheetError> {
   const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 5, 6]));
@@ -70,18 +71,39 @@ export function checkZip(b: Buffer, run: Run): Result<Buffer, SheetError> {
     const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
     if (start + sizes.compressed > b.length) return err('corrupted');
     const data = b.subarray(start, start + sizes.compressed);
-    let plain: Buffer;
-    try {
-      if (method === 8) plain = inflateRawSync(data, { maxOutputLength: Math.max(1, sizes.size) });
-      else if (method === 0) plain = data;
-      else return err('corrupted');
-    } catch {
-      return err('corrupted'); // larger than declared, or a damaged deflate stream
-    }
-    if (plain.length !== sizes.size || crc32(plain) !== crc) return err('corrupted');
+    if (method !== 8 && method !== 0) return err('corrupted');
+    const plain = method === 8 ? inflatedCrc(data, sizes.size) : { length: data.length, crc: crc32(data) };
+    // Larger than declared, or a damaged deflate stream, or other bytes than the CRC says.
+    if (plain === null || plain.length !== sizes.size || plain.crc !== crc) return err('corrupted');
     if (run.deadline.expired()) return err('timeout');
   }
   return workbook ? ok(b) : err('not-a-spreadsheet'); // a .docx, .ods, .xlsb or any other zip
+}
+
+/** Compressed bytes inflated at a time: the output of one push is at most about 16 MiB (DEFLATE's 1032:1). */
+const PIECE = 16 * 1024;
+
+/**
+ * Inflates an entry a piece at a time, keeping only its length and CRC: an entry's inflated bytes
+ * (56 MB for a 150,000-row sheet) are never held, and inflating stops past the declared size.
+ * Null for a damaged stream or one longer than declared.
+ */
+function inflatedCrc(data: Buffer, declared: number): { length: number; crc: number } | null {
+  let length = 0;
+  let crc = 0;
+  const inflater = new Inflate((piece) => {
+    length += piece.length;
+    if (length <= declared) crc = crc32(piece, crc);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let at = 0; at < data.length && length <= declared; at += PIECE) {
+      inflater.push(data.subarray(at, at + PIECE), at + PIECE >= data.length);
+    }
+  } catch {
+    return null;
+  }
+  return length > declared ? null : { length, crc };
 }
 
 type ZipSizes = { compressed: number; size: number; offset: number };
