@@ -3,10 +3,12 @@
  * `[-- --peers=ours,floor,pouchdb]` (initial sync: which contenders run; default all; the JSON keys
  * stay, a contender left out is reported as not measured)
  * `[-- --list-rows=150000] [-- --list-groups=k5b,by-age] [-- --list-zip=zlib] [-- --list-stack-kb=N]`
+ * `[-- --list-heap-mb=N]`
  * (lists: a monthly list .xlsx imported through the HTTP API, time and server RSS, about a minute;
  * `--quick` makes 20,000 rows; groups: `k5b` on every row, or `by-age` the group that fits the
  * age; zip: `zlib` as Excel saves, `sheetjs` the library's own, about 3× larger; a stack size in
- * KB for that server is a diagnostic). `--only=lists` alone skips building the PWA.
+ * KB and an old-generation cap in MB for that server are diagnostics). `--only=lists` alone skips
+ * building the PWA.
  *
  * Measures issue 6's figures side by side with the peers, in one run, on this machine: real
  * Chromium (playwright-core, /usr/bin/chromium, a new on-disk profile per run), the real server
