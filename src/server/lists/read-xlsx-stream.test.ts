@@ -72,6 +72,16 @@ dòng hai</t></is></c><c r="B9" t="s"><v>1</v></c><c r="B9" t="s"><v>7</v></c></
 <row r="12"><c r="C12" t="s"><v>3</v></c></row>
 </sheetData><mergeCells count="3"><mergeCell ref="A1:H1"/><mergeCell ref="E3:E4"/><mergeCell ref="B11:C12"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
+// Excel's fill-down: one formula per range (si), the other cells refer to it, in both forms; an si
+// written "01" is not the formula "1" (the library looks it up as written), an unknown si is none.
+const SHARED_FORMULAS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><f t="shared" ref="C1:C4" si="0">A1+B1*$B$1</f><v>5</v></c><c r="D1" t="str"><f t="shared" ref="D1:D3" si="1">SUM($A$1:A1)&amp;"đ"</f><v>1đ</v></c></row>
+<row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>4</v></c><c r="C2"><f t="shared" si="0"/><v>11</v></c><c r="D2" t="str"><f t="shared" si="1"></f><v>4đ</v></c></row>
+<row r="3"><c r="A3"><v>5</v></c><c r="C3"><f t="shared" si="0"/><v>5</v></c><c r="D3"><f t="shared" si="01"/><v>9</v></c><c r="E3"><f t="shared" si="7"/></c></row>
+<row r="4"><c r="C4"><f t="shared" si="0"/><v>0</v></c><c r="E4"><f t="shared" si="0"/><v>1</v></c></row>
+</sheetData></worksheet>`;
+
 /** A workbook written part by part: a hidden first sheet, then a list with what lists contain. */
 function handWritten(parts: { date1904?: boolean; list?: string } = {}): Uint8Array {
   const files: Record<string, string> = {
@@ -102,6 +112,7 @@ describe('the streaming reader reads every .xlsx as the library does', () => {
     ['written part by part', () => handWritten(), undefined, undefined],
     ['written part by part, 1904', () => handWritten({ date1904: true }), undefined, undefined],
     ['its hidden sheet by name', () => handWritten(), 'Ẩn & cũ', undefined],
+    ['shared formulas', () => handWritten({ list: SHARED_FORMULAS }), undefined, undefined],
     ['rows up to the limit', () => sst(communeList()), undefined, { maxRows: 8 }],
     ['one row past the limit', () => sst(communeList()), undefined, { maxRows: 7 }],
     ['a dimension claiming more rows than the limit', () => handWritten(), undefined, { maxRows: 10 }],
@@ -130,13 +141,25 @@ describe('the streaming reader reads every .xlsx as the library does', () => {
   });
 });
 
+test('a shared formula is given to each cell of its range, moved there', () => {
+  const { streamed } = bothReaders(handWritten({ list: SHARED_FORMULAS }));
+  if (streamed === 'unsupported' || !streamed.ok) throw new Error('no grid');
+  const formula = (r: number, c: number) => streamed.value.rows[r]?.[c]?.formula;
+  expect([formula(1, 2), formula(3, 2), formula(3, 4)]).toEqual(['A2+B2*$B$1', 'A4+B4*$B$1', 'C4+D4*$B$1']);
+  expect(streamed.value.rows[1]?.[3]).toEqual({ text: '4đ', value: '4đ', kind: 'string', formula: 'SUM($A$1:A2)&"đ"' });
+  expect(streamed.value.rows[2]?.[3]).toEqual({ text: '9', value: 9, kind: 'number' });
+});
+
 describe('what the streaming reader hands back to the library', () => {
-  const shared = LIST_SHEET.replace(
-    '<c r="D5"><f>SUM(D3:D4)</f>',
-    '<c r="D5"><f t="shared" ref="D5:D6" si="0">SUM(D3:D4)</f>',
-  );
+  const array = LIST_SHEET.replace('<c r="D5"><f>SUM(D3:D4)</f>', '<c r="D5"><f t="array" ref="D5">SUM(D3:D4)</f>');
+  // Moved one column left, the formula's A1 would leave the sheet: the library gives up on the sheet.
+  const offSheet = SHARED_FORMULAS.replace(
+    '<c r="C2"><f t="shared" si="0"/>',
+    '<c r="B2"><f t="shared" si="0"/>',
+  ).replace('<c r="C1"><f t="shared" ref="C1:C4" si="0">', '<c r="C1"><f t="shared" ref="B1:C4" si="0">');
   test.each<[string, () => Uint8Array]>([
-    ['a shared formula', () => handWritten({ list: shared })],
+    ['an array formula', () => handWritten({ list: array })],
+    ['a shared formula moved off the sheet', () => handWritten({ list: offSheet })],
     [
       'a date cell (t="d")',
       () => handWritten({ list: LIST_SHEET.replace('<c r="A3"><v>1</v>', '<c r="A3" t="d"><v>2024-05-01</v>') }),

@@ -4,6 +4,7 @@
  * (docs/protocol.md "Lists", step 3). Their input is the sheet's bytes as a Latin-1 string, as the
  * library reads them; text is UTF-8-decoded where the library decodes it.
  */
+import * as XLSX from '@e965/xlsx';
 
 const encodings: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
 const encodingPattern = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
@@ -140,4 +141,26 @@ export function richText(x: string): string | undefined | null {
   const runs = removeElements(x, 'rPh');
   if (runs === null) return null;
   return unescapeXml(utf8Read((runs.match(runTexts) ?? []).join('').replace(anyTag, '')), true);
+}
+
+/** The library's `crefregex`: an A1 reference that is not part of a name or a function. */
+const cellReference =
+  /(^|[^._A-Z0-9])([$]?)([A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])([$]?)(10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d{2}|10485[0-6]\d|104857[0-6]|[1-9]\d{0,5})(?![_.(A-Za-z0-9])/g;
+
+/**
+ * The library's `shift_formula_xlsx`: a shared formula as written at `master`, moved to `cell` (the
+ * relative references shifted). Throws, as the library does, when a reference would leave the sheet.
+ */
+export function shiftFormula(formula: string, master: string, cell: string): string {
+  const from = XLSX.utils.decode_range(master).s;
+  const to = decodeCell(cell);
+  const dr = to.r - from.r;
+  const dc = to.c - from.c;
+  return formula.replace(
+    cellReference,
+    (_m: string, before: string, colFixed: string, col: string, rowFixed: string, row: string) =>
+      before +
+      (colFixed === '$' ? colFixed + col : XLSX.utils.encode_col(XLSX.utils.decode_col(col) + dc)) +
+      (rowFixed === '$' ? rowFixed + row : XLSX.utils.encode_row(XLSX.utils.decode_row(row) + dr)),
+  );
 }

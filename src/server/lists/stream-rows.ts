@@ -3,13 +3,22 @@
  * (docs/protocol.md "Lists", step 3): a port of `@e965/xlsx` 0.20.3's `parse_ws_xml_data` (as
  * `XLSX.read` runs it with read-sheet.ts's options), each cell turned into a `Cell` at once, so
  * neither the sheet's text nor the library's cell objects are ever held whole. What the port does
- * not cover (shared and array formulas, `t="d"` and unknown cell types, a shared string index out
- * of range, an implicit number format) makes the reader give up: read-sheet.ts then asks the library.
+ * not cover (array formulas, `t="d"` and unknown cell types, a shared string index out of range, an
+ * implicit number format) makes the reader give up: read-sheet.ts then asks the library.
  */
-import type * as XLSX from '@e965/xlsx';
+import * as XLSX from '@e965/xlsx';
 import { ssf, toCell } from './sheet-cells';
 import { EMPTY, type Cell } from './sheet-types';
-import { decodeCell, matchElement, parseXmlBool, parseXmlTag, richText, unescapeXml, utf8Read } from './sheet-xml';
+import {
+  decodeCell,
+  matchElement,
+  parseXmlBool,
+  parseXmlTag,
+  richText,
+  shiftFormula,
+  unescapeXml,
+  utf8Read,
+} from './sheet-xml';
 
 /** What the library's parse of the rest of the workbook gives the cells. */
 export type CellContext = {
@@ -52,7 +61,7 @@ type Parsed = {
   v?: string | number | boolean | undefined;
   w?: string | undefined;
   z?: string;
-  f?: string;
+  f?: string | undefined;
 };
 
 export class RowParser {
@@ -64,6 +73,8 @@ export class RowParser {
   private tagr = 0;
   private stopped = false;
   private readonly cache = new Map<string, Cell>();
+  /** Shared formulas by their `si`, as the library keys them. */
+  private readonly sharedFormulas = new Map<string, { text: string; master: string }>();
   private readonly ssfOptions: object;
   private readonly date1904: boolean;
 
@@ -143,29 +154,37 @@ export class RowParser {
   private cell(x: string, tagc: number): void {
     const close = x.indexOf('>') + 1 || x.length + 1;
     const tag = parseXmlTag(x.slice(0, close));
+    const ref = tag['r'] || XLSX.utils.encode_cell({ r: this.tagr - 1, c: tagc });
     const d = x.slice(close);
     const v = matchElement(d, 'v');
     const rawValue = v !== null && v[1] !== '' ? v[1] : undefined;
     const formula = matchElement(d, 'f');
-    let at: { r: number; c: number } | undefined;
-    const position = () => (at ??= tag['r'] ? decodeCell(tag['r']) : { r: this.tagr - 1, c: tagc });
+    const sharedFormula = formula === null ? selfClosingFormula.exec(d) : null;
     const type = tag['t'];
     const cacheable =
-      formula === null && rawValue !== undefined && (type === undefined || type === 's' || type === 'n');
+      formula === null &&
+      sharedFormula === null &&
+      rawValue !== undefined &&
+      (type === undefined || type === 's' || type === 'n');
     const key = cacheable ? `${type ?? ''}|${tag['s'] ?? ''}|${rawValue}` : null;
     const cached = key === null ? undefined : this.cache.get(key);
-    if (cached) return this.put(position(), cached);
+    if (cached) return this.put(decodeCell(ref), cached);
 
     const p: Parsed = { t: '' };
     if (rawValue !== undefined) p.v = unescapeXml(rawValue);
     if (formula !== null) {
       if (formula[1] === '') {
-        if (formula[0].includes('t="shared"')) throw new Unsupported('shared formula');
+        if (formula[0].includes('t="shared"')) p.f = this.shared(formula[0], ref);
       } else {
-        if (formula[0].includes('t="array"') || formula[0].includes('t="shared"')) throw new Unsupported('formula');
         p.f = unescapeXml(utf8Read(formula[1]), true).replace(/_xlfn\./g, '');
+        if (formula[0].includes('t="array"')) throw new Unsupported('array formula');
+        if (formula[0].includes('t="shared"')) {
+          const si = parseXmlTag(formula[0])['si'] ?? '';
+          const text = unescapeXml(utf8Read(formula[1])).replace(/_xlfn\./g, '');
+          this.sharedFormulas.set(String(parseInt(si, 10)), { text, master: ref });
+        }
       }
-    } else if (selfClosingFormula.test(d) && d.includes('t="shared"')) throw new Unsupported('shared formula');
+    } else if (sharedFormula !== null) p.f = this.shared(sharedFormula[0], ref);
 
     if (type == null && p.v === undefined) {
       if (!p.f) return;
@@ -213,7 +232,18 @@ export class RowParser {
       if (this.cache.size >= CACHE_SIZE) this.cache.clear();
       this.cache.set(key, cell);
     }
-    this.put(position(), cell);
+    this.put(decodeCell(ref), cell);
+  }
+
+  /** A cell's share of a formula written once for a range (Excel's fill-down), moved to the cell. */
+  private shared(tag: string, ref: string): string | undefined {
+    const master = this.sharedFormulas.get(parseXmlTag(tag)['si'] ?? 'undefined');
+    if (!master) return undefined;
+    try {
+      return shiftFormula(master.text, master.master, ref);
+    } catch {
+      throw new Unsupported('shared formula off the sheet');
+    }
   }
 
   /** The library's `safe_format` with `cellNF` and `cellText`: the format's name and the shown text. */
