@@ -48,9 +48,10 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 const workbookXml = (date1904: boolean) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Ẩn &amp; cũ" sheetId="1" state="hidden" r:id="rId1"/><sheet name="Tháng 5" sheetId="2" r:id="rId2"/></sheets></workbook>`;
-// 0 General, 1 dd/mm/yyyy (custom), 2 #,##0" đ" (custom), 3 built-in 14, 4 built-in 3, 5 text (@), 6 0.00%
+// 0 General, 1 dd/mm/yyyy (custom), 2 #,##0" đ" (custom), 3 built-in 14, 4 built-in 3, 5 text (@), 6 0.00%,
+// then ids the workbook does not define: 7 accounting (43), 8 currency (5), 9 unknown (100), 10 a date (30)
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0&quot; đ&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0&quot; đ&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="11"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="43" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="5" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="100" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="30" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 const STRINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9"><si><t>STT</t></si><si><t>Họ và tên</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">Nguyễn </t></r><r><t>Văn An</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si><si><t>Trần &amp; Lê &lt;Bình&gt; &#7877;&#x1EC5;</t></si><si><t>dòng 1_x000D_
 dòng 2</t></si><si><t/></si><si><t xml:space="preserve">  có khoảng trắng  </t></si><si><t>Nam</t></si><si><t>0987654321</t></si></sst>`;
@@ -69,7 +70,7 @@ const LIST_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row r="9"><c r="A9" t="inlineStr"><is><t>dòng một
 dòng hai</t></is></c><c r="B9" t="s"><v>1</v></c><c r="B9" t="s"><v>7</v></c></row>
 <row r="10"><c r="A10" s="4"><v>-1234567.891</v></c><c r="B10" s="3"><v>60</v></c><c r="C10" s="1"><v>0</v></c></row>
-<row r="12"><c r="C12" t="s"><v>3</v></c></row>
+<row r="12"><c r="C12" t="s"><v>3</v></c><c r="D12" s="7"><v>1234.5</v></c><c r="E12" s="8"><v>-99</v></c><c r="F12" s="9"><v>7</v></c><c r="G12" s="7"><v>0</v></c></row>
 </sheetData><mergeCells count="3"><mergeCell ref="A1:H1"/><mergeCell ref="E3:E4"/><mergeCell ref="B11:C12"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
 // Excel's fill-down: one formula per range (si), the other cells refer to it, in both forms; an si
@@ -138,6 +139,8 @@ describe('the streaming reader reads every .xlsx as the library does', () => {
     expect(g.rows[3]?.[1]?.text).toBe('Trần & Lê <Bình> ễễ');
     expect(g.rows[4]?.[3]).toEqual({ text: '1250000', value: 1250000, kind: 'number', formula: 'SUM(D3:D4)' });
     expect(g.rows[11]?.[2]).toBe(g.rows[10]?.[1]); // B11:C12 merged: its anchor is empty
+    // Formats the workbook uses without defining them: accounting (43), currency (5), unknown (100).
+    expect(g.rows[11]?.slice(3, 6).map((c) => c.text)).toEqual([' 1,234.50 ', '($99)', '7']);
   });
 });
 
@@ -159,6 +162,10 @@ describe('what the streaming reader hands back to the library', () => {
   ).replace('<c r="C1"><f t="shared" ref="C1:C4" si="0">', '<c r="C1"><f t="shared" ref="B1:C4" si="0">');
   test.each<[string, () => Uint8Array]>([
     ['an array formula', () => handWritten({ list: array })],
+    [
+      'a date format the workbook does not define',
+      () => handWritten({ list: LIST_SHEET.replace('<c r="F12" s="9">', '<c r="F12" s="10">') }),
+    ],
     ['a shared formula moved off the sheet', () => handWritten({ list: offSheet })],
     [
       'a date cell (t="d")',

@@ -4,7 +4,7 @@
  * `XLSX.read` runs it with read-sheet.ts's options), each cell turned into a `Cell` at once, so
  * neither the sheet's text nor the library's cell objects are ever held whole. What the port does
  * not cover (array formulas, `t="d"` and unknown cell types, a shared string index out of range, an
- * implicit number format) makes the reader give up: read-sheet.ts then asks the library.
+ * implied date format) makes the reader give up: read-sheet.ts then asks the library.
  */
 import * as XLSX from '@e965/xlsx';
 import { ssf, toCell } from './sheet-cells';
@@ -53,6 +53,39 @@ const errorCodes: Record<string, number> = {
   '#WTF?': 0xff,
 };
 const errorNames: Record<number, string> = Object.fromEntries(Object.entries(errorCodes).map(([k, v]) => [v, k]));
+/**
+ * The library's `SSFImplicit` without its date and time formats (whether the first cell using one is
+ * a date depends on the sheets the library read before): built-in ids a workbook need not define.
+ */
+const impliedFormats: Record<number, string> = {
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  23: 'General',
+  24: 'General',
+  25: 'General',
+  26: 'General',
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  59: '0',
+  60: '0.00',
+  61: '#,##0',
+  62: '#,##0.00',
+  63: '"$"#,##0_);\\("$"#,##0\\)',
+  64: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  65: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  66: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  67: '0%',
+  68: '0.00%',
+  69: '# ?/?',
+  70: '# ??/??',
+};
+/** The ids `SSFImplicit` gives a date or time format (27–36, 50–58, 71–81). */
+const impliedDate = (id: number): boolean => (id >= 27 && id <= 36) || (id >= 50 && id <= 58) || (id >= 71 && id <= 81);
+
 /** Cells converted once and shared: amounts, genders, groups repeat on every row. */
 const CACHE_SIZE = 50_000;
 
@@ -60,7 +93,7 @@ type Parsed = {
   t: string;
   v?: string | number | boolean | undefined;
   w?: string | undefined;
-  z?: string;
+  z?: string | undefined;
   f?: string | undefined;
 };
 
@@ -254,9 +287,12 @@ export class RowParser {
       const numFmtId = (styles as unknown as Record<string, { numFmtId?: number } | undefined>)[style]?.numFmtId;
       if (numFmtId != null) id = numFmtId;
     }
-    const format = this.context.formats[id];
-    if (format == null) throw new Unsupported(`implicit number format ${String(id)}`);
-    p.z = format;
+    p.z = this.context.formats[id];
+    if (p.z == null) {
+      // The library loads the format it implies for the id into its table, after naming this cell's.
+      if (impliedDate(id)) throw new Unsupported(`implied date format ${String(id)}`);
+      this.context.formats[id] = impliedFormats[id] ?? 'General';
+    }
     try {
       if (p.t === 'e') p.w = p.w || errorNames[Number(p.v)];
       else if (id === 0) {
