@@ -3,7 +3,7 @@
  * list made `XLSX.read` peak near 1 GB). Every worksheet's rows are cut out of the workbook, which the
  * library then reads as usual (sheet names and order, hidden sheets, the 1904 date system, shared
  * strings, styles and number formats, merged cells, the row limit); the chosen sheet's rows are then
- * inflated and read a piece at a time (stream-rows.ts). 'unsupported' when the file needs what the
+ * inflated and read a piece at a time (sheet-rows.ts). 'unsupported' when the file needs what the
  * streaming path does not cover: read-sheet.ts then reads it with the library alone, same output.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,7 @@ import { blank } from './sheet-cells';
 import { gridOf } from './sheet-grid';
 import { sheetParts, type SheetParts } from './sheet-parts';
 import { EMPTY, type Grid, type Run, type SheetError } from './sheet-types';
-import { RowParser, Unsupported, type CellContext } from './stream-rows';
+import { SheetRowReader, Unsupported, type CellContext } from './sheet-rows';
 import { inflateEntry, streamEntry, zipEntries, type ZipEntry } from './xlsx-zip';
 
 type Cut = { entry: ZipEntry; parts: SheetParts };
@@ -101,10 +101,10 @@ function chosenGrid(
         return bookSheetGrid(book, 'xlsx', name, run);
       continue;
     }
-    const parser = new RowParser(context, run.limits.maxCells);
+    const parser = new SheetRowReader(context, run.limits.maxCells);
     const late = feed(zip, cut, parser, run);
     if (late) return err('timeout');
-    if (wanted === undefined && !parser.rows.some((row) => row.some((c) => c !== EMPTY))) continue;
+    if (wanted === undefined && !parser.rows.some((row) => row?.some((c) => c !== EMPTY))) continue;
     if (sheet['!fullref']) return err('too-many-rows');
     return gridOf({ format: 'xlsx', name, names, rows: parser.rows, merges: sheet['!merges'] ?? [] }, run);
   }
@@ -112,7 +112,7 @@ function chosenGrid(
 }
 
 /** The cut-out rows of one sheet, inflated again and read a piece at a time; true when time ran out. */
-function feed(zip: Buffer, cut: Cut, parser: RowParser, run: Run): boolean {
+function feed(zip: Buffer, cut: Cut, parser: SheetRowReader, run: Run): boolean {
   const { start, end } = cut.parts;
   let offset = 0;
   let pieces = 0;
