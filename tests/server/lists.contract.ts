@@ -30,7 +30,16 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
     });
     afterEach(() => h.close());
 
+    const periodOf = (month: string) =>
+      h.db.kysely
+        .selectFrom('entities')
+        .select('data')
+        .where('entity', '=', 'period')
+        .where('id', '=', month)
+        .executeTakeFirst();
+
     test('an officer imports the month: a draft, with increases, decreases, adjustments and the money equation', async () => {
+      expect(await periodOf('2026-12')).toBeUndefined();
       const res = await upload(listFile([hoa, binh, man]), tokens.officer);
       expect(res.status).toBe(200);
       const answer = listImportResponseSchema.parse(await res.json());
@@ -61,6 +70,11 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         [6, 'b-binh', 'adjustment', 2_000_000],
         [7, null, 'increase', 500_000],
       ]);
+      // The month's period exists from its first kept list on.
+      expect(JSON.parse((await periodOf('2026-12'))?.data ?? 'null')).toMatchObject({
+        month: '2026-12',
+        status: 'open',
+      });
     });
 
     test('a legacy .xls of the same list reads the same', async () => {
@@ -86,6 +100,7 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
       const broken = [4, 'BT-04', 'Hồ Văn Tám', '31/02/1950', '', 'một triệu', 0, 0, 0, 'Nam', 'k5c'];
       const res = await upload(listFile([hoa, broken]), tokens.officer);
       expect(res.status).toBe(422);
+      expect(await periodOf('2026-12')).toBeUndefined();
       const answer = listImportResponseSchema.parse(await res.json());
       expect(answer).toMatchObject({ listId: null, status: null, duplicate: false });
       expect(answer.findings).toEqual(

@@ -20,7 +20,9 @@ import { isMonthClosed } from '../months/month-close';
 import type { Database, ListLineKind } from '../db/schema';
 import { analyseList, type ListAnalysis, type ListInput } from './list-analysis';
 import { savedMappings } from './list-mappings';
+import { putEntities } from './entity-store';
 import { logEvent } from './list-steps';
+import { periodChange } from './periods';
 
 export type ListImportInput = ListInput;
 
@@ -124,6 +126,9 @@ export async function importList(
       .where('id', '=', listId)
       .execute();
     await logEvent(trx, listId, user.id, 'import', input.fileName, now);
+    // The month's period exists from its first list on (docs/protocol.md "Lists").
+    const month = await periodChange(trx, period, 'open');
+    if (month) await putEntities(trx, [month], { now });
     return null;
   });
   if (raced) return raced;
