@@ -1,23 +1,25 @@
-/** Reads a CSV list file (UTF-8 with or without BOM, UTF-16 with a BOM, else Windows-1258) into a grid. */
+/**
+ * Reads a CSV list file (UTF-8 with or without BOM, UTF-16 with a BOM, else Windows-1258) into a grid
+ * (docs/protocol.md "Lists", step 3). A file that is not Unicode may hold columns typed with a
+ * legacy font (TCVN3, VNI): their bytes are that font's, not Windows-1258's, so each such column is
+ * read byte for byte (as Windows-1252, the way a spreadsheet keeps legacy-font text) for the import
+ * to convert, and the other columns as Windows-1258.
+ */
+import { detectLegacyEncoding } from '../../domain/legacy-vietnamese';
 import { err, ok, type Result } from '../../lib/result';
 import { EMPTY, type Cell, type Grid, type Run, type SheetError } from './sheet-types';
 
+/** Cells of a column read to decide its font: plenty, as the import itself decides on a sample. */
+const FONT_SAMPLE = 400;
+
 export function readCsv(b: Buffer, filename: string, run: Run): Result<Grid, SheetError> {
-  const text = decodeText(b);
+  const { text, unicode } = decodeText(b);
   // Binary (NUL and other control characters), or HTML/XML saved with an .xls name.
-  if (text === null || hasControlCharacters(text) || /^\s*</.test(text)) return err('not-a-spreadsheet');
+  if (hasControlCharacters(text) || /^\s*</.test(text)) return err('not-a-spreadsheet');
   const sep = detectSeparator(text);
-  const records: string[][] = [];
-  const state: { cells: number; failure: SheetError | null } = { cells: 0, failure: null };
-  parseDelimited(text, sep, (fields) => {
-    state.cells += fields.length;
-    if (records.length >= run.limits.maxRows) state.failure = 'too-many-rows';
-    else if (state.cells > run.limits.maxCells) state.failure = 'too-many-cells';
-    else if (records.length % 4096 === 0 && run.deadline.expired()) state.failure = 'timeout';
-    else records.push(fields);
-    return state.failure === null;
-  });
-  if (state.failure !== null) return err(state.failure);
+  const parsed = recordsOf(text, sep, run);
+  if (!parsed.ok) return parsed;
+  const records = unicode ? parsed.value : withLegacyColumns(parsed.value, b, sep, run);
 
   let height = 0;
   let width = 0;
@@ -39,6 +41,49 @@ export function readCsv(b: Buffer, filename: string, run: Run): Result<Grid, She
   return ok({ format: 'csv', sheetName, sheetNames: [sheetName], rows, merges: [] });
 }
 
+/** The records of the text, within the limits. */
+function recordsOf(text: string, sep: string, run: Run): Result<string[][], SheetError> {
+  const records: string[][] = [];
+  const state: { cells: number; failure: SheetError | null } = { cells: 0, failure: null };
+  parseDelimited(text, sep, (fields) => {
+    state.cells += fields.length;
+    if (records.length >= run.limits.maxRows) state.failure = 'too-many-rows';
+    else if (state.cells > run.limits.maxCells) state.failure = 'too-many-cells';
+    else if (records.length % 4096 === 0 && run.deadline.expired()) state.failure = 'timeout';
+    else records.push(fields);
+    return state.failure === null;
+  });
+  return state.failure === null ? ok(records) : err(state.failure);
+}
+
+/**
+ * The Windows-1258 records with each column typed in a legacy font taken from the same bytes read
+ * byte for byte (quotes and separators are ASCII, so both readings have the same fields).
+ */
+function withLegacyColumns(records: string[][], b: Buffer, sep: string, run: Run): string[][] {
+  const bytewise = recordsOf(new TextDecoder('windows-1252').decode(b), sep, run);
+  if (!bytewise.ok || bytewise.value.length !== records.length) return records;
+  const raw = bytewise.value;
+  if (raw.some((fields, r) => fields.length !== records[r]?.length)) return records;
+  const width = records.reduce((w, fields) => Math.max(w, fields.length), 0);
+  const legacy: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const samples: string[] = [];
+    for (const fields of raw) {
+      const cell = fields[c];
+      if (cell) samples.push(cell);
+      if (samples.length >= FONT_SAMPLE) break;
+    }
+    if (detectLegacyEncoding(samples) !== 'unicode') legacy.push(c);
+  }
+  if (legacy.length === 0) return records;
+  return records.map((fields, r) => {
+    const out = [...fields];
+    for (const c of legacy) if (c < out.length) out[c] = raw[r]?.[c] ?? out[c] ?? '';
+    return out;
+  });
+}
+
 /** C0 controls other than tab, CR and LF, or DEL: no text file has them, every binary one does. */
 function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -49,15 +94,16 @@ function hasControlCharacters(text: string): boolean {
 }
 
 /** UTF-8 (BOM or not) or UTF-16 with a BOM (Excel's "Unicode text"); anything else is Windows-1258. */
-function decodeText(b: Buffer): string | null {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+function decodeText(b: Buffer): { text: string; unicode: boolean } {
+  const unicode = (text: string) => ({ text, unicode: true });
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return unicode(new TextDecoder('utf-8').decode(b.subarray(3)));
+  if (b[0] === 0xff && b[1] === 0xfe) return unicode(new TextDecoder('utf-16le').decode(b.subarray(2)));
+  if (b[0] === 0xfe && b[1] === 0xff) return unicode(new TextDecoder('utf-16be').decode(b.subarray(2)));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return unicode(new TextDecoder('utf-8', { fatal: true }).decode(b));
   } catch {
     // Every byte has a character in windows-1258, so this never fails: binary is caught by the caller.
-    return new TextDecoder('windows-1258').decode(b);
+    return { text: new TextDecoder('windows-1258').decode(b), unicode: false };
   }
 }
 

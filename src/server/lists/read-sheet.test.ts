@@ -3,6 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import * as cpexcel from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { describe, expect, test, vi } from 'vitest';
+import { prepareList } from '../../domain/list-import';
 import { readSheet } from './read-sheet';
 import {
   ARREARS,
@@ -204,6 +205,33 @@ describe('readSheet: .csv', () => {
       ['Trần Thị Bình', 'Đông Phước'],
     ]);
     expect(at(g, 'A2')?.text).toBe('Trần Thị Bình'.normalize('NFD').replace('a\u0302', 'â'));
+  });
+
+  test('a column typed in TCVN3 (.VnTime) in a non-Unicode CSV is read byte for byte, then converted', () => {
+    // Saved by Excel as "CSV" on a Windows in Vietnamese: the TCVN3 column's bytes are the font's.
+    const tcvn3 = Uint8Array.from(
+      codepages.encode(
+        1252,
+        [
+          'STT,Hä vµ tªn,N¨m sinh,Thôn,Møc trî cÊp',
+          '1,NguyÔn V¨n B×nh,1940,\u00d0\u00f4ng,750000',
+          '2,TrÇn ThÞ Hoa,1952,\u00d0\u00f4ng,750000',
+          '3,Lª V¨n T¸m,1948,T\u00e2y,750000',
+        ].join('\r\n'),
+      ),
+    );
+    const g = grid(tcvn3, 'tcvn3.csv');
+    // The TCVN3 columns keep the font's characters; the village column is Windows-1258 as before.
+    expect(texts(g).map((row) => row.slice(1, 3))).toEqual([
+      ['Hä vµ tªn', 'N¨m sinh'],
+      ['NguyÔn V¨n B×nh', '1940'],
+      ['TrÇn ThÞ Hoa', '1952'],
+      ['Lª V¨n T¸m', '1948'],
+    ]);
+    expect(at(g, 'D2')?.text.normalize('NFC')).toBe('Đông');
+    const prepared = prepareList(g.rows, { month: '2026-12', provinceCode: '46' });
+    if (!prepared.ok) throw new Error(prepared.error);
+    expect(prepared.value.rows.map((r) => r.fullName)).toEqual(['Nguyễn Văn Bình', 'Trần Thị Hoa', 'Lê Văn Tám']);
   });
 
   test("UTF-16 with a BOM (Excel's Unicode text), tab-separated", () => {
