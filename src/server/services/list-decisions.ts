@@ -10,9 +10,8 @@ import { unpaidReasons, type PaymentLineStatus, type UnpaidReason } from '../../
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
-import { can } from '../../protocol/permissions';
-import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { preparingList } from './list-preparing';
 import { isRecord } from './data-fields';
 
 /** Everyone the list drops: gone from it, or on it with nothing to pay. */
@@ -37,15 +36,9 @@ export async function setDecreaseReasons(
   },
 ): Promise<Result<{ missing: number }, RequestErrorCode>> {
   return db.transaction().execute(async (trx) => {
-    await lockKey(trx, `list:${input.listId}`);
-    const list = await trx
-      .selectFrom('lists')
-      .select(['id', 'status', 'commune_code', 'diff'])
-      .where('id', '=', input.listId)
-      .executeTakeFirst();
-    if (!list || !can(user, 'lists.view', list.commune_code)) return err('not-found');
-    if (!can(user, 'lists.prepare', list.commune_code)) return err('forbidden');
-    if (list.status !== 'draft' && list.status !== 'returned') return err('list-step-out-of-order');
+    const preparing = await preparingList(trx, user, input.listId);
+    if (!preparing.ok) return preparing;
+    const list = preparing.value;
     const keys = decreaseKeys(JSON.parse(list.diff) as ListDiff);
     const leaving = new Set(keys);
     for (const d of input.decisions) {

@@ -16,10 +16,9 @@ import { vnd, type Vnd } from '../../domain/money';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
-import { can } from '../../protocol/permissions';
 import { chunks } from '../db/chunks';
-import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { preparingList } from './list-preparing';
 import { fieldSuggestions } from './list-decisions';
 import { matchAnswers } from './list-matches';
 
@@ -76,15 +75,9 @@ export async function setFieldOutcomes(
   input: { listId: string; answers: FieldAnswer[]; now: number },
 ): Promise<Result<{ undecided: number }, RequestErrorCode>> {
   return db.transaction().execute(async (trx) => {
-    await lockKey(trx, `list:${input.listId}`);
-    const list = await trx
-      .selectFrom('lists')
-      .select(['id', 'status', 'commune_code', 'period', 'diff'])
-      .where('id', '=', input.listId)
-      .executeTakeFirst();
-    if (!list || !can(user, 'lists.view', list.commune_code)) return err('not-found');
-    if (!can(user, 'lists.prepare', list.commune_code)) return err('forbidden');
-    if (list.status !== 'draft' && list.status !== 'returned') return err('list-step-out-of-order');
+    const preparing = await preparingList(trx, user, input.listId);
+    if (!preparing.ok) return preparing;
+    const list = preparing.value;
     const proposals = new Map((await fieldProposalsOf(trx, list)).map((p) => [p.beneficiaryId, p]));
     for (const a of input.answers) {
       const proposal = proposals.get(a.beneficiaryId);
