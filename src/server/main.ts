@@ -13,6 +13,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { readEnvConfig, type EnvConfig } from './env';
 import { createLogger, type Logger } from './logger';
+import { SERVER_NODE_FLAGS } from './node-flags';
 import { ensureCommunes } from './seed/communes';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
@@ -23,6 +24,9 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
   const db = openDatabase(env.database, {
     onPoolError: (error) => logger.error('database connection lost', { error: error.message }),
   });
+  // npm start passes them; a server started another way says what it misses (README "Production").
+  const missing = SERVER_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
+  if (env.isProduction && missing.length > 0) logger.info('node flags missing', { flags: missing.join(' ') });
   const migrated = await migrateToLatest(db);
   if (migrated.applied.length > 0) logger.info('migrated', { applied: migrated.applied.join(',') });
   // The pilot communes are reference data: there in production too, demo or not.

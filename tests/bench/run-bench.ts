@@ -16,6 +16,7 @@
  * its own process) and the raw IndexedDB floor. Prints a table and writes bench-results.json.
  * The bench never fails on a target: it measures and reports.
  */
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,7 +79,8 @@ async function startServer(
     },
     /đang chạy tại (http:\/\/\S+)/,
     600_000,
-    nodeArgs,
+    // The flags production runs with, then the bench's own diagnostics.
+    [...SERVER_NODE_FLAGS, ...nodeArgs],
   );
   running.push(server);
   log(

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closingResponseSchema } from '../../src/protocol/month-close';
 import { listImportResponseSchema } from '../../src/protocol/lists';
 import { pullResponseSchema } from '../../src/protocol/pull';
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags';
 import { listFile } from '../builders/list-file';
 import { prepareServerEntry, startServer, type ServerEntry, type ServerProcess } from '../chaos/server-process';
 
@@ -97,8 +98,11 @@ describe('production', () => {
 
   test('the bundled server in production seeds no demo and lets the created user in', async () => {
     if (!entry) throw new Error('no server entry');
-    server = await startServer({ entry, sqliteFile, staticDir: dir, beneficiaries: 20, env: production });
+    // As `npm start` runs it: the bundle, with the production Node flags.
+    const flagged = { ...entry, args: [...SERVER_NODE_FLAGS, ...entry.args] };
+    server = await startServer({ entry: flagged, sqliteFile, staticDir: dir, beneficiaries: 20, env: production });
     expect(server.output()).not.toContain('Dữ liệu demo');
+    expect(server.output()).not.toContain('node flags missing');
     expect((await login(server, 'payer', 'demo1234')).status).toBe(401);
     const me = await login(server, 'canbo.phubai', 'mat-khau-rat-dai');
     expect(me.status).toBe(200);
