@@ -77,6 +77,39 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
       });
     });
 
+    test('names and headers typed in TCVN3 (.VnTime) are read as Unicode and matched by code', async () => {
+      const ws = XLSX.utils.aoa_to_sheet([
+        ['DANH SÁCH CHI TRẢ THÁNG 12 NĂM 2026'],
+        [],
+        ['STT', 'Mã đối tượng', 'Hä vµ tªn', 'N¨m sinh', 'Møc trî cÊp'],
+        [1, 'BT-01', 'TrÇn ThÞ Hoa', '1952', 750000],
+        [2, 'BT-02', 'NguyÔn V¨n B×nh', '1940', 1000000],
+        [3, 'BT-03', 'Lª ThÞ Cóc', '1945', 600000],
+      ]);
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, ws, 'DS');
+      const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+      const res = await upload(bytes, tokens.officer);
+      expect(res.status).toBe(200);
+      const answer = listImportResponseSchema.parse(await res.json());
+      expect(answer.findings).toEqual([]);
+      expect(answer.reading?.columns.map((c) => c.header)).toEqual([
+        'STT',
+        'Mã đối tượng',
+        'Họ và tên',
+        'Năm sinh',
+        'Mức trợ cấp',
+      ]);
+      const detail = listDetailResponseSchema.parse(
+        await (await h.request(`/api/lists/${answer.listId ?? ''}`, { token: tokens.officer })).json(),
+      );
+      expect(detail.lines.map((l) => [l.fullName, l.beneficiaryId, l.kind])).toEqual([
+        ['Trần Thị Hoa', 'b-hoa', 'unchanged'],
+        ['Nguyễn Văn Bình', 'b-binh', 'unchanged'],
+        ['Lê Thị Cúc', 'b-cuc', 'unchanged'],
+      ]);
+    });
+
     test('a legacy .xls of the same list reads the same', async () => {
       const res = await upload(listFile([hoa, binh, man], { bookType: 'biff8' }), tokens.officer);
       expect(res.status).toBe(200);
