@@ -13,11 +13,9 @@ import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { ClosingLine, ClosingResponse, LineClosing } from '../../protocol/month-close';
 import { can } from '../../protocol/permissions';
-import { chunks } from '../db/chunks';
 import { lockKey } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { isRecord } from '../services/data-fields';
-import { putEntities, type EntityChange } from '../services/entity-store';
+import { entitiesData, putEntities, type EntityChange } from '../services/entity-store';
 import { isoTime } from '../services/push-context';
 import { applyWaitingCarryovers, carryTarget, monthPublished } from './carryovers';
 import { lockedLine, monthLines, monthLinesByPerson, type MonthLine } from './month-lines';
@@ -41,23 +39,10 @@ export async function isMonthClosed(db: Kysely<Database>, commune: string, perio
 }
 
 async function people(db: Kysely<Database>, ids: string[]) {
-  const rows = [];
-  for (const part of chunks(ids))
-    rows.push(
-      ...(await db
-        .selectFrom('entities')
-        .select(['id', 'data'])
-        .where('entity', '=', 'beneficiary')
-        .where('id', 'in', part)
-        .execute()),
-    );
   const byId = new Map<string, { fullName: string; code: string | null; village: string | null }>();
-  for (const r of rows) {
-    const d: unknown = r.data ? JSON.parse(r.data) : null;
-    if (!isRecord(d)) continue;
-    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-    byId.set(r.id, { fullName: text(d['fullName']) ?? '', code: text(d['code']), village: text(d['village']) });
-  }
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  for (const [id, d] of await entitiesData(db, 'beneficiary', ids))
+    byId.set(id, { fullName: text(d['fullName']) ?? '', code: text(d['code']), village: text(d['village']) });
   return byId;
 }
 

@@ -6,6 +6,8 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { must } from '../../lib/assert';
 import type { EntityKind } from '../../protocol/pull';
+import { chunks } from '../db/chunks';
+import { isRecord } from './data-fields';
 import { isPostgres } from '../db/dialect';
 import { preparedQuery } from '../db/prepared';
 import type { Database, EntitiesTable } from '../db/schema';
@@ -149,6 +151,28 @@ export async function getEntity(
 ): Promise<StoredEntity | undefined> {
   const [row] = await selectEntity(db, { entity, id });
   return row && toStored(row);
+}
+
+/** The data of many entities of one kind by id (unreadable or absent ones left out), `in` lists chunked. */
+export async function entitiesData(
+  db: Kysely<Database>,
+  entity: EntityKind,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom('entities')
+      .select(['id', 'data'])
+      .where('entity', '=', entity)
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      const data: unknown = r.data ? JSON.parse(r.data) : null;
+      if (isRecord(data)) byId.set(r.id, data);
+    }
+  }
+  return byId;
 }
 
 type EntityKey = { entity: EntityKind; id: string };

@@ -25,8 +25,7 @@ import { lockKey } from '../db/dialect';
 import { applyWaitingCarryovers } from '../months/carryovers';
 import { isMonthClosed } from '../months/month-close';
 import type { Database } from '../db/schema';
-import { isRecord } from './data-fields';
-import { putEntities, type EntityChange } from './entity-store';
+import { entitiesData, putEntities, type EntityChange } from './entity-store';
 import { correctLines } from './list-correction';
 import { decreaseStatuses } from './list-statuses';
 import { periodChange } from './periods';
@@ -172,20 +171,5 @@ function newPerson(row: ListRow, communeCode: string): BeneficiaryData {
 }
 
 async function heldPeople(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, BeneficiaryData>> {
-  const people = new Map<string, BeneficiaryData>();
-  const rows = [];
-  for (const part of chunks(ids))
-    rows.push(
-      ...(await db
-        .selectFrom('entities')
-        .select(['id', 'data'])
-        .where('entity', '=', 'beneficiary')
-        .where('id', 'in', part)
-        .execute()),
-    );
-  for (const r of rows) {
-    const data: unknown = r.data ? JSON.parse(r.data) : null;
-    if (isRecord(data)) people.set(r.id, data as BeneficiaryData);
-  }
-  return people;
+  return (await entitiesData(db, 'beneficiary', ids)) as Map<string, BeneficiaryData>;
 }
