@@ -57,7 +57,10 @@ const implicitFormats: Record<number, string> = {
 const CACHE_LIMIT = 50_000;
 
 const rowTag = /<(?:[\w.-]+:)?row\b([^>]*?)(\/?)>/g;
-const cellTag = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+// A cell's content never runs past the next cell's start: an unclosed `<c>` costs one scan to it,
+// not one to the end of the row (a row of unclosed cells would otherwise take quadratic time).
+const cellTag = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>((?:(?!<(?:[\w.-]+:)?c\b)[\s\S])*?)<\/(?:[\w.-]+:)?c>)/g;
+const rowEnd = /<\/(?:[\w.-]+:)?row>/g;
 const attribute = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const formulaTag = /<(?:[\w.-]+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/;
 const valueTag = /<(?:[\w.-]+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/;
@@ -93,6 +96,12 @@ function textOf(raw: string, escapes: boolean, times = 1): string {
   return text.replace(/\r\n/g, '\n');
 }
 
+/** The 1-based row of a cell reference (`AB12` → 12), or null without one. */
+function rowOf(ref: string): number | null {
+  const digits = /^\$?[A-Za-z]{1,3}\$?(\d+)$/.exec(ref)?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
 /** 0-based column of a cell reference (`AB12` → 27), or null without one. */
 function columnOf(ref: string | undefined): number | null {
   const letters = /^\$?([A-Za-z]{1,3})/.exec(ref ?? '')?.[1];
@@ -120,6 +129,8 @@ export class SheetRowReader {
   private nextRow = 0;
   private cells = 0;
   private readonly cache = new Map<string, Cell>();
+  /** Where the search for the open row's end goes on from (its text before was searched already). */
+  private searched = 0;
   /** Shared formulas by their `si` as written, with the cell that holds the text. */
   private readonly shared = new Map<string, { text: string; at: Ref }>();
 
@@ -134,6 +145,8 @@ export class SheetRowReader {
   /** The next piece of `<sheetData>`'s inner XML (bytes as Latin-1). */
   push(piece: string): void {
     this.pending += piece;
+    // Comments and CDATA could hide or fake a row's end: the library reads such a sheet.
+    if (this.pending.includes('<!')) throw new Unsupported('a comment or CDATA in the rows');
     this.drain(false);
   }
 
@@ -155,13 +168,15 @@ export class SheetRowReader {
         at = bodyFrom;
         continue;
       }
-      const close = /<\/(?:[\w.-]+:)?row>/g;
-      close.lastIndex = bodyFrom;
-      const end = close.exec(this.pending);
+      rowEnd.lastIndex = Math.max(bodyFrom, this.searched);
+      const end = rowEnd.exec(this.pending);
       if (!end) {
+        // Next time, search on from here (less the length of a `</x:row>` cut in two).
+        this.searched = Math.max(bodyFrom, this.pending.length - 32) - start.index;
         at = start.index;
         break;
       }
+      this.searched = 0;
       this.row(attributes(start[1] ?? ''), this.pending.slice(bodyFrom, end.index));
       at = end.index + end[0].length;
     }
@@ -178,7 +193,11 @@ export class SheetRowReader {
     let out: Cell[] | undefined;
     for (const m of body.matchAll(cellTag)) {
       const cellAttrs = attributes(m[1] ?? '');
-      const c = columnOf(cellAttrs.get('r')) ?? column;
+      const ref = cellAttrs.get('r');
+      // A reference naming another row, or no column, is read differently by the library: left to it.
+      if (ref !== undefined && (columnOf(ref) === null || rowOf(ref) !== index + 1))
+        throw new Unsupported('a cell reference outside its row');
+      const c = columnOf(ref) ?? column;
       column = c + 1;
       const cell = this.cell(cellAttrs, m[2] ?? '', { row: index, column: c });
       if (cell === EMPTY) continue;
@@ -253,8 +272,7 @@ export class SheetRowReader {
         return { t: 's', v: text, w: text, ...f };
       }
       case 'b': {
-        const flag = (raw ?? '').trim();
-        const value = flag === '1' || flag === 'true';
+        const value = raw === '1' || raw === 'true';
         return { t: 'b', v: value, w: value ? 'TRUE' : 'FALSE', ...f };
       }
       case 'e': {
@@ -264,7 +282,9 @@ export class SheetRowReader {
         return code === undefined ? undefined : { t: 'e', v: code, w: text, ...f };
       }
       case 'n': {
-        const value = Number(raw ?? '');
+        // Only plain decimal numbers: anything else (`0x10`, `12abc`) is left to the library.
+        if (!/^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/.test(raw ?? '')) throw new Unsupported('not a number');
+        const value = Number(raw);
         if (!Number.isFinite(value)) throw new Unsupported('a number that is not one');
         const format = this.formatOf(style);
         const w = ssf.format(format, value, { date1904: this.context.date1904 === true });
