@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { detectLegacyEncoding, fromTcvn3, fromVni, toUnicode, type LegacyEncoding } from './legacy-vietnamese';
+import {
+  detectLegacyEncoding,
+  fromTcvn3,
+  fromVni,
+  toUnicode,
+  vietnameseScore,
+  type LegacyEncoding,
+} from './legacy-vietnamese';
 import { LEGACY_D_STROKE, LEGACY_VOWELS, TCVN3_CAPITALS } from './legacy-vietnamese.data';
 
 // Test-only encoders from the inverse tables: Unicode letter → what a legacy file holds.
@@ -265,4 +272,11 @@ describe('legacy text properties', () => {
       { numRuns: 300 },
     );
   });
+});
+
+test('vietnameseScore: well-formed syllables beyond ASCII count up, others down', () => {
+  expect(vietnameseScore(['Nguyễn Văn Bình', 'Thôn 0 xã Phú Bài'])).toBe(7);
+  expect(vietnameseScore(['Nguyờịn Vón Biènh'])).toBeLessThan(vietnameseScore(['Nguyễn Văn Bình']));
+  // Decomposed input is read as composed; ASCII words do not count.
+  expect(vietnameseScore(['Nguyễn An'.normalize('NFD')])).toBe(1);
 });

@@ -160,6 +160,19 @@ export function detectLegacyEncoding(samples: readonly string[]): LegacyEncoding
   return winner;
 }
 
+/**
+ * How Vietnamese-looking some Unicode texts are: +1 for each word with a letter beyond ASCII that
+ * is a well-formed syllable, −1 for each that is not. Compares two readings of the same bytes
+ * (a CSV read as Windows-1258, or as a legacy font converted), the better one scoring higher.
+ */
+export function vietnameseScore(texts: readonly string[]): number {
+  let score = 0;
+  for (const text of texts)
+    for (const [word] of text.normalize('NFC').matchAll(/\p{L}+/gu))
+      if (NON_ASCII.test(word)) score += syllableScore(word);
+  return score;
+}
+
 function cellVote(sample: string): LegacyEncoding | undefined {
   let asIs = 0;
   let tcvn3 = 0;

@@ -5,7 +5,7 @@
  * read byte for byte (as Windows-1252, the way a spreadsheet keeps legacy-font text) for the import
  * to convert, and the other columns as Windows-1258.
  */
-import { detectLegacyEncoding } from '../../domain/legacy-vietnamese';
+import { detectLegacyEncoding, toUnicode, vietnameseScore } from '../../domain/legacy-vietnamese';
 import { err, ok, type Result } from '../../lib/result';
 import { EMPTY, type Cell, type Grid, type Run, type SheetError } from './sheet-types';
 
@@ -69,12 +69,21 @@ function withLegacyColumns(records: string[][], b: Buffer, sep: string, run: Run
   const legacy: number[] = [];
   for (let c = 0; c < width; c++) {
     const samples: string[] = [];
-    for (const fields of raw) {
+    const asRead: string[] = [];
+    for (const [r, fields] of raw.entries()) {
       const cell = fields[c];
-      if (cell) samples.push(cell);
+      if (cell) {
+        samples.push(cell);
+        asRead.push(records[r]?.[c] ?? '');
+      }
       if (samples.length >= FONT_SAMPLE) break;
     }
-    if (detectLegacyEncoding(samples) !== 'unicode') legacy.push(c);
+    const encoding = detectLegacyEncoding(samples);
+    if (encoding === 'unicode') continue;
+    // Windows-1258 Vietnamese read byte for byte can look like a legacy font too: the font's
+    // reading is taken only when it reads as better Vietnamese than the 1258 one.
+    const converted = samples.map((s) => toUnicode(s, encoding));
+    if (vietnameseScore(converted) > vietnameseScore(asRead)) legacy.push(c);
   }
   if (legacy.length === 0) return records;
   return records.map((fields, r) => {
