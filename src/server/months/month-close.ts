@@ -33,6 +33,9 @@ async function closing(db: Kysely<Database>, m: Month) {
     .executeTakeFirst();
 }
 
+/** The lock a commune's month is closed under; publishing one of its lists takes it too. */
+export const monthLock = (commune: string, period: string): string => `month:${commune}:${period}`;
+
 /** Whether the commune's month is closed (read-only). */
 export async function isMonthClosed(db: Kysely<Database>, commune: string, period: string): Promise<boolean> {
   return (await closing(db, { commune, period })) !== undefined;
@@ -118,7 +121,7 @@ export async function closeMonth(
 ): Promise<Result<ClosingView, RequestErrorCode>> {
   if (!can(user, 'months.close', input.commune)) return err('forbidden');
   const answer = await db.transaction().execute(async (trx): Promise<Result<null, RequestErrorCode>> => {
-    await lockKey(trx, `month:${input.commune}:${input.period}`);
+    await lockKey(trx, monthLock(input.commune, input.period));
     if (await closing(trx, input)) return err('period-closed');
     const listed = await monthLines(trx, input.commune, input.period);
     if (listed.length === 0) return err('not-found');

@@ -16,7 +16,7 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import { familyReducers } from '../../protocol/op-registry';
 import type { Database } from '../db/schema';
 import { monthLinesByPerson } from '../months/month-lines';
-import { getEntity, type EntityChange } from './entity-store';
+import { getEntity, getEntityForUpdate, type EntityChange } from './entity-store';
 import { decidedReasons } from './list-decisions';
 import { lineData, readLine } from './line-state';
 import { isoTime } from './push-context';
@@ -43,13 +43,13 @@ export async function correctLines(
   const newLineIds = new Map<string, string>();
   for (const c of corrections) {
     const held = lines.get(c.beneficiaryId);
-    const open = held && held.status !== 'void' ? held : undefined;
-    if (open && open.amount === c.total) continue;
-    if (open) {
-      if (open.status === 'paid' || open.status === 'transferred') return err('correction-line-settled');
-      const stored = await getEntity(trx, 'payment-line', open.lineId);
-      const line = readLine(stored?.data);
-      if (!line) return err('correction-line-settled');
+    // Read again under the line's row lock: a payment being recorded now is decided before or after.
+    const stored = held && held.status !== 'void' ? await getEntityForUpdate(trx, 'payment-line', held.lineId) : null;
+    const read = stored ? readLine(stored.data) : undefined;
+    const line = read && read.state.status !== 'void' ? read : undefined;
+    if (line && line.state.amount === c.total) continue;
+    if (held && line) {
+      if (line.state.status === 'paid' || line.state.status === 'transferred') return err('correction-line-settled');
       const decrease = c.total === 0;
       const op: PaymentOp = {
         id: `list:${list.id}:${c.beneficiaryId}`,
@@ -66,7 +66,7 @@ export async function correctLines(
       if (voided.outcome.status !== 'applied') return err('correction-line-settled');
       changes.push({
         entity: 'payment-line',
-        id: open.lineId,
+        id: held.lineId,
         communeCode: list.commune_code,
         data: lineData(line, voided.line, line.missingBlobs),
       });

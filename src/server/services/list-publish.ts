@@ -23,7 +23,7 @@ import { can } from '../../protocol/permissions';
 import { chunks } from '../db/chunks';
 import { lockKey } from '../db/dialect';
 import { applyWaitingCarryovers } from '../months/carryovers';
-import { isMonthClosed } from '../months/month-close';
+import { isMonthClosed, monthLock } from '../months/month-close';
 import type { Database } from '../db/schema';
 import { entitiesData, putEntities, type EntityChange } from './entity-store';
 import { correctLines } from './list-correction';
@@ -46,6 +46,8 @@ export async function publishList(
     // The list's own two people publish it: whoever prepared it, or whoever approved it.
     if (user.id !== list.preparer_id && user.id !== list.approver_id) return err('forbidden');
     if (list.status !== 'approved') return err('list-step-out-of-order');
+    // The month's close takes this lock too: a publish and a close of one month never interleave.
+    await lockKey(trx, monthLock(list.commune_code, list.period));
     if (await isMonthClosed(trx, list.commune_code, list.period)) return err('period-closed');
     // What is published is exactly what was approved.
     if ((await linesHash(trx, list.id)) !== list.approved_hash) return err('list-step-out-of-order');
