@@ -91,5 +91,29 @@ export function runListMatchesContract(name: string, makeDb: MakeDb): void {
       const december = pulled.find((c) => c.entity === 'payment-line' && c.id === `2026-12:b-cuc`);
       expect(december?.data).toMatchObject({ amount: 600_000, status: 'due' });
     });
+
+    test('a row held back as her, then taken apart from her, is paid again as the file says', async () => {
+      const imported = listImportResponseSchema.parse(await (await upload(csv, tokens.officer)).json());
+      const id = imported.listId ?? expect.unreachable('kept');
+      expect((await answer(id, tokens.officer, [{ beneficiaryId: 'b-cuc', row: 4, same: true }])).status).toBe(200);
+      // Paired with Cúc, the row carries November's death: held back, it pays nothing.
+      const hold = await h.request(`/api/lists/${id}/field-outcomes`, {
+        token: tokens.officer,
+        method: 'PUT',
+        body: { protocol: 1, answers: [{ beneficiaryId: 'b-cuc', accept: true }] },
+      });
+      expect(hold.status).toBe(200);
+      expect((await detailOf(id)).lines.find((l) => l.row === 4)).toMatchObject({ total: 0, kind: 'decrease' });
+      // Two people after all: the row is someone new, paid the file's 600,000; Cúc leaves.
+      expect((await answer(id, tokens.officer, [{ beneficiaryId: 'b-cuc', row: 4, same: false }])).status).toBe(200);
+      const apart = await detailOf(id);
+      expect(apart.lines.find((l) => l.row === 4)).toMatchObject({
+        beneficiaryId: null,
+        total: 600_000,
+        kind: 'increase',
+      });
+      expect(apart.diff.money).toEqual(imported.diff.money);
+      expect(apart.list.total).toBe(imported.diff.money.current);
+    });
   });
 }

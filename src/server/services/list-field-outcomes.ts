@@ -10,17 +10,13 @@ import type { Kysely } from 'kysely';
 import { fieldOutcome, fieldProposals } from '../../domain/list-field-outcomes';
 import type { DecreaseReason } from '../../domain/list-decreases';
 import type { ListDiff } from '../../domain/list-diff';
-import { kindsByKey, linesOfDiff, rediff } from '../../domain/list-matches';
-import type { ListRow } from '../../domain/list-rows';
-import { vnd, type Vnd } from '../../domain/money';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
-import { chunks } from '../db/chunks';
 import type { Database } from '../db/schema';
 import { preparingList } from './list-preparing';
 import { fieldSuggestions } from './list-decisions';
-import { matchAnswers } from './list-matches';
+import { fieldAnswers, settleTotals } from './list-answers';
 
 export type FieldAnswer = { beneficiaryId: string; accept: boolean; note: string | null };
 
@@ -34,18 +30,9 @@ export type FieldProposal = {
 
 type ListRef = { id: string; commune_code: string; period: string };
 
-async function answersOf(db: Kysely<Database>, listId: string) {
-  const rows = await db
-    .selectFrom('list_field_outcomes')
-    .select(['beneficiary_id', 'accepted', 'note'])
-    .where('list_id', '=', listId)
-    .execute();
-  return new Map(rows.map((r) => [r.beneficiary_id, { accepted: Number(r.accepted) === 1, note: r.note }]));
-}
-
 /** The field's proposals for the list's people, each with the preparer's answer (null: none yet). */
 export async function fieldProposalsOf(db: Kysely<Database>, list: ListRef): Promise<FieldProposal[]> {
-  const answers = await answersOf(db, list.id);
+  const answers = await fieldAnswers(db, list.id);
   const lines = await db
     .selectFrom('list_lines')
     .select(['row', 'beneficiary_id', 'total'])
@@ -105,52 +92,8 @@ export async function setFieldOutcomes(
           .execute();
       }
     }
-    await holdBack(trx, list.id, JSON.parse(list.diff) as ListDiff);
-    const answered = await answersOf(trx, list.id);
+    await settleTotals(trx, list.id, JSON.parse(list.diff) as ListDiff);
+    const answered = await fieldAnswers(trx, list.id);
     return ok({ undecided: [...proposals.keys()].filter((id) => !answered.has(id)).length });
   });
-}
-
-/**
- * The diff and lines again with the answers: a held person's line pays 0 (a decrease), a
- * released one what the file says.
- */
-async function holdBack(db: Kysely<Database>, listId: string, diff: ListDiff): Promise<void> {
-  const answers = await answersOf(db, listId);
-  const lines = [];
-  for (const ids of chunks([...answers.keys()]))
-    lines.push(
-      ...(await db
-        .selectFrom('list_lines')
-        .select(['row', 'beneficiary_id', 'data'])
-        .where('list_id', '=', listId)
-        .where('beneficiary_id', 'in', ids)
-        .execute()),
-    );
-  const rowKeys = new Set(linesOfDiff(diff).current.map((l) => l.key));
-  const keyOf = (l: { row: number; beneficiary_id: string | null }) =>
-    rowKeys.has(`row:${l.row}`) ? `row:${l.row}` : (l.beneficiary_id ?? '');
-  const totals = new Map<string, Vnd>();
-  for (const l of lines) {
-    const held = l.beneficiary_id !== null && answers.get(l.beneficiary_id)?.accepted === true;
-    totals.set(keyOf(l), held ? vnd(0) : (JSON.parse(l.data) as ListRow).total);
-  }
-  const matches = await matchAnswers(db, listId);
-  const confirmed = new Set([...matches].filter(([, same]) => same).map(([key]) => key));
-  const next = rediff(diff, confirmed, totals);
-  await db
-    .updateTable('lists')
-    .set({ diff: JSON.stringify(next), total: next.money.current })
-    .where('id', '=', listId)
-    .execute();
-  const kinds = kindsByKey(next);
-  for (const l of lines) {
-    const key = keyOf(l);
-    await db
-      .updateTable('list_lines')
-      .set({ total: totals.get(key) ?? 0, kind: kinds.get(key) ?? 'unchanged' })
-      .where('list_id', '=', listId)
-      .where('row', '=', l.row)
-      .execute();
-  }
 }

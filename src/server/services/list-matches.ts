@@ -11,18 +11,10 @@ import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import type { Database } from '../db/schema';
+import { matchAnswers, settleTotals } from './list-answers';
 import { preparingList } from './list-preparing';
 
 export type MatchAnswer = { beneficiaryId: string; row: number; same: boolean };
-
-export async function matchAnswers(db: Kysely<Database>, listId: string): Promise<Map<string, boolean>> {
-  const rows = await db
-    .selectFrom('list_matches')
-    .select(['beneficiary_id', 'row', 'same'])
-    .where('list_id', '=', listId)
-    .execute();
-  return new Map(rows.map((r) => [matchKey(r.beneficiary_id, `row:${r.row}`), Number(r.same) === 1]));
-}
 
 /** Proposals of the diff not answered "two people" (answered "same", they are no longer proposals). */
 export function undecided(diff: ListDiff, answers: ReadonlyMap<string, boolean>): number {
@@ -63,6 +55,8 @@ export async function setMatches(
       .where('id', '=', list.id)
       .execute();
     await relinkLines(trx, list.id, next);
+    // A row taken apart from a person held back is paid again as the file says.
+    await settleTotals(trx, list.id, next);
     return ok({ undecided: undecided(next, answers) });
   });
 }

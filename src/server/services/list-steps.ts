@@ -15,7 +15,8 @@ import type { ListDiff } from '../../domain/list-diff';
 import { lockKey } from '../db/dialect';
 import { decidedReasons, decreaseKeys } from './list-decisions';
 import { fieldProposalsOf } from './list-field-outcomes';
-import { matchAnswers, undecided } from './list-matches';
+import { matchAnswers } from './list-answers';
+import { undecided } from './list-matches';
 import type { Database, ListAction } from '../db/schema';
 
 export type ListStep = 'submit' | 'return' | 'approve';

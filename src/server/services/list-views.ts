@@ -11,7 +11,7 @@ import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { decidedReasons, decreaseKeys, fieldSuggestions } from './list-decisions';
 import { fieldProposalsOf } from './list-field-outcomes';
-import { matchAnswers } from './list-matches';
+import { matchAnswers } from './list-answers';
 import { isoTime } from './push-context';
 
 const iso = (epochMs: number | null): string | null => (epochMs === null ? null : isoTime(Number(epochMs)));
