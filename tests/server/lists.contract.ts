@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { beneficiaryData } from '../builders/beneficiary';
 import { listFile } from '../builders/list-file';
+import { putEntities } from '../../src/server/services/entity-store';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import {
   listDetailResponseSchema,
@@ -107,6 +109,37 @@ export function runListsContract(name: string, makeDb: MakeDb): void {
         ['Trần Thị Hoa', 'b-hoa', 'unchanged'],
         ['Nguyễn Văn Bình', 'b-binh', 'unchanged'],
         ['Lê Thị Cúc', 'b-cuc', 'unchanged'],
+      ]);
+    });
+
+    test('two rows that name one person, one by code and one by ID number, are refused', async () => {
+      // Bình's ID number is on the roster: a row giving only it is him, as the row with his code is.
+      await h.db.kysely.transaction().execute((trx) =>
+        putEntities(
+          trx,
+          [
+            {
+              entity: 'beneficiary',
+              id: 'b-binh',
+              communeCode: PHU_BAI,
+              data: beneficiaryData({
+                code: 'BT-02',
+                fullName: 'Nguyễn Văn Bình',
+                birthDate: '1940',
+                gender: 'male',
+                idNumber: '046040123456',
+              }),
+            },
+          ],
+          { now: h.clock.now() },
+        ),
+      );
+      const byId = [3, '', 'Nguyễn Văn Bình', '1940', '046040123456', 1000000, 0, 0, 1000000, 'Nam', ''];
+      const res = await upload(listFile([hoa, binh, byId]), tokens.officer);
+      expect(res.status).toBe(422);
+      const findings = listImportResponseSchema.parse(await res.json()).findings;
+      expect(findings.filter((f) => f.code === 'duplicate-person').map((f) => [f.row, f.severity])).toEqual([
+        [7, 'error'],
       ]);
     });
 

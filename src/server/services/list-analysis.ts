@@ -69,6 +69,17 @@ export async function analyseList(
 
   const roster = await rosterOf(db, communeCode);
   const current = rows.map((r) => lineOf(r, roster));
+  // Two rows that name one person of the roster (one by code, the other by ID number) would give
+  // them two lines: the second is an error, as the same code or ID number twice is.
+  const seen = new Set<string>();
+  for (const [i, line] of current.entries()) {
+    if (line.key.startsWith('row:')) continue;
+    const row = rows[i]?.row ?? null;
+    const flagged = findings.some((f) => f.row === row && f.code === 'duplicate-person');
+    if (seen.has(line.key) && !flagged)
+      findings.push({ row, column: null, field: null, code: 'duplicate-person', severity: 'error' });
+    seen.add(line.key);
+  }
   let previous: DiffLine[];
   if (input.kind === 'correction') {
     // A correction is compared with the month's own lines of the people it names; a line already
