@@ -160,5 +160,53 @@ export function runListCorrectionsContract(name: string, makeDb: MakeDb): void {
       expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['line-settled']);
       expect(await w.listCount()).toBe(2);
     });
+
+    test("money November's close carried onto a line moves to the corrected line; the list compares without it", async () => {
+      // November: Bình was not paid; the close carries his 1,000,000 into December.
+      const close = await h.request(`/api/months/2026-11/${PHU_BAI}/close`, {
+        token: w.tokens.supervisor,
+        body: {
+          protocol: 1,
+          decisions: [
+            { lineId: 'l-binh', outcome: 'carry' },
+            { lineId: 'l-hoa', outcome: 'end', reason: 'declined', note: null },
+            { lineId: 'l-cuc', outcome: 'end', reason: 'deceased', note: null },
+          ],
+        },
+      });
+      expect(close.status).toBe(200);
+      await publishMonth();
+      expect((await getEntity(h.db.kysely, 'payment-line', '2026-12:b-binh'))?.data).toMatchObject({
+        amount: 3_000_000,
+      });
+
+      // His December arrears were 1,500,000, not 1,000,000: the list's own part of his line was 2,000,000.
+      const fixed = [1, 'BT-02', 'Nguyễn Văn Bình', '1940', '', 1000000, 1, 1500000, 2500000, 'Nam', ''];
+      const answer = listImportResponseSchema.parse(
+        await (await w.upload(listFile([fixed]), w.tokens.officer, correctionQuery)).json(),
+      );
+      expect(answer.diff.money).toEqual({
+        previous: 2_000_000,
+        increases: 0,
+        decreases: 0,
+        adjustments: 500_000,
+        current: 2_500_000,
+      });
+      const id = answer.listId ?? expect.unreachable('kept');
+      expect((await w.step(id, 'submit', w.tokens.officer)).status).toBe(200);
+      expect((await w.step(id, 'approve', w.tokens.approver)).status).toBe(200);
+      expect((await w.step(id, 'publish', w.tokens.officer)).status).toBe(200);
+
+      const lines = (await pulled()).filter(
+        (c) =>
+          c.entity === 'payment-line' && c.data?.['beneficiaryId'] === 'b-binh' && c.data['periodId'] === '2026-12',
+      );
+      expect(lines.map((l) => [l.data?.['status'], l.data?.['amount']]).sort()).toEqual([
+        ['due', 3_500_000],
+        ['void', 3_000_000],
+      ]);
+      const carry = await h.db.kysely.selectFrom('carryovers').select('applied_line_id').executeTakeFirstOrThrow();
+      expect(carry.applied_line_id).toBe(lines.find((l) => l.data?.['status'] === 'due')?.id);
+    });
   });
 }

@@ -3,12 +3,13 @@
  * until that month's lines of the commune are published, then is added to the person's line as
  * arrears (truy lĩnh); a person with no line that month gets one with the arrears alone.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { carriedArrears } from '../../domain/month-close';
 import { vnd } from '../../domain/money';
 import { payableMethod } from '../../domain/payment-line';
 import type { AccountStatus, PaymentMethod } from '../../domain/vocabulary';
 import type { PaymentLineData } from '../../protocol/entities';
+import { chunks } from '../db/chunks';
 import type { Database } from '../db/schema';
 import { isRecord } from '../services/data-fields';
 import { getEntity, putEntities, type EntityChange } from '../services/entity-store';
@@ -120,4 +121,33 @@ async function arrearsOnlyLine(
     arrearsAmount: carried.amount,
     arrearsMonths: carried.months,
   };
+}
+
+/** The carried money each of these lines holds as arrears, by line (lines with none are absent). */
+export async function carriedOnto(db: Kysely<Database>, lineIds: readonly string[]): Promise<Map<string, number>> {
+  const onto = new Map<string, number>();
+  for (const ids of chunks(lineIds)) {
+    const rows = await db
+      .selectFrom('carryovers')
+      .select(['applied_line_id', 'amount'])
+      .where('applied_line_id', 'in', ids)
+      .execute();
+    for (const r of rows)
+      if (r.applied_line_id !== null)
+        onto.set(r.applied_line_id, (onto.get(r.applied_line_id) ?? 0) + Number(r.amount));
+  }
+  return onto;
+}
+
+/**
+ * The carryovers applied to lines a correction withdrew wait again: `applyWaitingCarryovers` then
+ * adds them to the line issued in their place (or to a line of arrears alone).
+ */
+export async function releaseCarryovers(trx: Transaction<Database>, lineIds: readonly string[]): Promise<void> {
+  for (const ids of chunks(lineIds))
+    await trx
+      .updateTable('carryovers')
+      .set({ applied_at: null, applied_line_id: null })
+      .where('applied_line_id', 'in', ids)
+      .execute();
 }

@@ -16,6 +16,7 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import { listFindingMessagesVi } from '../../protocol/list-messages.vi';
 import type { ListKind, ListReading, WireFinding } from '../../protocol/lists';
 import type { Database } from '../db/schema';
+import { carriedOnto } from '../months/carryovers';
 import { readSheet } from '../lists/read-sheet';
 import type { Grid, SheetError } from '../lists/sheet-types';
 import { isRecord, stringField } from './data-fields';
@@ -86,11 +87,21 @@ export async function analyseList(
     // paid cannot change (docs/protocol.md "Lists", corrections).
     const named = new Set(current.map((l) => l.key));
     const month = await monthLines(db, communeCode, period, roster);
-    previous = month.lines.filter((l) => named.has(l.key) && !month.withdrawn.has(l.key));
+    const theirs = month.lines.filter((l) => named.has(l.key) && !month.withdrawn.has(l.key));
+    // Money a close carried onto a line is not the list's: compared without it (it stays theirs).
+    const carried = await carriedOnto(
+      db,
+      theirs.map((l) => month.lineIds.get(l.key) ?? ''),
+    );
+    previous = theirs.map((l) => {
+      const onto = carried.get(month.lineIds.get(l.key) ?? '') ?? 0;
+      return onto === 0 ? l : { ...l, total: vnd(l.total - onto) };
+    });
+    const before = new Map(previous.map((l) => [l.key, l]));
     for (const [i, row] of rows.entries()) {
       const key = current[i]?.key ?? '';
-      const before = previous.find((l) => l.key === key);
-      if (before && month.settled.has(key) && before.total !== row.total)
+      const line = before.get(key);
+      if (line && month.settled.has(key) && line.total !== row.total)
         findings.push({ row: row.row, column: null, field: null, code: 'line-settled', severity: 'error' });
     }
   } else {
@@ -170,8 +181,8 @@ async function monthLines(
   communeCode: string,
   month: string,
   roster: Roster,
-): Promise<{ lines: DiffLine[]; settled: Set<string>; withdrawn: Set<string> }> {
-  const byPerson = new Map<string, { line: DiffLine; status: string }>();
+): Promise<{ lines: DiffLine[]; settled: Set<string>; withdrawn: Set<string>; lineIds: Map<string, string> }> {
+  const byPerson = new Map<string, { line: DiffLine; status: string; id: string }>();
   const rows = await db
     .selectFrom('entities')
     .select(['id', 'data'])
@@ -198,7 +209,7 @@ async function monthLines(
       paymentMethod: (stringField(data, 'method') ?? null) as DiffLine['paymentMethod'],
       total: vnd(typeof data['amount'] === 'number' ? data['amount'] : 0),
     };
-    byPerson.set(beneficiaryId, { line, status });
+    byPerson.set(beneficiaryId, { line, status, id: row.id });
   }
   const settled = new Set<string>();
   const withdrawn = new Set<string>();
@@ -209,7 +220,8 @@ async function monthLines(
   const lines = [...byPerson.values()].map((p) => p.line);
   // In key order, as a diff remade after a confirmed match reads them (domain/list-matches.ts).
   lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { lines, settled, withdrawn };
+  const lineIds = new Map([...byPerson].map(([person, p]) => [person, p.id]));
+  return { lines, settled, withdrawn, lineIds };
 }
 
 /** The province of a commune (its standard level may be provincial); Huế for the pilot's. */

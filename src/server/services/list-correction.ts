@@ -15,6 +15,7 @@ import { err, ok, type Result } from '../../lib/result';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import { familyReducers } from '../../protocol/op-registry';
 import type { Database } from '../db/schema';
+import { carriedOnto } from '../months/carryovers';
 import { monthLinesByPerson } from '../months/month-lines';
 import { getEntity, getEntityForUpdate, type EntityChange } from './entity-store';
 import { decidedReasons } from './list-decisions';
@@ -36,8 +37,17 @@ export async function correctLines(
   list: { id: string; period: string; commune_code: string },
   corrections: readonly LineCorrection[],
   actor: { id: string; now: number },
-): Promise<Result<{ changes: EntityChange[]; newLineIds: Map<string, string> }, RequestErrorCode>> {
+): Promise<
+  Result<{ changes: EntityChange[]; newLineIds: Map<string, string>; withdrawn: string[] }, RequestErrorCode>
+> {
   const lines = await monthLinesByPerson(trx, list.commune_code, list.period);
+  // Money a close carried onto a line is not the list's: it is compared without it, and moves to
+  // the line issued in its place (`releaseCarryovers`, then `applyWaitingCarryovers`).
+  const carried = await carriedOnto(
+    trx,
+    [...lines.values()].map((l) => l.lineId),
+  );
+  const withdrawn: string[] = [];
   const reasons = await decidedReasons(trx, list.id);
   const changes: EntityChange[] = [];
   const newLineIds = new Map<string, string>();
@@ -47,7 +57,7 @@ export async function correctLines(
     const stored = held && held.status !== 'void' ? await getEntityForUpdate(trx, 'payment-line', held.lineId) : null;
     const read = stored ? readLine(stored.data) : undefined;
     const line = read && read.state.status !== 'void' ? read : undefined;
-    if (line && line.state.amount === c.total) continue;
+    if (held && line && line.state.amount === c.total + (carried.get(held.lineId) ?? 0)) continue;
     if (held && line) {
       if (line.state.status === 'paid' || line.state.status === 'transferred') return err('correction-line-settled');
       const decrease = c.total === 0;
@@ -70,6 +80,7 @@ export async function correctLines(
         communeCode: list.commune_code,
         data: lineData(line, voided.line, line.missingBlobs),
       });
+      withdrawn.push(held.lineId);
     }
     if (c.total === 0) continue;
     // The month's usual id when free; beside a withdrawn line, one naming this correction.
@@ -77,5 +88,5 @@ export async function correctLines(
     const taken = held !== undefined || (await getEntity(trx, 'payment-line', usual)) !== undefined;
     newLineIds.set(c.beneficiaryId, taken ? `${usual}:${list.id.slice(0, 8)}` : usual);
   }
-  return ok({ changes, newLineIds });
+  return ok({ changes, newLineIds, withdrawn });
 }

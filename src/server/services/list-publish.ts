@@ -22,7 +22,7 @@ import type { ListStatus } from '../../protocol/lists';
 import { can } from '../../protocol/permissions';
 import { chunks } from '../db/chunks';
 import { lockKey } from '../db/dialect';
-import { applyWaitingCarryovers } from '../months/carryovers';
+import { applyWaitingCarryovers, releaseCarryovers } from '../months/carryovers';
 import { isMonthClosed, monthLock } from '../months/month-close';
 import type { Database } from '../db/schema';
 import { entitiesData, putEntities, type EntityChange } from './entity-store';
@@ -126,8 +126,10 @@ export async function publishList(
     // Each person the list drops gets the status its reason records, from this month.
     changes.push(...(await decreaseStatuses(trx, list, diff, people)));
     await putEntities(trx, changes, { now: input.now });
-    // Money last month's close carried here becomes arrears on these lines (the month's list).
-    if (list.kind === 'month') await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);
+    // Money last month's close carried here becomes arrears on these lines; after a correction, the
+    // money carried onto a withdrawn line moves to the line issued in its place.
+    if (correction) await releaseCarryovers(trx, correction.value.withdrawn);
+    await applyWaitingCarryovers(trx, list.commune_code, list.period, input.now);
     await trx
       .updateTable('lists')
       .set({ status: 'published', published_at: input.now })
