@@ -1,0 +1,97 @@
+/**
+ * A provider's results against the batch sent (issue 12): each result row is matched to a line by
+ * the batch reference, else by account number and amount; a row that matches nothing, a second
+ * result for one line, or an amount that differs from the line is shown, never applied. Every line
+ * ends in exactly one state — paid, failed, or still waiting — and the money balances to the đồng:
+ * sent = paid + failed + waiting, in lines and in đồng.
+ */
+
+export type SentLine = { lineId: string; reference: string; accountNumber: string; amount: number };
+
+export type ResultRow = {
+  /** The row of the result file, for the findings. */
+  row: number;
+  reference: string | null;
+  accountNumber: string | null;
+  amount: number;
+  paid: boolean;
+  /** The provider's reason for a failure, its own reference. */
+  reason: string | null;
+};
+
+export type ResultFinding =
+  | { row: number; code: 'unmatched' }
+  | { row: number; code: 'duplicate'; lineId: string }
+  | { row: number; code: 'amount-differs'; lineId: string; expected: number };
+
+export type LineResult = {
+  lineId: string;
+  state: 'paid' | 'failed' | 'waiting';
+  row: number | null;
+  reason: string | null;
+};
+
+export type Tally = { lines: number; amount: number };
+export type Balance = { sent: Tally; paid: Tally; failed: Tally; waiting: Tally };
+
+export type Reconciliation = { lines: LineResult[]; findings: ResultFinding[]; balance: Balance };
+
+const bare = (account: string) => account.replace(/[\s.]/g, '');
+
+export function reconcile(sent: readonly SentLine[], results: readonly ResultRow[]): Reconciliation {
+  const byReference = new Map(sent.map((l) => [l.reference, l]));
+  // Account + amount identifies a line only when one line has it.
+  const byAccount = new Map<string, SentLine | null>();
+  for (const l of sent) {
+    const key = `${bare(l.accountNumber)}|${String(l.amount)}`;
+    byAccount.set(key, byAccount.has(key) ? null : l);
+  }
+  const decided = new Map<string, LineResult>();
+  const findings: ResultFinding[] = [];
+  for (const r of results) {
+    const line =
+      (r.reference === null ? undefined : byReference.get(r.reference)) ??
+      (r.accountNumber === null ? undefined : byAccount.get(`${bare(r.accountNumber)}|${String(r.amount)}`)) ??
+      undefined;
+    if (!line) {
+      findings.push({ row: r.row, code: 'unmatched' });
+      continue;
+    }
+    if (r.amount !== line.amount) {
+      findings.push({ row: r.row, code: 'amount-differs', lineId: line.lineId, expected: line.amount });
+      continue;
+    }
+    if (decided.has(line.lineId)) {
+      findings.push({ row: r.row, code: 'duplicate', lineId: line.lineId });
+      continue;
+    }
+    decided.set(line.lineId, { lineId: line.lineId, state: r.paid ? 'paid' : 'failed', row: r.row, reason: r.reason });
+  }
+  const lines = sent.map(
+    (l) => decided.get(l.lineId) ?? { lineId: l.lineId, state: 'waiting' as const, row: null, reason: null },
+  );
+  const amountOf = new Map(sent.map((l) => [l.lineId, l.amount]));
+  const tally = (state: LineResult['state'] | null): Tally => {
+    let count = 0;
+    let amount = 0;
+    for (const l of lines)
+      if (state === null || l.state === state) {
+        count++;
+        amount += amountOf.get(l.lineId) ?? 0;
+      }
+    return { lines: count, amount };
+  };
+  return {
+    lines,
+    findings,
+    balance: { sent: tally(null), paid: tally('paid'), failed: tally('failed'), waiting: tally('waiting') },
+  };
+}
+
+/** sent = paid + failed + waiting, in lines and in đồng. */
+export function balances(b: Balance): boolean {
+  return (
+    b.sent.lines === b.paid.lines + b.failed.lines + b.waiting.lines &&
+    b.sent.amount === b.paid.amount + b.failed.amount + b.waiting.amount
+  );
+}
