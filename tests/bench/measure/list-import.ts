@@ -17,6 +17,7 @@ import type { CategoryCode, Gender } from '../../../src/domain/vocabulary';
 import { vietnamMonth } from '../../../src/lib/clock';
 import { fullName } from '../../../src/server/seed/names';
 import { createRng } from '../../../src/server/seed/prng';
+import { LIST_HEADER_ROWS, LIST_MERGES } from '../../builders/list-file';
 import { login } from '../lib/data';
 import { cpuSeconds, processMemory, type Running } from '../lib/processes';
 import { round } from '../lib/stats';
@@ -24,33 +25,6 @@ import { round } from '../lib/stats';
 const PHU_BAI = '19960';
 /** Thừa Thiên Huế's birth-registration code: the first three digits of its people's ID numbers. */
 const HUE = '046';
-const HEADER = [
-  'STT',
-  'Mã đối tượng',
-  'Họ và tên',
-  'Năm sinh',
-  'Số CCCD',
-  'Tiền trợ cấp tháng này',
-  'Chưa trả tháng trước',
-  null,
-  'Tổng số tiền trợ cấp',
-  'Giới tính',
-  'Nhóm đối tượng',
-];
-const MERGES = [
-  'A1:K1',
-  'A2:K2',
-  'G3:H3',
-  'A3:A4',
-  'B3:B4',
-  'C3:C4',
-  'D3:D4',
-  'E3:E4',
-  'F3:F4',
-  'I3:I4',
-  'J3:J4',
-  'K3:K4',
-];
 
 /**
  * `k5b` on every row (a new person needs a group; ages outside 75–79 then draw an
@@ -125,12 +99,11 @@ export function bigListFile(people: (string | number)[][], month: string, zip: L
   const ws = XLSX.utils.aoa_to_sheet([
     ['UBND PHƯỜNG PHÚ BÀI'],
     [`DANH SÁCH CHI TRẢ TRỢ CẤP HÀNG THÁNG - Tháng ${String(Number(mm))} năm ${year ?? ''}`],
-    HEADER,
-    [null, null, null, null, null, null, 'Số tháng', 'Số tiền', null, null, null],
+    ...LIST_HEADER_ROWS,
     ...people,
     [null, null, 'Tổng cộng', null, null, null, null, null, total],
   ]);
-  ws['!merges'] = MERGES.map((r) => XLSX.utils.decode_range(r));
+  ws['!merges'] = LIST_MERGES.map((r) => XLSX.utils.decode_range(r));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, `Tháng ${String(Number(mm))}`);
   if (zip === 'sheetjs') {
