@@ -8,6 +8,7 @@ import {
   statusInMonth,
   statusReasons,
   type BeneficiaryFields,
+  type CardHandover,
   type SetStatusPayload,
 } from './beneficiary-ops';
 import { beneficiaryStatuses } from './vocabulary';
@@ -173,6 +174,58 @@ describe('applyBeneficiaryOp', () => {
     expect(status.ok && status.value.after).toMatchObject({
       accountStatus: 'submitted',
       accountStatusNote: 'Nộp ngày 3/12',
+    });
+  });
+});
+
+describe('beneficiary.set-account-status with a card hand-over', () => {
+  const opened = { ...person, paymentMethod: 'bank', accountStatus: 'opened' };
+  const handover: CardHandover = {
+    date: '2026-11-28',
+    handedOverBy: 'Lê Thị Thu',
+    receiver: { kind: 'guardian', fullName: 'Nguyễn Văn An' },
+    guidanceGiven: true,
+  };
+  const signature = 'a'.repeat(64);
+  const handOver = (before: BeneficiaryFields, payload: Parameters<typeof applyBeneficiaryOp>[1]['payload']) => {
+    const result = applyBeneficiaryOp(before, { type: 'beneficiary.set-account-status', payload } as Parameters<
+      typeof applyBeneficiaryOp
+    >[1]);
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+
+  test('the hand-over is stored on the person as cardHandover, with the signature', () => {
+    const { after, changed } = handOver(opened, { status: 'card-handed-over', handover, signature });
+    expect(after).toEqual({
+      ...opened,
+      accountStatus: 'card-handed-over',
+      cardHandover: { ...handover, signature },
+    });
+    expect(changed).toEqual(['accountStatus', 'cardHandover']);
+  });
+
+  test('an older op without a hand-over keeps the one recorded; another status clears it', () => {
+    const handedOver = handOver(opened, { status: 'card-handed-over', handover, signature }).after;
+    const old = handOver(handedOver, { status: 'card-handed-over', note: 'Đã giao thẻ' });
+    expect(old.after['cardHandover']).toEqual({ ...handover, signature });
+    expect(old.changed).toEqual(['accountStatusNote']);
+    const back = handOver(handedOver, { status: 'opened' });
+    expect(back.after['cardHandover']).toBeNull();
+    expect(back.changed).toEqual(['accountStatus', 'cardHandover']);
+    // Nothing to clear on a person who never had one: no change reported, so no conflict either.
+    expect(handOver(opened, { status: 'submitted' }).changed).toEqual(['accountStatus']);
+  });
+
+  test('the hand-over is owned by the account-status op, and a kept side sends it back whole', () => {
+    expect(opOwningFields(['accountStatus', 'cardHandover'])).toBe('beneficiary.set-account-status');
+    const handedOver = handOver(opened, { status: 'card-handed-over', handover, signature }).after;
+    expect(
+      keptValuesPayload('beneficiary.set-account-status', { cardHandover: handedOver['cardHandover'] }, handedOver),
+    ).toEqual({ status: 'card-handed-over', note: undefined, handover, signature });
+    expect(keptValuesPayload('beneficiary.set-account-status', { accountStatus: 'opened' }, handedOver)).toEqual({
+      status: 'opened',
+      note: undefined,
     });
   });
 });

@@ -18,6 +18,7 @@ import {
   type Gender,
   type HomeDeliveryReason,
   type PaymentMethod,
+  type ReceiverKind,
   type RepresentativeKind,
 } from './vocabulary';
 
@@ -111,7 +112,29 @@ export type SetStatusPayload = {
 };
 
 export type SetPaymentMethodPayload = { method: PaymentMethod; details?: PaymentDetails | undefined };
-export type SetAccountStatusPayload = { status: AccountStatus; note?: string | undefined };
+
+/**
+ * The card (or wallet details) handed over to the person once the account is opened (issue 12):
+ * the calendar day (`YYYY-MM-DD`, not the device's clock), who handed it over, who received it,
+ * and that the safety guidance (never share a PIN or OTP) was given.
+ */
+export type CardHandover = {
+  date: string;
+  handedOverBy: string;
+  receiver: { kind: ReceiverKind; fullName: string };
+  guidanceGiven: true;
+};
+/** A hand-over as stored on the person (`cardHandover`), with the receiver's signature's blob hash. */
+export type StoredCardHandover = CardHandover & { signature: string | null };
+
+export type SetAccountStatusPayload = {
+  status: AccountStatus;
+  note?: string | undefined;
+  /** Only with `card-handed-over` (the wire schema refuses it otherwise). */
+  handover?: CardHandover | undefined;
+  /** Blob hash of the receiver's signature; top level, as in `payment.record`, so the sync uploads it. */
+  signature?: string | undefined;
+};
 
 /** The payload of each op type of the family, by type. */
 export type BeneficiaryPayloads = {
@@ -172,6 +195,19 @@ const existing =
     before === undefined ? err('unknown-entity') : ok(reduce(payload));
 
 /**
+ * What an account-status op does to `cardHandover`. A hand-over is stored with its signature. Any
+ * status but `card-handed-over` clears it (the card is not handed over, e.g. a status put back).
+ * `card-handed-over` without a hand-over (an op queued by an app that did not record one) keeps
+ * the one the person has, so a late old op never erases a recorded hand-over.
+ */
+function cardHandoverPatch(payload: SetAccountStatusPayload): Patch {
+  if (payload.status !== 'card-handed-over') return { cardHandover: null };
+  if (payload.handover === undefined) return {};
+  const stored: StoredCardHandover = { ...payload.handover, signature: payload.signature ?? null };
+  return { cardHandover: stored };
+}
+
+/**
  * The data fields an enrolment may give: what a beneficiary has (docs/protocol.md "Pull") except
  * what other ops own (status, method, account progress): a new person is active, and those change
  * only through their own ops and roles.
@@ -210,6 +246,7 @@ const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
   'beneficiary.set-account-status': existing((payload) => ({
     accountStatus: payload.status,
     accountStatusNote: payload.note ?? null,
+    ...cardHandoverPatch(payload),
   })),
   'beneficiary.set-status': (before, payload) => {
     if (before === undefined) return err('unknown-entity');
@@ -240,7 +277,7 @@ const reducers: { [T in BeneficiaryOpType]: Reducer<T> } = {
 const ownedFields: { [T in Exclude<BeneficiaryOpType, 'beneficiary.create'>]: readonly string[] } = {
   'beneficiary.update': editableBeneficiaryFields,
   'beneficiary.set-payment-method': ['paymentMethod', 'paymentDetails'],
-  'beneficiary.set-account-status': ['accountStatus', 'accountStatusNote'],
+  'beneficiary.set-account-status': ['accountStatus', 'accountStatusNote', 'cardHandover'],
   'beneficiary.set-status': ['status', 'statusReason', 'statusEffectiveMonth', 'statusNote', 'statusHistory'],
 };
 export type ResolvingOpType = keyof typeof ownedFields;
@@ -268,8 +305,18 @@ export function keptValuesPayload(
       return Object.fromEntries(editableBeneficiaryFields.filter((k) => k in sideValues).map((k) => [k, values[k]]));
     case 'beneficiary.set-payment-method':
       return { method: values['paymentMethod'], details: values['paymentDetails'] ?? undefined };
-    case 'beneficiary.set-account-status':
-      return { status: values['accountStatus'], note: values['accountStatusNote'] ?? undefined };
+    case 'beneficiary.set-account-status': {
+      // The hand-over goes back with its status only (the schema refuses it with another one).
+      const kept = values['accountStatus'] === 'card-handed-over' ? storedHandover(values['cardHandover']) : null;
+      if (kept === null) return { status: values['accountStatus'], note: values['accountStatusNote'] ?? undefined };
+      const { signature, ...handover } = kept;
+      return {
+        status: values['accountStatus'],
+        note: values['accountStatusNote'] ?? undefined,
+        handover,
+        signature: signature ?? undefined,
+      };
+    }
     case 'beneficiary.set-status':
       return {
         status: values['status'],
@@ -278,6 +325,11 @@ export function keptValuesPayload(
         note: values['statusNote'] ?? undefined,
       };
   }
+}
+
+/** A stored hand-over read back from a person's data, or null when there is none. */
+function storedHandover(value: unknown): StoredCardHandover | null {
+  return typeof value === 'object' && value !== null ? (value as StoredCardHandover) : null;
 }
 
 /** One status decision, with the status it replaced (stored in order in `statusHistory`). */

@@ -10,6 +10,7 @@ import {
   homeDeliveryReasons,
   paymentLineStatuses,
   paymentMethods,
+  receiverKinds,
   representativeKinds,
 } from '../domain/vocabulary';
 import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString, text } from './common';
@@ -59,6 +60,21 @@ export const documentSchema = z.object({
   validUntil: isoDate.optional(),
 });
 
+/** The card or wallet details handed over to the person (`beneficiary.set-account-status`). */
+export const cardHandoverSchema = z.object({
+  /** Calendar day of the hand-over, `YYYY-MM-DD` (as the officer gives it, not a device timestamp). */
+  date: isoDate,
+  /** Who handed it over (free text; the app offers the signed-in user's display name). */
+  handedOverBy: nfcString,
+  /** The beneficiary (`self`), their guardian or an authorised person, by full name. */
+  receiver: z.object({ kind: z.enum(receiverKinds), fullName: nfcString }),
+  /** The safety guidance (never share a PIN or OTP) was given. */
+  guidanceGiven: z.boolean(),
+  /** Blob hash of the receiver's signature, or null. */
+  signature: z.string().nullable(),
+});
+export type CardHandoverData = z.infer<typeof cardHandoverSchema>;
+
 export const beneficiaryDataSchema = z.looseObject({
   communeCode: communeCodeSchema,
   fullName: nfcString,
@@ -88,6 +104,8 @@ export const beneficiaryDataSchema = z.looseObject({
   documents: z.array(documentSchema).max(50).optional(),
   /** Note of the last account-status change. */
   accountStatusNote: nfcString.nullable().optional(),
+  /** The last card hand-over recorded (with status `card-handed-over`); absent or null otherwise. */
+  cardHandover: cardHandoverSchema.nullable().optional(),
 });
 export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
 

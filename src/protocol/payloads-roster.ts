@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { editableBeneficiaryFields, enrolmentFields, statusChangeReasons } from '../domain/beneficiary-ops';
-import { accountStatuses, beneficiaryStatuses, paymentMethods } from '../domain/vocabulary';
-import { idSchema, isoMonth, payloadVersion, text } from './common';
+import { isIsoDate } from '../domain/calendar';
+import { accountStatuses, beneficiaryStatuses, paymentMethods, receiverKinds } from '../domain/vocabulary';
+import { blobHashSchema, idSchema, isoDate, isoMonth, payloadVersion, text } from './common';
 import { beneficiaryDataSchema, paymentDetailsSchema } from './entities';
 
 // Object.fromEntries cannot type its keys: each mask has exactly the listed fields.
@@ -53,15 +54,46 @@ export const setPaymentMethodPayloadSchema = z
   })
   .strict();
 
+/** The card or wallet details handed over to the person (stored as `cardHandover`). */
+export const cardHandoverPayloadSchema = z
+  .object({
+    /** Calendar day of the hand-over, `YYYY-MM-DD`, a real date. */
+    date: isoDate.refine(isIsoDate, { message: 'not a calendar date' }),
+    /** Who handed it over (free text). */
+    handedOverBy: text(200),
+    /** The beneficiary (`self`), their guardian or an authorised person, by full name. */
+    receiver: z.object({ kind: z.enum(receiverKinds), fullName: text(200) }).strict(),
+    /** The safety guidance (never share a PIN or OTP) was given: nothing is recorded without it. */
+    guidanceGiven: z.literal(true),
+  })
+  .strict();
+
+/**
+ * Account-opening progress. A `handover` goes only with `card-handed-over`, and always with the
+ * receiver's `signature` (top level, as in `payment.record`, where the sync looks for the blobs to
+ * upload). `card-handed-over` without one stays valid: ops queued by an older app still go through.
+ */
 export const setAccountStatusPayloadSchema = z
   .object({
     /** Account-opening progress: dossier ready, submitted, opened, card handed over. */
     status: z.enum(accountStatuses),
     note: text(500).optional(),
+    /** The hand-over record; only with status `card-handed-over`. */
+    handover: cardHandoverPayloadSchema.optional(),
+    /** Blob hash of the receiver's signature; exactly when there is a `handover`. */
+    signature: blobHashSchema.optional(),
     ...resolves,
     ...payloadVersion,
   })
-  .strict();
+  .strict()
+  .refine((p) => p.handover === undefined || p.status === 'card-handed-over', {
+    message: 'a handover goes only with status card-handed-over',
+    path: ['handover'],
+  })
+  .refine((p) => (p.handover === undefined) === (p.signature === undefined), {
+    message: 'a handover needs the signature, and a signature belongs to a handover',
+    path: ['signature'],
+  });
 
 /** A supervisor suspends, terminates, records a death or resumes, from a month (`YYYY-MM`). */
 export const setStatusPayloadSchema = z

@@ -2,6 +2,8 @@
  * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
  * binding that `setLanguage` switches (the app re-renders from the root when it changes).
  */
+import { handoverMessages as handoverEn } from './messages-handover.en';
+import { handoverMessages as handoverVi } from './messages-handover.vi';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 
@@ -13,13 +15,20 @@ type Widen<T> = T extends string
 
 /** The shape every catalogue has: the Vietnamese one, with its texts widened to `string`. */
 export type Messages = Widen<typeof vi>;
+/** The card hand-over's texts (messages-handover.*.ts), joined to every catalogue here. */
+export type HandoverMessages = Widen<typeof handoverVi>;
+/** What screens read: a catalogue with the texts joined to it here. */
+export type Catalogue = Messages & HandoverMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const catalogues: Record<Language, Messages> = { vi, en };
+const catalogues: Record<Language, Catalogue> = {
+  vi: { ...vi, ...handoverVi },
+  en: { ...en, ...handoverEn },
+};
 
-export let t: Messages = vi;
+export let t: Catalogue = catalogues.vi;
 export let language: Language = 'vi';
 
 export function setLanguage(next: Language): void {

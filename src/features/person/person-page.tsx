@@ -10,6 +10,7 @@ import { formatBirthDate, formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
+import { CardHandoverSection } from './card-handover-form';
 import { IdentityFormView } from './identity-form';
 import { PaymentMethodFormView } from './payment-method-form';
 import { RepresentativeFormView } from './representative-form';
@@ -118,6 +119,7 @@ export function PersonPage() {
           ))}
         </ul>
       </div>
+      <CardHandoverSection person={person} canRecord={can('beneficiary.set-account-status', person.communeCode)} />
       {can('beneficiary.update', person.communeCode) && <IdentityFormView person={person} />}
       {can('beneficiary.update', person.communeCode) && <RepresentativeFormView person={person} />}
       {can('beneficiary.set-payment-method', person.communeCode) && <PaymentMethodFormView person={person} />}
