@@ -15,6 +15,7 @@ const row = (n: number, patch: Partial<ResultRow>): ResultRow => ({
   amount: 0,
   paid: true,
   reason: null,
+  providerReference: null,
   ...patch,
 });
 
@@ -82,6 +83,7 @@ test('property: whatever the results, every line ends in one state and the money
               amount: fc.oneof(fc.constantFrom(...ls.map((l) => l.amount), 1), fc.integer({ min: 1, max: 10 ** 7 })),
               paid: fc.boolean(),
               reason: fc.constant(null),
+              providerReference: fc.constant(null),
             }),
             { maxLength: 40 },
           ),

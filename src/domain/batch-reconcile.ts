@@ -15,8 +15,10 @@ export type ResultRow = {
   accountNumber: string | null;
   amount: number;
   paid: boolean;
-  /** The provider's reason for a failure, its own reference. */
+  /** The provider's reason for a failure. */
   reason: string | null;
+  /** The provider's own reference for the transfer. */
+  providerReference: string | null;
 };
 
 export type ResultFinding =
@@ -29,6 +31,7 @@ export type LineResult = {
   state: 'paid' | 'failed' | 'waiting';
   row: number | null;
   reason: string | null;
+  providerReference: string | null;
 };
 
 export type Tally = { lines: number; amount: number };
@@ -65,10 +68,23 @@ export function reconcile(sent: readonly SentLine[], results: readonly ResultRow
       findings.push({ row: r.row, code: 'duplicate', lineId: line.lineId });
       continue;
     }
-    decided.set(line.lineId, { lineId: line.lineId, state: r.paid ? 'paid' : 'failed', row: r.row, reason: r.reason });
+    decided.set(line.lineId, {
+      lineId: line.lineId,
+      state: r.paid ? 'paid' : 'failed',
+      row: r.row,
+      reason: r.reason,
+      providerReference: r.providerReference,
+    });
   }
   const lines = sent.map(
-    (l) => decided.get(l.lineId) ?? { lineId: l.lineId, state: 'waiting' as const, row: null, reason: null },
+    (l) =>
+      decided.get(l.lineId) ?? {
+        lineId: l.lineId,
+        state: 'waiting' as const,
+        row: null,
+        reason: null,
+        providerReference: null,
+      },
   );
   const amountOf = new Map(sent.map((l) => [l.lineId, l.amount]));
   const tally = (state: LineResult['state'] | null): Tally => {

@@ -6,7 +6,8 @@
  * a paid line changes only through a supervisor's void; a well-formed op is never dropped —
  * when it disagrees with the line it is kept in `conflicts` for a supervisor.
  */
-import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver } from './payment-ops';
+import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver, type RerouteTarget } from './payment-ops';
+import { applyTransferOp, isTransferOp } from './payment-transfer';
 import type { Vnd } from './money';
 import type {
   AccountStatus,
@@ -18,7 +19,7 @@ import type {
   VoidTarget,
 } from './vocabulary';
 
-export type { PaymentOp, PaymentOpType, PaymentReceiver } from './payment-ops';
+export type { PaymentOp, PaymentOpType, PaymentReceiver, RerouteTarget } from './payment-ops';
 export { isWellFormedPaymentOp } from './payment-ops';
 
 type FactBase = { opId: string; actorId: string; recordedAt: string };
@@ -32,6 +33,28 @@ export type VoidFact = FactBase & {
   voidedPayment: PaymentFact | null;
 };
 
+/** Who sent the line to a provider, in which batch, and what came of it (issue 12). */
+export type TransferFact = FactBase & {
+  batchId: string;
+  providerId: string;
+  reference: string;
+  /** The line's status before it was sent: what a cancelled batch gives back. */
+  statusBefore: PaymentLineStatus;
+  /** Null while waiting for the provider. */
+  outcome:
+    | null
+    | (FactBase & { kind: 'paid' | 'failed'; reason: string | null; providerReference: string | null })
+    | (FactBase & { kind: 'cancelled'; reason: string | null; providerReference: null });
+};
+/** A supervisor's decision about a failed transfer (`payment.reroute`). */
+export type RerouteFact = FactBase & {
+  to: RerouteTarget;
+  reason: string;
+  methodBefore: PaymentMethod;
+  /** The failed transfer decided about. */
+  transferOpId: string;
+};
+
 export const paymentConflictCodes = ['already-paid', 'line-cancelled', 'beneficiary-inactive'] as const;
 export type PaymentConflictCode = (typeof paymentConflictCodes)[number];
 export const paymentRejectCodes = [
@@ -39,6 +62,10 @@ export const paymentRejectCodes = [
   'invalid-payload',
   'nothing-to-void',
   'line-has-payment',
+  'not-transferable',
+  'not-in-batch',
+  'not-failed',
+  'line-in-batch',
 ] as const;
 export type PaymentRejectCode = (typeof paymentRejectCodes)[number];
 
@@ -63,6 +90,12 @@ export type PaymentLineState = {
   lastVisit: VisitFact | null;
   conflicts: LineConflict[];
   voids: VoidFact[];
+  /** How the line is paid: its method changes only when a failed transfer is rerouted to cash. */
+  method: PaymentMethod;
+  /** Every time the line was sent to a provider, the latest last. */
+  transfers: TransferFact[];
+  /** The latest decision about a failed transfer. */
+  reroute: RerouteFact | null;
 };
 
 export type PaymentOpContext = {
@@ -77,8 +110,22 @@ export type PaymentOpOutcome =
 
 export type AppliedPaymentOp = { line: PaymentLineState; outcome: PaymentOpOutcome };
 
-export function newPaymentLine(amount: Vnd, status: PaymentLineStatus = 'due'): PaymentLineState {
-  return { amount, status, payment: null, lastVisit: null, conflicts: [], voids: [] };
+export function newPaymentLine(
+  amount: Vnd,
+  status: PaymentLineStatus = 'due',
+  method: PaymentMethod = 'cash-point',
+): PaymentLineState {
+  return {
+    amount,
+    status,
+    payment: null,
+    lastVisit: null,
+    conflicts: [],
+    voids: [],
+    method,
+    transfers: [],
+    reroute: null,
+  };
 }
 
 const base = (op: PaymentOp): FactBase => ({ opId: op.id, actorId: op.actorId, recordedAt: op.recordedAt });
@@ -88,7 +135,7 @@ const rejected = (line: PaymentLineState, code: PaymentRejectCode): AppliedPayme
 });
 const applied = (line: PaymentLineState): AppliedPaymentOp => ({ line, outcome: { status: 'applied' } });
 
-/** Money already left for this line: a counted cash payment or a completed transfer. */
+/** Money already left for this line: a counted payment, or a transfer sent and not answered yet. */
 const isSettled = (line: PaymentLineState) => line.status === 'paid' || line.status === 'transferred';
 
 function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.record' }, context: PaymentOpContext) {
@@ -147,6 +194,8 @@ function applyVoid(line: PaymentLineState, op: PaymentOp & { type: 'payment.void
 
   if (target === 'line') {
     if (line.status === 'void') return rejected(line, 'nothing-to-void');
+    // Sent to a provider and not answered: the batch must be cancelled first.
+    if (line.status === 'transferred') return rejected(line, 'line-in-batch');
     // Cancelling a paid line would hide real cash: the payment must be voided on its own first.
     if (line.payment) return rejected(line, 'line-has-payment');
     return applied({ ...line, status: 'void', voids: [...line.voids, voidFact(null)] });
@@ -184,7 +233,9 @@ export function lineHasOp(line: PaymentLineState, opId: string): boolean {
     line.payment?.opId === opId ||
     line.lastVisit?.opId === opId ||
     line.conflicts.some((c) => c.fact.opId === opId) ||
-    line.voids.some((v) => v.opId === opId)
+    line.voids.some((v) => v.opId === opId) ||
+    line.transfers.some((t) => t.opId === opId || t.outcome?.opId === opId) ||
+    line.reroute?.opId === opId
   );
 }
 
@@ -197,6 +248,7 @@ export function lineHasOp(line: PaymentLineState, opId: string): boolean {
  */
 export function applyPaymentOp(line: PaymentLineState, op: PaymentOp, context: PaymentOpContext): AppliedPaymentOp {
   if (!isWellFormedPaymentOp(op)) return rejected(line, 'invalid-payload');
+  if (isTransferOp(op)) return applyTransferOp(line, op);
   switch (op.type) {
     case 'payment.record':
       return applyRecord(line, op, context);

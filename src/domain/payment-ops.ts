@@ -4,10 +4,12 @@
  * in src/protocol/payloads-payment.ts infer types assignable to these (the op registry checks it).
  */
 import {
+  cashMethods,
   receiverKinds,
   unpaidReasons,
   voidReasons,
   voidTargets,
+  type CashMethod,
   type ReceiverKind,
   type UnpaidReason,
   type VoidReason,
@@ -42,6 +44,32 @@ export type PaymentVoidPayload = {
   paymentOpId?: string | undefined;
 };
 
+/**
+ * A line sent to a payment provider in a batch (issue 12): made by the server when an approved
+ * batch's file is first downloaded, never by a device. `amount` must equal the line's.
+ */
+export type TransferSendPayload = { batchId: string; providerId: string; reference: string; amount: number };
+
+/** The provider's answer for a line of a batch, read from its result file. */
+export type TransferResultPayload = {
+  batchId: string;
+  outcome: 'paid' | 'failed';
+  /** The provider's reason for a failure, as its file says. */
+  reason?: string | undefined;
+  /** The provider's own reference for the transfer. */
+  providerReference?: string | undefined;
+};
+
+/** A batch cancelled before its results: its lines are payable again as they were before it. */
+export type TransferCancelPayload = { batchId: string; note?: string | undefined };
+
+/**
+ * A supervisor's decision about a failed transfer: paid in cash this month (home delivery or at
+ * the commune point), or left for the month's close to carry into next month.
+ */
+export type RerouteTarget = CashMethod | 'next-month';
+export type ReroutePayload = { to: RerouteTarget; reason: string };
+
 type OpBase = {
   /** Op id chosen on the device: the idempotency key. */
   id: string;
@@ -53,7 +81,11 @@ type OpBase = {
 export type PaymentOp =
   | (OpBase & { type: 'payment.record'; payload: PaymentRecordPayload })
   | (OpBase & { type: 'payment.unpaid'; payload: PaymentUnpaidPayload })
-  | (OpBase & { type: 'payment.void'; payload: PaymentVoidPayload });
+  | (OpBase & { type: 'payment.void'; payload: PaymentVoidPayload })
+  | (OpBase & { type: 'payment.transfer-send'; payload: TransferSendPayload })
+  | (OpBase & { type: 'payment.transfer-result'; payload: TransferResultPayload })
+  | (OpBase & { type: 'payment.transfer-cancel'; payload: TransferCancelPayload })
+  | (OpBase & { type: 'payment.reroute'; payload: ReroutePayload });
 
 export type PaymentOpType = PaymentOp['type'];
 
@@ -88,5 +120,20 @@ export function isWellFormedPaymentOp(op: PaymentOp): boolean {
         isOptionalString(op.payload.note) &&
         isOptionalString(op.payload.paymentOpId)
       );
+    case 'payment.transfer-send': {
+      const { batchId, providerId, reference, amount } = op.payload;
+      return isNonEmpty(batchId) && isNonEmpty(providerId) && isNonEmpty(reference) && Number.isSafeInteger(amount);
+    }
+    case 'payment.transfer-result':
+      return (
+        isNonEmpty(op.payload.batchId) &&
+        (op.payload.outcome === 'paid' || op.payload.outcome === 'failed') &&
+        isOptionalString(op.payload.reason) &&
+        isOptionalString(op.payload.providerReference)
+      );
+    case 'payment.transfer-cancel':
+      return isNonEmpty(op.payload.batchId) && isOptionalString(op.payload.note);
+    case 'payment.reroute':
+      return isOneOf([...cashMethods, 'next-month'], op.payload.to) && isNonEmpty(op.payload.reason);
   }
 }

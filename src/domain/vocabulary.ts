@@ -7,6 +7,10 @@ export type Gender = (typeof genders)[number];
 export const paymentMethods = ['bank', 'mobile-money', 'cash-point', 'home-delivery'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
+/** The methods paid in cash by commune staff; the others go through a provider. */
+export const cashMethods = ['home-delivery', 'cash-point'] as const;
+export type CashMethod = (typeof cashMethods)[number];
+
 /** States of a payment line (docs/protocol.md). */
 export const paymentLineStatuses = ['due', 'paid', 'unpaid', 'transferred', 'failed', 'void'] as const;
 export type PaymentLineStatus = (typeof paymentLineStatuses)[number];

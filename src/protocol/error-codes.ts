@@ -39,6 +39,17 @@ export const requestErrorCodes = [
   'field-outcome-undecided',
   'correction-needs-published',
   'correction-line-settled',
+  'invalid-provider',
+  'batch-empty',
+  'own-batch',
+  'batch-step-out-of-order',
+  'batch-lines-changed',
+  'batch-not-balanced',
+  'result-mapping-needed',
+  'results-other-batch',
+  'results-match-nothing',
+  'reroute-invalid',
+  'transfers-waiting',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

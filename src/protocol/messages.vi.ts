@@ -50,5 +50,24 @@ export const requestErrorMessagesVi = {
     'Có người trong danh sách điều chỉnh đã được chi trả tháng này: không sửa được dòng đã chi. Hãy đưa phần chênh lệch vào danh sách tháng sau.',
   'decrease-reason-missing': 'Mỗi người thôi có tên trong danh sách cần một lý do trước khi gửi phê duyệt.',
   'invalid-mapping': 'Cách đọc cột không hợp lệ: mỗi cột chỉ dùng cho một thông tin, và cột phải có trong tệp.',
+  'invalid-provider':
+    'Nhà cung cấp không hợp lệ: mẫu tệp thiếu cột số tài khoản hoặc số tiền, có cột trùng, chỗ điền nội dung không đúng, hoặc mã đã được dùng.',
+  'batch-empty':
+    'Không có dòng chi trả nào để chuyển qua nhà cung cấp này trong tháng (chưa công bố danh sách, đã chi, hoặc đang trong đợt khác).',
+  'own-batch': 'Không ai được phê duyệt đợt chuyển khoản do chính mình lập.',
+  'batch-step-out-of-order':
+    'Đợt chuyển khoản không ở bước cho phép thao tác này (ví dụ chưa phê duyệt, đã có kết quả, hoặc đã đóng).',
+  'batch-lines-changed':
+    'Có dòng trong đợt đã được chi, bị hủy hoặc đã gửi ở đợt khác sau khi lập đợt. Hãy hủy đợt này và lập lại.',
+  'batch-not-balanced': 'Đợt chưa cân: còn dòng chờ kết quả. Chỉ đóng đợt khi đã gửi = đã chi + lỗi, đủ từng đồng.',
+  'result-mapping-needed':
+    'Chưa biết cách đọc tệp kết quả của nhà cung cấp này: hãy chọn cột mã tham chiếu (hoặc số tài khoản), số tiền và trạng thái.',
+  'results-other-batch':
+    'Tệp kết quả này thuộc một đợt chuyển khoản khác: không có dòng nào khớp với đợt này. Không có gì được ghi nhận.',
+  'results-match-nothing':
+    'Không dòng nào trong tệp kết quả khớp với đợt này (theo mã tham chiếu, hoặc số tài khoản và số tiền). Không có gì được ghi nhận.',
+  'reroute-invalid': 'Chỉ chuyển sang chi tiền mặt được dòng chuyển khoản bị lỗi của đợt này và chưa có quyết định.',
+  'transfers-waiting':
+    'Còn dòng chi trả đã chuyển cho nhà cung cấp và đang chờ kết quả: hãy nhập kết quả (hoặc hủy đợt) trước khi khóa sổ tháng.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

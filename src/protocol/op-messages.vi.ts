@@ -21,5 +21,10 @@ export const opResultMessagesVi = {
   'already-enrolled':
     'Đối tượng này đã có trong danh sách: không ghi đè bằng một lần thêm mới. Hãy sửa thông tin trên trang của người đó.',
   'reason-not-for-status': 'Lý do không phù hợp với trạng thái đã chọn (ví dụ đã mất phải ghi lý do “Đã mất”).',
+  'not-transferable':
+    'Dòng chi trả này không thể chuyển khoản: đã chi, đang chờ kết quả, đã hủy, hoặc không nhận qua tài khoản.',
+  'not-in-batch': 'Dòng chi trả này không nằm trong đợt chuyển khoản đang chờ kết quả.',
+  'not-failed': 'Chỉ chuyển sang chi tiền mặt được dòng chuyển khoản bị lỗi.',
+  'line-in-batch': 'Dòng chi trả đang trong một đợt chuyển khoản chờ kết quả. Hãy hủy đợt trước khi hủy dòng.',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
 } as const satisfies Record<OpResultCode, string>;

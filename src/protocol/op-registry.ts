@@ -15,7 +15,15 @@ import { recordIdCheck, type IdCheckOp } from '../domain/id-check-record';
 import { applyPaymentOp, type PaymentOp } from '../domain/payment-line';
 import type { Role } from '../domain/vocabulary';
 import { idCheckPayloadSchema } from './payloads-id-check';
-import { paymentRecordPayloadSchema, paymentUnpaidPayloadSchema, paymentVoidPayloadSchema } from './payloads-payment';
+import {
+  paymentRecordPayloadSchema,
+  paymentUnpaidPayloadSchema,
+  paymentVoidPayloadSchema,
+  reroutePayloadSchema,
+  transferCancelPayloadSchema,
+  transferResultPayloadSchema,
+  transferSendPayloadSchema,
+} from './payloads-payment';
 import {
   beneficiaryCreatePayloadSchema,
   beneficiaryUpdatePayloadSchema,
@@ -45,6 +53,7 @@ export type OpDefinition = {
 
 const fieldStaff = ['officer', 'payer', 'supervisor'] as const;
 const rosterStaff = ['officer', 'supervisor'] as const;
+const serverMade = [] as const;
 
 export const opRegistry = {
   'beneficiary.create': {
@@ -81,6 +90,27 @@ export const opRegistry = {
   'payment.record': { family: 'payment-line', version: 1, roles: fieldStaff, payload: paymentRecordPayloadSchema },
   'payment.unpaid': { family: 'payment-line', version: 1, roles: fieldStaff, payload: paymentUnpaidPayloadSchema },
   'payment.void': { family: 'payment-line', version: 1, roles: ['supervisor'], payload: paymentVoidPayloadSchema },
+  // Made by the server's batch services for the user acting on a batch (docs/protocol.md "Transfer
+  // ops"); no device may push them, so no role has them.
+  'payment.transfer-send': {
+    family: 'payment-line',
+    version: 1,
+    roles: serverMade,
+    payload: transferSendPayloadSchema,
+  },
+  'payment.transfer-result': {
+    family: 'payment-line',
+    version: 1,
+    roles: serverMade,
+    payload: transferResultPayloadSchema,
+  },
+  'payment.transfer-cancel': {
+    family: 'payment-line',
+    version: 1,
+    roles: serverMade,
+    payload: transferCancelPayloadSchema,
+  },
+  'payment.reroute': { family: 'payment-line', version: 1, roles: serverMade, payload: reroutePayloadSchema },
 } as const satisfies Record<string, OpDefinition>;
 
 export type OpType = keyof typeof opRegistry;
@@ -118,6 +148,9 @@ export type FamilyOpsAccepted = [
   TypedOp<OpTypeOf<'id-check'>> extends IdCheckOp ? true : never,
 ];
 export const familyOpsAccepted: FamilyOpsAccepted = [true, true, true];
+
+/** The op types a device may send: those some role has (the others are made by the server). */
+export const deviceOpTypes = opTypes.filter((type) => opRegistry[type].roles.length > 0);
 
 export const familyOf = (type: OpType): OpFamily => opRegistry[type].family;
 

@@ -4,7 +4,7 @@
  * stay loose because other programs may add optional fields to them (the op log keeps them).
  */
 import { z } from 'zod';
-import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
+import { cashMethods, receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
 import { blobHashSchema, idSchema, moneySchema, payloadVersion, text } from './common';
 import { embeddedIdCheckSchema } from './payloads-id-check';
 
@@ -56,6 +56,38 @@ export const paymentUnpaidPayloadSchema = z.looseObject({
   ...payloadVersion,
 });
 export type PaymentUnpaidPayload = z.infer<typeof paymentUnpaidPayloadSchema>;
+
+/** Batch ids, references and provider ids are ids (docs/protocol.md "Transfer ops"). */
+export const transferSendPayloadSchema = z.object({
+  batchId: idSchema,
+  providerId: idSchema,
+  /** The line's reference in the batch file, unique across batches. */
+  reference: idSchema,
+  /** Whole đồng; must equal the line's amount. */
+  amount: moneySchema,
+  ...payloadVersion,
+});
+
+export const transferResultPayloadSchema = z.object({
+  batchId: idSchema,
+  outcome: z.enum(['paid', 'failed']),
+  reason: text(500).optional(),
+  providerReference: text(100).optional(),
+  ...payloadVersion,
+});
+
+export const transferCancelPayloadSchema = z.object({
+  batchId: idSchema,
+  note: text(500).optional(),
+  ...payloadVersion,
+});
+
+export const reroutePayloadSchema = z.object({
+  /** Paid in cash this month (home delivery or the commune point), or carried by the close. */
+  to: z.enum([...cashMethods, 'next-month']),
+  reason: text(500).refine((s) => s.trim() !== '', 'a reason is required'),
+  ...payloadVersion,
+});
 
 export const paymentVoidPayloadSchema = z.looseObject({
   /** 'payment' cancels a recorded payment (the line becomes payable); 'line' withdraws an unpaid line. */

@@ -1,12 +1,21 @@
 /**
  * A pulled or stored `payment-line` read as the domain's `PaymentLineState`. Beyond docs/protocol.md's
  * pinned fields the server keeps the line's history in the same data: the counted `payment`,
- * `lastVisit`, `conflicts` and `voids`. The server and the device both read a line through
+ * `lastVisit`, `conflicts`, `voids`, and for a line paid through a provider its `transfers` and
+ * the `reroute` of a failed one. The server and the device both read a line through
  * `paymentLineStateOf`, so `applyPaymentOp` sees the same line on both sides.
  */
 import { z } from 'zod';
 import { paymentConflictCodes, type PaymentLineState } from '../domain/payment-line';
-import { receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
+import {
+  cashMethods,
+  paymentLineStatuses,
+  paymentMethods,
+  receiverKinds,
+  unpaidReasons,
+  voidReasons,
+  voidTargets,
+} from '../domain/vocabulary';
 import { moneySchema } from './common';
 import { paymentLineDataSchema } from './entities';
 
@@ -28,6 +37,30 @@ const voidFactSchema = z.object({
   note: z.string().nullable(),
   voidedPayment: paymentFactSchema.nullable(),
 });
+const transferOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...factBase,
+    kind: z.enum(['paid', 'failed']),
+    reason: z.string().nullable(),
+    providerReference: z.string().nullable(),
+  }),
+  z.object({ ...factBase, kind: z.literal('cancelled'), reason: z.string().nullable(), providerReference: z.null() }),
+]);
+const transferFactSchema = z.object({
+  ...factBase,
+  batchId: z.string(),
+  providerId: z.string(),
+  reference: z.string(),
+  statusBefore: z.enum(paymentLineStatuses),
+  outcome: transferOutcomeSchema.nullable(),
+});
+const rerouteFactSchema = z.object({
+  ...factBase,
+  to: z.enum([...cashMethods, 'next-month']),
+  reason: z.string(),
+  methodBefore: z.enum(paymentMethods),
+  transferOpId: z.string(),
+});
 const lineConflictSchema = z.discriminatedUnion('kind', [
   z.object({
     code: z.enum(paymentConflictCodes),
@@ -44,6 +77,8 @@ export const paymentLineWithHistorySchema = paymentLineDataSchema.extend({
   lastVisit: visitFactSchema.nullable().default(null),
   conflicts: z.array(lineConflictSchema).default([]),
   voids: z.array(voidFactSchema).default([]),
+  transfers: z.array(transferFactSchema).default([]),
+  reroute: rerouteFactSchema.nullable().default(null),
 });
 export type PaymentLineWithHistory = z.infer<typeof paymentLineWithHistorySchema>;
 
@@ -55,6 +90,6 @@ export function paymentLineStateOf(data: unknown): PaymentLineState | undefined 
 
 /** Only the state's fields of a line (its data carries more: beneficiary, period, method, …). */
 export function lineStateFrom(line: PaymentLineState): PaymentLineState {
-  const { amount, status, payment, lastVisit, conflicts, voids } = line;
-  return { amount, status, payment, lastVisit, conflicts, voids };
+  const { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute } = line;
+  return { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute };
 }

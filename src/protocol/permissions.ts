@@ -40,6 +40,16 @@ const actionRoles = {
    * ended with a reason). Province staff do it once the month's money is accounted for.
    */
   'months.close': ['supervisor'],
+  /** Define payment providers and the template of their batch files (issue 12). */
+  'providers.manage': ['admin'],
+  /** See a commune's transfer batches, their lines and results. */
+  'batches.view': ['supervisor', 'approver', 'admin'],
+  /** Prepare a batch, import its results, decide about failed lines, close or cancel it. */
+  'batches.prepare': ['supervisor'],
+  /** Approve a batch someone else prepared (four eyes), before its file can be downloaded. */
+  'batches.approve': ['approver', 'supervisor'],
+  /** Download an approved batch's file: the first download sends its lines (`transferred`). */
+  'batches.export': ['supervisor', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = OpType | keyof typeof actionRoles;

@@ -11,6 +11,7 @@ import { requireSession } from './http/require-session';
 import { mountStatic } from './http/static';
 import type { Logger } from './logger';
 import { authRoutes } from './routes/auth';
+import { batchRoutes } from './routes/batches';
 import { blobRoutes } from './routes/blobs';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
@@ -57,6 +58,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));
   app.route('/', monthRoutes(db, session, { clock, logger }));
+  app.route('/', batchRoutes(db, session, { clock, logger }));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

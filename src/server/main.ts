@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrate';
 import { readEnvConfig, type EnvConfig } from './env';
 import { createLogger, type Logger } from './logger';
 import { SERVER_NODE_FLAGS } from './node-flags';
+import { ensureExampleProviders } from './batches/providers';
 import { ensureCommunes } from './seed/communes';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
@@ -32,6 +33,9 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
   // The pilot communes are reference data: there in production too, demo or not.
   const communes = await ensureCommunes(db.kysely, systemClock.now());
   if (communes > 0) logger.info('communes written', { communes });
+  // The example providers are data an admin edits; only a demo pays through them as they are.
+  const examples = await ensureExampleProviders(db.kysely, { now: systemClock.now(), enabled: !env.isProduction });
+  if (examples > 0) logger.info('example providers written', { providers: examples });
 
   let seeded: { usernames: string[] } | undefined;
   if (!env.isProduction && (await countUsers(db.kysely)) === 0) {

@@ -103,6 +103,9 @@ function stateOf(row: PaymentLineRow): PaymentLineState {
       lastVisit: null,
       conflicts: [],
       voids: [],
+      method: row.method,
+      transfers: [],
+      reroute: null,
     }
   );
 }

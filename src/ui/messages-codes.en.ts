@@ -50,6 +50,11 @@ export const codeMessages = {
       'This beneficiary is already on the roster: an enrolment never overwrites them. Edit the details on their page.',
     'reason-not-for-status':
       'The reason does not fit the chosen status (a death must be recorded with the reason “Deceased”).',
+    'not-transferable':
+      'This payment line cannot be transferred: it is paid, waiting for a result, cancelled, or not paid to an account.',
+    'not-in-batch': 'This payment line is not in a transfer batch waiting for results.',
+    'not-failed': 'Only a failed transfer can be moved to cash.',
+    'line-in-batch': 'This payment line is in a transfer batch waiting for results. Cancel the batch before the line.',
     'seq-reused': 'An action sequence number on this device was used twice. Please tell the administrator.',
   } satisfies Record<OpResultCode, string>,
   pushStatuses: {
@@ -106,6 +111,26 @@ export const codeMessages = {
     'decrease-reason-missing': 'Every person who leaves the list needs a reason before it is submitted.',
     'invalid-mapping':
       'The column mapping is not valid: each column may hold one field, and it must exist in the file.',
+    'invalid-provider':
+      'The provider is not valid: the file template lacks the account or amount column, has a column twice, has an unknown placeholder, or its code is taken.',
+    'batch-empty':
+      'There is no payment line to send through this provider this month (list not published, already paid, or in another batch).',
+    'own-batch': 'Nobody may approve a transfer batch they prepared.',
+    'batch-step-out-of-order':
+      'The transfer batch is not at a step that allows this (not approved yet, results already in, or closed).',
+    'batch-lines-changed':
+      'A line of this batch was paid, withdrawn or sent in another batch after it was prepared. Cancel this batch and prepare it again.',
+    'batch-not-balanced':
+      'The batch does not balance yet: lines are still waiting for results. Close it only when sent = paid + failed, to the đồng.',
+    'result-mapping-needed':
+      "This provider's result file cannot be read yet: choose the reference (or account), amount and status columns.",
+    'results-other-batch':
+      'This result file belongs to another transfer batch: no row matches this batch. Nothing was recorded.',
+    'results-match-nothing':
+      'No row of the result file matches this batch (by reference, or account and amount). Nothing was recorded.',
+    'reroute-invalid': 'Only a failed transfer of this batch that has no decision yet can be moved to cash.',
+    'transfers-waiting':
+      'Some lines were sent to a provider and are waiting for results: import the results (or cancel the batch) before closing the month.',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

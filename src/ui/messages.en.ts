@@ -218,6 +218,10 @@ export const en: Messages = {
     'payment.unpaid': 'Not paid',
     'payment.void': 'Cancel payment',
     'beneficiary.set-status': 'Status change',
+    'payment.transfer-send': 'Transfer sent',
+    'payment.transfer-result': 'Transfer result',
+    'payment.transfer-cancel': 'Transfer batch cancelled',
+    'payment.reroute': 'Moved to cash',
   },
   wiped: {
     'device-revoked': 'Access for this device has been revoked. All data on this device has been erased.',

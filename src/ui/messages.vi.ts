@@ -229,6 +229,10 @@ export const vi = {
     'payment.unpaid': 'Chưa chi trả',
     'payment.void': 'Hủy chi trả',
     'beneficiary.set-status': 'Thay đổi trạng thái hưởng',
+    'payment.transfer-send': 'Gửi chuyển khoản',
+    'payment.transfer-result': 'Kết quả chuyển khoản',
+    'payment.transfer-cancel': 'Hủy đợt chuyển khoản',
+    'payment.reroute': 'Chuyển sang chi tiền mặt',
   } satisfies Record<OpType, string>,
   wiped: {
     'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',

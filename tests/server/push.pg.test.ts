@@ -10,6 +10,7 @@ import { runListMatchesContract } from './list-matches.contract';
 import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
 import { runMonthCloseContract } from './month-close.contract';
+import { runBatchesContract } from './batches.contract';
 import { runStatusContract } from './status.contract';
 
 const url = process.env['TEST_DATABASE_URL'];
@@ -26,3 +27,4 @@ runListMatchesContract('PostgreSQL', pgDbMaker(url));
 runListFieldOutcomesContract('PostgreSQL', pgDbMaker(url));
 runListCorrectionsContract('PostgreSQL', pgDbMaker(url));
 runMonthCloseContract('PostgreSQL', pgDbMaker(url));
+runBatchesContract('PostgreSQL', pgDbMaker(url));

@@ -10,6 +10,7 @@ import { runListMatchesContract } from './list-matches.contract';
 import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
 import { runMonthCloseContract } from './month-close.contract';
+import { runBatchesContract } from './batches.contract';
 import { runStatusContract } from './status.contract';
 
 runPushContract('SQLite', makeSqliteDb);
@@ -24,3 +25,4 @@ runListMatchesContract('SQLite', makeSqliteDb);
 runListFieldOutcomesContract('SQLite', makeSqliteDb);
 runListCorrectionsContract('SQLite', makeSqliteDb);
 runMonthCloseContract('SQLite', makeSqliteDb);
+runBatchesContract('SQLite', makeSqliteDb);

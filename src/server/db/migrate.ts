@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-list-decisions';
 import * as m0009 from './migrations/0009-list-matches';
 import * as m0010 from './migrations/0010-list-field-outcomes';
 import * as m0011 from './migrations/0011-list-kinds';
+import * as m0012 from './migrations/0012-batches';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-list-matches': m0009,
   '0010-list-field-outcomes': m0010,
   '0011-list-kinds': m0011,
+  '0012-batches': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -7,6 +7,7 @@ import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
 import type { DecreaseReason } from '../../domain/list-decreases';
 import type { ListKind, ListStatus } from '../../protocol/lists';
+import type { BatchAction, BatchLineResult, BatchStatus, ProviderKind } from '../../protocol/batches';
 import type { EntityKind } from '../../protocol/pull';
 
 export { deviceStatuses, type DeviceStatus } from '../../protocol/devices';
@@ -178,6 +179,78 @@ export type CarryoversTable = {
   applied_at: number | null;
 };
 
+/** A payment provider and its batch file (issue 12). JSON columns are text. */
+export type ProvidersTable = {
+  id: string;
+  code: string;
+  name: string;
+  kind: ProviderKind;
+  aliases: string;
+  template: string;
+  result_mapping: string | null;
+  is_example: number;
+  disabled: number;
+  updated_by: string;
+  updated_at: number;
+};
+
+export type BatchesTable = {
+  id: string;
+  reference: string;
+  provider_id: string;
+  commune_code: string;
+  period: string;
+  status: BatchStatus;
+  total: number;
+  line_count: number;
+  template: string;
+  held_back: string;
+  preparer_id: string;
+  created_at: number;
+  approver_id: string | null;
+  approved_at: number | null;
+  exported_at: number | null;
+  file_name: string | null;
+  file_bytes: Uint8Array | null;
+  file_hash: string | null;
+};
+
+export type BatchLinesTable = {
+  batch_id: string;
+  line_id: string;
+  row: number;
+  beneficiary_id: string;
+  reference: string;
+  account_number: string;
+  holder_name: string;
+  amount: number;
+  data: string;
+  result: BatchLineResult;
+  reason: string | null;
+  provider_reference: string | null;
+};
+
+export type BatchResultsTable = {
+  id: string;
+  batch_id: string;
+  file_hash: string;
+  file_name: string;
+  rows: string;
+  imported_by: string;
+  imported_at: number;
+  applied_at: number | null;
+};
+
+/** Every step of a batch: prepare, approve, export, results, reroute, cancel, close. Insert-only. */
+export type BatchEventsTable = {
+  batch_id: string;
+  n: number;
+  at: number;
+  user_id: string;
+  action: BatchAction;
+  comment: string | null;
+};
+
 export type OpsTable = {
   /** The op's id: the idempotency key. */
   op_id: string;
@@ -280,4 +353,9 @@ export type Database = {
   list_field_outcomes: ListFieldOutcomesTable;
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
+  providers: ProvidersTable;
+  batches: BatchesTable;
+  batch_lines: BatchLinesTable;
+  batch_results: BatchResultsTable;
+  batch_events: BatchEventsTable;
 };

@@ -55,6 +55,28 @@ export const errorStatus = {
   'correction-needs-published': 409,
   /** Publishing a correction that would change a line paid meanwhile. */
   'correction-line-settled': 409,
+  /** A provider whose template cannot make a file, or whose code another provider has. */
+  'invalid-provider': 422,
+  /** A batch with no line to send: nobody of that provider is owed this month. */
+  'batch-empty': 422,
+  /** Four eyes: nobody approves a batch they prepared. */
+  'own-batch': 403,
+  /** The batch is not at a step that allows this. */
+  'batch-step-out-of-order': 409,
+  /** A line of the batch was paid, withdrawn or sent elsewhere since the batch was prepared. */
+  'batch-lines-changed': 409,
+  /** Closing a batch with lines still waiting for results. */
+  'batch-not-balanced': 409,
+  /** The result file's columns cannot be found: the provider's result mapping must be chosen. */
+  'result-mapping-needed': 422,
+  /** A result file whose rows belong to another batch. */
+  'results-other-batch': 422,
+  /** A result file none of whose rows matches a line of the batch. */
+  'results-match-nothing': 422,
+  /** Rerouting a line that is not a failed transfer of the batch, or decided already. */
+  'reroute-invalid': 409,
+  /** Closing a month while lines wait for a provider's results. */
+  'transfers-waiting': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

@@ -69,7 +69,7 @@ export const BODY_LIMITS = {
   import: 3 * 1024 * 1024,
   /** Raw blob bytes (signatures, photos; docs/protocol.md "Blobs"). */
   blob: 2 * 1024 * 1024,
-  /** A monthly list file (`.xlsx`, `.xls`, `.csv`; docs/protocol.md "Lists"). */
+  /** A monthly list file or a provider's result file (`.xlsx`, `.xls`, `.csv`; docs/protocol.md "Lists", "Batches"). */
   list: 20 * 1024 * 1024,
 } as const;
 
@@ -89,6 +89,8 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     if (path === '/api/sync/import') return imported(c, next);
     if (path.startsWith('/api/blobs/')) return blob(c, next);
     if (path === '/api/lists/import' || path === '/api/lists/findings-file') return list(c, next);
+    // A provider's result file, and decisions about a province's failed lines.
+    if (/^\/api\/batches\/[^/]+\/(results|reroutes)$/.test(path)) return list(c, next);
     return fallback(c, next);
   };
 }

@@ -128,6 +128,8 @@ export async function closeMonth(
     // Read again under each open line's lock: a payment arriving now is decided before or after.
     const lines: MonthLine[] = [];
     for (const l of listed) lines.push(isOpenAtClose(l.status) ? ((await lockedLine(trx, l.lineId)) ?? l) : l);
+    // Money sent to a provider and not answered: the month cannot be accounted for yet.
+    if (lines.some((l) => l.status === 'transferred')) return err('transfers-waiting');
     const plan = planClose(lines, input.decisions);
     if (!plan.ok) return err('close-decisions-invalid');
 

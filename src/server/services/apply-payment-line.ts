@@ -1,5 +1,6 @@
 /**
- * The `payment-line` family on the server: `payment.record`, `payment.unpaid`, `payment.void`.
+ * The `payment-line` family on the server: `payment.record`, `payment.unpaid`, `payment.void`, and
+ * the transfer ops the batch services make (`payment.transfer-*`, `payment.reroute`).
  * The rule itself is the domain's `applyPaymentOp` (the op registry's reducer for the family,
  * shared with the app); this file adds what only the server knows:
  * the line's current state under a lock, the beneficiary's status, scope, conflict entities,
@@ -84,7 +85,7 @@ export async function applyPaymentLineOnServer(
   }
   if (op.type === 'payment.void') {
     changes.push(...(await resolveByVoid(trx, ctx, op, next, conflictId)));
-  } else if (op.payload.idCheck) {
+  } else if ((op.type === 'payment.record' || op.type === 'payment.unpaid') && op.payload.idCheck) {
     // The card checked at the door is kept whatever the line decided: it is evidence either way.
     changes.push(
       idCheckEntity(ctx, op, op.payload.idCheck, {

@@ -24,6 +24,10 @@ function target(type: OpType, where: Where): { entityId: string; payload: Record
       return { entityId: own ? BENEFICIARIES.active : BENEFICIARIES.otherCommune, payload: samplePayload(type) };
     case 'payment.record':
     case 'payment.unpaid':
+    case 'payment.transfer-send':
+    case 'payment.transfer-result':
+    case 'payment.transfer-cancel':
+    case 'payment.reroute':
       return { entityId: own ? LINES.due : LINES.otherCommune, payload: samplePayload(type) };
     case 'payment.void':
       // Withdrawing a due line: the one void that applies without an earlier payment.

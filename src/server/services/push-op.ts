@@ -11,7 +11,7 @@ import { can } from '../../protocol/permissions';
 import type { PushResult } from '../../protocol/push';
 import type { Database } from '../db/schema';
 import { clearMissingBlob, missingHashes } from './blobs';
-import { duplicateResult, findOpOutcome, findSeqOwner, insertOp, rejected, resultOf } from './op-log';
+import { duplicateResult, findOpOutcome, findSeqOwner, insertOp, rejected, resultOf, type OpOutcome } from './op-log';
 import type { Applied, PushContext } from './push-context';
 import { applyBeneficiaryOnServer } from './apply-beneficiary';
 import { applyIdCheckOnServer } from './apply-id-check';
@@ -151,6 +151,30 @@ const familyAppliers: Record<OpFamily, (trx: Transaction<Database>, ctx: PushCon
   'payment-line': (trx, ctx, op) => applyPaymentLineOnServer(trx, ctx, ofFamily(op, 'payment-line')),
   'id-check': (trx, ctx, op) => applyIdCheckOnServer(trx, ctx, ofFamily(op, 'id-check')),
 };
+
+/**
+ * An op the server makes itself for the signed-in user (a batch's transfer ops, docs/protocol.md
+ * "Transfer ops"): decided by its family's rule and logged like a pushed op, inside the caller's
+ * transaction, with the session's device and no seq (it is not one of the device's own ops).
+ */
+export async function recordServerOp(trx: Transaction<Database>, ctx: PushContext, op: ServerOp): Promise<OpOutcome> {
+  const { seq: _none, ...envelope } = op;
+  const applied = await familyAppliers[familyOf(op.type)](trx, ctx, op);
+  const isRecorded = await insertOp(trx, {
+    opId: op.id,
+    deviceId: ctx.device.id,
+    userId: ctx.user.id,
+    seq: null,
+    raw: envelope,
+    receivedAt: ctx.receivedAt,
+    outcome: applied.outcome,
+  });
+  assert(isRecorded, `server op ${op.id} recorded once`);
+  return applied.outcome;
+}
+
+/** A server-made op: an `Op` whose seq is 0 (never claimed, and not written to the log). */
+export type ServerOp = Op & { seq: 0 };
 
 function ofFamily<F extends OpFamily>(op: Op, family: F) {
   assert(isOfFamily(op, family), `${op.type} is not a ${family} op`);

@@ -154,6 +154,14 @@ export function samplePayload(type: OpType): Record<string, unknown> {
       return { reason: 'absent' };
     case 'payment.void':
       return { target: 'payment', reason: 'recorded-in-error' };
+    case 'payment.transfer-send':
+      return { batchId: 'batch-1', providerId: 'provider-1', reference: 'REF-1', amount: AMOUNT };
+    case 'payment.transfer-result':
+      return { batchId: 'batch-1', outcome: 'paid' };
+    case 'payment.transfer-cancel':
+      return { batchId: 'batch-1' };
+    case 'payment.reroute':
+      return { to: 'home-delivery', reason: 'Sai số tài khoản' };
   }
 }
 
