@@ -15,7 +15,7 @@ import type { Database } from '../db/schema';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed, monthLock } from '../months/month-close';
 import { batchFile, batchFileName } from './batch-file';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, transferOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
 
 export type BatchFile = { bytes: Uint8Array; fileName: string; contentType: string };
 
@@ -52,7 +52,7 @@ export async function downloadBatch(
       .execute();
     const ctx = opContext(actor);
     for (const r of rows) {
-      const outcome = await transferOp(trx, ctx, 'payment.transfer-send', r.line_id, {
+      const outcome = await serverOp(trx, ctx, 'payment.transfer-send', r.line_id, {
         batchId: batch.id,
         providerId: batch.provider_id,
         reference: r.reference,

@@ -12,7 +12,7 @@ import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed, monthLock } from '../months/month-close';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, transferOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
 
 export type RerouteDecision = { lineId: string; to: RerouteTarget; reason: string };
 
@@ -43,7 +43,7 @@ export function rerouteFailed(
       if (!failed.has(d.lineId) || seen.has(d.lineId)) throw new StepRefused('reroute-invalid');
       seen.add(d.lineId);
       const reason = d.reason.normalize('NFC').trim();
-      const outcome = await transferOp(trx, ctx, 'payment.reroute', d.lineId, { to: d.to, reason });
+      const outcome = await serverOp(trx, ctx, 'payment.reroute', d.lineId, { to: d.to, reason });
       // Not a failed line any more (paid in cash meanwhile, or decided already).
       if (outcome.status !== 'applied') throw new StepRefused('reroute-invalid');
     }

@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { Cell } from '../lists/sheet-types';
 import { sheetErrorCodes } from '../services/list-analysis';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, transferOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
 import { getProvider } from './providers';
 
 type Stored = { results: ResultRow[]; unreadable: number[]; mapping: ResultMapping; headers: string[] };
@@ -96,7 +96,7 @@ export async function applyResults(
     if (!decided.ok) throw new StepRefused(decided.error);
     const ctx = opContext(actor);
     for (const d of decided.value.toApply) {
-      const outcome = await transferOp(trx, ctx, 'payment.transfer-result', d.lineId, {
+      const outcome = await serverOp(trx, ctx, 'payment.transfer-result', d.lineId, {
         batchId: batch.id,
         outcome: d.state,
         ...(d.reason === null ? {} : { reason: d.reason.slice(0, 500) }),

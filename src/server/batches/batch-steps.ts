@@ -9,7 +9,7 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { batchBalance } from './batch-views';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, transferOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
 
 type StepResult = Promise<{ ok: true; value: { batchId: string } } | { ok: false; error: RequestErrorCode }>;
 
@@ -53,7 +53,7 @@ export function cancelBatch(db: Kysely<Database>, actor: Actor, input: { batchId
       const ctx = opContext(actor);
       const lines = await trx.selectFrom('batch_lines').select('line_id').where('batch_id', '=', batch.id).execute();
       for (const l of lines) {
-        const outcome = await transferOp(trx, ctx, 'payment.transfer-cancel', l.line_id, {
+        const outcome = await serverOp(trx, ctx, 'payment.transfer-cancel', l.line_id, {
           batchId: batch.id,
           note: input.note,
         });

@@ -62,8 +62,8 @@ export function opContext(actor: Actor, deviceName: string | null = null): PushC
   return { user: actor.user, device: { id: actor.deviceId, name: deviceName }, receivedAt: actor.now };
 }
 
-/** Records one transfer op for a line, made by the server for the actor (docs/protocol.md "Transfer ops"). */
-export async function transferOp<T extends OpType>(
+/** Records one op made by the server for the actor (the transfer ops, docs/protocol.md "Transfer ops"). */
+export async function serverOp<T extends OpType>(
   trx: Transaction<Database>,
   ctx: PushContext,
   type: T,
