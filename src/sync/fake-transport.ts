@@ -6,7 +6,24 @@
 import { PROTOCOL_VERSION } from '../protocol/common';
 import type { User } from '../protocol/auth';
 import type { PullResponse } from '../protocol/pull';
+import type { PayoutTransport } from './payout-transport';
 import { TransportError, type PushAnswer, type PushBody, type Transport } from './transport';
+
+const notUsed = () => Promise.reject(new Error('not used by these tests'));
+/** The online supervisors' payout calls: no sync test makes them. */
+const unusedPayout: PayoutTransport = {
+  listProviders: notUsed,
+  putProvider: notUsed,
+  putResultMapping: notUsed,
+  listBatches: notUsed,
+  getBatch: notUsed,
+  createBatch: notUsed,
+  batchStep: notUsed,
+  batchFile: notUsed,
+  previewResults: notUsed,
+  applyResults: notUsed,
+  rerouteFailed: notUsed,
+};
 
 type PushResult = PushAnswer['results'][number];
 
@@ -171,6 +188,7 @@ export function createFakeTransport(): FakeTransport {
     setMatches: () => Promise.reject(new Error('not used by these tests')),
     setFieldOutcomes: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
+    ...unusedPayout,
   };
   return fake;
 }

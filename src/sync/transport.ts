@@ -1,7 +1,5 @@
 /** HTTP transport to the sync server: one place that speaks docs/protocol.md over fetch. */
-import { AppError } from '../lib/app-error';
 import { PROTOCOL_VERSION } from '../protocol/common';
-import { errorBodySchema } from '../protocol/error-codes';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
 import type { OutboxFile } from '../protocol/import';
@@ -25,19 +23,12 @@ import {
 import type { DecreaseReason } from '../domain/list-decreases';
 import { closingResponseSchema, type CloseRequest, type ClosingResponse } from '../protocol/month-close';
 import { z } from 'zod';
+import { createHttpClient, type HttpTransportOptions } from './http-client';
+import { payoutMethods, type PayoutTransport } from './payout-transport';
 
-/** `network` when the server could not be reached; otherwise the server's error code. */
-export class TransportError extends AppError {
-  override name = 'TransportError';
-  readonly status: number;
+export { TransportError, type HttpTransportOptions } from './http-client';
 
-  constructor(code: string, message: string, status: number, options?: { cause?: unknown }) {
-    super(code, message, options);
-    this.status = status;
-  }
-}
-
-export type Transport = {
+export type Transport = PayoutTransport & {
   login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
   logout(token: string): Promise<void>;
   me(token: string): Promise<User>;
@@ -129,59 +120,11 @@ const pushAnswerSchema = z.object({
 });
 export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
-export type HttpTransportOptions = { baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number };
-
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
-  const baseUrl = options.baseUrl ?? '';
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 30_000;
-
-  /** Sends a request; a server that cannot be reached is a `network` failure. */
-  async function send(path: string, init: RequestInit, timeout = timeoutMs): Promise<Response> {
-    try {
-      return await doFetch(baseUrl + path, { ...init, signal: AbortSignal.timeout(timeout) });
-    } catch (cause) {
-      throw new TransportError('network', 'Không kết nối được máy chủ.', 0, { cause });
-    }
-  }
-
-  /** The error a refused request carries: the server's code and message, or its status. */
-  function failure(response: Response, json: unknown): TransportError {
-    const parsed = errorBodySchema.safeParse(json);
-    if (parsed.success) return new TransportError(parsed.data.error.code, parsed.data.error.message, response.status);
-    return new TransportError('http-' + String(response.status), 'Máy chủ trả lời bất thường.', response.status);
-  }
-
-  /** A file the server sends as an attachment, with the name it gives. */
-  async function fileOf(response: Response, fallback: string): Promise<{ blob: Blob; fileName: string }> {
-    if (!response.ok) throw failure(response, await response.json().catch(() => null));
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const encoded = /filename\*=UTF-8''([^;]+)/u.exec(disposition)?.[1];
-    return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : fallback };
-  }
-
-  function answer<S extends z.ZodType>(schema: S, response: Response, json: unknown): z.infer<S> {
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new TransportError('bad-response', 'Máy chủ trả lời sai định dạng.', response.status);
-    return parsed.data;
-  }
-
-  async function call<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    init: { method: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown },
-  ): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.token) headers['authorization'] = `Bearer ${init.token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const body = init.body === undefined ? null : JSON.stringify(init.body);
-    const response = await send(path, { method: init.method, headers, body });
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw failure(response, json);
-    return answer(schema, response, json);
-  }
-
+  const http = createHttpClient(options);
+  const { send, failure, fileOf, answer, call, timeoutMs } = http;
   return {
+    ...payoutMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {
