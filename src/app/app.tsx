@@ -25,6 +25,8 @@ const screens = {
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
   ListsPage: () => import('../features/lists/lists-page'),
+  PayoutPage: () => import('../features/payout/payout-page'),
+  ProvidersPage: () => import('../features/payout/providers-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -36,6 +38,8 @@ const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default:
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
 const ListsPage = lazy(() => screens.ListsPage().then((m) => ({ default: m.ListsPage })));
+const PayoutPage = lazy(() => screens.PayoutPage().then((m) => ({ default: m.PayoutPage })));
+const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default: m.ProvidersPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -68,6 +72,8 @@ function Shell() {
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
           {can('devices.manage') && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
           {can('lists.view') && <NavLink to="/danh-sach-thang">{t.nav.lists}</NavLink>}
+          {can('batches.view') && <NavLink to="/chuyen-khoan">{t.payout.nav}</NavLink>}
+          {can('providers.manage') && <NavLink to="/nha-cung-cap">{t.payout.navProviders}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
@@ -96,6 +102,8 @@ function Shell() {
             <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
             <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
             <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
+            <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
+            <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -4,6 +4,8 @@
  */
 import { handoverMessages as handoverEn } from './messages-handover.en';
 import { handoverMessages as handoverVi } from './messages-handover.vi';
+import { payoutMessages as payoutEn } from './messages-payout.en';
+import { payoutMessages as payoutVi } from './messages-payout.vi';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 
@@ -17,15 +19,17 @@ type Widen<T> = T extends string
 export type Messages = Widen<typeof vi>;
 /** The card hand-over's texts (messages-handover.*.ts), joined to every catalogue here. */
 export type HandoverMessages = Widen<typeof handoverVi>;
+/** The non-cash payout's texts (messages-payout.*.ts). */
+export type PayoutMessages = Widen<typeof payoutVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
-export type Catalogue = Messages & HandoverMessages;
+export type Catalogue = Messages & HandoverMessages & PayoutMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi },
-  en: { ...en, ...handoverEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi },
+  en: { ...en, ...handoverEn, ...payoutEn },
 };
 
 export let t: Catalogue = catalogues.vi;

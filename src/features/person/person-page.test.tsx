@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { beneficiaryData } from '../../../tests/builders/beneficiary';
+import { beneficiaryData, paymentLineData } from '../../../tests/builders/beneficiary';
 import { testServices } from '../../../tests/builders/services';
 import type { Role } from '../../domain/vocabulary';
 import { createAppDb, type AppDb } from '../../storage/app-db';
@@ -121,5 +121,55 @@ describe('PersonPage offers only what the role may do (protocol/permissions.ts)'
       ),
     );
     expect(container.querySelector('[data-testid="person-pending"]')).not.toBeNull();
+  });
+});
+
+describe('a failed transfer', () => {
+  const fact = { opId: 'op-send', actorId: 'sup', recordedAt: '2026-11-20T09:00:00+07:00' };
+  const failedLine = (reroute: unknown) => ({
+    ...paymentLineData({ beneficiaryId: 'b-1', method: 'bank', status: 'failed' }),
+    id: 'line-1',
+    version: 3,
+    transfers: [
+      {
+        ...fact,
+        batchId: 'b-1',
+        providerId: 'p-1',
+        reference: 'AGR-1-00001',
+        statusBefore: 'due',
+        outcome: { ...fact, opId: 'op-result', kind: 'failed', reason: 'Tài khoản đã đóng', providerReference: null },
+      },
+    ],
+    reroute,
+  });
+
+  test('is shown on the person’s page with the provider’s reason and a request to fix the account', async () => {
+    await db.paymentLines.put(failedLine(null));
+    await renderAs('officer');
+    const notice = container.querySelector('[data-testid="transfer-failure"]');
+    expect(notice?.textContent).toContain('Chuyển khoản tháng 11/2026 bị lỗi: Tài khoản đã đóng.');
+    expect(notice?.textContent).toContain('Hãy kiểm tra lại số tài khoản');
+  });
+
+  test('with the supervisor’s decision once there is one', async () => {
+    const reroute = {
+      ...fact,
+      opId: 'op-re',
+      to: 'home-delivery',
+      reason: 'x',
+      methodBefore: 'bank',
+      transferOpId: 'op-send',
+    };
+    await db.paymentLines.put({ ...failedLine(reroute), status: 'due', method: 'home-delivery' });
+    await renderAs('officer');
+    expect(container.querySelector('[data-testid="transfer-failure"]')?.textContent).toContain(
+      'Cán bộ giám sát đã quyết định: Chi tại nhà.',
+    );
+  });
+
+  test('nothing is shown for a line that never failed', async () => {
+    await db.paymentLines.put({ ...paymentLineData({ beneficiaryId: 'b-1' }), id: 'line-1', version: 1 });
+    await renderAs('officer');
+    expect(container.querySelector('[data-testid="transfer-failure"]')).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import { IdentityFormView } from './identity-form';
 import { PaymentMethodFormView } from './payment-method-form';
 import { RepresentativeFormView } from './representative-form';
 import { statusLine, StatusFormView } from './status-form';
+import { TransferFailure } from './transfer-failure';
 import { usePerson } from './use-person';
 
 /** A person's page: identity, allowance, representative, method, readiness, history, pending changes. */
@@ -58,6 +59,7 @@ export function PersonPage() {
         </p>
       )}
       {justEnrolled && <p role="status">{t.enrol.saved}</p>}
+      <TransferFailure lines={lines} />
       <div className="card">
         <dl className="facts">
           <dt>{t.person.birthDate}</dt>
