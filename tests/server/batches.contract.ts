@@ -7,71 +7,17 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { beneficiaryData, paymentLineData } from '../builders/beneficiary';
 import { bankResultXlsx, walletResultCsv, type ResultLine } from '../fixtures/batch-files';
+import { people, seedBankPeople } from '../fixtures/batch-world';
+import { runProvidersContract } from './batch-providers.contract';
 import { batchResponseSchema, providersResponseSchema, resultPreviewSchema } from '../../src/protocol/batches';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import { ensureExampleProviders } from '../../src/server/batches/providers';
-import { putEntities } from '../../src/server/services/entity-store';
 import type { MakeDb } from '../../src/server/testing/databases';
 import { createPushWorld, PHU_BAI, type World } from '../../src/server/testing/push-world';
 
-/** Four people paid through Agribank (two fail a check) and one through Viettel Money. */
-const people = {
-  an: { name: 'Nguyễn Văn An', account: '4000111222333', holder: 'NGUYEN VAN AN', amount: 750_000 },
-  binh: { name: 'Lê Thị Bình', account: '4000111222444', holder: 'LE THI BINH', amount: 1_080_000 },
-  badAccount: { name: 'Trần Văn Cường', account: '40A', holder: 'TRAN VAN CUONG', amount: 500_000 },
-  otherHolder: { name: 'Phạm Thị Dung', account: '4000111222555', holder: 'HO VAN EM', amount: 500_000 },
-};
-
-async function seedBankPeople(w: World): Promise<void> {
-  const changes = Object.entries(people).flatMap(([key, p]) => [
-    {
-      entity: 'beneficiary' as const,
-      id: `b-${key}`,
-      communeCode: PHU_BAI,
-      data: beneficiaryData({
-        fullName: p.name,
-        paymentMethod: 'bank',
-        accountStatus: 'card-handed-over',
-        paymentDetails: { bankName: 'Agribank', accountNumber: p.account, accountHolder: p.holder },
-      }),
-    },
-    {
-      entity: 'payment-line' as const,
-      id: `line-${key}`,
-      communeCode: PHU_BAI,
-      data: paymentLineData({
-        beneficiaryId: `b-${key}`,
-        method: 'bank',
-        amount: p.amount,
-        monthlyAmount: p.amount,
-      }),
-    },
-  ]);
-  changes.push(
-    {
-      entity: 'beneficiary',
-      id: 'b-vi',
-      communeCode: PHU_BAI,
-      data: beneficiaryData({
-        fullName: 'Hồ Thị Giang',
-        paymentMethod: 'mobile-money',
-        accountStatus: 'opened',
-        paymentDetails: { provider: 'Viettel Money', walletPhone: '0971234567' },
-      }),
-    },
-    {
-      entity: 'payment-line',
-      id: 'line-vi',
-      communeCode: PHU_BAI,
-      data: paymentLineData({ beneficiaryId: 'b-vi', method: 'mobile-money', amount: 600_000 }),
-    },
-  );
-  await w.h.db.kysely.transaction().execute((trx) => putEntities(trx, changes, { now: w.h.clock.now() }));
-}
-
 export function runBatchesContract(name: string, makeDb: MakeDb): void {
+  runProvidersContract(name, makeDb);
   describe(`non-cash batches (${name})`, () => {
     let w: World;
     let approver: string;

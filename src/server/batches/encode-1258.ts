@@ -6,8 +6,7 @@
  */
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 
-const codepages = (cptable as unknown as { utils: { encode: (cp: number, text: string) => ArrayLike<number> } })
-  .utils;
+const codepages = (cptable as unknown as { utils: { encode: (cp: number, text: string) => ArrayLike<number> } }).utils;
 
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
 const MARK = /\p{M}/u;
@@ -15,10 +14,24 @@ const MARK = /\p{M}/u;
 /** NFC letters rewritten as the code page's letters + tones. */
 export function toCp1258Spelling(text: string): string {
   let out = '';
+  let base = '';
+  let tones = '';
+  const flush = () => {
+    // Circumflex, breve and horn stay on their letter (â, ă, ơ, ư are single bytes); the tone
+    // follows it, whatever order NFD put the marks in ("ệ" is e, dot below, circumflex).
+    out += base.normalize('NFC') + tones;
+    base = '';
+    tones = '';
+  };
   for (const ch of text.normalize('NFD')) {
-    // Non-tone marks (circumflex, breve, horn) join their base letter again: â, ă, ơ, ư are single bytes.
-    out = !TONE.test(ch) && MARK.test(ch) ? out.slice(0, -1) + (out.slice(-1) + ch).normalize('NFC') : out + ch;
+    if (TONE.test(ch)) tones += ch;
+    else if (MARK.test(ch)) base += ch;
+    else {
+      flush();
+      base = ch;
+    }
   }
+  flush();
   return out;
 }
 
