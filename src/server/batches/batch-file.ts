@@ -16,9 +16,7 @@ export function batchFile(template: BatchTemplate, lines: readonly BatchLine[], 
       template.columns.flatMap((c, i) => (c.field === 'amount' || c.field === 'sequence' ? [i] : [])),
     );
     const sheet = XLSX.utils.aoa_to_sheet(
-      rows.map((row, r) =>
-        row.map((cell, i) => (r > 0 && numeric.has(i) ? cell : { t: 's', v: String(cell) })),
-      ),
+      rows.map((row, r) => row.map((cell, i) => (r > 0 && numeric.has(i) ? cell : { t: 's', v: String(cell) }))),
     );
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Chi tra');

@@ -125,7 +125,9 @@ async function decide(
   db: Kysely<Database>,
   batchId: string,
   stored: Stored,
-): Promise<Result<{ preview: Omit<Preview, 'importId' | 'mapping' | 'headers'>; toApply: ToApply[] }, RequestErrorCode>> {
+): Promise<
+  Result<{ preview: Omit<Preview, 'importId' | 'mapping' | 'headers'>; toApply: ToApply[] }, RequestErrorCode>
+> {
   const lines = await db
     .selectFrom('batch_lines')
     .select(['line_id', 'reference', 'account_number', 'amount', 'result'])

@@ -139,7 +139,8 @@ export async function getBatch(
   const failedIds = shown.filter((l) => l.result === 'failed').map((l) => l.line_id);
   const failedLines = await entitiesData(db, 'payment-line', failedIds);
   const lines: BatchLineView[] = shown.map((l) => {
-    const state: PaymentLineState | undefined = l.result === 'failed' ? readLine(failedLines.get(l.line_id))?.state : undefined;
+    const state: PaymentLineState | undefined =
+      l.result === 'failed' ? readLine(failedLines.get(l.line_id))?.state : undefined;
     return {
       lineId: l.line_id,
       beneficiaryId: l.beneficiary_id,

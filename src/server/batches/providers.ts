@@ -74,8 +74,17 @@ export async function putProvider(
     };
     const held = await trx.selectFrom('providers').select('id').where('id', '=', input.id).executeTakeFirst();
     // An edited example is the admin's own template from now on.
-    if (held) await trx.updateTable('providers').set({ ...values, is_example: 0 }).where('id', '=', input.id).execute();
-    else await trx.insertInto('providers').values({ ...values, id: input.id, is_example: 0, result_mapping: null }).execute();
+    if (held)
+      await trx
+        .updateTable('providers')
+        .set({ ...values, is_example: 0 })
+        .where('id', '=', input.id)
+        .execute();
+    else
+      await trx
+        .insertInto('providers')
+        .values({ ...values, id: input.id, is_example: 0, result_mapping: null })
+        .execute();
     const row = await trx.selectFrom('providers').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
     return ok(providerOf(row));
   });
