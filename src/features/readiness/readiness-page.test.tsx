@@ -95,4 +95,21 @@ describe('ReadinessPage', { timeout: 20_000 }, () => {
     expect(container.textContent).not.toMatch(/CMND cũ|thẻ căn cước/u);
     expect(container.textContent).toContain('Account opening files');
   });
+
+  test('the card hand-over is never chosen here: it is recorded on the person’s page', async () => {
+    await db.kv.put({
+      key: 'session',
+      value: {
+        token: 't',
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: { id: 'u-1', username: 'officer', displayName: 'officer', role: 'officer', communes: ['19960'] },
+      },
+    });
+    render();
+    const select = () => container.querySelector<HTMLSelectElement>('select[aria-label$="Trần Thị Hoa"]');
+    await until(() => expect(select()).not.toBeNull());
+    const options = [...(select()?.options ?? [])].map((o) => [o.value, o.disabled]);
+    expect(options).toContainEqual(['card-handed-over', true]);
+    expect(options).toContainEqual(['opened', false]);
+  });
 });

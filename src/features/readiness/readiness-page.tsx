@@ -128,7 +128,13 @@ export function ReadinessPage() {
                       onChange={(e) => void track(item, e.target.value as AccountStatus)}
                     >
                       {accountStatuses.map((s) => (
-                        <option key={s} value={s}>
+                        // The card hand-over is recorded on the person's page, with its date,
+                        // receiver, signature and safety guidance: never by this select.
+                        <option
+                          key={s}
+                          value={s}
+                          disabled={s === 'card-handed-over' && item.person.accountStatus !== s}
+                        >
                           {t.accountStatuses[s]}
                         </option>
                       ))}
