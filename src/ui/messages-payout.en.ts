@@ -158,6 +158,10 @@ export const payoutMessages: PayoutMessages = {
     addColumn: 'Add a column',
     removeColumn: 'Remove',
     moveUp: 'Up',
+    lineTransferred:
+      'This line was sent to the provider and is waiting for its result: do not pay cash, or it would be paid twice.',
+    lineFailed:
+      'The transfer of this line failed. A supervisor will decide whether it is paid in cash this month or carried to next month.',
     personFailed: (month: string, reason: string) => `The transfer for ${month} failed: ${reason}.`,
     personFailedFix:
       "Check this person's account number, account holder and bank or wallet, and correct them under the payment method.",

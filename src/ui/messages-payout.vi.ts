@@ -156,6 +156,10 @@ export const payoutMessages = {
     addColumn: 'Thêm cột',
     removeColumn: 'Bỏ cột',
     moveUp: 'Lên',
+    lineTransferred:
+      'Dòng này đã gửi chuyển khoản qua nhà cung cấp và đang chờ kết quả: không chi tiền mặt, kẻo chi hai lần.',
+    lineFailed:
+      'Chuyển khoản dòng này bị lỗi. Cán bộ giám sát sẽ quyết định chi tiền mặt trong tháng hay chuyển sang tháng sau.',
     personFailed: (month: string, reason: string) => `Chuyển khoản tháng ${month} bị lỗi: ${reason}.`,
     personFailedFix:
       'Hãy kiểm tra lại số tài khoản, tên chủ tài khoản và ngân hàng/ví của người này rồi sửa ở mục hình thức nhận.',

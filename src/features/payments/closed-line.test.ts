@@ -19,3 +19,8 @@ test('a line withdrawn otherwise, or with an unreadable closing, keeps the plain
   expect(notOpenText({ status: 'void' })).toBe('Dòng chi trả này không còn chờ chi.');
   expect(notOpenText({ status: 'void', closing: { outcome: 'maybe' } })).toBe('Dòng chi trả này không còn chờ chi.');
 });
+
+test('a line waiting for a provider says not to pay cash; a failed transfer waits for the supervisor', () => {
+  expect(notOpenText({ status: 'transferred' })).toMatch(/đang chờ kết quả: không chi tiền mặt/u);
+  expect(notOpenText({ status: 'failed' })).toMatch(/^Chuyển khoản dòng này bị lỗi/u);
+});
