@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { listRoutes } from './routes/lists';
 import { monthRoutes } from './routes/months';
+import { openedAccountRoutes } from './routes/opened-accounts';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import type { AuthDeps } from './services/auth';
@@ -59,6 +60,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', listRoutes(db, session, { clock, logger }));
   app.route('/', monthRoutes(db, session, { clock, logger }));
   app.route('/', batchRoutes(db, session, { clock, logger }));
+  app.route('/', openedAccountRoutes(db, session, { clock, logger }));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

@@ -4,6 +4,8 @@
  */
 import { handoverMessages as handoverEn } from './messages-handover.en';
 import { handoverMessages as handoverVi } from './messages-handover.vi';
+import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-accounts.en';
+import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
 import { en } from './messages.en';
@@ -21,15 +23,17 @@ export type Messages = Widen<typeof vi>;
 export type HandoverMessages = Widen<typeof handoverVi>;
 /** The non-cash payout's texts (messages-payout.*.ts). */
 export type PayoutMessages = Widen<typeof payoutVi>;
+/** The opened-accounts review's texts (messages-payout-accounts.*.ts), joined to every catalogue here. */
+export type PayoutAccountsMessages = Widen<typeof payoutAccountsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
-export type Catalogue = Messages & HandoverMessages & PayoutMessages;
+export type Catalogue = Messages & HandoverMessages & PayoutMessages & PayoutAccountsMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi },
-  en: { ...en, ...handoverEn, ...payoutEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi },
+  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn },
 };
 
 export let t: Catalogue = catalogues.vi;

@@ -11,6 +11,7 @@ import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
 import { runMonthCloseContract } from './month-close.contract';
 import { runBatchesContract } from './batches.contract';
+import { runOpenedAccountsContract } from './opened-accounts.contract';
 import { runStatusContract } from './status.contract';
 
 const url = process.env['TEST_DATABASE_URL'];
@@ -28,3 +29,4 @@ runListFieldOutcomesContract('PostgreSQL', pgDbMaker(url));
 runListCorrectionsContract('PostgreSQL', pgDbMaker(url));
 runMonthCloseContract('PostgreSQL', pgDbMaker(url));
 runBatchesContract('PostgreSQL', pgDbMaker(url));
+runOpenedAccountsContract('PostgreSQL', pgDbMaker(url));

@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009-list-matches';
 import * as m0010 from './migrations/0010-list-field-outcomes';
 import * as m0011 from './migrations/0011-list-kinds';
 import * as m0012 from './migrations/0012-batches';
+import * as m0013 from './migrations/0013-opened-accounts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-list-field-outcomes': m0010,
   '0011-list-kinds': m0011,
   '0012-batches': m0012,
+  '0013-opened-accounts': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -241,6 +241,23 @@ export type BatchResultsTable = {
   applied_at: number | null;
 };
 
+/** A reading of a provider's list of opened accounts, kept between its review and its one application. */
+export type OpenedAccountImportsTable = {
+  id: string;
+  provider_id: string;
+  commune_code: string;
+  file_hash: string;
+  file_name: string;
+  /** JSON: header row, mapping and the rows read. */
+  rows: string;
+  imported_by: string;
+  imported_at: number;
+  applied_by: string | null;
+  applied_at: number | null;
+  /** JSON: the row numbers that set an account; null until applied. */
+  applied_rows: string | null;
+};
+
 /** Every step of a batch: prepare, approve, export, results, reroute, cancel, close. Insert-only. */
 export type BatchEventsTable = {
   batch_id: string;
@@ -358,4 +375,5 @@ export type Database = {
   batch_lines: BatchLinesTable;
   batch_results: BatchResultsTable;
   batch_events: BatchEventsTable;
+  opened_account_imports: OpenedAccountImportsTable;
 };

@@ -91,6 +91,7 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     if (path === '/api/lists/import' || path === '/api/lists/findings-file') return list(c, next);
     // A provider's result file, and decisions about a province's failed lines.
     if (/^\/api\/batches\/[^/]+\/(results|reroutes)$/.test(path)) return list(c, next);
+    if (/^\/api\/providers\/[^/]+\/opened-accounts$/.test(path)) return list(c, next);
     return fallback(c, next);
   };
 }
