@@ -27,6 +27,7 @@ const screens = {
   ListsPage: () => import('../features/lists/lists-page'),
   PayoutPage: () => import('../features/payout/payout-page'),
   ProvidersPage: () => import('../features/payout/providers-page'),
+  OpenedAccountsPage: () => import('../features/payout/opened-accounts-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -40,6 +41,7 @@ const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.D
 const ListsPage = lazy(() => screens.ListsPage().then((m) => ({ default: m.ListsPage })));
 const PayoutPage = lazy(() => screens.PayoutPage().then((m) => ({ default: m.PayoutPage })));
 const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default: m.ProvidersPage })));
+const OpenedAccountsPage = lazy(() => screens.OpenedAccountsPage().then((m) => ({ default: m.OpenedAccountsPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -73,6 +75,7 @@ function Shell() {
           {can('devices.manage') && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
           {can('lists.view') && <NavLink to="/danh-sach-thang">{t.nav.lists}</NavLink>}
           {can('batches.view') && <NavLink to="/chuyen-khoan">{t.payout.nav}</NavLink>}
+          {can('batches.prepare') && <NavLink to="/tai-khoan-da-mo">{t.payout.navOpenedAccounts}</NavLink>}
           {can('providers.manage') && <NavLink to="/nha-cung-cap">{t.payout.navProviders}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
@@ -104,6 +107,7 @@ function Shell() {
             <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
             <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
             <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
+            <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

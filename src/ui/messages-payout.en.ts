@@ -5,6 +5,7 @@ export const payoutMessages: PayoutMessages = {
   payout: {
     nav: 'Transfers',
     navProviders: 'Providers',
+    navOpenedAccounts: 'Opened accounts',
     title: 'Payment through accounts',
     intro:
       "Prepare a transfer batch per provider from the month's published list, send the file, import the result file and deal with failed lines.",

@@ -3,6 +3,7 @@ export const payoutMessages = {
   payout: {
     nav: 'Chuyển khoản',
     navProviders: 'Nhà cung cấp',
+    navOpenedAccounts: 'Tài khoản đã mở',
     title: 'Chi trả qua tài khoản',
     intro:
       'Lập đợt chuyển khoản cho từng nhà cung cấp từ danh sách tháng đã công bố, gửi tệp, nhập tệp kết quả và xử lý các dòng lỗi.',
