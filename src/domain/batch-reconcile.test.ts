@@ -13,7 +13,7 @@ const row = (n: number, patch: Partial<ResultRow>): ResultRow => ({
   reference: null,
   accountNumber: null,
   amount: 0,
-  paid: true,
+  state: 'paid',
   reason: null,
   providerReference: null,
   ...patch,
@@ -22,7 +22,7 @@ const row = (n: number, patch: Partial<ResultRow>): ResultRow => ({
 test('matched by reference, else account and amount; the rest is shown, never applied', () => {
   const result = reconcile(sent, [
     row(2, { reference: 'B1-0001', amount: 750_000 }),
-    row(3, { accountNumber: '1903654321', amount: 1_000_000, paid: false, reason: 'Tài khoản đã đóng' }),
+    row(3, { accountNumber: '1903654321', amount: 1_000_000, state: 'failed', reason: 'Tài khoản đã đóng' }),
     row(4, { reference: 'B1-0001', amount: 750_000 }),
     row(5, { reference: 'B1-0003', amount: 650_000 }),
     row(6, { reference: 'B9-9999', accountNumber: '111', amount: 1 }),
@@ -46,6 +46,28 @@ test('matched by reference, else account and amount; the rest is shown, never ap
     waiting: { lines: 2, amount: 1_100_000 },
   });
   expect(balances(result.balance)).toBe(true);
+});
+
+test('a reference this batch lacks is never matched by account: last month’s file applies nothing', () => {
+  const result = reconcile(sent, [row(2, { reference: 'B0-0001', accountNumber: '1903 6543 2100', amount: 750_000 })]);
+  expect(result.findings).toEqual([{ row: 2, code: 'unmatched' }]);
+  expect(result.lines.every((l) => l.state === 'waiting')).toBe(true);
+});
+
+test('rows that disagree about a line leave it waiting; a status neither paid nor failed is shown', () => {
+  const result = reconcile(sent, [
+    row(2, { reference: 'B1-0001', amount: 750_000, state: 'failed' }),
+    row(3, { reference: 'B1-0001', amount: 750_000, state: 'paid' }),
+    row(4, { reference: 'B1-0001', amount: 750_000, state: 'paid' }),
+    row(5, { reference: 'B1-0002', amount: 1_000_000, state: 'unknown' }),
+  ]);
+  expect(result.lines.map((l) => l.state)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
+  expect(result.findings).toEqual([
+    { row: 2, code: 'contradicting', lineId: 'l-an' },
+    { row: 3, code: 'contradicting', lineId: 'l-an' },
+    { row: 4, code: 'contradicting', lineId: 'l-an' },
+    { row: 5, code: 'status-unknown', lineId: 'l-binh' },
+  ]);
 });
 
 test('an account and amount two lines share identifies neither', () => {
@@ -81,7 +103,7 @@ test('property: whatever the results, every line ends in one state and the money
               }),
               accountNumber: fc.option(fc.constantFrom(...ls.map((l) => l.accountNumber), '0'), { nil: null }),
               amount: fc.oneof(fc.constantFrom(...ls.map((l) => l.amount), 1), fc.integer({ min: 1, max: 10 ** 7 })),
-              paid: fc.boolean(),
+              state: fc.constantFrom('paid' as const, 'failed' as const, 'unknown' as const),
               reason: fc.constant(null),
               providerReference: fc.constant(null),
             }),

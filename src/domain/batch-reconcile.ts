@@ -1,9 +1,11 @@
 /**
  * A provider's results against the batch sent (issue 12): each result row is matched to a line by
- * the batch reference, else by account number and amount; a row that matches nothing, a second
- * result for one line, or an amount that differs from the line is shown, never applied. Every line
- * ends in exactly one state — paid, failed, or still waiting — and the money balances to the đồng:
- * sent = paid + failed + waiting, in lines and in đồng.
+ * the batch reference, or — only for a row without a reference — by account number and amount
+ * (a reference this batch does not have is another batch's row, never matched by account). A row
+ * that matches nothing, a second result for one line, an amount that differs from the line, or a
+ * status that is neither paid nor failed is shown, never applied; two rows for one line that
+ * disagree leave the line waiting. Every line ends in exactly one state — paid, failed, or still
+ * waiting — and the money balances to the đồng: sent = paid + failed + waiting, in lines and đồng.
  */
 
 export type SentLine = { lineId: string; reference: string; accountNumber: string; amount: number };
@@ -14,7 +16,8 @@ export type ResultRow = {
   reference: string | null;
   accountNumber: string | null;
   amount: number;
-  paid: boolean;
+  /** `unknown`: a status that is neither a paid nor a failed value (e.g. still processing). */
+  state: 'paid' | 'failed' | 'unknown';
   /** The provider's reason for a failure. */
   reason: string | null;
   /** The provider's own reference for the transfer. */
@@ -24,6 +27,8 @@ export type ResultRow = {
 export type ResultFinding =
   | { row: number; code: 'unmatched' }
   | { row: number; code: 'duplicate'; lineId: string }
+  | { row: number; code: 'contradicting'; lineId: string }
+  | { row: number; code: 'status-unknown'; lineId: string }
   | { row: number; code: 'amount-differs'; lineId: string; expected: number };
 
 export type LineResult = {
@@ -50,12 +55,16 @@ export function reconcile(sent: readonly SentLine[], results: readonly ResultRow
     byAccount.set(key, byAccount.has(key) ? null : l);
   }
   const decided = new Map<string, LineResult>();
+  /** Lines two rows disagree about: left waiting, every row about them shown. */
+  const contested = new Set<string>();
   const findings: ResultFinding[] = [];
   for (const r of results) {
     const line =
-      (r.reference === null ? undefined : byReference.get(r.reference)) ??
-      (r.accountNumber === null ? undefined : byAccount.get(`${bare(r.accountNumber)}|${String(r.amount)}`)) ??
-      undefined;
+      r.reference !== null
+        ? byReference.get(r.reference)
+        : r.accountNumber === null
+          ? undefined
+          : (byAccount.get(`${bare(r.accountNumber)}|${String(r.amount)}`) ?? undefined);
     if (!line) {
       findings.push({ row: r.row, code: 'unmatched' });
       continue;
@@ -64,13 +73,25 @@ export function reconcile(sent: readonly SentLine[], results: readonly ResultRow
       findings.push({ row: r.row, code: 'amount-differs', lineId: line.lineId, expected: line.amount });
       continue;
     }
-    if (decided.has(line.lineId)) {
+    if (r.state === 'unknown') {
+      findings.push({ row: r.row, code: 'status-unknown', lineId: line.lineId });
+      continue;
+    }
+    const first = decided.get(line.lineId);
+    if (contested.has(line.lineId) || (first && first.state !== r.state)) {
+      if (first?.row != null) findings.push({ row: first.row, code: 'contradicting', lineId: line.lineId });
+      decided.delete(line.lineId);
+      contested.add(line.lineId);
+      findings.push({ row: r.row, code: 'contradicting', lineId: line.lineId });
+      continue;
+    }
+    if (first) {
       findings.push({ row: r.row, code: 'duplicate', lineId: line.lineId });
       continue;
     }
     decided.set(line.lineId, {
       lineId: line.lineId,
-      state: r.paid ? 'paid' : 'failed',
+      state: r.state,
       row: r.row,
       reason: r.reason,
       providerReference: r.providerReference,

@@ -11,6 +11,11 @@ const grid = (rows: (string | number)[][]) => rows.map((r) => r.map(cell));
 describe('result files', () => {
   const headers = ['STT', 'Mã tham chiếu', 'Số tài khoản', 'Số tiền', 'Trạng thái', 'Lý do', 'Mã ngân hàng'];
 
+  test('the bank’s own reference is not taken as ours, whichever comes first', () => {
+    const mapping = guessResultMapping(['Mã tham chiếu ngân hàng', 'Mã tham chiếu', 'Số tiền', 'Trạng thái']);
+    expect(mapping.columns).toMatchObject({ reference: 'Mã tham chiếu', providerReference: 'Mã tham chiếu ngân hàng' });
+  });
+
   test('the usual headers are guessed; the provider’s own reference is not taken as ours', () => {
     const mapping = guessResultMapping(headers);
     expect(mapping.columns).toEqual({
@@ -38,6 +43,7 @@ describe('result files', () => {
       ['', '', '', '', '', '', ''],
       ['Tổng cộng', '', '', 1_830_000, '', '', ''],
       [4, 'R-4', '4000444', 500_000, 'Đang xử lý', '', ''],
+      [5, 'R-5\u0000', '4000555', '1,500,000.00', 'LỖI', '', ''],
     ]);
     const { results, unreadable } = readResultRows(rows, guessResultMapping(headers), 2);
     expect(results).toEqual([
@@ -46,7 +52,7 @@ describe('result files', () => {
         reference: 'R-1',
         accountNumber: '4000111',
         amount: 750_000,
-        paid: true,
+        state: 'paid',
         reason: null,
         providerReference: 'NH1',
       },
@@ -55,18 +61,28 @@ describe('result files', () => {
         reference: 'R-2',
         accountNumber: '4000222',
         amount: 1_080_000,
-        paid: false,
+        state: 'failed',
         reason: 'Tài khoản đã đóng',
         providerReference: 'NH2',
       },
-      // No reason given: the status is the reason.
+      // Neither paid nor failed: shown, never applied (the status is its reason).
       {
         row: 8,
         reference: 'R-4',
         accountNumber: '4000444',
         amount: 500_000,
-        paid: false,
+        state: 'unknown',
         reason: 'Đang xử lý',
+        providerReference: null,
+      },
+      // A bank's "1,500,000.00"; a NUL in a cell never reaches the database.
+      {
+        row: 9,
+        reference: 'R-5',
+        accountNumber: '4000555',
+        amount: 1_500_000,
+        state: 'failed',
+        reason: 'LỖI',
         providerReference: null,
       },
     ]);

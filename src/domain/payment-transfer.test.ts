@@ -80,7 +80,11 @@ describe('transfer ops', () => {
   test('cancelled before results: back to the status it had before the batch', () => {
     expect(run(bankLine(), send(), cancel()).status).toBe('due');
     const failed = run(bankLine(), send(), result('failed'));
-    expect(run(failed, send('b-2'), cancel('b-2')).status).toBe('failed');
+    const resentCancelled = run(failed, send('b-2'), cancel('b-2'));
+    expect(resentCancelled.status).toBe('failed');
+    // Still the first batch's failure: undecided, and a supervisor can send it to cash.
+    expect(undecidedFailure(resentCancelled)?.batchId).toBe('b-1');
+    expect(run(resentCancelled, reroute('home-delivery'))).toMatchObject({ status: 'due', method: 'home-delivery' });
   });
 
   test.each<[string, PaymentLineState, PaymentOp, string]>([
@@ -96,6 +100,23 @@ describe('transfer ops', () => {
     const r = applyPaymentOp(line, op, active);
     expect(r.outcome).toEqual({ status: 'rejected', code });
     expect(r.line).toBe(line);
+  });
+
+  test('cash recorded while the line was out counts once the transfer fails or is cancelled', () => {
+    const sent = run(bankLine(), send());
+    const cashOp = cash();
+    const withCash = applyPaymentOp(sent, cashOp, active);
+    expect(withCash.outcome).toEqual({ status: 'conflict', code: 'already-paid' });
+    for (const end of [result('failed'), cancel()]) {
+      const after = run(withCash.line, end);
+      expect(after).toMatchObject({ status: 'paid', payment: { opId: cashOp.id } });
+      expect(after.conflicts).toMatchObject([{ code: 'already-paid', counted: true }]);
+      // Paid: never sent again, never rerouted to be paid a second time.
+      expect(applyPaymentOp(after, send('b-2'), active).outcome).toMatchObject({ code: 'not-transferable' });
+      expect(applyPaymentOp(after, reroute('home-delivery'), active).outcome).toMatchObject({ code: 'not-failed' });
+    }
+    // Paid by the bank as well: both payments stay, the transfer counted, the cash for a supervisor.
+    expect(run(withCash.line, result('paid')).conflicts).toMatchObject([{ counted: false }]);
   });
 
   test('a line waiting for the provider is not withdrawn: the batch is cancelled first', () => {

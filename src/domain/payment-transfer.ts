@@ -68,7 +68,8 @@ export function applyTransferOp(line: PaymentLineState, op: TransferOp): Applied
       const { outcome: kind, reason, providerReference } = op.payload;
       const outcome = { ...base(op), kind, reason: reason ?? null, providerReference: providerReference ?? null };
       const answered = withLast(line, { ...sent, outcome });
-      if (kind === 'failed') return applied({ ...answered, status: 'failed' });
+      // Cash paid while the transfer was out: the transfer failed, so that cash is the payment.
+      if (kind === 'failed') return applied(paidInCash(answered) ?? { ...answered, status: 'failed' });
       // The money reached the account holder: the line's one counted payment, made by the provider.
       const payment = { ...base(op), amount: line.amount, receiver: { kind: 'self' as const } };
       return applied({ ...answered, status: 'paid', payment });
@@ -82,10 +83,11 @@ export function applyTransferOp(line: PaymentLineState, op: TransferOp): Applied
         reason: op.payload.note ?? null,
         providerReference: null,
       };
-      return applied({ ...withLast(line, { ...sent, outcome }), status: sent.statusBefore });
+      const cancelled = withLast(line, { ...sent, outcome });
+      return applied(paidInCash(cancelled) ?? { ...cancelled, status: sent.statusBefore });
     }
     case 'payment.reroute': {
-      const failed = line.transfers.at(-1);
+      const failed = lastAnswered(line);
       if (line.status !== 'failed' || failed?.outcome?.kind !== 'failed') return rejected(line, 'not-failed');
       const { to, reason } = op.payload;
       const reroute = { ...base(op), to, reason, methodBefore: line.method, transferOpId: failed.opId };
@@ -96,9 +98,30 @@ export function applyTransferOp(line: PaymentLineState, op: TransferOp): Applied
   }
 }
 
+/**
+ * The line paid by the first cash payment recorded while it was sent (kept then as an uncounted
+ * `already-paid` conflict), when the transfer turns out not to have paid: that cash reached the
+ * person, so it becomes the line's counted payment — never a second payment later. The conflict
+ * stays for a supervisor to see. Undefined when no cash was recorded.
+ */
+function paidInCash(line: PaymentLineState): PaymentLineState | undefined {
+  const index = line.conflicts.findIndex((c) => c.kind === 'payment' && !c.counted && c.code === 'already-paid');
+  const conflict = line.conflicts[index];
+  if (conflict?.kind !== 'payment') return undefined;
+  const conflicts = line.conflicts.map((c, i) => (i === index ? { ...conflict, counted: true } : c));
+  return { ...line, status: 'paid', payment: conflict.fact, conflicts };
+}
+
+/**
+ * The latest transfer the provider answered (a batch cancelled before its results is no answer: a
+ * failed line re-sent in a batch that is then cancelled is still that failure).
+ */
+const lastAnswered = (line: PaymentLineState): TransferFact | undefined =>
+  line.transfers.findLast((t) => t.outcome?.kind !== 'cancelled');
+
 /** The latest transfer of a line, when it failed and no supervisor has decided about it yet. */
 export function undecidedFailure(line: PaymentLineState): TransferFact | undefined {
-  const last = line.transfers.at(-1);
+  const last = lastAnswered(line);
   if (line.status !== 'failed' || last?.outcome?.kind !== 'failed') return undefined;
   return line.reroute?.transferOpId === last.opId ? undefined : last;
 }

@@ -16,6 +16,9 @@ export const holdMessagesVi = {
 export const resultFindingMessagesVi = {
   unmatched: 'Không khớp dòng nào của đợt (theo mã tham chiếu, hoặc số tài khoản và số tiền): không ghi nhận.',
   duplicate: 'Kết quả thứ hai cho cùng một dòng trong tệp: chỉ ghi nhận kết quả đầu tiên.',
+  contradicting: 'Các dòng trong tệp cho kết quả khác nhau về cùng một người: không ghi nhận, dòng vẫn chờ kết quả.',
+  'status-unknown':
+    'Trạng thái không phải “thành công” cũng không phải “thất bại” (ví dụ đang xử lý): không ghi nhận, dòng vẫn chờ kết quả.',
   'amount-differs': 'Số tiền khác số tiền đã gửi cho dòng này: không ghi nhận, cần đối chiếu với nhà cung cấp.',
   'result-differs': 'Khác kết quả đã ghi nhận trước đó cho dòng này: không ghi nhận, cần đối chiếu với nhà cung cấp.',
   unreadable: 'Không đọc được số tiền của dòng này: không ghi nhận.',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { batchFields } from '../domain/batch-template';
-import { resultFields } from '../domain/batch-results';
+import { resultFields, usualFailedValues } from '../domain/batch-results';
 import { cashMethods } from '../domain/vocabulary';
 import { communeCodeSchema, idSchema, isoMonth, protocolField, text } from './common';
 
@@ -57,8 +57,9 @@ export type ProviderInput = z.infer<typeof providerInputSchema>;
 export const resultMappingSchema = z.object({
   /** Header text of the column holding each field (as the file writes it). */
   columns: z.partialRecord(z.enum(resultFields), text(100)),
-  /** Values of the status column that mean "paid" (compared folded); every other value is a failure. */
+  /** Values of the status column that mean "paid", and "failed" (compared folded); any other is neither. */
   paidValues: z.array(text(100)).min(1).max(20).readonly(),
+  failedValues: z.array(text(100)).max(20).readonly().default(usualFailedValues),
 });
 export type ResultMapping = z.infer<typeof resultMappingSchema>;
 
@@ -152,7 +153,15 @@ export const batchCancelSchema = z.object({ note: text(500).refine((s) => s.trim
 /** A result row the reconciliation shows and does not apply, with why. */
 export const resultFindingSchema = z.object({
   row: z.number().int(),
-  code: z.enum(['unmatched', 'duplicate', 'amount-differs', 'result-differs', 'unreadable']),
+  code: z.enum([
+    'unmatched',
+    'duplicate',
+    'contradicting',
+    'status-unknown',
+    'amount-differs',
+    'result-differs',
+    'unreadable',
+  ]),
   lineId: z.string().nullable(),
   message: z.string(),
 });
@@ -178,7 +187,9 @@ export const resultPreviewSchema = z.object({
 });
 export type ResultPreview = z.infer<typeof resultPreviewSchema>;
 
-/** `PUT /api/providers/{id}/result-mapping`. */
+/** `PUT /api/providers/{id}/result-mapping[?commune=CODE]`: a commune's mapping, or (admins) the default. */
+export const resultMappingQuerySchema = z.object({ commune: communeCodeSchema.optional() });
+/** Its body. */
 export const resultMappingRequestSchema = z.object({ mapping: resultMappingSchema });
 
 /** `PUT /api/batches/{id}/reroutes`: a supervisor's decision for failed lines, each with a reason. */

@@ -22,7 +22,8 @@ export type PayoutTransport = {
   listProviders(token: string): Promise<Provider[]>;
   /** Creates or changes a provider (admins). */
   putProvider(token: string, id: string, provider: ProviderInput): Promise<Provider>;
-  putResultMapping(token: string, providerId: string, mapping: ResultMapping): Promise<Provider>;
+  /** How a commune's result files of the provider read (a supervisor of it). */
+  putResultMapping(token: string, providerId: string, commune: string, mapping: ResultMapping): Promise<Provider>;
   listBatches(token: string, commune: string, period: string): Promise<BatchSummary[]>;
   getBatch(token: string, batchId: string): Promise<BatchDetail>;
   createBatch(token: string, input: { providerId: string; commune: string; period: string }): Promise<BatchDetail>;
@@ -55,13 +56,13 @@ export function payoutMethods(http: HttpClient): PayoutTransport {
           body: { protocol: PROTOCOL_VERSION, ...provider },
         })
       ).provider,
-    putResultMapping: async (token, providerId, mapping) =>
+    putResultMapping: async (token, providerId, commune, mapping) =>
       (
-        await call(`/api/providers/${encodeURIComponent(providerId)}/result-mapping`, providerResponseSchema, {
-          method: 'PUT',
-          token,
-          body: { protocol: PROTOCOL_VERSION, mapping },
-        })
+        await call(
+          `/api/providers/${encodeURIComponent(providerId)}/result-mapping?${new URLSearchParams({ commune }).toString()}`,
+          providerResponseSchema,
+          { method: 'PUT', token, body: { protocol: PROTOCOL_VERSION, mapping } },
+        )
       ).provider,
     listBatches: async (token, commune, period) => {
       const q = new URLSearchParams({ commune, period });

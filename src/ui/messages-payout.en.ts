@@ -32,6 +32,8 @@ export const payoutMessages: PayoutMessages = {
     preparedBy: (name: string) => `Prepared by ${name}`,
     approvedBy: (name: string) => `Approved by ${name}`,
     lines: (n: number) => `${n.toLocaleString('en')} lines`,
+    toSend: (lines: number, amount: string) =>
+      `Not sent yet. The file will send ${lines.toLocaleString('en')} lines, ${amount} in all.`,
     equationTitle: 'Balance',
     sent: 'Sent',
     paid: 'paid',
@@ -92,6 +94,7 @@ export const payoutMessages: PayoutMessages = {
     },
     noColumn: '— none —',
     paidValues: 'Status values meaning "paid" (comma-separated)',
+    failedValues: 'Status values meaning "failed" (comma-separated); any other value is not recorded',
     saveMapping: 'Save and read the file again',
     failedTitle: 'Failed transfers: pay the person another way',
     failedIntro:

@@ -30,6 +30,8 @@ export const payoutMessages = {
     preparedBy: (name: string) => `Người lập: ${name}`,
     approvedBy: (name: string) => `Người duyệt: ${name}`,
     lines: (n: number) => `${n.toLocaleString('vi-VN')} dòng`,
+    toSend: (lines: number, amount: string) =>
+      `Chưa gửi. Tệp sẽ gửi ${lines.toLocaleString('vi-VN')} dòng, tổng ${amount}.`,
     equationTitle: 'Cân đối',
     sent: 'Đã gửi',
     paid: 'đã chi',
@@ -90,6 +92,7 @@ export const payoutMessages = {
     },
     noColumn: '— không có —',
     paidValues: 'Giá trị trạng thái nghĩa là “đã chi” (cách nhau bằng dấu phẩy)',
+    failedValues: 'Giá trị trạng thái nghĩa là “thất bại” (cách nhau bằng dấu phẩy); giá trị khác không được ghi nhận',
     saveMapping: 'Lưu cách đọc và đọc lại tệp',
     failedTitle: 'Chuyển khoản lỗi: chi cho người hưởng bằng cách khác',
     failedIntro:

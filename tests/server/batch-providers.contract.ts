@@ -102,7 +102,25 @@ export function runProvidersContract(name: string, makeDb: MakeDb): void {
         });
       const unknown = resultPreviewSchema.parse(await (await upload()).json());
       expect(unknown).toMatchObject({ importId: null, headers: ['Ref', 'Money', 'Outcome'] });
-      const mapped = await w.h.request(`/api/providers/${agribank.id}/result-mapping`, {
+      const mapping = {
+        columns: { reference: 'Ref', amount: 'Money', status: 'Outcome' },
+        paidValues: ['ok'],
+      };
+      // Only for the communes one works in: no default without admin rights, no other commune.
+      const noCommune = await w.h.request(`/api/providers/${agribank.id}/result-mapping`, {
+        method: 'PUT',
+        token: sup,
+        body: { protocol: 1, mapping },
+      });
+      expect(noCommune.status).toBe(403);
+      await w.h.addUser('sup-la', 'supervisor', ['20140']);
+      const otherCommune = await w.h.request(`/api/providers/${agribank.id}/result-mapping?commune=19960`, {
+        method: 'PUT',
+        token: await w.h.signIn('sup-la'),
+        body: { protocol: 1, mapping },
+      });
+      expect(otherCommune.status).toBe(403);
+      const mapped = await w.h.request(`/api/providers/${agribank.id}/result-mapping?commune=19960`, {
         method: 'PUT',
         token: sup,
         body: {
@@ -115,7 +133,7 @@ export function runProvidersContract(name: string, makeDb: MakeDb): void {
       expect(read).toMatchObject({ paid: 1, failed: 0 });
       expect(read.importId).not.toBeNull();
       // A payer may not map a provider's files.
-      const byPayer = await w.h.request(`/api/providers/${agribank.id}/result-mapping`, {
+      const byPayer = await w.h.request(`/api/providers/${agribank.id}/result-mapping?commune=19960`, {
         method: 'PUT',
         token: w.actors.payer.token,
         body: { protocol: 1, mapping: { columns: {}, paidValues: ['ok'] } },

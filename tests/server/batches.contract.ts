@@ -276,5 +276,36 @@ export function runBatchesContract(name: string, makeDb: MakeDb): void {
       const next = await prepare(bankId);
       expect(next.lineCount).toBe(2);
     });
+
+    test('an earlier batch’s file never pays this one by account and amount; odd input is refused, never a 500', async () => {
+      const first = await exported();
+      await batchOf(await post(`/api/batches/${first.batch.id}/cancel`, sup(), { note: 'Gửi lại' }));
+      const second = await exported();
+      // Same people, same accounts, same amounts — but the references are the first batch's.
+      const stale: ResultLine[] = [
+        { reference: `${first.batch.reference}-00001`, accountNumber: people.an.account, amount: 750_000, paid: true },
+        {
+          reference: `${first.batch.reference}-00002`,
+          accountNumber: people.binh.account,
+          amount: 1_080_000,
+          paid: true,
+        },
+      ];
+      const refused = await upload(second.batch.id, bankResultXlsx(stale), 'cu.xlsx');
+      expect([refused.status, await errorCode(refused)]).toEqual([422, 'results-other-batch']);
+      expect((await lineStatus('line-an'))?.['status']).toBe('transferred');
+      // A NUL in a path, a file name or a body: answered, nothing stored.
+      expect((await w.h.request('/api/batches/a%00b', { token: sup() })).status).toBe(404);
+      const nulNote = await post(`/api/batches/${second.batch.id}/cancel`, sup(), { note: 'a\u0000b' });
+      expect([nulNote.status, await errorCode(nulNote)]).toEqual([400, 'invalid-body']);
+      const ok = stale.map((r, i) => ({ ...r, reference: `${second.batch.reference}-0000${i + 1}` }));
+      const named = await w.h.app.request(`/api/batches/${second.batch.id}/results`, {
+        method: 'POST',
+        // Percent-encoded as the app sends it: a NUL in the name.
+        headers: { authorization: `Bearer ${sup()}`, 'x-filename': 'kq%00.xlsx' },
+        body: bankResultXlsx(ok).slice().buffer,
+      });
+      expect(named.status).toBe(200);
+    });
   });
 }

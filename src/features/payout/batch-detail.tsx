@@ -81,7 +81,12 @@ export function BatchDetailView({ batch, onChanged }: { batch: BatchDetail; onCh
         {t.payout.preparedBy(batch.preparerName)}
         {batch.approverName !== null && ` · ${t.payout.approvedBy(batch.approverName)}`}
       </p>
-      <BalanceEquation balance={batch.balance} />
+      {batch.status === 'exported' || batch.status === 'closed' ? (
+        <BalanceEquation balance={batch.balance} />
+      ) : (
+        // Nothing has left yet: what the file will send, not a balance.
+        <p data-testid="batch-to-send">{t.payout.toSend(batch.lineCount, formatVnd(vnd(batch.total)))}</p>
+      )}
       <div className="actions">
         {batch.status === 'draft' && can('batches.approve', commune) && !isPreparer && (
           <button type="button" className="primary" disabled={busy} onClick={() => void approve()}>

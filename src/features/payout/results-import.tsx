@@ -22,6 +22,7 @@ export function ResultsImport({ batch, onApplied }: { batch: BatchDetail; onAppl
   const [notice, setNotice] = useState<Notice | null>(null);
   const [columns, setColumns] = useState<Partial<Record<ResultField, string>>>({});
   const [paidValues, setPaidValues] = useState('Thành công, SUCCESS, 00');
+  const [failedText, setFailedText] = useState('Thất bại, Lỗi, FAILED');
 
   async function work(run: (token: string) => Promise<void>) {
     if (!session) return;
@@ -46,7 +47,15 @@ export function ResultsImport({ batch, onApplied }: { batch: BatchDetail; onAppl
         .split(',')
         .map((v) => v.trim())
         .filter((v) => v !== '');
-      await transport.putResultMapping(token, batch.providerId, { columns, paidValues: values });
+      const failedValues = failedText
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      await transport.putResultMapping(token, batch.providerId, batch.commune, {
+        columns,
+        paidValues: values,
+        failedValues,
+      });
       if (file) setPreview(await transport.previewResults(token, batch.id, { file, fileName: file.name }));
     });
   const apply = (importId: string) =>
@@ -108,6 +117,10 @@ export function ResultsImport({ batch, onApplied }: { batch: BatchDetail; onAppl
           <label>
             {t.payout.paidValues}
             <input value={paidValues} onChange={(e) => setPaidValues(e.target.value)} />
+          </label>
+          <label>
+            {t.payout.failedValues}
+            <input value={failedText} onChange={(e) => setFailedText(e.target.value)} />
           </label>
           <button type="button" disabled={busy} onClick={() => void saveMapping()}>
             {t.payout.saveMapping}

@@ -15,12 +15,13 @@ import { resultFindingMessagesVi } from '../../protocol/batch-messages.vi';
 import type { BatchLineResult, ResultFinding, ResultPreview } from '../../protocol/batches';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import { can } from '../../protocol/permissions';
+import { chunks } from '../db/chunks';
 import type { Database } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { Cell } from '../lists/sheet-types';
 import { sheetErrorCodes } from '../services/list-analysis';
 import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
-import { getProvider } from './providers';
+import { getProvider, resultMappingFor } from './providers';
 
 type Stored = { results: ResultRow[]; unreadable: number[]; mapping: ResultMapping; headers: string[] };
 type Preview = Omit<ResultPreview, 'protocol'>;
@@ -42,7 +43,7 @@ export async function previewResults(
   const sheet = readSheet(input.bytes, input.fileName);
   if (!sheet.ok) return err(sheetErrorCodes[sheet.error]);
   const grid = sheet.value.rows;
-  const found = findHeader(grid, provider.resultMapping);
+  const found = findHeader(grid, await resultMappingFor(db, provider, batch.commune_code));
   if (!found) {
     // The file's columns are unknown: answered with its likeliest header row, to be mapped.
     return ok({ ...emptyPreview(null), headers: likeliestHeaders(grid) });
@@ -54,7 +55,7 @@ export async function previewResults(
     mapping: found.mapping,
     headers: found.headers,
   };
-  const decided = await decide(db, batch.id, stored);
+  const decided = await decide(db, batch, stored);
   if (!decided.ok) return decided;
   const importId = randomUUID();
   await db
@@ -92,7 +93,7 @@ export async function applyResults(
     if (!imported) throw new StepRefused('not-found');
     if (imported.applied_at !== null) throw new StepRefused('batch-step-out-of-order');
     const stored = JSON.parse(imported.rows) as Stored;
-    const decided = await decide(trx, batch.id, stored);
+    const decided = await decide(trx, batch, stored);
     if (!decided.ok) throw new StepRefused(decided.error);
     const ctx = opContext(actor);
     for (const d of decided.value.toApply) {
@@ -123,7 +124,7 @@ type ToApply = { lineId: string; state: 'paid' | 'failed'; reason: string | null
 /** What the rows decide against the batch's lines as they are now. */
 async function decide(
   db: Kysely<Database>,
-  batchId: string,
+  batch: { id: string; commune_code: string },
   stored: Stored,
 ): Promise<
   Result<{ preview: Omit<Preview, 'importId' | 'mapping' | 'headers'>; toApply: ToApply[] }, RequestErrorCode>
@@ -131,7 +132,7 @@ async function decide(
   const lines = await db
     .selectFrom('batch_lines')
     .select(['line_id', 'reference', 'account_number', 'amount', 'result'])
-    .where('batch_id', '=', batchId)
+    .where('batch_id', '=', batch.id)
     .where('result', '!=', 'cancelled')
     .execute();
   const sent: SentLine[] = lines.map((l) => ({
@@ -144,19 +145,11 @@ async function decide(
   const r = reconcile(sent, stored.results);
   const findings: ResultFinding[] = stored.unreadable.map((row) => finding(row, 'unreadable', null));
   for (const f of r.findings) findings.push(finding(f.row, f.code, f.code === 'unmatched' ? null : f.lineId));
+  // A row naming another batch of the commune: the file is that batch's, and applies nothing here.
+  if (await otherBatchOf(db, batch, stored.results)) return err('results-other-batch');
   const matched = r.lines.filter((l) => l.state !== 'waiting');
-  if (matched.length === 0 && stored.results.length > 0) {
-    const references = stored.results.flatMap((row) => (row.reference === null ? [] : [row.reference]));
-    const elsewhere =
-      references.length > 0 &&
-      (await db
-        .selectFrom('batch_lines')
-        .select('batch_id')
-        .where('reference', 'in', references.slice(0, 1000))
-        .where('batch_id', '!=', batchId)
-        .executeTakeFirst());
-    return err(elsewhere ? 'results-other-batch' : 'results-match-nothing');
-  }
+  const isAnyRowMatched = matched.length > 0 || r.findings.some((f) => f.code !== 'unmatched');
+  if (!isAnyRowMatched && stored.results.length > 0) return err('results-match-nothing');
   const toApply: ToApply[] = [];
   let alreadyApplied = 0;
   const after = new Map(recorded);
@@ -181,6 +174,27 @@ async function decide(
     },
     toApply,
   });
+}
+
+/** Whether a row's reference belongs to another batch of the same commune (never another commune's). */
+async function otherBatchOf(
+  db: Kysely<Database>,
+  batch: { id: string; commune_code: string },
+  rows: readonly ResultRow[],
+): Promise<boolean> {
+  const references = [...new Set(rows.flatMap((row) => (row.reference === null ? [] : [row.reference])))];
+  for (const part of chunks(references)) {
+    const found = await db
+      .selectFrom('batch_lines')
+      .innerJoin('batches', 'batches.id', 'batch_lines.batch_id')
+      .select('batch_lines.batch_id')
+      .where('batch_lines.reference', 'in', part)
+      .where('batch_lines.batch_id', '!=', batch.id)
+      .where('batches.commune_code', '=', batch.commune_code)
+      .executeTakeFirst();
+    if (found) return true;
+  }
+  return false;
 }
 
 function balanceOf(sent: readonly SentLine[], results: ReadonlyMap<string, BatchLineResult>): Balance {

@@ -118,6 +118,13 @@ export async function listBatches(
 /** Lines shown with a batch: every failed or waiting one, and the others up to this many. */
 const SHOWN_LINES = 500;
 
+/** The supervisor's decision about this batch's failure of the line (not another batch's). */
+function rerouteOf(state: PaymentLineState | undefined, batchId: string): BatchLineView['reroute'] {
+  const reroute = state?.reroute;
+  const decided = reroute && state.transfers.find((t) => t.opId === reroute.transferOpId);
+  return reroute && decided?.batchId === batchId ? { to: reroute.to, reason: reroute.reason } : null;
+}
+
 export async function getBatch(
   db: Kysely<Database>,
   user: User,
@@ -153,7 +160,7 @@ export async function getBatch(
       providerReference: l.provider_reference,
       lineStatus: state?.status ?? null,
       lineMethod: state?.method ?? null,
-      reroute: state?.reroute ? { to: state.reroute.to, reason: state.reroute.reason } : null,
+      reroute: rerouteOf(state, batchId),
     };
   });
   const events = await db

@@ -10,7 +10,7 @@ import { checkTemplate, type BatchTemplate } from '../../domain/batch-template';
 import { exampleTemplates } from '../../domain/batch-templates.examples';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
-import type { Provider, ProviderInput, ResultMapping } from '../../protocol/batches';
+import { resultMappingSchema, type Provider, type ProviderInput, type ResultMapping } from '../../protocol/batches';
 import type { RequestErrorCode } from '../../protocol/error-codes';
 import { can } from '../../protocol/permissions';
 import type { Database, ProvidersTable } from '../db/schema';
@@ -25,7 +25,7 @@ export function providerOf(row: Selectable<ProvidersTable>): Provider {
     template: JSON.parse(row.template) as BatchTemplate,
     disabled: row.disabled === 1,
     isExample: row.is_example === 1,
-    resultMapping: row.result_mapping === null ? null : (JSON.parse(row.result_mapping) as ResultMapping),
+    resultMapping: row.result_mapping === null ? null : resultMappingSchema.parse(JSON.parse(row.result_mapping)),
     updatedAt: new Date(Number(row.updated_at)).toISOString(),
   };
 }
@@ -90,21 +90,52 @@ export async function putProvider(
   });
 }
 
-/** How the provider's result files read, saved for its next file (a supervisor or an admin). */
+/**
+ * How the provider's result files read, saved for its next file: for one commune by a supervisor
+ * of it, or (no commune) as every commune's default by an admin. A supervisor never changes how
+ * another commune's results are read.
+ */
 export async function putResultMapping(
   db: Kysely<Database>,
   user: User,
-  input: { providerId: string; mapping: ResultMapping; now: number },
+  input: { providerId: string; commune: string | undefined; mapping: ResultMapping; now: number },
 ): Promise<Result<Provider, RequestErrorCode>> {
-  if (!can(user, 'batches.prepare') && !can(user, 'providers.manage')) return err('forbidden');
-  const updated = await db
-    .updateTable('providers')
-    .set({ result_mapping: JSON.stringify(input.mapping), updated_by: user.id, updated_at: input.now })
-    .where('id', '=', input.providerId)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) return err('not-found');
+  const { commune } = input;
+  if (commune === undefined ? !can(user, 'providers.manage') : !can(user, 'batches.prepare', commune))
+    return err('forbidden');
   const provider = await getProvider(db, input.providerId);
-  return provider ? ok(provider) : err('not-found');
+  if (!provider) return err('not-found');
+  const mapping = JSON.stringify(input.mapping);
+  if (commune === undefined) {
+    await db
+      .updateTable('providers')
+      .set({ result_mapping: mapping, updated_by: user.id, updated_at: input.now })
+      .where('id', '=', provider.id)
+      .execute();
+  } else {
+    const row = { mapping, updated_by: user.id, updated_at: input.now };
+    await db
+      .insertInto('provider_result_mappings')
+      .values({ provider_id: provider.id, commune_code: commune, ...row })
+      .onConflict((oc) => oc.columns(['provider_id', 'commune_code']).doUpdateSet(row))
+      .execute();
+  }
+  return ok((await getProvider(db, provider.id)) ?? provider);
+}
+
+/** The mapping a commune's result files of the provider are read by: its own, else the default. */
+export async function resultMappingFor(
+  db: Kysely<Database>,
+  provider: Provider,
+  commune: string,
+): Promise<ResultMapping | null> {
+  const own = await db
+    .selectFrom('provider_result_mappings')
+    .select('mapping')
+    .where('provider_id', '=', provider.id)
+    .where('commune_code', '=', commune)
+    .executeTakeFirst();
+  return own ? resultMappingSchema.parse(JSON.parse(own.mapping)) : provider.resultMapping;
 }
 
 const exampleProviders = [

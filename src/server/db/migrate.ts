@@ -15,6 +15,7 @@ import * as m0010 from './migrations/0010-list-field-outcomes';
 import * as m0011 from './migrations/0011-list-kinds';
 import * as m0012 from './migrations/0012-batches';
 import * as m0013 from './migrations/0013-opened-accounts';
+import * as m0014 from './migrations/0014-result-mappings';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-list-kinds': m0011,
   '0012-batches': m0012,
   '0013-opened-accounts': m0013,
+  '0014-result-mappings': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -194,6 +194,15 @@ export type ProvidersTable = {
   updated_at: number;
 };
 
+/** A commune's mapping of a provider's result files (JSON), set by its supervisor. */
+export type ProviderResultMappingsTable = {
+  provider_id: string;
+  commune_code: string;
+  mapping: string;
+  updated_by: string;
+  updated_at: number;
+};
+
 export type BatchesTable = {
   id: string;
   reference: string;
@@ -371,6 +380,7 @@ export type Database = {
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
   providers: ProvidersTable;
+  provider_result_mappings: ProviderResultMappingsTable;
   batches: BatchesTable;
   batch_lines: BatchLinesTable;
   batch_results: BatchResultsTable;

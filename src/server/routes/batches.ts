@@ -14,6 +14,7 @@ import {
   batchesQuerySchema,
   providerInputSchema,
   reroutesRequestSchema,
+  resultMappingQuerySchema,
   resultMappingRequestSchema,
   type batchesResponseSchema,
   type batchResponseSchema,
@@ -35,13 +36,32 @@ import type { Actor } from '../batches/batch-store';
 import { getBatch, listBatches } from '../batches/batch-views';
 import { listProviders, putProvider, putResultMapping } from '../batches/providers';
 
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/u;
+
+/** The file's name as sent (`X-Filename`, percent-encoded UTF-8), without control characters. */
 function fileNameOf(header: string | undefined): string {
   if (!header) return 'ket-qua';
   try {
-    return decodeURIComponent(header).normalize('NFC').slice(0, 200);
+    const name = decodeURIComponent(header).normalize('NFC').replace(new RegExp(CONTROL, 'gu'), '').slice(0, 200);
+    return name === '' ? 'ket-qua' : name;
   } catch {
     return 'ket-qua';
   }
+}
+
+/** A path id: one a database can hold (PostgreSQL text refuses NUL), else nothing is found. */
+function idParam(c: Context<AppEnv>, name: string): string {
+  const id = c.req.param(name) ?? '';
+  if (id === '' || id.length > 100 || CONTROL.test(id)) throw httpError('not-found');
+  return id;
+}
+
+/** A JSON body with no NUL anywhere (PostgreSQL text cannot hold one): else 400 invalid-body. */
+async function readBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const body = await readJsonBody(c, schema);
+  if (JSON.stringify(body).includes('\\u0000')) throw httpError('invalid-body');
+  return body;
 }
 
 export function batchRoutes(
@@ -72,9 +92,11 @@ export function batchRoutes(
   });
 
   app.put('/api/providers/:id/result-mapping', session, async (c) => {
-    const { mapping } = await readJsonBody(c, resultMappingRequestSchema);
+    const { mapping } = await readBody(c, resultMappingRequestSchema);
+    const { commune } = readQuery(c, resultMappingQuerySchema);
     const result = await putResultMapping(db.kysely, c.get('session').user, {
-      providerId: c.req.param('id'),
+      providerId: idParam(c, 'id'),
+      commune,
       mapping,
       now: deps.clock.now(),
     });
@@ -83,9 +105,9 @@ export function batchRoutes(
   });
 
   app.put('/api/providers/:id', session, async (c) => {
-    const provider = await readJsonBody(c, providerInputSchema);
-    const id = c.req.param('id');
-    if (!/^[\w-]{1,100}$/.test(id)) throw httpError('not-found');
+    const provider = await readBody(c, providerInputSchema);
+    const id = idParam(c, 'id');
+    if (!/^[\w-]{1,100}$/u.test(id)) throw httpError('not-found');
     const result = await putProvider(db.kysely, c.get('session').user, { id, provider, now: deps.clock.now() });
     if (!result.ok) throw httpError(result.error);
     return c.json({ protocol: PROTOCOL_VERSION, provider: result.value });
@@ -102,7 +124,7 @@ export function batchRoutes(
   });
 
   app.post('/api/batches', session, async (c) => {
-    const body = await readJsonBody(c, batchCreateSchema);
+    const body = await readBody(c, batchCreateSchema);
     const actor = actorOf(c);
     const result = await createBatch(db.kysely, actor, body);
     if (!result.ok) throw httpError(result.error);
@@ -114,35 +136,35 @@ export function batchRoutes(
     return detail(c, result.value.batchId);
   });
 
-  app.get('/api/batches/:id', session, (c) => detail(c, c.req.param('id')));
+  app.get('/api/batches/:id', session, (c) => detail(c, idParam(c, 'id')));
 
   app.post('/api/batches/:id/approve', session, async (c) => {
-    const result = await approveBatch(db.kysely, actorOf(c), c.req.param('id'));
+    const result = await approveBatch(db.kysely, actorOf(c), idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.post('/api/batches/:id/cancel', session, async (c) => {
-    const { note } = await readJsonBody(c, batchCancelSchema);
-    const result = await cancelBatch(db.kysely, actorOf(c), { batchId: c.req.param('id'), note });
+    const { note } = await readBody(c, batchCancelSchema);
+    const result = await cancelBatch(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), note });
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.post('/api/batches/:id/close', session, async (c) => {
-    const result = await closeBatch(db.kysely, actorOf(c), c.req.param('id'));
+    const result = await closeBatch(db.kysely, actorOf(c), idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.get('/api/batches/:id/file', session, async (c) => {
     const actor = actorOf(c);
-    const result = await downloadBatch(db.kysely, actor, c.req.param('id'));
+    const result = await downloadBatch(db.kysely, actor, idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     deps.logger.info('batch file', {
       requestId: c.get('requestId'),
       byUserId: actor.user.id,
-      batch: c.req.param('id'),
+      batch: idParam(c, 'id'),
     });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Type', result.value.contentType);
@@ -153,7 +175,7 @@ export function batchRoutes(
   app.post('/api/batches/:id/results', session, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const result = await previewResults(db.kysely, actorOf(c), {
-      batchId: c.req.param('id'),
+      batchId: idParam(c, 'id'),
       bytes,
       fileName: fileNameOf(c.req.header('x-filename')),
     });
@@ -165,8 +187,8 @@ export function batchRoutes(
   app.post('/api/batches/:id/results/:importId/apply', session, async (c) => {
     const actor = actorOf(c);
     const result = await applyResults(db.kysely, actor, {
-      batchId: c.req.param('id'),
-      importId: c.req.param('importId'),
+      batchId: idParam(c, 'id'),
+      importId: idParam(c, 'importId'),
     });
     if (!result.ok) throw httpError(result.error);
     deps.logger.info('batch results', {
@@ -179,10 +201,10 @@ export function batchRoutes(
   });
 
   app.put('/api/batches/:id/reroutes', session, async (c) => {
-    const { decisions } = await readJsonBody(c, reroutesRequestSchema);
-    const result = await rerouteFailed(db.kysely, actorOf(c), { batchId: c.req.param('id'), decisions });
+    const { decisions } = await readBody(c, reroutesRequestSchema);
+    const result = await rerouteFailed(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), decisions });
     if (!result.ok) throw httpError(result.error);
-    return detail(c, c.req.param('id'));
+    return detail(c, idParam(c, 'id'));
   });
   return app;
 }
