@@ -150,6 +150,38 @@ export function tableRows(r: Dict): [string, string, string][] {
       '≤ 500 MB',
     ]);
   }
+  const batches = get(r, 'batches');
+  for (const [key, label] of [
+    ['sqlite', 'SQLite'],
+    ['postgres', 'PostgreSQL'],
+  ] as const) {
+    const b = get(batches, key);
+    if (!b) continue;
+    const lines = Number(get(b, 'lines')).toLocaleString('en-US');
+    const step = (name: string) => {
+      const s = get(b, 'steps', name);
+      if (!s) return 'not measured';
+      const status = num(get(s, 'status'));
+      const code = get(s, 'errorCode');
+      const refused = status === 200 ? '' : `, HTTP ${String(status)} ${typeof code === 'string' ? code : ''}`;
+      const read = num(get(s, 'concurrentReadSeconds'));
+      const meanwhile = read === undefined ? '' : `; another user's read meanwhile ${read.toFixed(2)} s`;
+      return `${fixed(get(s, 'seconds'), 's', 2)} (server CPU ${fixed(get(s, 'serverCpuSeconds'), 's')}${meanwhile}${refused})`;
+    };
+    rows.push([`Provider batch, ${lines} bank lines, ${label}: prepare (POST /api/batches)`, step('prepare'), '']);
+    rows.push([`  export: first download, ${lines} transfer-send ops + the file`, step('export'), '']);
+    rows.push([
+      `  results preview: ${lines}-row .xlsx (${fixed(get(b, 'resultFile', 'mb'), 'MB', 1)}), ${String(get(b, 'failures'))} failed`,
+      step('results'),
+      '',
+    ]);
+    rows.push([`  apply: ${lines} transfer-result ops`, step('apply'), '']);
+    rows.push([
+      `  server RSS over the group: start → peak (VmHWM)`,
+      `${fixed(get(b, 'rssStartMb'), 'MB', 0)} → ${fixed(get(b, 'peakRssMb'), 'MB', 0)} (${fixed(get(b, 'hwmMb'), 'MB', 0)})`,
+      '',
+    ]);
+  }
   return rows;
 }
 

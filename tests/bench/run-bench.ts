@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle,lists]`
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle,lists,batches]`
  * `[-- --peers=ours,floor,pouchdb]` (initial sync: which contenders run; default all; the JSON keys
  * stay, a contender left out is reported as not measured)
  * `[-- --list-rows=150000] [-- --list-groups=k5b,by-age] [-- --list-zip=zlib] [-- --list-stack-kb=N]`
@@ -7,8 +7,13 @@
  * (lists: a monthly list .xlsx imported through the HTTP API, time and server RSS, about a minute;
  * `--quick` makes 20,000 rows; groups: `k5b` on every row, or `by-age` the group that fits the
  * age; zip: `zlib` as Excel saves, `sheetjs` the library's own, about 3× larger; a stack size in
- * KB and an old-generation cap in MB for that server are diagnostics). `--only=lists` alone skips
- * building the PWA.
+ * KB and an old-generation cap in MB for that server are diagnostics).
+ * `[-- --batch-lines=50000] [-- --batch-profile[=sqlite,postgres]]`
+ * (batches: a provider batch of that many bank lines prepared, exported, its result file shown and
+ * applied through the HTTP API, on SQLite and PostgreSQL, times and server RSS; `--quick` makes
+ * 10,000 lines; `--batch-profile` adds a run under V8's profiler on those databases (bare: SQLite),
+ * its time split by step).
+ * `--only=lists`, `--only=batches` or both skip building the PWA.
  *
  * Measures issue 6's figures side by side with the peers, in one run, on this machine: real
  * Chromium (playwright-core, /usr/bin/chromium, a new on-disk profile per run), the real server
@@ -30,6 +35,7 @@ import { startNode, type Running } from './lib/processes';
 import { percentile, round, summarize, type Summary } from './lib/stats';
 import { bundleFigures, loadedJsFigures } from './measure/bundle';
 import { measureDevice } from './measure/device';
+import { batchesGroup } from './measure/batches';
 import { listImportGroup } from './measure/list-import';
 import { runFloor, runOurs, runPouch, type SyncRun } from './measure/initial-sync';
 import { measureProfile } from './measure/profile';
@@ -39,7 +45,7 @@ import { printTable } from './report';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists').split(','));
+const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists,batches').split(','));
 const runs = Number(flag('runs') ?? (quick ? 2 : 3));
 const sizes = (flag('sizes') ?? (quick ? '10000' : '10000,50000')).split(',').map(Number);
 const deviceSize = Number(flag('device-size') ?? (quick ? 10_000 : 100_000));
@@ -405,7 +411,8 @@ async function main(): Promise<void> {
     sizes,
     machine: machine(),
   };
-  if ([...only].some((g) => g !== 'lists')) {
+  // Only the browser groups need the built app and the bench pages.
+  if ([...only].some((g) => g !== 'lists' && g !== 'batches')) {
     log(`Building the PWA and the bench pages into ${staticDir}`);
     buildApp(staticDir);
     await buildBenchPages(staticDir);
@@ -418,6 +425,16 @@ async function main(): Promise<void> {
   if (only.has('device')) await device();
   if (only.has('push')) await push();
   if (only.has('lists')) results['listImport'] = await listImportGroup(flag, quick, { work, startServer, stop, log });
+  if (only.has('batches')) {
+    const profile = args.includes('--batch-profile') ? 'sqlite' : (flag('batch-profile') ?? '');
+    results['batches'] = await batchesGroup(flag, quick, profile.split(',').filter(Boolean), {
+      work,
+      startServer,
+      stop,
+      log,
+      notMeasured: (why) => results.notMeasured.push(why),
+    });
+  }
   results['meta'] = { ...(results['meta'] as object), minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1) };
   writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
   printTable(results);

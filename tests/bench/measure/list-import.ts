@@ -114,7 +114,7 @@ export function bigListFile(people: (string | number)[][], month: string, zip: L
 }
 
 /** A stored (uncompressed) ZIP, its entries DEFLATEd by zlib (level 6, as Excel's zip does). */
-function deflateZip(stored: Buffer): Uint8Array<ArrayBuffer> {
+export function deflateZip(stored: Buffer): Uint8Array<ArrayBuffer> {
   const end = stored.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const count = stored.readUInt16LE(end + 10);
   let at = stored.readUInt32LE(end + 16);
