@@ -15,7 +15,8 @@ import type { Database } from '../db/schema';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed, monthLock } from '../months/month-close';
 import { batchFile, batchFileName } from './batch-file';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, type Actor, type Batch } from './batch-store';
+import { recordTransferOps } from './transfer-ops';
 
 export type BatchFile = { bytes: Uint8Array; fileName: string; contentType: string };
 
@@ -29,6 +30,10 @@ export async function downloadBatch(
   actor: Actor,
   batchId: string,
 ): Promise<Result<BatchFile, RequestErrorCode>> {
+  // The file is made before the step's transaction, which then only sends: an approved batch's
+  // lines never change, and a province's file takes seconds and memory to write.
+  const before = await db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+  const made = before?.status === 'approved' && before.file_bytes === null ? await makeFile(db, before) : undefined;
   const result = await runStep(db, async (trx) => {
     const batch = await lockedBatch(trx, batchId);
     if (!batch || !can(actor.user, 'batches.view', batch.commune_code)) throw new StepRefused('not-found');
@@ -44,28 +49,17 @@ export async function downloadBatch(
     await lockKey(trx, monthLock(batch.commune_code, batch.period));
     if (await isMonthClosed(trx, batch.commune_code, batch.period)) throw new StepRefused('period-closed');
 
-    const rows = await trx
-      .selectFrom('batch_lines')
-      .select(['line_id', 'reference', 'amount', 'data'])
-      .where('batch_id', '=', batch.id)
-      .orderBy('row')
-      .execute();
-    const ctx = opContext(actor);
-    for (const r of rows) {
-      const outcome = await serverOp(trx, ctx, 'payment.transfer-send', r.line_id, {
-        batchId: batch.id,
-        providerId: batch.provider_id,
-        reference: r.reference,
-        amount: Number(r.amount),
-      });
-      if (outcome.status !== 'applied') throw new StepRefused('batch-lines-changed');
-    }
-    const bytes = batchFile(
-      template,
-      rows.map((r) => JSON.parse(r.data) as BatchLine),
-      batch.period,
+    const { rows, bytes, fileName } = made ?? (await makeFile(trx, batch));
+    const refused = await recordTransferOps(
+      trx,
+      opContext(actor),
+      'payment.transfer-send',
+      rows.map((r) => ({
+        lineId: r.line_id,
+        payload: { batchId: batch.id, providerId: batch.provider_id, reference: r.reference, amount: Number(r.amount) },
+      })),
     );
-    const fileName = batchFileName(batch.reference, template);
+    if (refused.length > 0) throw new StepRefused('batch-lines-changed');
     await trx
       .updateTable('batches')
       .set({
@@ -81,4 +75,21 @@ export async function downloadBatch(
     return { bytes, fileName, contentType };
   });
   return result.ok ? ok(result.value) : err(result.error);
+}
+
+/** The batch's lines and its file, as the template it was prepared with makes it. */
+async function makeFile(db: Kysely<Database>, batch: Batch) {
+  const template = JSON.parse(batch.template) as BatchTemplate;
+  const rows = await db
+    .selectFrom('batch_lines')
+    .select(['line_id', 'reference', 'amount', 'data'])
+    .where('batch_id', '=', batch.id)
+    .orderBy('row')
+    .execute();
+  const bytes = batchFile(
+    template,
+    rows.map((r) => JSON.parse(r.data) as BatchLine),
+    batch.period,
+  );
+  return { rows, bytes, fileName: batchFileName(batch.reference, template) };
 }

@@ -12,7 +12,8 @@ import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { lockKey } from '../db/dialect';
 import { isMonthClosed, monthLock } from '../months/month-close';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, type Actor } from './batch-store';
+import { recordTransferOps } from './transfer-ops';
 
 export type RerouteDecision = { lineId: string; to: RerouteTarget; reason: string };
 
@@ -37,16 +38,22 @@ export function rerouteFailed(
           .execute()
       ).map((l) => l.line_id),
     );
-    const ctx = opContext(actor);
     const seen = new Set<string>();
     for (const d of input.decisions) {
       if (!failed.has(d.lineId) || seen.has(d.lineId)) throw new StepRefused('reroute-invalid');
       seen.add(d.lineId);
-      const reason = d.reason.normalize('NFC').trim();
-      const outcome = await serverOp(trx, ctx, 'payment.reroute', d.lineId, { to: d.to, reason });
-      // Not a failed line any more (paid in cash meanwhile, or decided already).
-      if (outcome.status !== 'applied') throw new StepRefused('reroute-invalid');
     }
+    const refused = await recordTransferOps(
+      trx,
+      opContext(actor),
+      'payment.reroute',
+      input.decisions.map((d) => ({
+        lineId: d.lineId,
+        payload: { to: d.to, reason: d.reason.normalize('NFC').trim() },
+      })),
+    );
+    // Not a failed line any more (paid in cash meanwhile, or decided already).
+    if (refused.length > 0) throw new StepRefused('reroute-invalid');
     await logBatchEvent(trx, batch.id, actor, 'reroute', `${input.decisions.length} dòng`);
     return { rerouted: input.decisions.length };
   });

@@ -7,7 +7,7 @@
  * that contradicts one recorded before are shown and never applied.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { reconcile, type Balance, type ResultRow, type SentLine } from '../../domain/batch-reconcile';
 import { guessResultMapping, mappingGaps, readResultRows, type ResultMapping } from '../../domain/batch-results';
 import { err, ok, type Result } from '../../lib/result';
@@ -20,7 +20,8 @@ import type { Database } from '../db/schema';
 import { readSheet } from '../lists/read-sheet';
 import type { Cell } from '../lists/sheet-types';
 import { sheetErrorCodes } from '../services/list-analysis';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, type Actor } from './batch-store';
+import { recordTransferOps } from './transfer-ops';
 import { getProvider, resultMappingFor } from './providers';
 
 type Stored = { results: ResultRow[]; unreadable: number[]; mapping: ResultMapping; headers: string[] };
@@ -95,28 +96,51 @@ export async function applyResults(
     const stored = JSON.parse(imported.rows) as Stored;
     const decided = await decide(trx, batch, stored);
     if (!decided.ok) throw new StepRefused(decided.error);
-    const ctx = opContext(actor);
-    for (const d of decided.value.toApply) {
-      const outcome = await serverOp(trx, ctx, 'payment.transfer-result', d.lineId, {
-        batchId: batch.id,
-        outcome: d.state,
-        ...(d.reason === null ? {} : { reason: d.reason.slice(0, 500) }),
-        ...(d.providerReference === null ? {} : { providerReference: d.providerReference.slice(0, 100) }),
-      });
-      if (outcome.status !== 'applied') throw new StepRefused('batch-lines-changed');
-      await trx
-        .updateTable('batch_lines')
-        .set({ result: d.state, reason: d.reason, provider_reference: d.providerReference })
-        .where('batch_id', '=', batch.id)
-        .where('line_id', '=', d.lineId)
-        .execute();
-    }
+    const { toApply } = decided.value;
+    const refused = await recordTransferOps(
+      trx,
+      opContext(actor),
+      'payment.transfer-result',
+      toApply.map((d) => ({
+        lineId: d.lineId,
+        payload: {
+          batchId: batch.id,
+          outcome: d.state,
+          ...(d.reason === null ? {} : { reason: d.reason.slice(0, 500) }),
+          ...(d.providerReference === null ? {} : { providerReference: d.providerReference.slice(0, 100) }),
+        },
+      })),
+    );
+    if (refused.length > 0) throw new StepRefused('batch-lines-changed');
+    await setLineResults(trx, batch.id, toApply);
     await trx.updateTable('batch_results').set({ applied_at: actor.now }).where('id', '=', imported.id).execute();
     const { paid, failed } = decided.value.preview;
     await logBatchEvent(trx, batch.id, actor, 'results', `${imported.file_name}: ${paid} đã chi, ${failed} lỗi`);
     return { ...decided.value.preview, importId: imported.id, mapping: stored.mapping, headers: stored.headers };
   });
   return result.ok ? ok(result.value) : err(result.error);
+}
+
+/** The batch's lines' results, written a chunk of lines per statement. */
+async function setLineResults(trx: Transaction<Database>, batchId: string, results: readonly ToApply[]): Promise<void> {
+  const byLine = new Map(results.map((r) => [r.lineId, r]));
+  const rows = await trx.selectFrom('batch_lines').selectAll().where('batch_id', '=', batchId).execute();
+  const changed = rows.flatMap((row) => {
+    const r = byLine.get(row.line_id);
+    return r ? [{ ...row, result: r.state, reason: r.reason, provider_reference: r.providerReference }] : [];
+  });
+  for (const part of chunks(changed, 500))
+    await trx
+      .insertInto('batch_lines')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['batch_id', 'line_id']).doUpdateSet((eb) => ({
+          result: eb.ref('excluded.result'),
+          reason: eb.ref('excluded.reason'),
+          provider_reference: eb.ref('excluded.provider_reference'),
+        })),
+      )
+      .execute();
 }
 
 type ToApply = { lineId: string; state: 'paid' | 'failed'; reason: string | null; providerReference: string | null };

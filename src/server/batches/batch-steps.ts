@@ -9,7 +9,8 @@ import type { RequestErrorCode } from '../../protocol/error-codes';
 import { can } from '../../protocol/permissions';
 import type { Database } from '../db/schema';
 import { batchBalance } from './batch-views';
-import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, serverOp, type Actor } from './batch-store';
+import { StepRefused, lockedBatch, logBatchEvent, opContext, runStep, type Actor } from './batch-store';
+import { recordTransferOps } from './transfer-ops';
 
 type StepResult = Promise<{ ok: true; value: { batchId: string } } | { ok: false; error: RequestErrorCode }>;
 
@@ -50,15 +51,14 @@ export function cancelBatch(db: Kysely<Database>, actor: Actor, input: { batchId
         .where('result', '!=', 'waiting')
         .executeTakeFirst();
       if (answered) throw new StepRefused('batch-step-out-of-order');
-      const ctx = opContext(actor);
       const lines = await trx.selectFrom('batch_lines').select('line_id').where('batch_id', '=', batch.id).execute();
-      for (const l of lines) {
-        const outcome = await serverOp(trx, ctx, 'payment.transfer-cancel', l.line_id, {
-          batchId: batch.id,
-          note: input.note,
-        });
-        if (outcome.status !== 'applied') throw new StepRefused('batch-lines-changed');
-      }
+      const refused = await recordTransferOps(
+        trx,
+        opContext(actor),
+        'payment.transfer-cancel',
+        lines.map((l) => ({ lineId: l.line_id, payload: { batchId: batch.id, note: input.note } })),
+      );
+      if (refused.length > 0) throw new StepRefused('batch-lines-changed');
     }
     await trx.updateTable('batch_lines').set({ result: 'cancelled' }).where('batch_id', '=', batch.id).execute();
     await trx.updateTable('batches').set({ status: 'cancelled' }).where('id', '=', batch.id).execute();

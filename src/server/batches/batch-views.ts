@@ -115,7 +115,7 @@ export async function listBatches(
   return ok(rows.map((r) => summaryOf(r, balances.get(r.id) ?? emptyBalance)));
 }
 
-/** Lines shown with a batch: every failed or waiting one, and the others up to this many. */
+/** Lines shown with a batch: every failed one, and the others up to this many. */
 const SHOWN_LINES = 500;
 
 /** The supervisor's decision about this batch's failure of the line (not another batch's). */
@@ -142,7 +142,8 @@ export async function getBatch(
     .orderBy('row')
     .execute();
   let others = 0;
-  const shown = stored.filter((l) => l.result === 'failed' || l.result === 'waiting' || others++ < SHOWN_LINES);
+  // Failed lines need a decision: all of them; a province's thousands of others are not sent whole.
+  const shown = stored.filter((l) => l.result === 'failed' || others++ < SHOWN_LINES);
   const failedIds = shown.filter((l) => l.result === 'failed').map((l) => l.line_id);
   const failedLines = await entitiesData(db, 'payment-line', failedIds);
   const lines: BatchLineView[] = shown.map((l) => {
