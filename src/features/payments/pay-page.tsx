@@ -11,7 +11,7 @@ import { PhotoInput } from './photo-input';
 import { Receipt } from './receipt';
 import { ReceiverCheckPanel } from './receiver-check-panel';
 import type { Photo } from './shrink-photo';
-import { SignaturePad } from './signature-pad';
+import { SignaturePad } from '../../ui/signature-pad';
 import { usePay } from './use-pay';
 import { useReceiverCheck } from './use-receiver-check';
 import { usePaymentLine } from './use-payment-list';
@@ -103,7 +103,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
             </fieldset>
             <ReceiverCheckPanel state={receiver} />
             <p className="label">{t.pay.signature}</p>
-            <SignaturePad onChange={setSignature} />
+            <SignaturePad label={t.pay.signatureLabel} clearLabel={t.pay.clearSignature} onChange={setSignature} />
             <PhotoInput photo={photo} onChange={setPhoto} />
             {blocked && (
               <p className="warning" data-testid="pay-blocked">

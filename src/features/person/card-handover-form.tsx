@@ -25,7 +25,7 @@ import {
   type CardHandoverForm,
 } from './card-handover-schema';
 import { textFieldsOf } from './form-field';
-import { SignatureBox } from './signature-box';
+import { SignaturePad } from '../../ui/signature-pad';
 
 /**
  * The hand-over card of a person's page: the recorded hand-over, or the way to record one for a
@@ -174,7 +174,7 @@ function HandoverForm({
       <p className="label" id="ho-signature-title">
         {t.handover.signature}
       </p>
-      <SignatureBox
+      <SignaturePad
         label={t.handover.signatureLabel}
         clearLabel={t.handover.clearSignature}
         describedBy={signatureMissing ? 'ho-signature-error' : undefined}

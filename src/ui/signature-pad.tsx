@@ -1,8 +1,19 @@
+/**
+ * A signature drawn with finger, stylus or mouse (pointer events), reported as a PNG once there is
+ * ink, and cleared with a button: the receiver's on a payment and on a card hand-over.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../ui/messages';
 
-/** Draws with finger, stylus or mouse (pointer events); reports a PNG once something is drawn. */
-export function SignaturePad({ onChange }: { onChange: (png: Blob | null) => void }) {
+type Props = {
+  /** Names the drawing area for screen readers. */
+  label: string;
+  clearLabel: string;
+  onChange: (png: Blob | null) => void;
+  /** Ids of the texts that describe the pad (its error). */
+  describedBy?: string | undefined;
+};
+
+export function SignaturePad({ label, clearLabel, onChange, describedBy }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const inked = useRef(false);
@@ -66,14 +77,15 @@ export function SignaturePad({ onChange }: { onChange: (png: Blob | null) => voi
         ref={canvas}
         width={600}
         height={200}
-        aria-label={t.pay.signatureLabel}
+        aria-label={label}
+        aria-describedby={describedBy}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
         onPointerCancel={up}
       />
       <button type="button" onClick={clear} disabled={!hasInk}>
-        {t.pay.clearSignature}
+        {clearLabel}
       </button>
     </div>
   );
