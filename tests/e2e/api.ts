@@ -61,6 +61,27 @@ export async function pullScope(s: ApiSession): Promise<Map<string, PulledChange
   }
 }
 
+/** The active people of a commune paid this month, as a user's device pulls them (oldest code first). */
+export async function peoplePaidThisMonth<P extends { code?: string | null }>(
+  s: ApiSession,
+  commune: string,
+  month: string,
+): Promise<P[]> {
+  const scope = [...(await pullScope(s)).values()];
+  const paid = new Set(
+    scope
+      .filter((c) => c.entity === 'payment-line')
+      .map((c) => c.data as { beneficiaryId: string; periodId: string })
+      .filter((l) => l.periodId === month)
+      .map((l) => l.beneficiaryId),
+  );
+  return scope
+    .filter((c) => c.entity === 'beneficiary' && paid.has(c.id))
+    .map((c) => c.data as P & { status: string; communeCode: string })
+    .filter((p) => p.status === 'active' && p.communeCode === commune)
+    .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
+}
+
 /** A pulled payment line with the history fields the server adds to it. */
 export type PulledLine = {
   status: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { addMonths } from '../../src/domain/calendar';
 import { vietnamMonth } from '../../src/lib/clock';
 import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list';
-import { apiGet, apiLogin, apiPost, pullScope, type ApiSession } from './api';
+import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
 import { pendingText, skipCardCheck, waitForBootstrap } from './app-page';
 import { launchBrowser, newDevice, signIn } from './browser';
 
@@ -21,26 +21,9 @@ const shown = (m: string) => m.split('-').reverse().join('/');
 let browser: Browser;
 let people: DemoPerson[];
 
-/** Lộc An's active people paid this month, as the officer's device pulls them. */
-async function paidThisMonth(officer: ApiSession): Promise<DemoPerson[]> {
-  const scope = [...(await pullScope(officer)).values()];
-  const paid = new Set(
-    scope
-      .filter((c) => c.entity === 'payment-line')
-      .map((c) => c.data as { beneficiaryId: string; periodId: string })
-      .filter((l) => l.periodId === thisMonth)
-      .map((l) => l.beneficiaryId),
-  );
-  return scope
-    .filter((c) => c.entity === 'beneficiary' && paid.has(c.id))
-    .map((c) => c.data as DemoPerson & { status: string; communeCode: string })
-    .filter((p) => p.status === 'active' && p.communeCode === LOC_AN)
-    .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  people = await paidThisMonth(await apiLogin(baseUrl, 'officer2'));
+  people = await peoplePaidThisMonth<DemoPerson>(await apiLogin(baseUrl, 'officer2'), LOC_AN, thisMonth);
 });
 afterAll(async () => {
   await browser.close();

@@ -11,7 +11,7 @@ import { addMonths } from '../../src/domain/calendar';
 import { vietnamMonth } from '../../src/lib/clock';
 import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list';
 import { bankResultXlsx, type ResultLine } from '../fixtures/batch-files';
-import { apiGet, apiLogin, apiPost, pullScope, type ApiSession } from './api';
+import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
 import { pendingText, skipCardCheck, waitForBootstrap } from './app-page';
 import { launchBrowser, newDevice, signIn } from './browser';
 
@@ -36,28 +36,12 @@ async function signedIn(username: string): Promise<Page> {
   return page;
 }
 
-/** Phú Bài's active people paid this month, as the officer's device pulls them. */
-async function phuBaiPeople(officer: ApiSession): Promise<DemoPerson[]> {
-  const thisMonth = vietnamMonth(Date.now());
-  const scope = [...(await pullScope(officer)).values()];
-  const paid = new Set(
-    scope
-      .filter((c) => c.entity === 'payment-line')
-      .map((c) => c.data as { beneficiaryId: string; periodId: string })
-      .filter((l) => l.periodId === thisMonth)
-      .map((l) => l.beneficiaryId),
-  );
-  return scope
-    .filter((c) => c.entity === 'beneficiary' && paid.has(c.id))
-    .map((c) => c.data as DemoPerson & { status: string; communeCode: string })
-    .filter((p) => p.status === 'active' && p.communeCode === PHU_BAI);
-}
-
 /** Next month's list of Phú Bài, uploaded, approved and published by API (the period approved). */
 async function approveMonth(): Promise<void> {
   const officer = await apiLogin(baseUrl, 'officer');
   const approver = await apiLogin(baseUrl, 'approver');
-  const file = demoListFile(await phuBaiPeople(officer), month, 'Phường Phú Bài');
+  const people = await peoplePaidThisMonth<DemoPerson>(officer, PHU_BAI, vietnamMonth(Date.now()));
+  const file = demoListFile(people, month, 'Phường Phú Bài');
   const res = await fetch(`${baseUrl}/api/lists/import?period=${month}&commune=${PHU_BAI}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${officer.token}`, 'x-filename': encodeURIComponent('phu-bai.xlsx') },

@@ -6,29 +6,25 @@
  */
 import { useState } from 'react';
 import { batchFields, type BatchField } from '../../domain/batch-template';
+import { exampleTemplates } from '../../domain/batch-templates.examples';
 import { providerKinds, type Provider, type ProviderInput } from '../../protocol/batches';
 import { t } from '../../ui/messages';
 
 type Template = ProviderInput['template'];
 
+/** A new provider starts from the example bank's template (an example, to be made the provider's own). */
 export const blankProvider: ProviderInput = {
   code: '',
   name: '',
   kind: 'bank',
   aliases: [],
   disabled: false,
-  template: {
+  template: exampleTemplates.find((e) => e.method === 'bank')?.template ?? {
     fileType: 'xlsx',
     encoding: 'utf-8',
     separator: ',',
-    columns: [
-      { header: 'Số tài khoản', field: 'accountNumber' },
-      { header: 'Tên chủ tài khoản', field: 'holderName' },
-      { header: 'Số tiền', field: 'amount' },
-      { header: 'Nội dung', field: 'content' },
-      { header: 'Mã tham chiếu', field: 'reference' },
-    ],
-    content: 'TGXH thang {month}/{year} {name}',
+    columns: [],
+    content: '',
     totalsRow: true,
     account: { kind: 'digits', minLength: 8, maxLength: 19 },
   },
