@@ -3,6 +3,8 @@
  * (push.pg.test.ts): idempotency, seqs and gaps, per-op rejections, and the envelope.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
+import { isPostgres } from '../../src/server/db/dialect';
 import pushRequest from '../fixtures/protocol/push-request.json';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import { opResultMessagesVi } from '../../src/protocol/op-messages.vi';
@@ -38,6 +40,27 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       await expect(db.deleteFrom('ops').where('op_id', '=', id).execute()).rejects.toThrow(/append-only/u);
       const row = await db.selectFrom('ops').select(['status']).where('op_id', '=', id).executeTakeFirst();
       expect(row?.status).toBe('applied');
+      // Nor around the triggers: SQLite's REPLACE deletes without firing them, and PostgreSQL's
+      // TRUNCATE fires no row trigger.
+      if (isPostgres(db)) {
+        await expect(sql`truncate ops`.execute(db)).rejects.toThrow(/append-only/u);
+      } else {
+        await sql`insert or replace into ops (op_id, device_id, user_id, seq, received_at, envelope, status)
+          values (${id}, 'dev-x', 'user-x', null, 0, '{}', 'rejected')`.execute(db);
+        const seq = await db.selectFrom('ops').select(['seq', 'device_id']).where('op_id', '=', id).executeTakeFirst();
+        await sql`insert or replace into ops (op_id, device_id, user_id, seq, received_at, envelope, status)
+          values ('other-id', ${seq?.device_id ?? ''}, 'user-x', ${seq?.seq ?? 0}, 0, '{}', 'rejected')`.execute(db);
+      }
+      const after = await db
+        .selectFrom('ops')
+        .select(['status', 'envelope'])
+        .where('op_id', '=', id)
+        .executeTakeFirst();
+      expect(after).toMatchObject({ status: 'applied' });
+      expect(JSON.parse(after?.envelope ?? '{}')).toMatchObject({ id });
+      expect(
+        await db.selectFrom('ops').select('op_id').where('op_id', '=', 'other-id').executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
