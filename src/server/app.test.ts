@@ -98,6 +98,23 @@ describe('app', () => {
     expect(notFound.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  test('no API answer is cached, errors and sign-in included; a 413 closes its connection', async () => {
+    const h = await createHarness();
+    await h.addUser('payer', 'payer', ['19960']);
+    const token = await h.signIn('payer');
+    for (const res of [
+      await h.request('/api/health'),
+      await h.request('/api/nope'),
+      await h.request('/api/me', { token }),
+      await h.request('/api/auth/login', { body: h.loginBody('payer', 'sai') }),
+      await h.request('/api/auth/logout', { token, body: { protocol: 1 } }),
+    ])
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    const big = await h.request('/api/auth/login', { body: 'x'.repeat(70 * 1024) });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('connection')).toBe('close');
+  });
+
   test('logs name the request but never the password, the token or a person’s name', async () => {
     const h = await createHarness();
     await h.addUser('payer', 'payer', ['19960'], 'mat-khau-bi-mat');
@@ -130,6 +147,8 @@ describe('static PWA', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><title>Chi trả TGXH</title></html>');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"sources":["app.tsx"]}');
+    writeFileSync(join(dir, 'workbox-1.js.map'), '{"sources":["sw.ts"]}');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -158,5 +177,14 @@ describe('static PWA', () => {
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toMatch(/application\/json/);
     expect((await h.request('/../etc/passwd')).status).not.toBe(500);
+  });
+
+  test('source maps are not served, under /assets/ or beside the service worker', async () => {
+    const h = await createHarness({ staticDir: dir });
+    for (const path of ['/assets/index-abc123.js.map', '/workbox-1.js.map']) {
+      const res = await h.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('sources');
+    }
   });
 });

@@ -58,6 +58,12 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     c.header('X-Frame-Options', 'DENY');
     c.header('Permissions-Policy', permissionsPolicy);
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    const path = c.req.path;
+    // Every API answer is about someone's data or session: never kept by a browser or a proxy.
+    if (path === '/api' || path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    // A body refused before it was read leaves the rest in the socket: close it rather than
+    // keep a connection whose next request would start mid-body.
+    if (c.res.status === 413) c.header('Connection', 'close');
   };
 }
 

@@ -27,12 +27,15 @@ export function mountStatic(app: Hono<AppEnv>, staticDir: string, logger: Logger
   }
   const files = serveStatic<AppEnv>({ root: staticDir });
   const index = serveStatic<AppEnv>({ root: staticDir, path: 'index.html' });
-  const serveFiles: MiddlewareHandler<AppEnv> = (c, next) => (isApi(c.req.path) ? next() : files(c, next));
+  // Source maps stay on the server's disk (for support), never public: they would give the source away.
+  const isHidden = (path: string) => path.endsWith('.map');
+  const serveFiles: MiddlewareHandler<AppEnv> = (c, next) =>
+    isApi(c.req.path) || isHidden(c.req.path) ? next() : files(c, next);
   // SPA fallback: any other GET outside /api is a client route. A missing hashed asset
   // stays a 404: answering HTML for a script would only hide the error.
   const serveShell: MiddlewareHandler<AppEnv> = (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    if (isApi(c.req.path) || c.req.path.startsWith('/assets/')) return next();
+    if (isApi(c.req.path) || isHidden(c.req.path) || c.req.path.startsWith('/assets/')) return next();
     if (!existsSync(join(staticDir, 'index.html'))) return next();
     return index(c, next);
   };
