@@ -15,7 +15,9 @@ import { readEnvConfig, type EnvConfig } from './env';
 import { createLogger, type Logger } from './logger';
 import { SERVER_NODE_FLAGS } from './node-flags';
 import { ensureExampleProviders } from './batches/providers';
+import { AppError } from '../lib/app-error';
 import { ensureCommunes } from './seed/communes';
+import { demoTraces, isDemoDatabase } from './seed/demo-guard';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
 import { defaultHashOptions } from './services/passwords';
@@ -30,6 +32,17 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
   if (env.isProduction && missing.length > 0) logger.info('node flags missing', { flags: missing.join(' ') });
   const migrated = await migrateToLatest(db);
   if (migrated.applied.length > 0) logger.info('migrated', { applied: migrated.applied.join(',') });
+  if (env.isProduction) {
+    const traces = await demoTraces(db.kysely, env.demoPassword);
+    if (traces.length > 0) {
+      logger.announce(
+        'Cơ sở dữ liệu này có dữ liệu hoặc tài khoản demo: máy chủ không chạy ở chế độ sản xuất với nó. ' +
+          'Hãy dùng một cơ sở dữ liệu mới và tạo người dùng bằng "npm run user:add".',
+      );
+      await db.close();
+      throw new AppError('demo-in-production', `demo data in a production database: ${traces.join('; ')}`);
+    }
+  }
   // The pilot communes are reference data: there in production too, demo or not.
   const communes = await ensureCommunes(db.kysely, systemClock.now());
   if (communes > 0) logger.info('communes written', { communes });
@@ -62,11 +75,18 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
     maxLoginFailures: defaultAuthSettings.maxFailures,
   };
   const app = createApp({ db, clock: systemClock, logger, config });
+  const isDemo = await isDemoDatabase(db.kysely);
 
   const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
     logger.announce(`Chi trả TGXH đang chạy tại http://localhost:${info.port}`);
     if (seeded) {
       logger.announce(`Dữ liệu demo: người dùng ${seeded.usernames.join(', ')}; mật khẩu: ${env.demoPassword}`);
+    }
+    if (isDemo) {
+      logger.announce(
+        'ĐÂY LÀ BẢN DEMO: dữ liệu và tài khoản là mẫu, không dùng cho người thật. ' +
+          'Chạy thật: NODE_ENV=production với cơ sở dữ liệu mới (README, "Production").',
+      );
     }
   });
 

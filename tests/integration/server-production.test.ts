@@ -76,6 +76,10 @@ describe('production', () => {
     expect(again.code).toBe(2);
     expect(again.output).toContain('Tên đăng nhập "canbo.phubai" đã có.');
 
+    const demoPassword = await userAdd(['--username', 'thu.demo', '--role', 'admin', '--communes', ''], 'demo1234');
+    expect(demoPassword.code).toBe(2);
+    expect(demoPassword.output).toContain('Không dùng mật khẩu của bản demo');
+
     const unknown = await userAdd(
       ['--username', 'nguoichi', '--role', 'payer', '--communes', '99999'],
       'mat-khau-rat-dai',
@@ -102,11 +106,30 @@ describe('production', () => {
     const flagged = { ...entry, args: [...SERVER_NODE_FLAGS, ...entry.args] };
     server = await startServer({ entry: flagged, sqliteFile, staticDir: dir, beneficiaries: 20, env: production });
     expect(server.output()).not.toContain('Dữ liệu demo');
+    expect(server.output()).not.toContain('ĐÂY LÀ BẢN DEMO');
     expect(server.output()).not.toContain('node flags missing');
     expect((await login(server, 'payer', 'demo1234')).status).toBe(401);
     const me = await login(server, 'canbo.phubai', 'mat-khau-rat-dai');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: { username: 'canbo.phubai', role: 'officer', communes: ['19960'] } });
+  }, 120_000);
+
+  test('a demo says so at start, and its database never runs as production', async () => {
+    if (!entry) throw new Error('no server entry');
+    const demoFile = join(dir, 'demo.sqlite');
+    const demo = await startServer({ entry, sqliteFile: demoFile, staticDir: dir, beneficiaries: 20 });
+    // Said right after the address line, in the same start-up callback.
+    await expect.poll(() => demo.output()).toContain('ĐÂY LÀ BẢN DEMO');
+    await demo.stop();
+    const refused = startServer({
+      entry,
+      sqliteFile: demoFile,
+      staticDir: dir,
+      beneficiaries: 20,
+      env: { ...production, SQLITE_FILE: demoFile },
+    });
+    await expect(refused).rejects.toThrow(/server exited \(1\) before it was ready/u);
+    await expect(refused).rejects.toThrow(/có dữ liệu hoặc tài khoản demo/u);
   }, 120_000);
 
   test('a month from a spreadsheet alone, start to close, with no demo data', async () => {

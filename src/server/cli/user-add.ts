@@ -71,6 +71,8 @@ async function run(): Promise<void> {
     fail('Không nhận mật khẩu trên dòng lệnh khi chạy production.');
   const password = values.password ?? (await readPassword(values['password-stdin']));
   if (password.length < 8) fail('Mật khẩu cần ít nhất 8 ký tự.');
+  // A production start refuses a database where it opens an account (seed/demo-guard.ts).
+  if (password === env.demoPassword) fail('Không dùng mật khẩu của bản demo cho người dùng thật.');
 
   const db = openDatabase(env.database);
   try {

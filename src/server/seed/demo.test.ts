@@ -105,7 +105,16 @@ describe('demo seed', () => {
 
   test('creates exactly the demo users with their roles and communes', () => {
     const byName = Object.fromEntries(result.users.map((u) => [u.username, u]));
-    expect(Object.keys(byName).sort()).toEqual(['admin', 'approver', 'officer', 'officer2', 'payer', 'supervisor']);
+    expect(Object.keys(byName).sort()).toEqual([
+      'admin',
+      'approver',
+      'officer',
+      'officer2',
+      'payer',
+      'supervisor',
+      'supervisor2',
+    ]);
+    expect(byName['supervisor2']).toMatchObject({ role: 'supervisor', communes: [LOC_AN] });
     expect(byName['approver']).toMatchObject({ role: 'approver', communes: [PHU_BAI, LOC_AN] });
     expect(byName['payer']).toMatchObject({ role: 'payer', communes: [PHU_BAI] });
     expect(byName['officer']).toMatchObject({ role: 'officer', communes: [PHU_BAI] });

@@ -3,6 +3,7 @@
  * beneficiaries, the current month's period and payment list, and the demo users.
  * Deterministic: the same options give the same data; only the month comes from the clock.
  */
+import { markDemo } from './demo-guard';
 import { payableMethod } from '../../domain/payment-line';
 import { sql, type Kysely } from 'kysely';
 import { pilotCommunes } from '../../domain/admin-units';
@@ -59,6 +60,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const allCodes = communes.map((c) => c.code);
 
   const users = await createDemoUsers(db, allCodes, options, now);
+  // Marked first: a production start refuses this database even if the seed stops half-way.
+  await markDemo(db, now);
 
   const periodId = month;
   const standard = standardLevel(PROVINCE, month);
@@ -129,6 +132,8 @@ function pickArrears(count: number, b: BeneficiaryData, month: string): { arrear
 const demoUsers: readonly { username: string; role: Role; displayName: string; communes: 'all' | string[] }[] = [
   { username: 'admin', role: 'admin', displayName: 'Quản trị hệ thống', communes: 'all' },
   { username: 'supervisor', role: 'supervisor', displayName: 'Trần Quốc Bảo', communes: 'all' },
+  // A supervisor of one commune only, so anyone can try the scope rules.
+  { username: 'supervisor2', role: 'supervisor', displayName: 'Đặng Thị Mai', communes: [LOC_AN] },
   { username: 'officer', role: 'officer', displayName: 'Lê Thị Thu Hà', communes: [PHU_BAI] },
   { username: 'payer', role: 'payer', displayName: 'Phạm Văn Đức', communes: [PHU_BAI] },
   { username: 'officer2', role: 'officer', displayName: 'Nguyễn Thị Hạnh', communes: [LOC_AN] },
