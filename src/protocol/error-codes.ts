@@ -50,6 +50,7 @@ export const requestErrorCodes = [
   'results-match-nothing',
   'reroute-invalid',
   'transfers-waiting',
+  'device-active',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -69,5 +69,7 @@ export const requestErrorMessagesVi = {
   'reroute-invalid': 'Chỉ chuyển sang chi tiền mặt được dòng chuyển khoản bị lỗi của đợt này và chưa có quyết định.',
   'transfers-waiting':
     'Còn dòng chi trả đã chuyển cho nhà cung cấp và đang chờ kết quả: hãy nhập kết quả (hoặc hủy đợt) trước khi khóa sổ tháng.',
+  'device-active':
+    'Thiết bị này vẫn đang dùng: hãy cho ngừng dùng (hoặc thu hồi) thiết bị trước khi nhập tệp thao tác của nó.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

@@ -88,6 +88,20 @@ export function can(user: Who, action: Action, communeCode?: string | null): boo
   return communeCode === undefined || isInScope(user, communeCode);
 }
 
+/** How far a role reaches, for acting on another user's devices and ops (field staff lowest). */
+const roleRank: Record<Role, number> = { payer: 1, officer: 1, approver: 2, supervisor: 3, admin: 4 };
+
+/**
+ * Whether `actor` may act on `target`'s devices or ops (retire, revoke, import): an admin may on
+ * anyone; nobody else on a user of a higher role, or of a wider scope than their own (every one
+ * of the target's communes must be the actor's).
+ */
+export function mayActOn(actor: Who, target: Who): boolean {
+  if (actor.role === 'admin') return true;
+  if (target.role === 'admin' || roleRank[target.role] > roleRank[actor.role]) return false;
+  return target.communes.every((code) => isInScope(actor, code));
+}
+
 /** The communes of `communes` that are also in the user's scope. */
 export function sharedCommunes(user: Who, communes: readonly string[]): string[] {
   return communes.filter((code) => isInScope(user, code));

@@ -131,6 +131,7 @@ export const codeMessages = {
     'reroute-invalid': 'Only a failed transfer of this batch that has no decision yet can be moved to cash.',
     'transfers-waiting':
       'Some lines were sent to a provider and are waiting for results: import the results (or cancel the batch) before closing the month.',
+    'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

@@ -150,7 +150,8 @@ export const en: Messages = {
       revoke: (name: string) => `Revoke device "${name}"? All its data will be erased, including unsent actions.`,
     },
     importTitle: 'Import actions file from another device',
-    importHint: 'Choose the unsent actions file that staff exported from the broken device ("Needs attention").',
+    importHint:
+      'Choose the unsent actions file that staff exported from the broken device ("Needs attention"). Retire that device before importing.',
     importing: 'Sending file to the server…',
     importSummary: (applied: number, duplicate: number, conflict: number, rejected: number) =>
       `Recorded ${applied}, duplicate ${duplicate}, conflict ${conflict}, rejected ${rejected}`,

@@ -161,7 +161,8 @@ export const vi = {
       revoke: (name: string) => `Thu hồi thiết bị "${name}"? Máy sẽ bị xóa toàn bộ dữ liệu, kể cả thao tác chưa gửi.`,
     },
     importTitle: 'Nhập tệp thao tác từ máy khác',
-    importHint: 'Chọn tệp thao tác chưa gửi mà cán bộ đã xuất từ máy bị hỏng (mục "Cần xử lý").',
+    importHint:
+      'Chọn tệp thao tác chưa gửi mà cán bộ đã xuất từ máy bị hỏng (mục "Cần xử lý"). Cho máy đó ngừng dùng trước khi nhập.',
     importing: 'Đang gửi tệp lên máy chủ…',
     importSummary: (applied: number, duplicate: number, conflict: number, rejected: number) =>
       `Đã ghi nhận ${applied}, trùng ${duplicate}, xung đột ${conflict}, bị từ chối ${rejected}`,

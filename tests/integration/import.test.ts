@@ -66,6 +66,12 @@ test('a broken tablet’s offline payments reach the server once through a super
     password: 'demo1234',
     device: { id: 'dev-supervisor', name: 'Máy giám sát' },
   });
+  // The broken tablet is taken out of use first: only then may its file be imported.
+  await expect(transport.importOps(supervisor.token, file)).rejects.toMatchObject({
+    code: 'device-active',
+    status: 409,
+  });
+  await transport.setDeviceStatus(supervisor.token, deviceId, 'retire');
   const first = await transport.importOps(supervisor.token, file);
   expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   const again = await transport.importOps(supervisor.token, file);

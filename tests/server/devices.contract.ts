@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { deviceResponseSchema, devicesResponseSchema } from '../../src/protocol/devices';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import type { MakeDb } from '../../src/server/testing/databases';
-import { createPushWorld, LINES, LOC_AN, type World } from '../../src/server/testing/push-world';
+import { createPushWorld, LINES, LOC_AN, PHU_BAI, type World } from '../../src/server/testing/push-world';
 
 export function runDevicesContract(name: string, makeDb: MakeDb): void {
   describe(`devices (${name})`, () => {
@@ -108,6 +108,20 @@ export function runDevicesContract(name: string, makeDb: MakeDb): void {
         { id: officerLa.deviceId, status: 'retired' },
         { id: payer.deviceId, status: 'revoked' },
       ]);
+    });
+
+    test('nobody acts on the devices of a user of a higher role or a wider scope', async () => {
+      const { payer, supervisor } = w.actors;
+      await w.h.addUser('sup-pb', 'supervisor', [PHU_BAI]);
+      const pb = await w.h.signIn('sup-pb', 'mat-khau-1', 'dev-sup-pb');
+      await w.h.addUser('admin-pb', 'admin', [PHU_BAI]);
+      await w.h.signIn('admin-pb', 'mat-khau-1', 'dev-admin-pb');
+      // Sharing Phú Bài with them is not enough.
+      expect((await change(pb, 'dev-admin-pb', 'revoke')).status).toBe(403);
+      expect((await change(pb, supervisor.deviceId, 'revoke')).status).toBe(403);
+      expect((await change(pb, payer.deviceId, 'retire')).status).toBe(200);
+      const statuses = await w.h.db.kysely.selectFrom('devices').select(['id', 'status']).orderBy('id').execute();
+      expect(statuses.filter((d) => d.status !== 'active')).toEqual([{ id: payer.deviceId, status: 'retired' }]);
     });
   });
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import { importResponseSchema, type ImportResponse } from '../../src/protocol/import';
+import { setDeviceStatus } from '../../src/server/services/devices';
 import type { MakeDb } from '../../src/server/testing/databases';
 import {
   AMOUNT,
@@ -29,6 +30,9 @@ export function runImportContract(name: string, makeDb: MakeDb): void {
     let w: World;
     beforeEach(async () => {
       w = await createPushWorld({ db: await makeDb() });
+      // Import is for devices taken out of use (a broken tablet is retired first).
+      for (const a of [w.actors.payer, w.actors.officer, w.actors.officerLa])
+        await setDeviceStatus(w.h.db.kysely, a.deviceId, 'retired');
     });
     afterEach(() => w.h.close());
 
@@ -259,6 +263,27 @@ export function runImportContract(name: string, makeDb: MakeDb): void {
       });
       const res = await w.h.request('/api/sync/import', { body: { protocol: 1, file: valid() } });
       expect(res.status).toBe(401);
+    });
+
+    test('only a retired or revoked device’s file, and never of a user of wider scope', async () => {
+      const { supervisor, payer2 } = w.actors;
+      const op = w.op(payer2, 'payment.record', LINES.due);
+      // payer2's tablet is still in use: its own pushes carry its ops.
+      expect(await errorOf(await importRaw(supervisor, { protocol: 1, file: file(payer2, [op]) }))).toEqual({
+        status: 409,
+        code: 'device-active',
+      });
+      await setDeviceStatus(w.h.db.kysely, payer2.deviceId, 'retired');
+      expect((await importFile(supervisor, file(payer2, [op]))).results[0]).toMatchObject({ status: 'applied' });
+      // A supervisor of Phú Bài alone may not import the province supervisor's device.
+      await setDeviceStatus(w.h.db.kysely, supervisor.deviceId, 'retired');
+      await w.h.addUser('sup-pb2', 'supervisor', [PHU_BAI]);
+      const supPb: Actor = { ...supervisor, token: await w.h.signIn('sup-pb2', 'mat-khau-1', 'dev-sup-pb2') };
+      const wider = w.op(supervisor, 'payment.unpaid', LINES.due2);
+      expect(await errorOf(await importRaw(supPb, { protocol: 1, file: file(supervisor, [wider]) }))).toEqual({
+        status: 403,
+        code: 'forbidden',
+      });
     });
   });
 }

@@ -77,6 +77,8 @@ export const errorStatus = {
   'reroute-invalid': 409,
   /** Closing a month while lines wait for a provider's results. */
   'transfers-waiting': 409,
+  /** Importing the outbox of a device still in use: retire or revoke it first. */
+  'device-active': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

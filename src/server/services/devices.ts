@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
 import type { User } from '../../protocol/auth';
 import type { DeviceInfo } from '../../protocol/devices';
-import { can, scopeOf, sharedCommunes } from '../../protocol/permissions';
+import { can, mayActOn, scopeOf, sharedCommunes } from '../../protocol/permissions';
 import type { Database, DeviceStatus } from '../db/schema';
 import { isoTime } from './push-context';
 import { parseCommunes } from './users';
@@ -80,11 +80,14 @@ export async function changeDeviceStatus(
   const device = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select(['devices.status', 'users.communes'])
+    .select(['devices.status', 'users.communes', 'users.role'])
     .where('devices.id', '=', deviceId)
     .executeTakeFirst();
   // Out of scope looks like absent: a supervisor learns nothing about other provinces' devices.
   if (!device || !isVisibleTo(viewer, parseCommunes(device.communes))) return err('not-found');
+  // Visible is not enough: a supervisor sharing one commune with an admin, or with a supervisor of
+  // wider scope, does not act on their devices.
+  if (!mayActOn(viewer, { role: device.role, communes: parseCommunes(device.communes) })) return err('forbidden');
   if (!(status === 'retired' && device.status === 'revoked')) {
     await setDeviceStatus(db, deviceId, status);
   }

@@ -18,9 +18,9 @@ import { putBlob } from './blobs';
 import { claimableSeq } from './push-op';
 import { applyOps, type PushDeps } from './push';
 import { toWireUser } from './users';
-import { can, sharedCommunes } from '../../protocol/permissions';
+import { can, mayActOn, sharedCommunes } from '../../protocol/permissions';
 
-export type ImportError = 'forbidden' | 'not-found';
+export type ImportError = 'forbidden' | 'not-found' | 'device-active';
 
 export type ImportOutcome = PushResponse & { blobsStored: number; blobsSkipped: number };
 
@@ -36,6 +36,7 @@ export async function importOutbox(
     .innerJoin('users', 'users.id', 'devices.user_id')
     .select([
       'devices.id',
+      'devices.status',
       'users.id as user_id',
       'users.username',
       'users.display_name',
@@ -47,7 +48,10 @@ export async function importOutbox(
   if (!device) return err('not-found');
   const owner = toWireUser({ ...device, id: device.user_id });
   const shared = sharedCommunes(importer, owner.communes);
-  if (shared.length === 0) return err('forbidden');
+  if (shared.length === 0 || !mayActOn(importer, owner)) return err('forbidden');
+  // Only a device taken out of use: an active tablet sends its own ops, and an import beside it
+  // would race its pushes.
+  if (device.status === 'active') return err('device-active');
 
   // Evidence first, so the ops that refer to it are not flagged as missing a blob.
   let blobsStored = 0;
