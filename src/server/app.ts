@@ -36,10 +36,10 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
     settings: {
       hashOptions: config.hashOptions,
       tokenTtlMs: config.tokenTtlMs,
-      failureWindowMs: config.failureWindowMs,
-      maxFailures: config.maxLoginFailures,
+      throttle: config.throttle,
     },
     dummyHash: createDummyHash(config.hashOptions),
+    trustProxy: config.trustProxy,
   };
   // Read once per instance; every copy of the server reads the same secret from the database.
   let secret: Promise<string> | undefined;

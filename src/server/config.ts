@@ -1,4 +1,5 @@
 /** Settings of one server instance; main.ts builds them from the environment, tests by hand. */
+import type { ThrottlePolicy } from './services/login-throttle';
 import type { HashOptions } from './services/passwords';
 
 export type ServerConfig = {
@@ -6,6 +7,8 @@ export type ServerConfig = {
   staticDir: string | null;
   hashOptions: HashOptions;
   tokenTtlMs: number;
-  failureWindowMs: number;
-  maxLoginFailures: number;
+  /** Sign-in throttling (services/login-throttle.ts). */
+  throttle: ThrottlePolicy;
+  /** Behind a reverse proxy: the client's address is the first of `X-Forwarded-For`. */
+  trustProxy: boolean;
 };

@@ -11,7 +11,11 @@ describe('readEnvConfig', () => {
       demoPassword: 'demo1234',
       demoBeneficiaries: 2000,
       staticDir: resolve('dist/client'),
+      trustProxy: false,
     });
+    // Only an explicit 1 trusts X-Forwarded-For (a client could write anything there).
+    expect(readEnvConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(readEnvConfig({ TRUST_PROXY: 'yes' }).trustProxy).toBe(false);
   });
 
   test('PORT=0 asks for a random port; DATABASE_URL selects PostgreSQL; empty values fall back', () => {

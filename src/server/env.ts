@@ -9,6 +9,8 @@ export type EnvConfig = {
   demoPassword: string;
   demoBeneficiaries: number;
   staticDir: string;
+  /** `TRUST_PROXY=1` behind a reverse proxy that sets `X-Forwarded-For`. */
+  trustProxy: boolean;
 };
 
 export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
@@ -23,5 +25,6 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     demoPassword: env['DEMO_PASSWORD'] || 'demo1234',
     demoBeneficiaries: Number.isInteger(beneficiaries) && beneficiaries >= 0 ? beneficiaries : 2000,
     staticDir: resolve(env['STATIC_DIR'] || 'dist/client'),
+    trustProxy: env['TRUST_PROXY'] === '1',
   };
 }

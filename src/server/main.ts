@@ -71,8 +71,8 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
     staticDir: env.staticDir,
     hashOptions: defaultHashOptions,
     tokenTtlMs: defaultAuthSettings.tokenTtlMs,
-    failureWindowMs: defaultAuthSettings.failureWindowMs,
-    maxLoginFailures: defaultAuthSettings.maxFailures,
+    throttle: defaultAuthSettings.throttle,
+    trustProxy: env.trustProxy,
   };
   const app = createApp({ db, clock: systemClock, logger, config });
   const isDemo = await isDemoDatabase(db.kysely);

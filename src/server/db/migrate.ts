@@ -17,6 +17,7 @@ import * as m0012 from './migrations/0012-batches';
 import * as m0013 from './migrations/0013-opened-accounts';
 import * as m0014 from './migrations/0014-result-mappings';
 import * as m0015 from './migrations/0015-ops-no-replace';
+import * as m0016 from './migrations/0016-login-addresses';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-opened-accounts': m0013,
   '0014-result-mappings': m0014,
   '0015-ops-no-replace': m0015,
+  '0016-login-addresses': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -47,7 +47,8 @@ export type TokensTable = {
   revoked_at: number | null;
 };
 
-export type LoginFailuresTable = { username: string; at: number };
+/** Sign-in attempts not (yet) proven right, by username and client address (login-throttle.ts). */
+export type LoginFailuresTable = { username: string; address: string; at: number };
 
 export type SettingsTable = { key: string; value: string };
 

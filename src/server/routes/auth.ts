@@ -1,5 +1,6 @@
 /** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me` (docs/protocol.md "Auth"). */
-import { Hono, type MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import { loginRequestSchema, type LoginResponse } from '../../protocol/auth';
 import { readJsonBody } from '../http/body';
@@ -8,12 +9,29 @@ import { httpError } from '../http/errors';
 import { login, logout, type AuthDeps } from '../services/auth';
 import type { Logger } from '../logger';
 
+const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/u;
+
+/** The client's address, for the sign-in throttle; `unknown` when it cannot be told. */
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
+    if (ADDRESS.test(forwarded)) return forwarded;
+  }
+  try {
+    const address = getConnInfo(c).remote.address ?? '';
+    return ADDRESS.test(address) ? address : 'unknown';
+  } catch {
+    // No socket (a request made in-process): one address for all of them.
+    return 'unknown';
+  }
+}
+
 export function authRoutes(deps: AuthDeps, session: MiddlewareHandler<AppEnv>, logger: Logger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/auth/login', async (c) => {
     const body = await readJsonBody(c, loginRequestSchema);
-    const result = await login(deps, body);
+    const result = await login(deps, body, clientAddress(c, deps.trustProxy));
     if (!result.ok) {
       // The username is personal data: log only that a sign-in failed, and why.
       logger.warn('login failed', { requestId: c.get('requestId'), reason: result.error });

@@ -8,21 +8,19 @@ import type { Clock } from '../../lib/clock';
 import { err, ok, type Result } from '../../lib/result';
 import type { LoginRequest, User } from '../../protocol/auth';
 import type { Database, DeviceStatus } from '../db/schema';
+import { claimAttempt, defaultThrottle, forgiveAttempts, type ThrottlePolicy } from './login-throttle';
 import { verifyPassword, type HashOptions } from './passwords';
 import { normalizeUsername, toWireUser } from './users';
 
 export type AuthSettings = {
   hashOptions: HashOptions;
   tokenTtlMs: number;
-  /** More than `maxFailures - 1` failures for one username inside the window locks it. */
-  failureWindowMs: number;
-  maxFailures: number;
+  throttle: ThrottlePolicy;
 };
 
 export const defaultAuthSettings: Omit<AuthSettings, 'hashOptions'> = {
   tokenTtlMs: 30 * 24 * 3600_000,
-  failureWindowMs: 15 * 60_000,
-  maxFailures: 10,
+  throttle: defaultThrottle,
 };
 
 export type AuthDeps = {
@@ -31,34 +29,35 @@ export type AuthDeps = {
   settings: AuthSettings;
   /** Hash verified for unknown users so both failures take the same time. */
   dummyHash: () => Promise<string>;
+  /** Behind a reverse proxy the client's address is the first of `X-Forwarded-For`. */
+  trustProxy: boolean;
 };
 
 export type LoginSuccess = { token: string; expiresAt: number; user: User; deviceId: string };
 export type LoginError = 'invalid-credentials' | 'too-many-attempts' | 'device-revoked';
 
-export async function login(deps: AuthDeps, req: LoginRequest): Promise<Result<LoginSuccess, LoginError>> {
+/**
+ * Signs in from `address` (the client's, for the throttle). The attempt is claimed before the
+ * password is verified (`claimAttempt`): a guess the throttle refuses is never verified.
+ */
+export async function login(
+  deps: AuthDeps,
+  req: LoginRequest,
+  address: string,
+): Promise<Result<LoginSuccess, LoginError>> {
   const { db, clock, settings } = deps;
   const now = clock.now();
   const username = normalizeUsername(req.username);
-
-  const failures = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('username', '=', username)
-    .where('at', '>', now - settings.failureWindowMs)
-    .executeTakeFirst();
-  // Checked before the password, so a locked username cannot be probed further.
-  if (Number(failures?.n ?? 0) >= settings.maxFailures) return err('too-many-attempts');
+  const claimed = await claimAttempt(db, settings.throttle, { username, address, now });
+  if (!claimed.ok) return err('too-many-attempts');
 
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   const isValid =
     user && !user.disabled
       ? await verifyPassword(user.password_hash, req.password)
       : await verifyPassword(await deps.dummyHash(), req.password).then(() => false);
-  if (!user || !isValid) {
-    await recordFailure(deps, username, now);
-    return err('invalid-credentials');
-  }
+  // A wrong password leaves its claim as the failure it was.
+  if (!user || !isValid) return err('invalid-credentials');
 
   const device = await db.selectFrom('devices').select(['status']).where('id', '=', req.device.id).executeTakeFirst();
   if (device?.status === 'revoked') return err('device-revoked');
@@ -99,20 +98,9 @@ export async function login(deps: AuthDeps, req: LoginRequest): Promise<Result<L
         revoked_at: null,
       })
       .execute();
-    await trx.deleteFrom('login_failures').where('username', '=', username).execute();
   });
+  await forgiveAttempts(db, { username, address });
   return ok({ token, expiresAt, user: toWireUser(user), deviceId: req.device.id });
-}
-
-async function recordFailure(deps: AuthDeps, username: string, now: number): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_failures').values({ username, at: now }).execute();
-    await trx
-      .deleteFrom('login_failures')
-      .where('username', '=', username)
-      .where('at', '<=', now - deps.settings.failureWindowMs)
-      .execute();
-  });
 }
 
 export type Session = {

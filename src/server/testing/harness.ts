@@ -23,8 +23,9 @@ export async function createHarness(options: { db?: AppDatabase; staticDir?: str
     staticDir: options.staticDir ?? null,
     hashOptions: testHashOptions,
     tokenTtlMs: defaultAuthSettings.tokenTtlMs,
-    failureWindowMs: defaultAuthSettings.failureWindowMs,
-    maxLoginFailures: defaultAuthSettings.maxFailures,
+    throttle: defaultAuthSettings.throttle,
+    // Tests name the client's address in X-Forwarded-For.
+    trustProxy: true,
   };
   const app = createApp({ db, clock, logger, config });
 
