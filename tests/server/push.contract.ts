@@ -9,7 +9,7 @@ import pushRequest from '../fixtures/protocol/push-request.json';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import { opResultMessagesVi } from '../../src/protocol/op-messages.vi';
 import type { MakeDb } from '../../src/server/testing/databases';
-import { AMOUNT, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
+import { AMOUNT, BENEFICIARIES, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
 
 export function runPushContract(name: string, makeDb: MakeDb): void {
   describe(`push (${name})`, () => {
@@ -61,6 +61,31 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       expect(
         await db.selectFrom('ops').select('op_id').where('op_id', '=', 'other-id').executeTakeFirst(),
       ).toBeUndefined();
+    });
+
+    test('an enrolment on an existing id never overwrites the person: rejected already-enrolled', async () => {
+      const { officer } = w.actors;
+      const before = await w.entity('beneficiary', BENEFICIARIES.active);
+      const identity = {
+        communeCode: '19960',
+        fullName: 'Kẻ Giả Danh',
+        birthDate: '1950',
+        gender: 'male',
+        category: 'k5c',
+      };
+      const create = w.op(officer, 'beneficiary.create', BENEFICIARIES.active, identity);
+      // Decision fields an update refuses are no enrolment's to give either.
+      const decided = w.op(officer, 'beneficiary.create', 'b-other', {
+        ...identity,
+        status: 'deceased',
+        monthlyAmount: 9_000_000,
+        code: 'BT-GIA',
+        decisionNo: '99/QĐ',
+      });
+      const { results } = await w.push(officer, [create, decided]);
+      expect(results[0]).toMatchObject({ status: 'rejected', code: 'already-enrolled' });
+      expect(results[1]).toMatchObject({ status: 'rejected', code: 'invalid-payload' });
+      expect(await w.entity('beneficiary', BENEFICIARIES.active)).toEqual(before);
     });
 
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
