@@ -6,7 +6,7 @@ import type { ServerConfig } from './config';
 import type { AppDatabase } from './db/database';
 import type { AppEnv } from './http/context';
 import { errorBody, errorStatus, HttpError } from './http/errors';
-import { bodyLimits, requestLog, securityHeaders } from './http/middleware';
+import { bodyLimits, requestLog, securityHeaders, wellFormedPaths } from './http/middleware';
 import { requireSession } from './http/require-session';
 import { mountStatic } from './http/static';
 import type { Logger } from './logger';
@@ -47,7 +47,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   const session = requireSession(authDeps);
 
   app.use('*', requestLog(logger), securityHeaders());
-  app.use('/api/*', bodyLimits());
+  app.use('/api/*', wellFormedPaths(), bodyLimits());
 
   app.route('/', healthRoutes(db));
   app.route('/', authRoutes(authDeps, session, logger));

@@ -11,6 +11,7 @@ import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
 import { runMonthCloseContract } from './month-close.contract';
 import { runBatchesContract } from './batches.contract';
+import { runWellFormedContract } from './well-formed.contract';
 import { runOpenedAccountsContract } from './opened-accounts.contract';
 import { runStatusContract } from './status.contract';
 
@@ -29,4 +30,5 @@ runListFieldOutcomesContract('PostgreSQL', pgDbMaker(url));
 runListCorrectionsContract('PostgreSQL', pgDbMaker(url));
 runMonthCloseContract('PostgreSQL', pgDbMaker(url));
 runBatchesContract('PostgreSQL', pgDbMaker(url));
+runWellFormedContract('PostgreSQL', pgDbMaker(url));
 runOpenedAccountsContract('PostgreSQL', pgDbMaker(url));

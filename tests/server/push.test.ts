@@ -11,6 +11,7 @@ import { runListPublishContract } from './list-publish.contract';
 import { runListsContract } from './lists.contract';
 import { runMonthCloseContract } from './month-close.contract';
 import { runBatchesContract } from './batches.contract';
+import { runWellFormedContract } from './well-formed.contract';
 import { runOpenedAccountsContract } from './opened-accounts.contract';
 import { runStatusContract } from './status.contract';
 
@@ -27,4 +28,5 @@ runListFieldOutcomesContract('SQLite', makeSqliteDb);
 runListCorrectionsContract('SQLite', makeSqliteDb);
 runMonthCloseContract('SQLite', makeSqliteDb);
 runBatchesContract('SQLite', makeSqliteDb);
+runWellFormedContract('SQLite', makeSqliteDb);
 runOpenedAccountsContract('SQLite', makeSqliteDb);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { isIllFormed } from '../../lib/well-formed';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
 import { httpError } from './errors';
@@ -64,6 +65,24 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     // A body refused before it was read leaves the rest in the socket: close it rather than
     // keep a connection whose next request would start mid-body.
     if (c.res.status === 413) c.header('Connection', 'close');
+  };
+}
+
+/**
+ * An API path whose decoded form is not well-formed text (a NUL, a control character, a lone
+ * surrogate, a broken escape) names nothing: 404 before any route reads it (issue 13, finding 7).
+ */
+export function wellFormedPaths(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      throw httpError('not-found');
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+    if (isIllFormed(decoded) || /[\u0000-\u001f\u007f]/u.test(decoded)) throw httpError('not-found');
+    await next();
   };
 }
 

@@ -26,6 +26,7 @@ import type { AppDatabase } from '../db/database';
 import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
+import { fileNameOf } from '../http/file-name';
 import type { Logger } from '../logger';
 import { createBatch } from '../batches/batch-create';
 import { downloadBatch } from '../batches/batch-export';
@@ -39,29 +40,11 @@ import { listProviders, putProvider, putResultMapping } from '../batches/provide
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f]/u;
 
-/** The file's name as sent (`X-Filename`, percent-encoded UTF-8), without control characters. */
-function fileNameOf(header: string | undefined): string {
-  if (!header) return 'ket-qua';
-  try {
-    const name = decodeURIComponent(header).normalize('NFC').replace(new RegExp(CONTROL, 'gu'), '').slice(0, 200);
-    return name === '' ? 'ket-qua' : name;
-  } catch {
-    return 'ket-qua';
-  }
-}
-
 /** A path id: one a database can hold (PostgreSQL text refuses NUL), else nothing is found. */
 function idParam(c: Context<AppEnv>, name: string): string {
   const id = c.req.param(name) ?? '';
   if (id === '' || id.length > 100 || CONTROL.test(id)) throw httpError('not-found');
   return id;
-}
-
-/** A JSON body with no NUL anywhere (PostgreSQL text cannot hold one): else 400 invalid-body. */
-async function readBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
-  const body = await readJsonBody(c, schema);
-  if (JSON.stringify(body).includes('\\u0000')) throw httpError('invalid-body');
-  return body;
 }
 
 export function batchRoutes(
@@ -92,7 +75,7 @@ export function batchRoutes(
   });
 
   app.put('/api/providers/:id/result-mapping', session, async (c) => {
-    const { mapping } = await readBody(c, resultMappingRequestSchema);
+    const { mapping } = await readJsonBody(c, resultMappingRequestSchema);
     const { commune } = readQuery(c, resultMappingQuerySchema);
     const result = await putResultMapping(db.kysely, c.get('session').user, {
       providerId: idParam(c, 'id'),
@@ -105,7 +88,7 @@ export function batchRoutes(
   });
 
   app.put('/api/providers/:id', session, async (c) => {
-    const provider = await readBody(c, providerInputSchema);
+    const provider = await readJsonBody(c, providerInputSchema);
     const id = idParam(c, 'id');
     if (!/^[\w-]{1,100}$/u.test(id)) throw httpError('not-found');
     const result = await putProvider(db.kysely, c.get('session').user, { id, provider, now: deps.clock.now() });
@@ -124,7 +107,7 @@ export function batchRoutes(
   });
 
   app.post('/api/batches', session, async (c) => {
-    const body = await readBody(c, batchCreateSchema);
+    const body = await readJsonBody(c, batchCreateSchema);
     const actor = actorOf(c);
     const result = await createBatch(db.kysely, actor, body);
     if (!result.ok) throw httpError(result.error);
@@ -145,7 +128,7 @@ export function batchRoutes(
   });
 
   app.post('/api/batches/:id/cancel', session, async (c) => {
-    const { note } = await readBody(c, batchCancelSchema);
+    const { note } = await readJsonBody(c, batchCancelSchema);
     const result = await cancelBatch(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), note });
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
@@ -177,7 +160,7 @@ export function batchRoutes(
     const result = await previewResults(db.kysely, actorOf(c), {
       batchId: idParam(c, 'id'),
       bytes,
-      fileName: fileNameOf(c.req.header('x-filename')),
+      fileName: fileNameOf(c.req.header('x-filename'), 'ket-qua'),
     });
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
@@ -201,7 +184,7 @@ export function batchRoutes(
   });
 
   app.put('/api/batches/:id/reroutes', session, async (c) => {
-    const { decisions } = await readBody(c, reroutesRequestSchema);
+    const { decisions } = await readJsonBody(c, reroutesRequestSchema);
     const result = await rerouteFailed(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), decisions });
     if (!result.ok) throw httpError(result.error);
     return detail(c, idParam(c, 'id'));

@@ -12,7 +12,7 @@ export function importRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>
   const app = new Hono<AppEnv>();
   app.post('/api/sync/import', session, async (c) => {
     // A malformed file is a 400 here, before anything is stored.
-    const body = await readJsonBody(c, importRequestSchema);
+    const body = await readJsonBody(c, importRequestSchema, { opsAnsweredOneByOne: true });
     const { user } = c.get('session');
     const result = await importOutbox(db.kysely, user, body.file, deps);
     if (!result.ok) throw httpError(result.error);

@@ -32,6 +32,7 @@ import type { AppDatabase } from '../db/database';
 import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
+import { fileNameOf } from '../http/file-name';
 import type { Logger } from '../logger';
 import { setDecreaseReasons } from '../services/list-decisions';
 import { setFieldOutcomes } from '../services/list-field-outcomes';
@@ -43,16 +44,6 @@ import { saveMapping } from '../services/list-mappings';
 import { publishList } from '../services/list-publish';
 import { getList, listLists } from '../services/list-views';
 import { takeListStep, type ListStep } from '../services/list-steps';
-
-/** The file's name as sent (`X-Filename`, percent-encoded UTF-8); a default when absent or unreadable. */
-function fileNameOf(header: string | undefined): string {
-  if (!header) return 'danh-sach';
-  try {
-    return decodeURIComponent(header).normalize('NFC').slice(0, 200);
-  } catch {
-    return 'danh-sach';
-  }
-}
 
 export function listRoutes(
   db: AppDatabase,
@@ -138,7 +129,7 @@ export function listRoutes(
 
   app.post('/api/lists/findings-file', session, async (c) => {
     const query = readQuery(c, listImportQuerySchema);
-    const fileName = fileNameOf(c.req.header('x-filename'));
+    const fileName = fileNameOf(c.req.header('x-filename'), 'danh-sach');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const result = await findingsFile(db.kysely, c.get('session').user, {
       period: query.period,
@@ -164,7 +155,7 @@ export function listRoutes(
       {
         period: query.period,
         communeCode: query.commune,
-        fileName: fileNameOf(c.req.header('x-filename')),
+        fileName: fileNameOf(c.req.header('x-filename'), 'danh-sach'),
         bytes,
         kind: query.kind,
       },

@@ -18,16 +18,8 @@ import type { AppDatabase } from '../db/database';
 import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
+import { fileNameOf } from '../http/file-name';
 import type { Logger } from '../logger';
-
-function fileNameOf(header: string | undefined): string {
-  if (!header) return 'tai-khoan-da-mo';
-  try {
-    return decodeURIComponent(header).normalize('NFC').slice(0, 200);
-  } catch {
-    return 'tai-khoan-da-mo';
-  }
-}
 
 export function openedAccountRoutes(
   db: AppDatabase,
@@ -47,7 +39,7 @@ export function openedAccountRoutes(
       providerId: c.req.param('id'),
       commune,
       bytes,
-      fileName: fileNameOf(c.req.header('x-filename')),
+      fileName: fileNameOf(c.req.header('x-filename'), 'tai-khoan-da-mo'),
     });
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');

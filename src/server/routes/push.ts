@@ -12,7 +12,7 @@ export function pushRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>, 
   // A retired device is still let in: it must be able to send what it holds before it wipes.
   app.post('/api/sync/push', session, async (c) => {
     // An unreadable envelope is a 400 here, before any op is looked at: nothing changes.
-    const body = await readJsonBody(c, pushRequestSchema);
+    const body = await readJsonBody(c, pushRequestSchema, { opsAnsweredOneByOne: true });
     const { user, deviceId } = c.get('session');
     const result = await applyPush(db, user, { id: deviceId }, body, deps);
     if (!result.ok) throw httpError(result.error);

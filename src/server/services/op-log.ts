@@ -3,6 +3,7 @@
  * it, when, and its first result. Rows are inserted once and never updated or deleted; a replay
  * is answered from the stored first result.
  */
+import { isIllFormed } from '../../lib/well-formed';
 import type { Kysely, Transaction } from 'kysely';
 import { opTypes } from '../../protocol/ops';
 import { opResultMessagesVi } from '../../protocol/op-messages.vi';
@@ -45,7 +46,7 @@ export async function findOpOutcomes(
   db: Kysely<Database>,
   opIds: readonly string[],
 ): Promise<Map<string, StoredOutcome>> {
-  const ids = [...new Set(opIds)].filter((id) => !id.includes('\u0000'));
+  const ids = [...new Set(opIds)].filter((id) => !isIllFormed(id));
   const found = new Map<string, StoredOutcome>();
   if (ids.length === 0) return found;
   const rows = await db
@@ -140,7 +141,7 @@ const insertOpRow = preparedQuery<OpsTable, { op_id: string }>((db, arg) =>
 
 /** Raw envelope text kept in a column only when it is short, printable text. */
 function columnText(value: unknown): string | null {
-  return typeof value === 'string' && value.length <= MAX_COLUMN_TEXT && !value.includes('\u0000') ? value : null;
+  return typeof value === 'string' && value.length <= MAX_COLUMN_TEXT && !isIllFormed(value) ? value : null;
 }
 
 export function resultOf(id: string, outcome: OpOutcome): PushResult {

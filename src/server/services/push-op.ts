@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../lib/app-error';
+import { isIllFormed } from '../../lib/well-formed';
 import { assert } from '../../lib/assert';
 import { familyOf, type OpFamily } from '../../protocol/op-registry';
 import { isOfFamily, parseOp, type LooseOpEnvelope, type Op } from '../../protocol/ops';
@@ -69,7 +70,7 @@ export async function pushOne(
   hints: OpHints = { isUnseen: false, isSeqFresh: false },
 ): Promise<OpRun & { missingBlobs: string[] }> {
   // An id with a NUL cannot be stored as a key (PostgreSQL text refuses it): answered, not logged.
-  if (raw.id.includes('\u0000'))
+  if (isIllFormed(raw.id))
     return { result: resultOf(raw.id, rejected('invalid-payload')), claimedSeq: null, missingBlobs: [] };
   for (let attempt = 1; ; attempt++) {
     const isFirst = attempt === 1;
@@ -131,7 +132,7 @@ async function decide(
 ): Promise<Applied> {
   // PostgreSQL text cannot hold NUL, and no op of protocol 1 nests this deep: both are malformed.
   if (scan.isTooDeep) return { outcome: rejected('invalid-payload', 'nesting too deep') };
-  if (scan.hasNul) return { outcome: rejected('invalid-payload', 'text contains a NUL character') };
+  if (scan.hasNul) return { outcome: rejected('invalid-payload', 'text contains a NUL or a lone surrogate') };
   const parsed = parseOp(raw);
   if (!parsed.ok) return { outcome: rejected('invalid-payload', parsed.error.issues.join('; ')) };
   const op = parsed.value;
@@ -197,14 +198,14 @@ function scanJson(value: unknown): JsonScan {
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { v, depth } = item;
     if (typeof v === 'string') {
-      hasNul ||= v.includes('\u0000');
+      hasNul ||= isIllFormed(v);
     } else if (typeof v === 'object' && v !== null) {
       if (depth >= MAX_DEPTH) {
         isTooDeep = true;
         continue;
       }
       for (const [k, child] of Object.entries(v)) {
-        hasNul ||= k.includes('\u0000');
+        hasNul ||= isIllFormed(k);
         stack.push({ v: child, depth: depth + 1 });
       }
     }
