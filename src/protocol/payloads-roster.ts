@@ -6,10 +6,48 @@
  */
 import { z } from 'zod';
 import { editableBeneficiaryFields, enrolmentFields, statusChangeReasons } from '../domain/beneficiary-ops';
-import { isIsoDate } from '../domain/calendar';
+import { isIsoDate, parseBirthDate } from '../domain/calendar';
+import { isAnyIdNumberFormat } from '../domain/citizen-id-number';
+import { checkPhone } from '../domain/phone';
 import { accountStatuses, beneficiaryStatuses, paymentMethods, receiverKinds } from '../domain/vocabulary';
-import { blobHashSchema, idSchema, isoDate, isoMonth, payloadVersion, text } from './common';
-import { beneficiaryDataSchema, paymentDetailsSchema } from './entities';
+import { blobHashSchema, idSchema, isoDate, isoMonth, nfcString, payloadVersion, text } from './common';
+import { beneficiaryDataSchema, paymentDetailsSchema, representativeSchema } from './entities';
+
+/**
+ * What a roster op may write, by the domain's rules (issue 13, finding 7): bounded text, ID
+ * numbers of the CCCD or CMND form, phone numbers the domain reads without an error, and birth
+ * dates that are real calendar dates (or a year) between 1900 and 2099. The device checks the
+ * same schemas before recording, so a typo is caught on the tablet and a forged op on the server.
+ */
+const idNumberField = z
+  .string()
+  .refine((s) => isAnyIdNumberFormat(s), 'an ID number has 12 digits (CCCD) or 9 (CMND)')
+  .nullable();
+const phoneField = z
+  .string()
+  .max(20)
+  .refine((s) => !checkPhone(s).issues.some((i) => i.severity === 'error'), 'not a phone number')
+  .nullable();
+const birthDateField = z.string().refine((s) => {
+  const parsed = parseBirthDate(s);
+  return parsed !== null && parsed.year >= 1900 && parsed.year <= 2099;
+}, 'a real date, or a year, between 1900 and 2099');
+const representativeField = representativeSchema
+  .extend({ fullName: text(200), idNumber: idNumberField, relationship: text(100), phone: phoneField })
+  .nullable();
+const rosterFields = {
+  fullName: text(200),
+  birthDate: birthDateField,
+  idNumber: idNumberField,
+  oldIdNumber: idNumberField,
+  village: nfcString.pipe(z.string().max(200)),
+  address: nfcString.pipe(z.string().max(500)),
+  phone: phoneField,
+  code: z.string().max(50),
+  decisionNo: nfcString.pipe(z.string().max(100)).nullable(),
+  representative: representativeField,
+};
+const rosterShape = { ...beneficiaryDataSchema.shape, ...rosterFields };
 
 // Object.fromEntries cannot type its keys: each mask has exactly the listed fields.
 const mask = <K extends string>(fields: readonly K[]) =>
@@ -20,7 +58,7 @@ const mask = <K extends string>(fields: readonly K[]) =>
  * method and account progress are not given here (the domain's `enrolmentFields`).
  */
 export const beneficiaryCreatePayloadSchema = z
-  .object(beneficiaryDataSchema.shape)
+  .object(rosterShape)
   .pick(mask(enrolmentFields))
   .partial()
   .required({ communeCode: true, fullName: true, birthDate: true, gender: true, category: true })
@@ -35,7 +73,7 @@ const resolves = { conflictId: idSchema.optional() };
 
 /** A field patch of editable fields; only the fields present change. At least one is required. */
 export const beneficiaryUpdatePayloadSchema = z
-  .object(beneficiaryDataSchema.shape)
+  .object(rosterShape)
   .pick(mask(editableBeneficiaryFields))
   .partial()
   .extend({ ...resolves, ...payloadVersion })

@@ -88,6 +88,45 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       expect(await w.entity('beneficiary', BENEFICIARIES.active)).toEqual(before);
     });
 
+    test('roster fields are checked by the domain’s rules on the server too', async () => {
+      const { officer } = w.actors;
+      const before = await w.entity('beneficiary', BENEFICIARIES.active);
+      const bad = [
+        { fullName: 'A'.repeat(100_000) },
+        { idNumber: "' OR '1'='1" },
+        { phone: "' OR '1'='1" },
+        { birthDate: '2024-13-45' },
+        { birthDate: '0000-00-00' },
+        { birthDate: '3000-01-01' },
+        {
+          representative: {
+            kind: 'guardian',
+            fullName: 'B',
+            idNumber: '123',
+            relationship: 'con',
+            phone: null,
+            paperRef: null,
+            validUntil: null,
+          },
+        },
+      ];
+      const { results } = await w.push(
+        officer,
+        bad.map((patch) => w.op(officer, 'beneficiary.update', BENEFICIARIES.active, patch)),
+      );
+      expect(results.map((r) => [r.status, 'code' in r ? r.code : null])).toEqual(
+        bad.map(() => ['rejected', 'invalid-payload']),
+      );
+      expect(await w.entity('beneficiary', BENEFICIARIES.active)).toEqual(before);
+      // What the rules accept still goes through: a year alone, a CMND, a mobile number.
+      const fine = w.op(officer, 'beneficiary.update', BENEFICIARIES.active, {
+        birthDate: '1948',
+        oldIdNumber: '191999002',
+        phone: '0912 345 678',
+      });
+      expect((await w.push(officer, [fine])).results[0]).toMatchObject({ status: 'applied' });
+    });
+
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
       const { payer } = w.actors;
       const op = w.op(payer, 'payment.record', LINES.due);
