@@ -35,7 +35,7 @@ export type IdCheckFact = {
 export type IdCheckOp = { type: 'id-check.record'; payload: IdCheckFact };
 
 /** Who recorded the check, from the op's envelope. */
-export type IdCheckAuthor = { id: string; actorId: string; deviceId: string; recordedAt: string };
+export type IdCheckAuthor = { id: string; actorId: string; recordedAt: string };
 
 /** Where the check belongs: the beneficiary, their commune, and the line when made at a payment. */
 export type IdCheckPlace = { beneficiaryId: string; communeCode: string | null; lineId?: string | undefined };
@@ -54,11 +54,12 @@ export type IdCheckRecord = {
   lineId: string | null;
   communeCode: string | null;
   actorId: string;
-  deviceId: string;
   recordedAt: string;
 };
 
-/** The record of a check; optional fields become explicit nulls so both sides store one shape. */
+/**
+ * The record of a check (synced to the commune's devices, so it names who checked, never the
+ * device: a device id is for its own user's sign-in and pushes alone); optional fields become explicit nulls so both sides store one shape. */
 export function recordIdCheck(check: IdCheckFact, author: IdCheckAuthor, place: IdCheckPlace): IdCheckRecord {
   const { person, method, fields, overall, card, issues, reason, note } = check;
   return {
@@ -74,7 +75,6 @@ export function recordIdCheck(check: IdCheckFact, author: IdCheckAuthor, place: 
     lineId: place.lineId ?? null,
     communeCode: place.communeCode,
     actorId: author.actorId,
-    deviceId: author.deviceId,
     recordedAt: author.recordedAt,
   };
 }

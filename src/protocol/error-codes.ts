@@ -51,6 +51,7 @@ export const requestErrorCodes = [
   'reroute-invalid',
   'transfers-waiting',
   'device-active',
+  'device-in-use',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -71,5 +71,7 @@ export const requestErrorMessagesVi = {
     'Còn dòng chi trả đã chuyển cho nhà cung cấp và đang chờ kết quả: hãy nhập kết quả (hoặc hủy đợt) trước khi khóa sổ tháng.',
   'device-active':
     'Thiết bị này vẫn đang dùng: hãy cho ngừng dùng (hoặc thu hồi) thiết bị trước khi nhập tệp thao tác của nó.',
+  'device-in-use':
+    'Mã thiết bị này thuộc về người dùng khác. Hãy đăng nhập lại để ứng dụng tạo mã thiết bị mới cho bạn.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

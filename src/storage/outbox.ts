@@ -35,7 +35,7 @@ export function isoWithOffset(epochMs: number, offsetMinutes: number): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-const SEQ_KEY = 'opSeq';
+export const SEQ_KEY = 'opSeq';
 
 /** The highest seq made on this device so far, sent or not (docs/protocol.md push `lastSeq`). */
 export async function lastSeq(db: AppDb): Promise<number> {

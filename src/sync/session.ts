@@ -2,6 +2,7 @@
 import type { User } from '../protocol/auth';
 import type { AppDb } from '../storage/app-db';
 import { getKv, setKv } from '../storage/kv';
+import { SEQ_KEY } from '../storage/outbox';
 
 export type Session = { token: string; expiresAt: string; user: User };
 
@@ -27,6 +28,23 @@ export async function clearSession(db: AppDb): Promise<void> {
  */
 export async function loadLastUser(db: AppDb): Promise<User | undefined> {
   return (await loadSession(db))?.user ?? (await getKv<User>(db, 'lastUser'));
+}
+
+/**
+ * Another person signs in on this tablet (issue 13, finding 1): the server never hands a device
+ * id from one user to another, so the tablet becomes a new device — a new id, its seqs from 1.
+ * Only with no op waiting: an unsent op keeps the device as it is (the sign-in guard refuses
+ * the other person anyway). Answered ops of the last user go, as a change of user drops them.
+ */
+export async function takeNewDeviceId(db: AppDb, makeId: () => string): Promise<string | null> {
+  return db.transaction('rw', db.kv, db.outbox, async () => {
+    if ((await db.outbox.where('state').equals('pending').count()) > 0) return null;
+    await db.outbox.clear();
+    const id = makeId();
+    await setKv(db, 'deviceId', id);
+    await setKv(db, SEQ_KEY, 0);
+    return id;
+  });
 }
 
 /** A device id is made once and kept: the server binds tokens and op sequences to it. */

@@ -3,7 +3,8 @@ import { beneficiaryData, change, paymentLineData } from '../../tests/builders/b
 import type { User } from '../protocol/auth';
 import { createAppDb, type AppDb } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
-import { applyPushResults } from '../storage/outbox';
+import { getKv } from '../storage/kv';
+import { applyPushResults, lastSeq } from '../storage/outbox';
 import { recordOk } from '../../tests/builders/record';
 import { createFakeTransport, type FakeTransport } from './fake-transport';
 import { clearSession, loadSession } from './session';
@@ -111,6 +112,29 @@ describe('signIn', () => {
     const result = await signInAs(payer);
     expect(result.ok).toBe(true);
     expect((await loadSession(db))?.user.id).toBe(payer.id);
+  });
+
+  test('another person on the tablet gets a new device id and seqs from 1; the same person keeps theirs', async () => {
+    let ids = 0;
+    const signInWithIds = (user: User) =>
+      signIn(
+        { db, transport: server, makeId: () => `device-${++ids}` },
+        { username: user.username, password: PASSWORD, deviceName: 'Máy tính bảng' },
+      );
+    await signInWithIds(officer);
+    expect(await getKv<string>(db, 'deviceId')).toBe('device-1');
+    const done = await recordAs(officer);
+    await applyPushResults(db, [done], [{ id: done.id, status: 'applied', version: 1 }]);
+    expect(await lastSeq(db)).toBe(1);
+    await clearSession(db);
+    // The server never moves a device id to another user: the tablet becomes a new device.
+    expect((await signInWithIds(payer)).ok).toBe(true);
+    expect(await getKv<string>(db, 'deviceId')).toBe('device-2');
+    expect(await lastSeq(db)).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    await clearSession(db);
+    expect((await signInWithIds(payer)).ok).toBe(true);
+    expect(await getKv<string>(db, 'deviceId')).toBe('device-2');
   });
 
   test('a wrong password of the user the ops wait for is the server’s answer', async () => {

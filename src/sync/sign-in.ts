@@ -5,7 +5,14 @@
 import { err, ok, type Result } from '../lib/result';
 import type { AppDb } from '../storage/app-db';
 import type { Transport } from './transport';
-import { ensureDeviceId, loadLastUser, resetIfScopeChanged, saveSession, type Session } from './session';
+import {
+  ensureDeviceId,
+  loadLastUser,
+  resetIfScopeChanged,
+  saveSession,
+  takeNewDeviceId,
+  type Session,
+} from './session';
 import { pendingOwnersBlocking } from './sign-in-guard';
 
 export type SignInRefusal = {
@@ -49,10 +56,14 @@ export async function signIn(
   input: SignInInput,
 ): Promise<Result<Session, SignInRefusal>> {
   const { db, transport } = deps;
-  const deviceId = await ensureDeviceId(db, deps.makeId);
   const username = input.username.trim().normalize('NFC');
   const early = await refusedBeforeLogin(db, username);
   if (early) return err(early);
+  // Another person on this tablet: a new device id, since the server never moves one.
+  const last = await loadLastUser(db);
+  const isOtherPerson = last !== undefined && last.username.toLowerCase() !== username.toLowerCase();
+  const deviceId =
+    (isOtherPerson ? await takeNewDeviceId(db, deps.makeId) : null) ?? (await ensureDeviceId(db, deps.makeId));
   const res = await transport.login({
     username,
     password: input.password,

@@ -132,6 +132,7 @@ export const codeMessages = {
     'transfers-waiting':
       'Some lines were sent to a provider and are waiting for results: import the results (or cancel the batch) before closing the month.',
     'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
+    'device-in-use': 'This device id belongs to another user. Sign in again so the app makes a new device id for you.',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

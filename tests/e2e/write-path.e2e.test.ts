@@ -195,8 +195,9 @@ describe('two devices pay the same line offline', () => {
       code: 'already-paid',
       status: 'open',
       opId: loserOp.id,
-      earlier: { opId: winnerOp.id, deviceId: winner.deviceId, isCurrent: true },
-      incoming: { opId: loserOp.id, deviceId: loser.deviceId, isCurrent: false },
+      // Who paid is named; a device id is never shown beyond its own user (issue 13, finding 1).
+      earlier: { opId: winnerOp.id, deviceId: null, isCurrent: true },
+      incoming: { opId: loserOp.id, deviceId: null, isCurrent: false },
     });
     // And the op log has each payment exactly once.
     expect(

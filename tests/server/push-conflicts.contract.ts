@@ -50,13 +50,13 @@ export function runPushConflictContract(name: string, makeDb: MakeDb): void {
           isCurrent: true,
           opId: first['id'],
           userName: 'Người dùng payer',
-          deviceId: payer.deviceId,
+          deviceId: null,
         },
         incoming: {
           kind: 'payment',
           isCurrent: false,
           opId: second['id'],
-          deviceId: payer2.deviceId,
+          deviceId: null,
           receiver: { kind: 'authorized', fullName: 'Nguyễn Văn Cường' },
           recordedAt: '2026-11-15T09:00:00.000+07:00',
         },
@@ -228,7 +228,7 @@ export function runPushConflictContract(name: string, makeDb: MakeDb): void {
       expect(await conflictOf(b['id'])).toMatchObject({
         code: 'concurrent-edit',
         fields: ['phone'],
-        earlier: { kind: 'values', values: { phone: '0911111111' }, opId: a['id'], deviceId: officer.deviceId },
+        earlier: { kind: 'values', values: { phone: '0911111111' }, opId: a['id'], deviceId: null },
         incoming: { kind: 'values', values: { phone: '0922222222' }, isCurrent: true },
       });
     });

@@ -127,6 +127,42 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       expect((await w.push(officer, [fine])).results[0]).toMatchObject({ status: 'applied' });
     });
 
+    test('what the commune’s devices pull never names another user’s device', async () => {
+      const { payer, payer2, officer } = w.actors;
+      const check = {
+        person: 'beneficiary',
+        method: 'manual',
+        fields: { idNumber: 'match', fullName: 'match', birthDate: 'match', gender: 'match' },
+        overall: 'match',
+      };
+      await w.push(payer, [
+        w.op(
+          payer,
+          'payment.record',
+          LINES.due,
+          { amount: AMOUNT, receiver: { kind: 'self' }, idCheck: check },
+          // Op ids are UUIDs on a real device; the test world's name the device.
+          { id: 'b7e3c1a0-0001' },
+        ),
+      ]);
+      // A second payment of the line: a conflict, whose sides name who and from which device.
+      await w.push(payer2, [
+        w.op(
+          payer2,
+          'payment.record',
+          LINES.due,
+          { amount: AMOUNT, receiver: { kind: 'self' } },
+          { id: 'b7e3c1a0-0002' },
+        ),
+      ]);
+      const { changes } = await w.pull(officer);
+      const pulled = JSON.stringify(changes);
+      expect(changes.some((c) => c.entity === 'id-check')).toBe(true);
+      expect(changes.some((c) => c.entity === 'conflict')).toBe(true);
+      expect(pulled).not.toContain(payer.deviceId);
+      expect(pulled).not.toContain(payer2.deviceId);
+    });
+
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
       const { payer } = w.actors;
       const op = w.op(payer, 'payment.record', LINES.due);

@@ -79,6 +79,8 @@ export const errorStatus = {
   'transfers-waiting': 409,
   /** Importing the outbox of a device still in use: retire or revoke it first. */
   'device-active': 409,
+  /** Signing in with a device id another user holds (a device never changes hands). */
+  'device-in-use': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

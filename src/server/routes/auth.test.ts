@@ -172,18 +172,24 @@ describe('auth routes', () => {
     ).toBe(200);
   });
 
-  test('a device that changes hands follows the user who signs in on it', async () => {
+  test('a device never changes hands: another user signing in with its id is refused, and its seqs stay its own', async () => {
     const h = await createHarness();
     await h.addUser('payer', 'payer', ['19960']);
     await h.addUser('officer', 'officer', ['19960']);
-    await h.signIn('payer', 'mat-khau-1', 'shared-tablet');
-    await h.signIn('officer', 'mat-khau-1', 'shared-tablet');
+    await h.signIn('officer', 'mat-khau-1', 'officer-tablet');
+    const taken = await h.request('/api/auth/login', { body: h.loginBody('payer', 'mat-khau-1', 'officer-tablet') });
+    expect(taken.status).toBe(409);
+    expect(await errorCode(taken)).toBe('device-in-use');
     const device = await h.db.kysely
       .selectFrom('devices')
       .select('user_id')
-      .where('id', '=', 'shared-tablet')
+      .where('id', '=', 'officer-tablet')
       .executeTakeFirstOrThrow();
     expect(device.user_id).toBe('user-officer');
+    // The officer signs in again on it as before.
+    expect(
+      (await h.request('/api/auth/login', { body: h.loginBody('officer', 'mat-khau-1', 'officer-tablet') })).status,
+    ).toBe(200);
   });
 
   test('a call updates the device’s last-seen time', async () => {

@@ -34,7 +34,7 @@ export type AuthDeps = {
 };
 
 export type LoginSuccess = { token: string; expiresAt: number; user: User; deviceId: string };
-export type LoginError = 'invalid-credentials' | 'too-many-attempts' | 'device-revoked';
+export type LoginError = 'invalid-credentials' | 'too-many-attempts' | 'device-revoked' | 'device-in-use';
 
 /**
  * Signs in from `address` (the client's, for the throttle). The attempt is claimed before the
@@ -59,17 +59,24 @@ export async function login(
   // A wrong password leaves its claim as the failure it was.
   if (!user || !isValid) return err('invalid-credentials');
 
-  const device = await db.selectFrom('devices').select(['status']).where('id', '=', req.device.id).executeTakeFirst();
+  const device = await db
+    .selectFrom('devices')
+    .select(['status', 'user_id'])
+    .where('id', '=', req.device.id)
+    .executeTakeFirst();
   if (device?.status === 'revoked') return err('device-revoked');
+  // A device id never changes hands (issue 13, finding 1): signing in with another user's device
+  // id would let that user push with its seqs and import as its owner. The app takes a new device
+  // id when another person signs in on the same tablet (src/sync/sign-in.ts).
+  if (device && device.user_id !== user.id) return err('device-in-use');
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + settings.tokenTtlMs;
   await db.transaction().execute(async (trx) => {
     if (device) {
-      // A tablet may change hands: the device row follows whoever signs in on it.
       await trx
         .updateTable('devices')
-        .set({ user_id: user.id, name: req.device.name, last_seen_at: now })
+        .set({ name: req.device.name, last_seen_at: now })
         .where('id', '=', req.device.id)
         .execute();
     } else {

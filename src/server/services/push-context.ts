@@ -43,7 +43,8 @@ export function incomingProvenance(ctx: PushContext, op: Op): Provenance {
     opId: op.id,
     userId: ctx.user.id,
     userName: ctx.user.displayName,
-    deviceId: ctx.device.id,
+    // Synced to the commune's devices: the device's name, never its id (issue 13, finding 1).
+    deviceId: null,
     deviceName: ctx.device.name,
     recordedAt: op.recordedAt,
     receivedAt: isoTime(ctx.receivedAt),
@@ -59,7 +60,6 @@ export async function provenanceOfOp(db: Kysely<Database>, opId: string | null):
     .leftJoin('devices', 'devices.id', 'ops.device_id')
     .select([
       'ops.user_id',
-      'ops.device_id',
       'ops.recorded_at',
       'ops.received_at',
       'users.display_name',
@@ -72,7 +72,7 @@ export async function provenanceOfOp(db: Kysely<Database>, opId: string | null):
     opId,
     userId: row.user_id,
     userName: row.display_name,
-    deviceId: row.device_id,
+    deviceId: null,
     deviceName: row.device_name,
     recordedAt: row.recorded_at,
     receivedAt: isoTime(Number(row.received_at)),
