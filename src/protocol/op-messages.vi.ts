@@ -26,5 +26,7 @@ export const opResultMessagesVi = {
   'not-in-batch': 'Dòng chi trả này không nằm trong đợt chuyển khoản đang chờ kết quả.',
   'not-failed': 'Chỉ chuyển sang chi tiền mặt được dòng chuyển khoản bị lỗi.',
   'line-in-batch': 'Dòng chi trả đang trong một đợt chuyển khoản chờ kết quả. Hãy hủy đợt trước khi hủy dòng.',
+  'op-id-reused':
+    'Mã thao tác này đã được thiết bị dùng cho một thao tác khác. Thao tác không được ghi nhận; hãy báo cho quản trị viên.',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
 } as const satisfies Record<OpResultCode, string>;

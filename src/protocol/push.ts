@@ -34,7 +34,13 @@ export type ConflictCode = (typeof conflictCodes)[number];
  * Not recorded as a fact: not well formed or not allowed. The device keeps it under "Cần xử lý".
  * The family reducers' refusals (beneficiaryRefusals includes `unknown-entity`) and the server's own.
  */
-export const rejectCodes = [...paymentRejectCodes, ...beneficiaryRefusals, 'forbidden', 'seq-reused'] as const;
+export const rejectCodes = [
+  ...paymentRejectCodes,
+  ...beneficiaryRefusals,
+  'forbidden',
+  'seq-reused',
+  'op-id-reused',
+] as const;
 export type RejectCode = (typeof rejectCodes)[number];
 
 /** Every code an op result can carry; each has a Vietnamese message (op-messages.vi.ts). */

@@ -55,6 +55,8 @@ export const codeMessages = {
     'not-in-batch': 'This payment line is not in a transfer batch waiting for results.',
     'not-failed': 'Only a failed transfer can be moved to cash.',
     'line-in-batch': 'This payment line is in a transfer batch waiting for results. Cancel the batch before the line.',
+    'op-id-reused':
+      'This device already used this action id for a different action. It was not recorded; please tell the administrator.',
     'seq-reused': 'An action sequence number on this device was used twice. Please tell the administrator.',
   } satisfies Record<OpResultCode, string>,
   pushStatuses: {

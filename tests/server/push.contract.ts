@@ -163,6 +163,22 @@ export function runPushContract(name: string, makeDb: MakeDb): void {
       expect(pulled).not.toContain(payer2.deviceId);
     });
 
+    test('op ids are a device’s own: another device’s op with the same id is judged on its own', async () => {
+      const { payer, payer2 } = w.actors;
+      // Another user pushes first with the id the payer's pending op will use.
+      const squat = w.op(payer2, 'payment.unpaid', LINES.due2, { reason: 'absent' }, { id: 'op-shared-id' });
+      const real = w.op(payer, 'payment.record', LINES.due, undefined, { id: 'op-shared-id' });
+      expect((await w.push(payer2, [squat])).results[0]).toMatchObject({ status: 'applied' });
+      expect((await w.push(payer, [real])).results[0]).toMatchObject({ status: 'applied' });
+      expect(await w.entity('payment-line', LINES.due)).toMatchObject({ data: { status: 'paid' } });
+      // The same device resending that id with another op is refused, never answered as its duplicate.
+      const other = w.op(payer, 'payment.record', LINES.due2, undefined, { id: 'op-shared-id' });
+      expect((await w.push(payer, [other])).results[0]).toMatchObject({ status: 'rejected', code: 'op-id-reused' });
+      expect(await w.entity('payment-line', LINES.due2)).toMatchObject({ data: { status: 'unpaid' } });
+      // An exact resend is a replay.
+      expect((await w.push(payer, [real])).results[0]).toMatchObject({ status: 'duplicate', code: 'applied' });
+    });
+
     test('a replay answers duplicate with the first outcome and changes nothing', async () => {
       const { payer } = w.actors;
       const op = w.op(payer, 'payment.record', LINES.due);

@@ -18,6 +18,7 @@ import * as m0013 from './migrations/0013-opened-accounts';
 import * as m0014 from './migrations/0014-result-mappings';
 import * as m0015 from './migrations/0015-ops-no-replace';
 import * as m0016 from './migrations/0016-login-addresses';
+import * as m0017 from './migrations/0017-ops-per-device';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-result-mappings': m0014,
   '0015-ops-no-replace': m0015,
   '0016-login-addresses': m0016,
+  '0017-ops-per-device': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

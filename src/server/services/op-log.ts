@@ -30,20 +30,38 @@ export const rejected = (code: RejectCode, detail?: string): OpOutcome => ({
   ...(detail === undefined ? {} : { detail }),
 });
 
-export type StoredOutcome = Pick<OpsTable, 'status' | 'code' | 'version'>;
+/** An op's first outcome, and the op as it arrived (to tell a replay from a reused id). */
+export type StoredOutcome = Pick<OpsTable, 'status' | 'code' | 'version' | 'envelope'>;
 
-const selectOutcome = preparedQuery<{ opId: string }, StoredOutcome>((db, arg) =>
-  db.selectFrom('ops').select(['status', 'code', 'version']).where('op_id', '=', arg('opId')),
+const selectOutcome = preparedQuery<{ deviceId: string; opId: string }, StoredOutcome>((db, arg) =>
+  db
+    .selectFrom('ops')
+    .select(['status', 'code', 'version', 'envelope'])
+    .where('device_id', '=', arg('deviceId'))
+    .where('op_id', '=', arg('opId')),
 );
 
-export async function findOpOutcome(db: Kysely<Database>, opId: string): Promise<StoredOutcome | undefined> {
-  const [row] = await selectOutcome(db, { opId });
-  return row && { status: row.status, code: row.code, version: row.version === null ? null : Number(row.version) };
+const outcomeOf = (row: StoredOutcome): StoredOutcome => ({
+  status: row.status,
+  code: row.code,
+  version: row.version === null ? null : Number(row.version),
+  envelope: row.envelope,
+});
+
+/** The device's op `opId` if it arrived before: op ids are a device's own (issue 13, finding 3). */
+export async function findOpOutcome(
+  db: Kysely<Database>,
+  deviceId: string,
+  opId: string,
+): Promise<StoredOutcome | undefined> {
+  const [row] = await selectOutcome(db, { deviceId, opId });
+  return row && outcomeOf(row);
 }
 
-/** First outcomes of the ops among `opIds` that were seen before (one query for a whole batch). */
+/** First outcomes of the device's ops among `opIds` that were seen before (one query for a batch). */
 export async function findOpOutcomes(
   db: Kysely<Database>,
+  deviceId: string,
   opIds: readonly string[],
 ): Promise<Map<string, StoredOutcome>> {
   const ids = [...new Set(opIds)].filter((id) => !isIllFormed(id));
@@ -51,13 +69,49 @@ export async function findOpOutcomes(
   if (ids.length === 0) return found;
   const rows = await db
     .selectFrom('ops')
-    .select(['op_id', 'status', 'code', 'version'])
+    .select(['op_id', 'status', 'code', 'version', 'envelope'])
+    .where('device_id', '=', deviceId)
     .where('op_id', 'in', ids)
     .execute();
-  for (const r of rows) {
-    found.set(r.op_id, { status: r.status, code: r.code, version: r.version === null ? null : Number(r.version) });
-  }
+  for (const r of rows) found.set(r.op_id, outcomeOf(r));
   return found;
+}
+
+/**
+ * The answer to an op id the device sent before: its first outcome when it is the same op (a
+ * replay), else `op-id-reused` — another op under a used id is never taken for its duplicate.
+ */
+export function replayResult(id: string, first: StoredOutcome, raw: Record<string, unknown>): PushResult {
+  return isSameOp(first.envelope, raw) ? duplicateResult(id, first) : resultOf(id, rejected('op-id-reused'));
+}
+
+/** Same type, entity and payload (the envelope's other fields may differ between resends). */
+function isSameOp(storedEnvelope: string, raw: Record<string, unknown>): boolean {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storedEnvelope);
+  } catch {
+    return false;
+  }
+  if (typeof stored !== 'object' || stored === null) return false;
+  const s = stored as Record<string, unknown>;
+  // An op stored as unreadable (nested too deep) is matched by its id alone: it was refused anyway.
+  if ('unreadable' in s) return true;
+  return (
+    s['type'] === raw['type'] &&
+    s['entityId'] === raw['entityId'] &&
+    stableJson(s['payload']) === stableJson(raw['payload'])
+  );
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 /** The op that claimed `seq` on the device, if any. */
@@ -130,7 +184,7 @@ const opColumns: Record<keyof OpsTable, true> = {
   imported_by: true,
 };
 
-// No conflict target: either unique key (op_id, or device_id + seq) makes this a no-op.
+// No conflict target: either unique key (device_id + op_id, or device_id + seq) makes this a no-op.
 const insertOpRow = preparedQuery<OpsTable, { op_id: string }>((db, arg) =>
   db
     .insertInto('ops')

@@ -12,7 +12,7 @@ import { can } from '../../protocol/permissions';
 import type { PushResult } from '../../protocol/push';
 import type { Database } from '../db/schema';
 import { clearMissingBlob, missingHashes } from './blobs';
-import { duplicateResult, findOpOutcome, findSeqOwner, insertOp, rejected, resultOf, type OpOutcome } from './op-log';
+import { findOpOutcome, findSeqOwner, insertOp, rejected, replayResult, resultOf, type OpOutcome } from './op-log';
 import type { Applied, PushContext } from './push-context';
 import { applyBeneficiaryOnServer } from './apply-beneficiary';
 import { applyIdCheckOnServer } from './apply-id-check';
@@ -75,8 +75,8 @@ export async function pushOne(
   for (let attempt = 1; ; attempt++) {
     const isFirst = attempt === 1;
     if (!(isFirst && hints.isUnseen)) {
-      const first = await findOpOutcome(scope.reader, raw.id);
-      if (first) return { result: duplicateResult(raw.id, first), claimedSeq: null, missingBlobs: [] };
+      const first = await findOpOutcome(scope.reader, ctx.device.id, raw.id);
+      if (first) return { result: replayResult(raw.id, first, raw), claimedSeq: null, missingBlobs: [] };
     }
     try {
       const checkSeq = !(isFirst && hints.isSeqFresh);

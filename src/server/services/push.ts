@@ -15,7 +15,7 @@ import type { AppDatabase } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import { isoTime, type PushContext } from './push-context';
-import { duplicateResult, findOpOutcomes } from './op-log';
+import { findOpOutcomes, replayResult } from './op-log';
 import { isPostgres } from '../db/dialect';
 import { claimableSeq, ownTransaction, pushOne, recheckBlobs, type OpScope } from './push-op';
 import { runInCommitGroups } from './push-group';
@@ -69,6 +69,7 @@ export async function applyOps(
   // One read for the whole batch instead of one per op: a retried batch is mostly replays.
   const seen = await findOpOutcomes(
     kysely,
+    deviceId,
     batch.ops.map((op) => op.id),
   );
   let highestSeq = Number(row?.max_seq_received ?? 0);
@@ -78,7 +79,7 @@ export async function applyOps(
   const step = async (scope: OpScope, raw: LooseOpEnvelope): Promise<void> => {
     const first = seen.get(raw.id);
     if (first) {
-      results.push(duplicateResult(raw.id, first));
+      results.push(replayResult(raw.id, first, raw));
       return;
     }
     const seq = claimableSeq(raw, deviceId);
