@@ -58,13 +58,7 @@ export async function provenanceOfOp(db: Kysely<Database>, opId: string | null):
     .selectFrom('ops')
     .leftJoin('users', 'users.id', 'ops.user_id')
     .leftJoin('devices', 'devices.id', 'ops.device_id')
-    .select([
-      'ops.user_id',
-      'ops.recorded_at',
-      'ops.received_at',
-      'users.display_name',
-      'devices.name as device_name',
-    ])
+    .select(['ops.user_id', 'ops.recorded_at', 'ops.received_at', 'users.display_name', 'devices.name as device_name'])
     .where('ops.op_id', '=', opId)
     .executeTakeFirst();
   if (!row) return { ...noProvenance, opId };
