@@ -60,6 +60,24 @@ describe('pull route', () => {
     expect(beneficiaries.length).toBeGreaterThan(20);
   });
 
+  test('a payer’s tablet gets no bank account or wallet number; an officer’s does', async () => {
+    const accountsOf = (changes: PullResponse['changes']) =>
+      changes
+        .filter((c) => c.entity === 'beneficiary')
+        .map((c) => (c.data?.['paymentDetails'] ?? null) as Record<string, unknown> | null)
+        .filter((d) => d !== null && ('accountNumber' in d || 'walletPhone' in d));
+    const officer = await h.signIn('officer', PASSWORD);
+    expect(accountsOf((await pullAll(h, officer, 5000)).changes).length).toBeGreaterThan(3);
+    const { changes } = await pullAll(h, payer, 5000);
+    expect(accountsOf(changes)).toEqual([]);
+    // The method and the bank's or wallet's name stay, as do representatives (the payment check).
+    const banks = changes.filter((c) => {
+      const d = c.data?.['paymentDetails'] as Record<string, unknown> | null | undefined;
+      return c.entity === 'beneficiary' && d !== null && d !== undefined && 'bankName' in d;
+    });
+    expect(banks.length).toBeGreaterThan(0);
+  });
+
   test('paging with a small limit gives every change exactly once, in order, with remaining counting down to 0', async () => {
     const whole = await pull(h, supervisor, '?limit=5000');
     expect(whole.hasMore).toBe(false);

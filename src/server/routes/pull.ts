@@ -8,6 +8,7 @@ import { readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import { pullPage, type PullPage } from '../services/pull';
+import { rowsForRole } from '../services/pull-fields';
 
 export function pullRoutes(
   db: Kysely<Database>,
@@ -27,7 +28,8 @@ export function pullRoutes(
     });
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
-    return c.body(serializePage(result.value), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    const page = { ...result.value, changes: rowsForRole(c.get('session').user.role, result.value.changes) };
+    return c.body(serializePage(page), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
   return app;
 }
