@@ -189,6 +189,8 @@ export function createFakeTransport(): FakeTransport {
     setFieldOutcomes: () => Promise.reject(new Error('not used by these tests')),
     closeMonth: () => Promise.reject(new Error('not used by these tests')),
     ...unusedPayout,
+    lineEvidence: notUsed,
+    evidenceBlob: notUsed,
   };
   return fake;
 }

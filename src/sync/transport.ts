@@ -24,78 +24,80 @@ import type { DecreaseReason } from '../domain/list-decreases';
 import { closingResponseSchema, type CloseRequest, type ClosingResponse } from '../protocol/month-close';
 import { z } from 'zod';
 import { createHttpClient, type HttpTransportOptions } from './http-client';
+import { evidenceMethods, type EvidenceTransport } from './evidence-transport';
 import { payoutMethods, type PayoutTransport } from './payout-transport';
 
 export { TransportError, type HttpTransportOptions } from './http-client';
 
-export type Transport = PayoutTransport & {
-  login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
-  logout(token: string): Promise<void>;
-  me(token: string): Promise<User>;
-  pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
-  push(token: string, body: PushBody): Promise<PushAnswer>;
-  /** Sends another device's outbox file (supervisors, admins); answered like a push. */
-  importOps(token: string, file: OutboxFile): Promise<PushAnswer>;
-  putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
-  listDevices(token: string): Promise<DeviceInfo[]>;
-  setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
-  /** The supervisors' list of conflicts in their communes, newest first (`GET /api/conflicts`). */
-  listConflicts(token: string, status?: ConflictStatus): Promise<ConflictView[]>;
-  /** A commune's monthly lists of a month (`GET /api/lists`). */
-  listLists(token: string, commune: string, period: string): Promise<ListSummary[]>;
-  getList(token: string, listId: string): Promise<ListDetail>;
-  /** Uploads a list file; a 422 (error findings, nothing kept) is an answer too, not a failure. */
-  importList(
-    token: string,
-    input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
-  ): Promise<ListImportResponse>;
-  /** Submit, return (with a comment), approve or publish a list. */
-  listStep(
-    token: string,
-    listId: string,
-    step: 'submit' | 'return' | 'approve' | 'publish',
-    comment?: string,
-  ): Promise<ListStepResponse>;
-  /** The file read and checked as the import would, back as `.xlsx` with a column of findings. */
-  findingsFile(
-    token: string,
-    input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
-  ): Promise<{ blob: Blob; fileName: string }>;
-  /** Why each person leaves a list (the preparer, before submitting); answers how many still lack one. */
-  setDecreaseReasons(
-    token: string,
-    listId: string,
-    decisions: { beneficiaryId: string; reason: DecreaseReason; note: string | null }[],
-  ): Promise<{ missing: number }>;
-  /** Answers name-only matches: is the row the roster's person? Answers how many remain. */
-  setMatches(
-    token: string,
-    listId: string,
-    answers: { beneficiaryId: string; row: number; same: boolean }[],
-  ): Promise<{ undecided: number }>;
-  /** Answers the field's proposals about people on the list: held back, or still paid (why). */
-  setFieldOutcomes(
-    token: string,
-    listId: string,
-    answers: { beneficiaryId: string; accept: boolean; note: string | null }[],
-  ): Promise<{ undecided: number }>;
-  /** An approved or published list as `.xlsx` in the columns it came in. */
-  exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
-  /** Saves how a commune's files of one layout have their columns read. */
-  saveListMapping(
-    token: string,
-    input: { commune: string; sourceKey: string; fields: Record<string, string> },
-  ): Promise<void>;
-  /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
-  getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
-  /** Closes the month with one decision per unpaid line. */
-  closeMonth(
-    token: string,
-    commune: string,
-    period: string,
-    decisions: CloseRequest['decisions'],
-  ): Promise<ClosingResponse>;
-};
+export type Transport = PayoutTransport &
+  EvidenceTransport & {
+    login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
+    logout(token: string): Promise<void>;
+    me(token: string): Promise<User>;
+    pull(token: string, cursor: string | null, limit: number): Promise<PullResponse>;
+    push(token: string, body: PushBody): Promise<PushAnswer>;
+    /** Sends another device's outbox file (supervisors, admins); answered like a push. */
+    importOps(token: string, file: OutboxFile): Promise<PushAnswer>;
+    putBlob(token: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void>;
+    listDevices(token: string): Promise<DeviceInfo[]>;
+    setDeviceStatus(token: string, deviceId: string, action: 'retire' | 'revoke'): Promise<DeviceInfo>;
+    /** The supervisors' list of conflicts in their communes, newest first (`GET /api/conflicts`). */
+    listConflicts(token: string, status?: ConflictStatus): Promise<ConflictView[]>;
+    /** A commune's monthly lists of a month (`GET /api/lists`). */
+    listLists(token: string, commune: string, period: string): Promise<ListSummary[]>;
+    getList(token: string, listId: string): Promise<ListDetail>;
+    /** Uploads a list file; a 422 (error findings, nothing kept) is an answer too, not a failure. */
+    importList(
+      token: string,
+      input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
+    ): Promise<ListImportResponse>;
+    /** Submit, return (with a comment), approve or publish a list. */
+    listStep(
+      token: string,
+      listId: string,
+      step: 'submit' | 'return' | 'approve' | 'publish',
+      comment?: string,
+    ): Promise<ListStepResponse>;
+    /** The file read and checked as the import would, back as `.xlsx` with a column of findings. */
+    findingsFile(
+      token: string,
+      input: { commune: string; period: string; file: Blob; fileName: string; kind?: ListKind },
+    ): Promise<{ blob: Blob; fileName: string }>;
+    /** Why each person leaves a list (the preparer, before submitting); answers how many still lack one. */
+    setDecreaseReasons(
+      token: string,
+      listId: string,
+      decisions: { beneficiaryId: string; reason: DecreaseReason; note: string | null }[],
+    ): Promise<{ missing: number }>;
+    /** Answers name-only matches: is the row the roster's person? Answers how many remain. */
+    setMatches(
+      token: string,
+      listId: string,
+      answers: { beneficiaryId: string; row: number; same: boolean }[],
+    ): Promise<{ undecided: number }>;
+    /** Answers the field's proposals about people on the list: held back, or still paid (why). */
+    setFieldOutcomes(
+      token: string,
+      listId: string,
+      answers: { beneficiaryId: string; accept: boolean; note: string | null }[],
+    ): Promise<{ undecided: number }>;
+    /** An approved or published list as `.xlsx` in the columns it came in. */
+    exportList(token: string, listId: string): Promise<{ blob: Blob; fileName: string }>;
+    /** Saves how a commune's files of one layout have their columns read. */
+    saveListMapping(
+      token: string,
+      input: { commune: string; sourceKey: string; fields: Record<string, string> },
+    ): Promise<void>;
+    /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
+    getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
+    /** Closes the month with one decision per unpaid line. */
+    closeMonth(
+      token: string,
+      commune: string,
+      period: string,
+      decisions: CloseRequest['decisions'],
+    ): Promise<ClosingResponse>;
+  };
 
 export type PushBody = { deviceId: string; lastSeq: number; ops: Record<string, unknown>[] };
 
@@ -125,6 +127,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const { send, failure, fileOf, answer, call, timeoutMs } = http;
   return {
     ...payoutMethods(http),
+    ...evidenceMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {

@@ -2,6 +2,22 @@
 import type { PayoutMessages } from './messages';
 
 export const payoutMessages: PayoutMessages = {
+  evidence: {
+    title: 'Payment evidence',
+    show: 'Show signature, photo and card check',
+    loading: 'Loading…',
+    none: 'No payment has been recorded on this line.',
+    counted: 'Counted payment',
+    notCounted: 'Payment not counted (a duplicate, or voided)',
+    self: 'the beneficiary',
+    receiver: (name: string) => `Receiver: ${name}`,
+    check: (method: string, overall: string) => `Card check: ${method} · ${overall}`,
+    noCheck: 'No card check came with the payment.',
+    signatureAlt: "Receiver's signature",
+    photoAlt: 'Photo at the payment',
+    noSignature: 'No signature.',
+    notArrived: 'The file has not reached the server yet (the payer has not sent it).',
+  },
   payout: {
     nav: 'Transfers',
     navProviders: 'Providers',

@@ -1,5 +1,21 @@
 /** Non-cash payout screens (issue 12): batches, result files, failed transfers, providers. */
 export const payoutMessages = {
+  evidence: {
+    title: 'Bằng chứng chi trả',
+    show: 'Xem chữ ký, ảnh và kiểm tra thẻ',
+    loading: 'Đang tải…',
+    none: 'Chưa có khoản chi nào được ghi cho dòng này.',
+    counted: 'Khoản chi được tính',
+    notCounted: 'Khoản chi không được tính (trùng hoặc đã hủy)',
+    self: 'đối tượng tự nhận',
+    receiver: (name: string) => `Người nhận: ${name}`,
+    check: (method: string, overall: string) => `Kiểm tra thẻ: ${method} · ${overall}`,
+    noCheck: 'Không có kiểm tra thẻ kèm khoản chi.',
+    signatureAlt: 'Chữ ký người nhận',
+    photoAlt: 'Ảnh khi chi trả',
+    noSignature: 'Không có chữ ký.',
+    notArrived: 'Tệp chưa về máy chủ (máy chi trả chưa gửi lên).',
+  },
   payout: {
     nav: 'Chuyển khoản',
     navProviders: 'Nhà cung cấp',

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { blobPutResponseSchema } from '../../src/protocol/blobs';
 import { errorBodySchema } from '../../src/protocol/error-codes';
+import { evidenceResponseSchema } from '../../src/protocol/evidence';
 import type { MakeDb } from '../../src/server/testing/databases';
 import { AMOUNT, createPushWorld, LINES, type World } from '../../src/server/testing/push-world';
 
@@ -129,6 +130,51 @@ export function runBlobsContract(name: string, makeDb: MakeDb): void {
         }),
       ]);
       expect((await w.entity('payment-line', LINES.due))?.data['missingBlobs']).toEqual([]);
+    });
+
+    test('a supervisor of the commune sees a payment’s signature; nobody else does; every look is logged', async () => {
+      const { payer, supervisor, officer } = w.actors;
+      const signature = fakePng(20);
+      const photo = fakePng(30);
+      await put(signature);
+      await put(photo);
+      const stranger = fakePng(40);
+      await put(stranger);
+      await w.push(payer, [
+        w.op(payer, 'payment.record', LINES.due, {
+          amount: AMOUNT,
+          receiver: { kind: 'self' },
+          signature: sha256(signature),
+          photo: sha256(photo),
+        }),
+      ]);
+      const evidence = await w.h.request(`/api/lines/${LINES.due}/evidence`, { token: supervisor.token });
+      expect(evidence.status).toBe(200);
+      expect(evidenceResponseSchema.parse(await evidence.json()).payments).toMatchObject([
+        { signature: sha256(signature), photo: sha256(photo), isCounted: true, userName: 'Người dùng payer' },
+      ]);
+      const bytes = await w.h.request(`/api/lines/${LINES.due}/evidence/${sha256(signature)}`, {
+        token: supervisor.token,
+      });
+      expect(bytes.status).toBe(200);
+      expect(bytes.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await bytes.arrayBuffer()).equals(Buffer.from(signature))).toBe(true);
+      // Not the field staff; not a blob this line's payments do not name; not another commune's supervisor.
+      expect((await w.h.request(`/api/lines/${LINES.due}/evidence`, { token: officer.token })).status).toBe(404);
+      expect(
+        (await w.h.request(`/api/lines/${LINES.due}/evidence/${sha256(signature)}`, { token: payer.token })).status,
+      ).toBe(404);
+      expect(
+        (await w.h.request(`/api/lines/${LINES.due}/evidence/${sha256(stranger)}`, { token: supervisor.token })).status,
+      ).toBe(404);
+      await w.h.addUser('sup-la', 'supervisor', ['20140']);
+      const la = await w.h.signIn('sup-la', 'mat-khau-1', 'dev-sup-la');
+      expect((await w.h.request(`/api/lines/${LINES.due}/evidence`, { token: la })).status).toBe(404);
+      const views = await w.h.db.kysely.selectFrom('evidence_views').select(['user_id', 'line_id', 'sha256']).execute();
+      expect(views).toEqual([
+        { user_id: 'user-supervisor', line_id: LINES.due, sha256: null },
+        { user_id: 'user-supervisor', line_id: LINES.due, sha256: sha256(signature) },
+      ]);
     });
   });
 }

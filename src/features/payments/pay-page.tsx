@@ -12,6 +12,7 @@ import { Receipt } from './receipt';
 import { ReceiverCheckPanel } from './receiver-check-panel';
 import type { Photo } from './shrink-photo';
 import { SignaturePad } from '../../ui/signature-pad';
+import { EvidencePanel } from './evidence-panel';
 import { usePay } from './use-pay';
 import { useReceiverCheck } from './use-receiver-check';
 import { usePaymentLine } from './use-payment-list';
@@ -32,6 +33,7 @@ export function PayPage() {
 function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>> }) {
   const { line, person } = item;
   const { clock } = useServices();
+  const can = useCan();
   const { pay, unpaid, error, saving, receipt, ready } = usePay(line);
   const receiver = useReceiverCheck(person, vietnamDate(clock.now()));
   const rep = person?.representative ?? null;
@@ -81,6 +83,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
         <span>{amountInWordsVi(line.amount)}</span>
         <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
       </div>
+      {!open && can('evidence.view', line.communeCode) && <EvidencePanel lineId={line.id} />}
       {!open ? (
         <p className="warning">{notOpenText(line)}</p>
       ) : (

@@ -357,6 +357,9 @@ export type MissingBlobsTable = {
   detected_at: number;
 };
 
+/** Every look at a payment's evidence (line, blob or null for the list). Insert-only. */
+export type EvidenceViewsTable = { user_id: string; line_id: string; sha256: string | null; at: number };
+
 export type Database = {
   users: UsersTable;
   devices: DevicesTable;
@@ -381,6 +384,7 @@ export type Database = {
   month_closings: MonthClosingsTable;
   carryovers: CarryoversTable;
   providers: ProvidersTable;
+  evidence_views: EvidenceViewsTable;
   provider_result_mappings: ProviderResultMappingsTable;
   batches: BatchesTable;
   batch_lines: BatchLinesTable;

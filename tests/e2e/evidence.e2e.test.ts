@@ -1,0 +1,48 @@
+// A supervisor sees a payment's evidence (issue 13, "Evidence view"): the payer pays a line at home
+// with a signature and syncs; the supervisor opens the line and sees the signature the payer drew,
+// read from the server (every look is logged there); the payer, on the same screen, is not offered it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openLineId, payLine, pendingText, waitForBootstrap } from './app-page';
+import { launchBrowser, newDevice, signIn } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function signedIn(username: string): Promise<Page> {
+  const page = await (await newDevice(browser, baseUrl)).newPage();
+  await signIn(page, username);
+  await waitForBootstrap(page);
+  return page;
+}
+
+describe('payment evidence', () => {
+  test('the supervisor sees the signature the payer drew; the payer is not offered it', async () => {
+    const payer = await signedIn('payer');
+    const lineId = await openLineId(payer);
+    await payLine(payer, lineId, { receiver: 'self', sign: true });
+    await expect.poll(() => pendingText(payer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
+    await payer.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
+    await expect.poll(() => payer.getByTestId('pay-amount').count()).toBe(1);
+    expect(await payer.getByTestId('evidence').count()).toBe(0);
+
+    const supervisor = await signedIn('supervisor');
+    await supervisor.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
+    const evidence = supervisor.getByTestId('evidence');
+    await expect.poll(() => evidence.count(), { timeout: 30_000 }).toBe(1);
+    await evidence.getByRole('button', { name: 'Xem chữ ký, ảnh và kiểm tra thẻ' }).click();
+    const image = evidence.getByRole('img', { name: 'Chữ ký người nhận' });
+    await expect.poll(() => image.count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 })
+      .toBe(true);
+    expect(await evidence.textContent()).toContain('Khoản chi được tính');
+  });
+});
