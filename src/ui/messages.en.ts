@@ -228,6 +228,7 @@ export const en: Messages = {
     'device-revoked': 'Access for this device has been revoked. All data on this device has been erased.',
     'device-retired':
       'This device has been retired. All actions were sent and the data on this device has been erased.',
+    'signed-out': 'Signed out. Every action was sent and the data on this device has been erased.',
   },
   login: {
     title: 'Sign in',
@@ -306,6 +307,7 @@ export const en: Messages = {
     logout: 'Sign out',
     language: 'Language / Ngôn ngữ',
     logoutBlocked: (n: number) => `${n} ${n === 1 ? 'action' : 'actions'} not yet sent. Sync before signing out.`,
+    logoutEvidence: 'Some signatures or photos are not on the server yet. Sync before signing out.',
   },
   storageErrors: {
     'storage-full':

@@ -238,6 +238,7 @@ export const vi = {
   wiped: {
     'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',
     'device-retired': 'Thiết bị này đã ngừng sử dụng. Các thao tác đã được gửi hết và dữ liệu trên máy đã được xóa.',
+    'signed-out': 'Đã đăng xuất. Mọi thao tác đã được gửi và dữ liệu trên máy đã được xóa.',
   },
   login: {
     title: 'Đăng nhập',
@@ -317,6 +318,7 @@ export const vi = {
     logout: 'Đăng xuất',
     language: 'Ngôn ngữ / Language',
     logoutBlocked: (n: number) => `Còn ${n} thao tác chưa gửi. Hãy đồng bộ trước khi đăng xuất.`,
+    logoutEvidence: 'Còn chữ ký hoặc ảnh chưa gửi lên máy chủ. Hãy đồng bộ trước khi đăng xuất.',
   },
   storageErrors: {
     'storage-full':

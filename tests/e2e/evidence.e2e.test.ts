@@ -1,9 +1,10 @@
-// A supervisor sees a payment's evidence (issue 13, "Evidence view"): the payer pays a line at home
-// with a signature and syncs; the supervisor opens the line and sees the signature the payer drew,
-// read from the server (every look is logged there); the payer, on the same screen, is not offered it.
+// Device trust in Chromium (issue 13): a supervisor sees a payment's evidence — the payer pays a line
+// at home with a signature and syncs; the supervisor opens the line and sees the signature the payer
+// drew, read from the server (every look is logged there), which the payer is not offered — and
+// signing out, once everything is sent, leaves nothing of anyone on the tablet.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openLineId, payLine, pendingText, waitForBootstrap } from './app-page';
+import { openLineId, payLine, pendingText, readStore, waitForBootstrap } from './app-page';
 import { launchBrowser, newDevice, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -44,5 +45,19 @@ describe('payment evidence', () => {
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 })
       .toBe(true);
     expect(await evidence.textContent()).toContain('Khoản chi được tính');
+  });
+
+  test('signing out once everything is sent erases the tablet and says so', async () => {
+    const payer = await signedIn('payer');
+    expect((await readStore(payer, 'beneficiaries')).length).toBeGreaterThan(0);
+    await payer.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+    await payer.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect
+      .poll(() => payer.getByText('Đã đăng xuất. Mọi thao tác đã được gửi và dữ liệu trên máy đã được xóa.').count())
+      .toBe(1);
+    for (const store of ['beneficiaries', 'paymentLines', 'outbox', 'idChecks', 'blobs'])
+      expect(await readStore(payer, store)).toEqual([]);
+    const kv = await readStore<{ key: string }>(payer, 'kv');
+    expect(kv.map((r) => r.key)).toEqual(['wipedReason']);
   });
 });

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { clearSession } from '../../sync/session';
+import { useState } from 'react';
+import { wipeOnSignOut } from '../../storage/wipe';
 import { getKv } from '../../storage/kv';
 import { formatBytes } from '../../ui/format';
 import { useLanguage } from '../../ui/language';
@@ -21,11 +22,17 @@ export function SettingsPage() {
     [db],
   );
 
+  const [unsent, setUnsent] = useState(false);
+
   async function logout() {
     if (!session) return;
-    // The token is ended on the server when we can reach it; the local session goes either way.
+    // Nothing of anyone stays on the tablet: it is wiped — once nothing is left to send.
+    if (!(await wipeOnSignOut(db))) {
+      setUnsent(true);
+      return;
+    }
+    // The token is ended on the server when we can reach it; the local data is gone either way.
     await transport.logout(session.token).catch(() => undefined);
-    await clearSession(db);
   }
 
   return (
@@ -81,6 +88,11 @@ export function SettingsPage() {
           </>
         )}
       </div>
+      {unsent && (
+        <p className="warning" role="alert">
+          {t.settings.logoutEvidence}
+        </p>
+      )}
       {counts.pending > 0 ? (
         <p className="warning">{t.settings.logoutBlocked(counts.pending)}</p>
       ) : (
