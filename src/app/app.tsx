@@ -10,6 +10,7 @@ import { SyncStatusBar } from '../features/sync/sync-status-bar';
 import { t } from '../ui/messages';
 import { useCan } from '../ui/use-can';
 import { useSession } from '../ui/use-session';
+import { LockNotice, useDeviceLock } from './lease-gate';
 import { PwaUpdate } from './pwa-update';
 import { StorageBanner } from './storage-banner';
 
@@ -58,6 +59,7 @@ export async function preloadScreens(): Promise<boolean> {
 
 function Shell() {
   const can = useCan();
+  const lock = useDeviceLock();
   // Screens the role cannot use are neither offered nor reachable by typing their address.
   const only = (allowed: boolean, screen: React.ReactNode) => (allowed ? screen : <Navigate to="/" replace />);
   return (
@@ -82,36 +84,40 @@ function Shell() {
       </header>
       <SyncStatusBar />
       <main className="content">
-        <Suspense fallback={<p className="muted">{t.loading}</p>}>
-          <Routes>
-            <Route
-              path="/"
-              element={
-                <>
-                  <EnrolLink />
-                  <RosterPage />
-                </>
-              }
-            />
-            <Route path="/nguoi-moi" element={<EnrolmentPage />} />
-            <Route path="/nguoi/:id" element={<PersonPage />} />
-            <Route path="/kiem-tra" element={<IdCheckPage />} />
-            <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
-            <Route path="/chi-tra" element={<PaymentsPage />} />
-            <Route path="/chi-tra/in" element={<PrintListPage />} />
-            <Route path="/chi-tra/:lineId" element={<PayPage />} />
-            <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
-            <Route path="/can-xu-ly" element={<AttentionPage />} />
-            <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
-            <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
-            <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
-            <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
-            <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
-            <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
+        {lock !== null ? (
+          <LockNotice lock={lock} />
+        ) : (
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+            <Routes>
+              <Route
+                path="/"
+                element={
+                  <>
+                    <EnrolLink />
+                    <RosterPage />
+                  </>
+                }
+              />
+              <Route path="/nguoi-moi" element={<EnrolmentPage />} />
+              <Route path="/nguoi/:id" element={<PersonPage />} />
+              <Route path="/kiem-tra" element={<IdCheckPage />} />
+              <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
+              <Route path="/chi-tra" element={<PaymentsPage />} />
+              <Route path="/chi-tra/in" element={<PrintListPage />} />
+              <Route path="/chi-tra/:lineId" element={<PayPage />} />
+              <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
+              <Route path="/can-xu-ly" element={<AttentionPage />} />
+              <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
+              <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
+              <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
+              <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
+              <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
+              <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        )}
       </main>
     </div>
   );

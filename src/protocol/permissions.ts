@@ -40,6 +40,8 @@ const actionRoles = {
    * ended with a reason). Province staff do it once the month's money is accounted for.
    */
   'months.close': ['supervisor'],
+  /** Set how many days a commune's tablets may work offline (the lease). */
+  'leases.manage': ['admin'],
   /** See a payment's signature, photo and card check (every look is logged). */
   'evidence.view': supervision,
   /** Define payment providers and the template of their batch files (issue 12). */

@@ -40,5 +40,10 @@ export const pullResponseSchema = z.object({
   /** Changes still to come after this page in the user's scope; lets a device show progress. */
   remaining: z.number().int().nonnegative().optional(),
   changes: z.array(changeSchema),
+  /**
+   * Additive (issue 13): days this device may work since its last contact with the server before
+   * it locks until it syncs (the shortest of its communes' leases).
+   */
+  leaseDays: z.number().int().positive().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -17,6 +17,7 @@ import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
+import { leaseRoutes } from './routes/leases';
 import { listRoutes } from './routes/lists';
 import { monthRoutes } from './routes/months';
 import { openedAccountRoutes } from './routes/opened-accounts';
@@ -55,6 +56,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', pushRoutes(db, session, { clock, logger }));
   app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock, logger));
+  app.route('/', leaseRoutes(db, session, clock));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));

@@ -4,6 +4,8 @@ import type { AppDb } from './app-db';
 export type KvKey =
   | 'pullCursor'
   | 'lastSyncAt'
+  /** Days the device may work since its last contact (the pull's `leaseDays`). */
+  | 'leaseDays'
   | 'deviceId'
   | 'session'
   | 'pullApplied'

@@ -36,6 +36,7 @@ export async function pullAll(options: PullAllOptions): Promise<{ pages: number;
   for (;;) {
     signal?.throwIfAborted();
     const page = await transport.pull(token, cursor, pageSize);
+    if (page.leaseDays !== undefined) await setKv(db, 'leaseDays', page.leaseDays);
     const result = await applyPullPage(db, page.changes, page.cursor, done + page.changes.length);
     cursor = page.cursor;
     pages++;

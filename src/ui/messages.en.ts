@@ -224,6 +224,14 @@ export const en: Messages = {
     'payment.transfer-cancel': 'Transfer batch cancelled',
     'payment.reroute': 'Moved to cash',
   },
+  lock: {
+    title: 'This device is locked',
+    lease: (days: number, since: string) =>
+      `More than ${days} days since the last contact with the server (${since}). Connect to sync: the device unlocks once it has synced.`,
+    expired: 'The session has expired. Connect and sign in again.',
+    kept: 'Unsent actions stay on the device and are sent when there is a connection.',
+    sync: 'Sync now',
+  },
   wiped: {
     'device-revoked': 'Access for this device has been revoked. All data on this device has been erased.',
     'device-retired':

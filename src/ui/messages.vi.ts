@@ -235,6 +235,14 @@ export const vi = {
     'payment.transfer-cancel': 'Hủy đợt chuyển khoản',
     'payment.reroute': 'Chuyển sang chi tiền mặt',
   } satisfies Record<OpType, string>,
+  lock: {
+    title: 'Máy đang khóa',
+    lease: (days: number, since: string) =>
+      `Đã quá ${days} ngày kể từ lần liên lạc máy chủ cuối (${since}). Hãy kết nối mạng để đồng bộ: máy mở lại khi đồng bộ xong.`,
+    expired: 'Phiên đăng nhập đã hết hạn. Hãy kết nối mạng và đăng nhập lại.',
+    kept: 'Các thao tác chưa gửi vẫn được giữ trên máy và sẽ được gửi khi có mạng.',
+    sync: 'Đồng bộ ngay',
+  },
   wiped: {
     'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',
     'device-retired': 'Thiết bị này đã ngừng sử dụng. Các thao tác đã được gửi hết và dữ liệu trên máy đã được xóa.',

@@ -20,6 +20,7 @@ import * as m0015 from './migrations/0015-ops-no-replace';
 import * as m0016 from './migrations/0016-login-addresses';
 import * as m0017 from './migrations/0017-ops-per-device';
 import * as m0018 from './migrations/0018-evidence-views';
+import * as m0019 from './migrations/0019-commune-leases';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0016-login-addresses': m0016,
   '0017-ops-per-device': m0017,
   '0018-evidence-views': m0018,
+  '0019-commune-leases': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

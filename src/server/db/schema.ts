@@ -360,6 +360,9 @@ export type MissingBlobsTable = {
 /** Every look at a payment's evidence (line, blob or null for the list). Insert-only. */
 export type EvidenceViewsTable = { user_id: string; line_id: string; sha256: string | null; at: number };
 
+/** Days a commune's tablets may work offline (the lease); communes without a row get the default. */
+export type CommuneLeasesTable = { commune_code: string; days: number; updated_by: string; updated_at: number };
+
 export type Database = {
   users: UsersTable;
   devices: DevicesTable;
@@ -385,6 +388,7 @@ export type Database = {
   carryovers: CarryoversTable;
   providers: ProvidersTable;
   evidence_views: EvidenceViewsTable;
+  commune_leases: CommuneLeasesTable;
   provider_result_mappings: ProviderResultMappingsTable;
   batches: BatchesTable;
   batch_lines: BatchLinesTable;

@@ -78,6 +78,20 @@ describe('pull route', () => {
     expect(banks.length).toBeGreaterThan(0);
   });
 
+  test('each page says the device’s offline lease: the shortest of its communes’, set by an admin', async () => {
+    expect((await pull(h, payer, '?limit=1')).leaseDays).toBe(7);
+    const admin = await h.signIn('admin', PASSWORD);
+    const set = (token: string, days: number) =>
+      h.request('/api/communes/19960/lease', { method: 'PUT', token, body: { protocol: 1, days } });
+    expect((await set(supervisor, 2)).status).toBe(403);
+    expect((await set(admin, 0)).status).toBe(400);
+    expect((await set(admin, 3)).status).toBe(200);
+    expect((await pull(h, payer, '?limit=1')).leaseDays).toBe(3);
+    // The province supervisor's tablet serves Phú Bài too: the shortest lease.
+    expect((await pull(h, supervisor, '?limit=1')).leaseDays).toBe(3);
+    expect((await set(admin, 7)).status).toBe(200);
+  });
+
   test('paging with a small limit gives every change exactly once, in order, with remaining counting down to 0', async () => {
     const whole = await pull(h, supervisor, '?limit=5000');
     expect(whole.hasMore).toBe(false);

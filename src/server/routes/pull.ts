@@ -8,6 +8,7 @@ import { readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import { pullPage, type PullPage } from '../services/pull';
+import { leaseDaysFor } from '../services/leases';
 import { rowsForRole } from '../services/pull-fields';
 
 export function pullRoutes(
@@ -29,7 +30,8 @@ export function pullRoutes(
     if (!result.ok) throw httpError(result.error);
     c.header('Cache-Control', 'no-store');
     const page = { ...result.value, changes: rowsForRole(c.get('session').user.role, result.value.changes) };
-    return c.body(serializePage(page), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    const leaseDays = await leaseDaysFor(db, c.get('session').user.communes);
+    return c.body(serializePage(page, leaseDays), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
   return app;
 }
@@ -39,7 +41,7 @@ export function pullRoutes(
  * re-serialising thousands of objects per page. The stored text was written by
  * JSON.stringify in the entity store, so it is valid JSON.
  */
-export function serializePage(page: PullPage): string {
+export function serializePage(page: PullPage, leaseDays?: number): string {
   const changes = page.changes.map(
     (ch) =>
       `{"entity":${JSON.stringify(ch.entity)},"id":${JSON.stringify(ch.id)},"version":${ch.version},` +
@@ -47,6 +49,8 @@ export function serializePage(page: PullPage): string {
   );
   return (
     `{"protocol":${PROTOCOL_VERSION},"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},` +
-    `"remaining":${page.remaining},"changes":[${changes.join(',')}]}`
+    `"remaining":${page.remaining},` +
+    (leaseDays === undefined ? '' : `"leaseDays":${leaseDays},`) +
+    `"changes":[${changes.join(',')}]}`
   );
 }

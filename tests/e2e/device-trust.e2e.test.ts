@@ -1,11 +1,12 @@
 // Device trust in Chromium (issue 13): a supervisor sees a payment's evidence — the payer pays a line
 // at home with a signature and syncs; the supervisor opens the line and sees the signature the payer
-// drew, read from the server (every look is logged there), which the payer is not offered — and
-// signing out, once everything is sent, leaves nothing of anyone on the tablet.
+// drew, read from the server (every look is logged there), which the payer is not offered; a tablet
+// past its offline lease locks until it syncs; and signing out, once everything is sent, leaves
+// nothing of anyone on the tablet.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openLineId, payLine, pendingText, readStore, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn } from './browser';
+import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -59,5 +60,39 @@ describe('payment evidence', () => {
       expect(await readStore(payer, store)).toEqual([]);
     const kv = await readStore<{ key: string }>(payer, 'kv');
     expect(kv.map((r) => r.key)).toEqual(['wipedReason']);
+  });
+
+  test('past its offline lease the tablet locks, offline too, and opens again once it syncs', async () => {
+    const page = await signedIn('payer');
+    await waitForServiceWorker(page);
+    await page.context().setOffline(true);
+    // The last contact with the server was eight days ago (the lease is seven).
+    await page.evaluate(
+      async (at) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('chitra');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(new Error(String(open.error)));
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put({ key: 'lastSyncAt', value: at });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        });
+        db.close();
+      },
+      Date.now() - 8 * 24 * 3600_000,
+    );
+    await page.reload();
+    const lock = page.getByTestId('device-lock');
+    await expect.poll(() => lock.count(), { timeout: 30_000 }).toBe(1);
+    expect(await lock.textContent()).toContain('Đã quá 7 ngày kể từ lần liên lạc máy chủ cuối');
+    expect(await page.locator('.roster-name').count()).toBe(0);
+    expect(await lock.getByRole('button', { name: 'Đồng bộ ngay' }).count()).toBe(1);
+    // Back online the app syncs by itself; the sync is the contact that opens the tablet.
+    await page.context().setOffline(false);
+    await expect.poll(() => lock.count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => page.locator('.roster-name').count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 });
