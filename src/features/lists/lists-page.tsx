@@ -8,6 +8,7 @@ import { addMonths } from '../../domain/calendar';
 import { formatVnd, vnd } from '../../domain/money';
 import { vietnamMonth } from '../../lib/clock';
 import { errorMessage, t } from '../../ui/messages';
+import { CommuneMonthPicker } from '../../ui/commune-month-picker';
 import { useServices } from '../../ui/services';
 import { useMyCommunes } from '../../ui/use-my-communes';
 import { useOnline } from '../../ui/use-online';
@@ -46,22 +47,14 @@ export function ListsPage() {
             {t.lists.online}
           </p>
         )}
-        <div className="toolbar">
-          <label>
-            {t.lists.commune}
-            <select value={chosen} onChange={(e) => setCommune(e.target.value)}>
-              {communes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t.lists.month}
-            <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
-          </label>
-        </div>
+        <CommuneMonthPicker
+          communes={communes}
+          commune={chosen}
+          period={period}
+          labels={{ commune: t.lists.commune, month: t.lists.month }}
+          onCommune={setCommune}
+          onPeriod={setPeriod}
+        />
         <UploadList
           commune={chosen}
           period={period}

@@ -12,6 +12,7 @@ import { useCan } from '../../ui/use-can';
 import { useMyCommunes } from '../../ui/use-my-communes';
 import { useOnline } from '../../ui/use-online';
 import { useSession } from '../../ui/use-session';
+import { CommuneMonthPicker } from '../../ui/commune-month-picker';
 import { BatchDetailView } from './batch-detail';
 import { useBatch, useBatches, useProviders } from './use-payout';
 
@@ -65,22 +66,14 @@ export function PayoutPage() {
           {t.payout.online}
         </p>
       )}
-      <div className="toolbar">
-        <label>
-          {t.payout.commune}
-          <select value={chosen} onChange={(e) => setCommune(e.target.value)}>
-            {communes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.payout.month}
-          <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
-        </label>
-      </div>
+      <CommuneMonthPicker
+        communes={communes}
+        commune={chosen}
+        period={period}
+        labels={{ commune: t.payout.commune, month: t.payout.month }}
+        onCommune={setCommune}
+        onPeriod={setPeriod}
+      />
       {can('batches.prepare', chosen) && (
         <div className="card">
           {providers.state === 'ready' && usable.length === 0 ? (

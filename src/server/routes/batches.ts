@@ -25,6 +25,7 @@ import { PROTOCOL_VERSION } from '../../protocol/common';
 import type { AppDatabase } from '../db/database';
 import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
+import { actorOf } from '../http/actor';
 import { httpError } from '../http/errors';
 import { fileNameOf } from '../http/file-name';
 import type { Logger } from '../logger';
@@ -33,17 +34,13 @@ import { downloadBatch } from '../batches/batch-export';
 import { rerouteFailed } from '../batches/batch-reroute';
 import { applyResults, previewResults } from '../batches/batch-results';
 import { approveBatch, cancelBatch, closeBatch } from '../batches/batch-steps';
-import type { Actor } from '../batches/batch-store';
 import { getBatch, listBatches } from '../batches/batch-views';
 import { listProviders, putProvider, putResultMapping } from '../batches/providers';
 
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\u0000-\u001f\u007f]/u;
-
-/** A path id: one a database can hold (PostgreSQL text refuses NUL), else nothing is found. */
+/** A path id of at most 100 characters (ill-formed text never gets here: `wellFormedPaths`). */
 function idParam(c: Context<AppEnv>, name: string): string {
   const id = c.req.param(name) ?? '';
-  if (id === '' || id.length > 100 || CONTROL.test(id)) throw httpError('not-found');
+  if (id === '' || id.length > 100) throw httpError('not-found');
   return id;
 }
 
@@ -53,10 +50,6 @@ export function batchRoutes(
   deps: { clock: Clock; logger: Logger },
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const actorOf = (c: Context<AppEnv>): Actor => {
-    const s = c.get('session');
-    return { user: s.user, deviceId: s.deviceId, now: deps.clock.now() };
-  };
   const detail = async (c: Context<AppEnv>, batchId: string) => {
     const result = await getBatch(db.kysely, c.get('session').user, batchId);
     if (!result.ok) throw httpError(result.error);
@@ -108,7 +101,7 @@ export function batchRoutes(
 
   app.post('/api/batches', session, async (c) => {
     const body = await readJsonBody(c, batchCreateSchema);
-    const actor = actorOf(c);
+    const actor = actorOf(c, deps.clock);
     const result = await createBatch(db.kysely, actor, body);
     if (!result.ok) throw httpError(result.error);
     deps.logger.info('batch prepared', {
@@ -122,26 +115,26 @@ export function batchRoutes(
   app.get('/api/batches/:id', session, (c) => detail(c, idParam(c, 'id')));
 
   app.post('/api/batches/:id/approve', session, async (c) => {
-    const result = await approveBatch(db.kysely, actorOf(c), idParam(c, 'id'));
+    const result = await approveBatch(db.kysely, actorOf(c, deps.clock), idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.post('/api/batches/:id/cancel', session, async (c) => {
     const { note } = await readJsonBody(c, batchCancelSchema);
-    const result = await cancelBatch(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), note });
+    const result = await cancelBatch(db.kysely, actorOf(c, deps.clock), { batchId: idParam(c, 'id'), note });
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.post('/api/batches/:id/close', session, async (c) => {
-    const result = await closeBatch(db.kysely, actorOf(c), idParam(c, 'id'));
+    const result = await closeBatch(db.kysely, actorOf(c, deps.clock), idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     return detail(c, result.value.batchId);
   });
 
   app.get('/api/batches/:id/file', session, async (c) => {
-    const actor = actorOf(c);
+    const actor = actorOf(c, deps.clock);
     const result = await downloadBatch(db.kysely, actor, idParam(c, 'id'));
     if (!result.ok) throw httpError(result.error);
     deps.logger.info('batch file', {
@@ -157,7 +150,7 @@ export function batchRoutes(
 
   app.post('/api/batches/:id/results', session, async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const result = await previewResults(db.kysely, actorOf(c), {
+    const result = await previewResults(db.kysely, actorOf(c, deps.clock), {
       batchId: idParam(c, 'id'),
       bytes,
       fileName: fileNameOf(c.req.header('x-filename'), 'ket-qua'),
@@ -168,7 +161,7 @@ export function batchRoutes(
   });
 
   app.post('/api/batches/:id/results/:importId/apply', session, async (c) => {
-    const actor = actorOf(c);
+    const actor = actorOf(c, deps.clock);
     const result = await applyResults(db.kysely, actor, {
       batchId: idParam(c, 'id'),
       importId: idParam(c, 'importId'),
@@ -185,7 +178,7 @@ export function batchRoutes(
 
   app.put('/api/batches/:id/reroutes', session, async (c) => {
     const { decisions } = await readJsonBody(c, reroutesRequestSchema);
-    const result = await rerouteFailed(db.kysely, actorOf(c), { batchId: idParam(c, 'id'), decisions });
+    const result = await rerouteFailed(db.kysely, actorOf(c, deps.clock), { batchId: idParam(c, 'id'), decisions });
     if (!result.ok) throw httpError(result.error);
     return detail(c, idParam(c, 'id'));
   });

@@ -3,7 +3,7 @@
  * (the provider's file as the body: a review, nothing changes) and
  * `POST /api/providers/{id}/opened-accounts/{importId}/apply` (the rows a supervisor accepted).
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { Clock } from '../../lib/clock';
 import { PROTOCOL_VERSION } from '../../protocol/common';
@@ -12,11 +12,11 @@ import {
   openedAccountsQuerySchema,
   type openedAccountsReviewSchema,
 } from '../../protocol/opened-accounts';
-import type { Actor } from '../batches/batch-store';
 import { applyOpenedAccounts, readOpenedAccounts } from '../batches/opened-accounts';
 import type { AppDatabase } from '../db/database';
 import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
+import { actorOf } from '../http/actor';
 import { httpError } from '../http/errors';
 import { fileNameOf } from '../http/file-name';
 import type { Logger } from '../logger';
@@ -27,15 +27,11 @@ export function openedAccountRoutes(
   deps: { clock: Clock; logger: Logger },
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const actorOf = (c: Context<AppEnv>): Actor => {
-    const s = c.get('session');
-    return { user: s.user, deviceId: s.deviceId, now: deps.clock.now() };
-  };
 
   app.post('/api/providers/:id/opened-accounts', session, async (c) => {
     const { commune } = readQuery(c, openedAccountsQuerySchema);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const result = await readOpenedAccounts(db.kysely, actorOf(c), {
+    const result = await readOpenedAccounts(db.kysely, actorOf(c, deps.clock), {
       providerId: c.req.param('id'),
       commune,
       bytes,
@@ -48,7 +44,7 @@ export function openedAccountRoutes(
 
   app.post('/api/providers/:id/opened-accounts/:importId/apply', session, async (c) => {
     const { accept } = await readJsonBody(c, openedAccountsApplyRequestSchema);
-    const actor = actorOf(c);
+    const actor = actorOf(c, deps.clock);
     const result = await applyOpenedAccounts(db.kysely, actor, {
       providerId: c.req.param('id'),
       importId: c.req.param('importId'),
