@@ -22,7 +22,13 @@ import type {
 export type { PaymentOp, PaymentOpType, PaymentReceiver, RerouteTarget } from './payment-ops';
 export { isWellFormedPaymentOp } from './payment-ops';
 
-type FactBase = { opId: string; actorId: string; recordedAt: string };
+type FactBase = {
+  opId: string;
+  actorId: string;
+  recordedAt: string;
+  /** The supervisor or admin who imported the op from a broken tablet's file (the server adds it). */
+  importedBy?: string | undefined;
+};
 export type PaymentFact = FactBase & { amount: Vnd; receiver: PaymentReceiver };
 export type VisitFact = FactBase & { reason: UnpaidReason; note: string | null };
 export type VoidFact = FactBase & {

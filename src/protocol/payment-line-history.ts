@@ -19,7 +19,13 @@ import {
 import { moneySchema } from './common';
 import { paymentLineDataSchema } from './entities';
 
-const factBase = { opId: z.string(), actorId: z.string(), recordedAt: z.string() };
+const factBase = {
+  opId: z.string(),
+  actorId: z.string(),
+  recordedAt: z.string(),
+  /** Set by the server on a fact whose op was imported from a device's file (issue 13). */
+  importedBy: z.string().optional(),
+};
 const paymentFactSchema = z.object({
   ...factBase,
   amount: moneySchema,

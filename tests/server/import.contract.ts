@@ -111,6 +111,11 @@ export function runImportContract(name: string, makeDb: MakeDb): void {
         max: 2,
         reported: 2,
       });
+      // What the commune's devices pull says which facts came from a file, and who imported them.
+      const { changes } = await w.pull(w.actors.payer2);
+      const data = (id: string) => changes.find((c) => c.id === id)?.data;
+      expect(data(LINES.due)?.['payment']).not.toHaveProperty('importedBy');
+      expect(data(LINES.due2)?.['lastVisit']).toMatchObject({ opId: imported['id'], importedBy: supervisor.userId });
     });
 
     test('the device’s reported last seq is never lowered by a file', async () => {

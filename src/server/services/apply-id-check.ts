@@ -44,6 +44,11 @@ export function idCheckEntity(
   check: IdCheckFact,
   where: IdCheckPlace,
 ): EntityChange {
-  const data = { ...familyReducers['id-check'](check, op, where), receivedAt: isoTime(ctx.receivedAt) };
+  const data = {
+    ...familyReducers['id-check'](check, op, where),
+    receivedAt: isoTime(ctx.receivedAt),
+    // An op from a broken tablet's file says who imported it, in what the commune's devices pull.
+    ...(ctx.importedBy === undefined ? {} : { importedBy: ctx.importedBy }),
+  };
   return { entity: 'id-check', id: op.id, communeCode: where.communeCode, data };
 }

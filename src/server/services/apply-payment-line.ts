@@ -56,7 +56,9 @@ export async function applyPaymentLineOnServer(
   // The status as it bears on the line's month (a period's id is its month, `YYYY-MM`).
   const beneficiary = await getEntity(trx, 'beneficiary', line.beneficiaryId);
   const beneficiaryStatus = statusInMonth(isRecord(beneficiary?.data) ? beneficiary.data : undefined, line.periodId);
-  const { line: next, outcome } = familyReducers['payment-line'](line.state, op, { beneficiaryStatus });
+  const decided = familyReducers['payment-line'](line.state, op, { beneficiaryStatus });
+  const { outcome } = decided;
+  const next = ctx.importedBy === undefined ? decided.line : markImported(decided.line, op.id, ctx.importedBy);
   if (outcome.status === 'rejected') return { outcome: rejected(outcome.code) };
 
   const missing = op.type === 'payment.record' ? await missingBlobsOf(trx, op) : [];
@@ -212,4 +214,22 @@ async function resolveByVoid(
     values: null,
   };
   return resolveConflicts(trx, ids, resolution, ctx.receivedAt);
+}
+
+/**
+ * The facts an imported op added to the line name who imported it (issue 13, finding 5), so what
+ * the commune's devices pull shows a payment entered from a broken tablet's file as such.
+ */
+function markImported(line: PaymentLineState, opId: string, importedBy: string): PaymentLineState {
+  const mark = <F extends { opId: string }>(fact: F): F => (fact.opId === opId ? { ...fact, importedBy } : fact);
+  return {
+    ...line,
+    payment: line.payment && mark(line.payment),
+    lastVisit: line.lastVisit && mark(line.lastVisit),
+    // Two branches, so each kind keeps its own fact type.
+    conflicts: line.conflicts.map((c) =>
+      c.kind === 'payment' ? { ...c, fact: mark(c.fact) } : { ...c, fact: mark(c.fact) },
+    ),
+    voids: line.voids.map(mark),
+  };
 }
