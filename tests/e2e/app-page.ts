@@ -1,7 +1,8 @@
 // Driving the PWA like a payer (payment list, pay page, signature) and reading what it stored
 // in IndexedDB, for the write-path end-to-end tests.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { newDevice, signIn } from './browser';
 
 /** An outbox row as the app stores it (src/storage/app-db.ts `OutboxRow`). */
 export type StoredOp = {
@@ -48,6 +49,14 @@ export async function waitForBootstrap(page: Page): Promise<void> {
   // Lazy screens are fetched a second after start; a test that then goes offline without a
   // service worker (as a first visit does) needs them loaded, as the app intends.
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset['screens'])).toBe('loaded');
+}
+
+/** A new device (its own browser context) signed in as `username`, its first pull done. */
+export async function signedInPage(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const page = await (await newDevice(browser, baseUrl)).newPage();
+  await signIn(page, username);
+  await waitForBootstrap(page);
+  return page;
 }
 
 export const pendingText = (page: Page) => page.getByTestId('sync-pending').textContent();

@@ -5,8 +5,8 @@
 // nothing of anyone on the tablet.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openLineId, payLine, pendingText, readStore, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { openLineId, payLine, pendingText, readStore, signedInPage } from './app-page';
+import { launchBrowser, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -18,12 +18,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedIn(username: string): Promise<Page> {
-  const page = await (await newDevice(browser, baseUrl)).newPage();
-  await signIn(page, username);
-  await waitForBootstrap(page);
-  return page;
-}
+const signedIn = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username);
 
 describe('payment evidence', () => {
   test('the supervisor sees the signature the payer drew; the payer is not offered it', async () => {

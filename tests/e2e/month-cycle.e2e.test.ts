@@ -9,8 +9,8 @@ import { addMonths } from '../../src/domain/calendar';
 import { vietnamMonth } from '../../src/lib/clock';
 import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list';
 import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
-import { pendingText, skipCardCheck, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn } from './browser';
+import { pendingText, signedInPage, skipCardCheck } from './app-page';
+import { launchBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const LOC_AN = '20140';
@@ -29,13 +29,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedIn(username: string): Promise<Page> {
-  const context = await newDevice(browser, baseUrl);
-  const page = await context.newPage();
-  await signIn(page, username);
-  await waitForBootstrap(page);
-  return page;
-}
+const signedIn = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username);
 
 /** Opens "Danh sách tháng" on Lộc An and next month. */
 async function openMonth(page: Page): Promise<void> {

@@ -12,8 +12,8 @@ import { vietnamMonth } from '../../src/lib/clock';
 import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list';
 import { bankResultXlsx, type ResultLine } from '../fixtures/batch-files';
 import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
-import { pendingText, skipCardCheck, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn } from './browser';
+import { pendingText, signedInPage, skipCardCheck } from './app-page';
+import { launchBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const PHU_BAI = '19960';
@@ -28,13 +28,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedIn(username: string): Promise<Page> {
-  const context = await newDevice(browser, baseUrl);
-  const page = await context.newPage();
-  await signIn(page, username);
-  await waitForBootstrap(page);
-  return page;
-}
+const signedIn = (username: string): Promise<Page> => signedInPage(browser, baseUrl, username);
 
 /** Next month's list of Phú Bài, uploaded, approved and published by API (the period approved). */
 async function approveMonth(): Promise<void> {
