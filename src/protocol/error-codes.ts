@@ -52,6 +52,7 @@ export const requestErrorCodes = [
   'transfers-waiting',
   'device-active',
   'device-in-use',
+  'lease-days-invalid',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

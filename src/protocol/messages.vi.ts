@@ -73,5 +73,6 @@ export const requestErrorMessagesVi = {
     'Thiết bị này vẫn đang dùng: hãy cho ngừng dùng (hoặc thu hồi) thiết bị trước khi nhập tệp thao tác của nó.',
   'device-in-use':
     'Mã thiết bị này thuộc về người dùng khác. Hãy đăng nhập lại để ứng dụng tạo mã thiết bị mới cho bạn.',
+  'lease-days-invalid': 'Số ngày làm việc ngoại tuyến phải là số nguyên từ 1 đến 90.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

@@ -135,6 +135,7 @@ export const codeMessages = {
       'Some lines were sent to a provider and are waiting for results: import the results (or cancel the batch) before closing the month.',
     'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
     'device-in-use': 'This device id belongs to another user. Sign in again so the app makes a new device id for you.',
+    'lease-days-invalid': 'The days of offline work must be a whole number from 1 to 90.',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

@@ -81,6 +81,8 @@ export const errorStatus = {
   'device-active': 409,
   /** Signing in with a device id another user holds (a device never changes hands). */
   'device-in-use': 409,
+  /** An offline lease that is not a whole number of days from 1 to 90. */
+  'lease-days-invalid': 400,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 
