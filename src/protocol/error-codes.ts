@@ -19,6 +19,7 @@ export const requestErrorCodes = [
   'invalid-blob-hash',
   'blob-hash-mismatch',
   'blob-type-not-allowed',
+  'blob-quota-exceeded',
   'too-many-attempts',
   'not-a-spreadsheet',
   'file-encrypted',

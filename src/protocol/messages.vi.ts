@@ -22,6 +22,7 @@ export const requestErrorMessagesVi = {
   'invalid-blob-hash': 'Mã tệp (SHA-256) không hợp lệ.',
   'blob-hash-mismatch': 'Nội dung tệp không khớp với mã SHA-256 đã gửi. Tệp có thể bị hỏng khi truyền; hãy gửi lại.',
   'blob-type-not-allowed': 'Chỉ nhận ảnh PNG, JPEG hoặc WebP.',
+  'blob-quota-exceeded': 'Có quá nhiều ảnh đang chờ bản ghi của chúng. Ảnh sẽ được gửi sau khi gửi bản ghi.',
   'too-many-attempts': 'Đăng nhập sai nhiều lần: vui lòng chờ một lát rồi thử lại (mỗi lần sai phải chờ lâu hơn).',
   'not-a-spreadsheet': 'Tệp không phải bảng tính. Hãy tải lên tệp .xlsx, .xls hoặc .csv.',
   'file-encrypted': 'Tệp có mật khẩu bảo vệ. Hãy bỏ mật khẩu trong Excel rồi tải lên lại.',

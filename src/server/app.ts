@@ -55,7 +55,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', pullRoutes(db.kysely, session, cursorSecret));
   app.route('/', pushRoutes(db, session, { clock, logger }));
   app.route('/', importRoutes(db, session, { clock, logger }));
-  app.route('/', blobRoutes(db, session, clock, logger));
+  app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));

@@ -1,4 +1,5 @@
 /** Settings of one server instance; main.ts builds them from the environment, tests by hand. */
+import type { BlobPolicy } from './services/blobs';
 import type { ThrottlePolicy } from './services/login-throttle';
 import type { HashOptions } from './services/passwords';
 
@@ -11,4 +12,6 @@ export type ServerConfig = {
   throttle: ThrottlePolicy;
   /** Behind a reverse proxy: the client's address is the first of `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** Quota and lifetime of blobs no op names (services/blobs.ts). */
+  blobs: BlobPolicy;
 };

@@ -20,6 +20,7 @@ import { ensureCommunes } from './seed/communes';
 import { demoTraces, isDemoDatabase } from './seed/demo-guard';
 import { seedDemo } from './seed/demo';
 import { defaultAuthSettings } from './services/auth';
+import { defaultBlobPolicy } from './services/blobs';
 import { defaultHashOptions } from './services/passwords';
 import { countUsers } from './services/users';
 
@@ -73,6 +74,7 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
     tokenTtlMs: defaultAuthSettings.tokenTtlMs,
     throttle: defaultAuthSettings.throttle,
     trustProxy: env.trustProxy,
+    blobs: defaultBlobPolicy,
   };
   const app = createApp({ db, clock: systemClock, logger, config });
   const isDemo = await isDemoDatabase(db.kysely);

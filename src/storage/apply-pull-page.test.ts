@@ -93,4 +93,23 @@ describe('applyPullPage', () => {
     expect(await db.beneficiaries.get('b-2')).toBeUndefined();
     expect(await getKv(db, 'pullCursor')).toBe('c1');
   });
+
+  test('evidence a pulled line says the server lacks, held here as sent, waits to go up again', async () => {
+    db = createAppDb(`t-${crypto.randomUUID()}`);
+    const bytes = new Uint8Array([137, 80, 78, 71]).buffer;
+    const [sent, refused, other] = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
+    await db.blobs.bulkPut([
+      { hash: sent, type: 'image/png', bytes, uploaded: 1 },
+      { hash: refused, type: 'image/png', bytes, uploaded: 2 },
+      { hash: other, type: 'image/png', bytes, uploaded: 1 },
+    ]);
+    const missing = [sent, refused, 'd'.repeat(64)].map((sha256) => ({ sha256, opId: 'op-1', field: 'signature' }));
+    await applyPullPage(db, [change('payment-line', 'l-1', { ...paymentLineData(), missingBlobs: missing })], 'c', 1);
+    // Sent but lost on the server: again; refused for good stays so; a blob not listed is untouched.
+    expect((await db.blobs.toArray()).map((b) => [b.hash[0], b.uploaded])).toEqual([
+      ['a', 0],
+      ['b', 2],
+      ['c', 1],
+    ]);
+  });
 });

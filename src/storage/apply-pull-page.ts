@@ -133,6 +133,7 @@ export async function applyPullPage(
     db.outbox,
     db.idChecks,
     db.conflicts,
+    db.blobs,
   ];
   await db.transaction('rw', tables, async () => {
     await Promise.all([
@@ -152,8 +153,33 @@ export async function applyPullPage(
       db.kv.put({ key: 'pullApplied', value: receivedTotal }),
     ]);
     await reapplyPending(db, b);
+    await resendMissingEvidence(db, b.paymentLines);
   });
   return { applied: changes.length - b.skipped, skipped: b.skipped };
+}
+
+/**
+ * Evidence a pulled line says the server lacks (`missingBlobs`) but this device holds as sent:
+ * it waits to be uploaded again by the next push (push-pending.ts). The server drops blobs no
+ * op named within its grace period (docs/protocol.md "Blobs"), so an upload whose op came late
+ * is not lost.
+ */
+async function resendMissingEvidence(db: AppDb, lines: readonly PaymentLineRow[]): Promise<void> {
+  const hashes = lines.flatMap((line) => {
+    const listed: unknown = line['missingBlobs'];
+    if (!Array.isArray(listed)) return [];
+    return listed.flatMap((m: unknown) =>
+      typeof m === 'object' && m !== null && typeof (m as { sha256?: unknown }).sha256 === 'string'
+        ? [(m as { sha256: string }).sha256]
+        : [],
+    );
+  });
+  if (hashes.length === 0) return;
+  await db.blobs
+    .where('hash')
+    .anyOf(hashes)
+    .filter((blob) => blob.uploaded === 1)
+    .modify({ uploaded: 0 });
 }
 
 /**

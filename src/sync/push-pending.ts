@@ -1,6 +1,6 @@
 /** Sends the outbox in seq order, in batches of at most 500 ops and 2 MiB (docs/protocol.md "Push"). */
 import { PUSH_MAX_BYTES, PUSH_MAX_OPS } from '../protocol/push';
-import type { AppDb, OutboxRow } from '../storage/app-db';
+import type { AppDb, BlobRow, OutboxRow } from '../storage/app-db';
 import { applyPushResults, lastSeq, notePushFailure } from '../storage/outbox';
 import { TransportError, type Transport } from './transport';
 
@@ -44,6 +44,12 @@ export async function pushPending(options: {
   actorId?: string;
   onBatch?: (summary: PushSummary) => void | Promise<void>;
 }): Promise<PushSummary> {
+  const summary = await pushBatches(options);
+  await uploadWaitingBlobs(options.db, options.transport, options.token);
+  return summary;
+}
+
+async function pushBatches(options: Parameters<typeof pushPending>[0]): Promise<PushSummary> {
   const { db, transport, token, deviceId } = options;
   const summary: PushSummary = { sent: 0, done: 0, conflicts: 0, rejected: 0 };
   for (;;) {
@@ -100,6 +106,38 @@ function isRefusedBlob(e: unknown): e is TransportError {
 }
 
 /**
+ * The user holds too many blobs no op names yet (docs/protocol.md "Blobs"). The blob waits
+ * (`uploaded: 0`) and its op goes: once the op is recorded, the blob is named and fits.
+ */
+const isOverQuota = (e: unknown) => e instanceof TransportError && e.code === 'blob-quota-exceeded';
+
+/** Uploads one blob and records how it went; false when it must wait (over the quota). */
+async function uploadBlob(db: AppDb, transport: Transport, token: string, blob: BlobRow): Promise<boolean> {
+  try {
+    await transport.putBlob(token, blob.hash, blob.type, blob.bytes);
+  } catch (e) {
+    if (isOverQuota(e)) return false;
+    if (!isRefusedBlob(e)) throw e;
+    await db.blobs.update(blob.hash, { uploaded: 2 });
+    return true;
+  }
+  await db.blobs.update(blob.hash, { uploaded: 1 });
+  return true;
+}
+
+/**
+ * After the ops: evidence still waiting (over the quota before its op was recorded, or named
+ * missing by a pulled line, apply-pull-page.ts) goes up now that its op names it.
+ */
+async function uploadWaitingBlobs(db: AppDb, transport: Transport, token: string): Promise<void> {
+  const waiting = await db.blobs.where('uploaded').equals(0).primaryKeys();
+  for (const hash of waiting) {
+    const blob = await db.blobs.get(hash);
+    if (blob?.uploaded === 0) await uploadBlob(db, transport, token, blob);
+  }
+}
+
+/**
  * Evidence goes up before the ops that refer to it (docs/protocol.md "Blobs"); PUT is idempotent.
  * A blob the server refuses for good is marked so (`uploaded: 2`, the bytes stay on the device
  * and in an export) and its op still goes: the payment is a fact of cash that changed hands,
@@ -116,15 +154,5 @@ async function uploadBlobsOf(
   const hashes = [...new Set(batch.flatMap(blobHashes))];
   if (hashes.length === 0) return;
   const blobs = await db.blobs.bulkGet(hashes);
-  for (const blob of blobs) {
-    if (!blob || blob.uploaded !== 0) continue;
-    try {
-      await transport.putBlob(token, blob.hash, blob.type, blob.bytes);
-    } catch (e) {
-      if (!isRefusedBlob(e)) throw e;
-      await db.blobs.update(blob.hash, { uploaded: 2 });
-      continue;
-    }
-    await db.blobs.update(blob.hash, { uploaded: 1 });
-  }
+  for (const blob of blobs) if (blob?.uploaded === 0) await uploadBlob(db, transport, token, blob);
 }

@@ -268,4 +268,27 @@ describe('sync engine: evidence (blobs)', () => {
     expect(pushedIds()).toEqual([[id]]);
     expect((await db.blobs.get(goodHash))?.uploaded).toBe(1);
   });
+
+  test('a blob over the quota waits, its payment goes, and the blob follows once the payment names it', async () => {
+    const id = await recordPaymentWithSignature(goodHash);
+    server.failNext('putBlob', httpFailure('blob-quota-exceeded', 413, requestErrorMessagesVi['blob-quota-exceeded']));
+    const engine = makeEngine();
+    await engine.syncNow();
+    expect(server.calls).toEqual(['putBlob', 'push', 'putBlob', 'pull']);
+    expect(pushedIds()).toEqual([[id]]);
+    expect(await statesOf()).toEqual(['done']);
+    expect((await db.blobs.get(goodHash))?.uploaded).toBe(1);
+  });
+
+  test('a blob still over the quota after the push stays waiting, and goes at the next sync', async () => {
+    await recordPaymentWithSignature(goodHash);
+    const overQuota = () => httpFailure('blob-quota-exceeded', 413);
+    server.failNext('putBlob', overQuota(), overQuota());
+    const engine = makeEngine();
+    await engine.syncNow();
+    expect(await statesOf()).toEqual(['done']);
+    expect((await db.blobs.get(goodHash))?.uploaded).toBe(0);
+    await engine.syncNow();
+    expect((await db.blobs.get(goodHash))?.uploaded).toBe(1);
+  });
 });

@@ -133,7 +133,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const session = await loadSession(deps.db);
     if (!session) return {};
     const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
-    if (state.pendingCount > 0) {
+    // Evidence may wait without an op: over the server's quota, or lost there (push-pending.ts).
+    const waitingBlobs = await deps.db.blobs.where('uploaded').equals(0).count();
+    if (state.pendingCount > 0 || waitingBlobs > 0) {
       set({ status: 'pushing' });
       await pushPending({
         db: deps.db,

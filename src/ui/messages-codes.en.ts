@@ -84,6 +84,7 @@ export const codeMessages = {
     'blob-hash-mismatch':
       "The file's content does not match the SHA-256 code sent. The file may have been damaged on the way; send it again.",
     'blob-type-not-allowed': 'Only PNG, JPEG or WebP images are accepted.',
+    'blob-quota-exceeded': 'Too many images are waiting for their records. They will be sent after the records.',
     'too-many-attempts': 'Too many failed sign-ins: wait a moment and try again (each failure makes the wait longer).',
     'not-a-spreadsheet': 'The file is not a spreadsheet. Upload an .xlsx, .xls or .csv file.',
     'file-encrypted': 'The file is password-protected. Remove the password in Excel and upload it again.',

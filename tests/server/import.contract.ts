@@ -192,9 +192,10 @@ export function runImportContract(name: string, makeDb: MakeDb): void {
       expect((await w.entity('payment-line', LINES.otherCommune))?.data['status']).toBe('due');
     });
 
-    test('the file’s blobs are stored first (bad ones skipped), so its payments miss nothing', async () => {
+    test('the file’s blobs are stored first (bad and unnamed ones skipped), so its payments miss nothing', async () => {
       const { payer, supervisor } = w.actors;
       const signature = fakePng(21);
+      const unnamed = fakePng(24);
       const wrongHash = fakePng(22);
       const notImage = Uint8Array.from([1, 2, 3, 4]);
       const op = w.op(payer, 'payment.record', LINES.due, {
@@ -207,6 +208,8 @@ export function runImportContract(name: string, makeDb: MakeDb): void {
         { hash: sha256(fakePng(23)), type: 'image/png', base64: base64(wrongHash) },
         { hash: sha256(notImage), type: 'text/plain', base64: base64(notImage) },
         { hash: sha256(signature), type: 'image/png', base64: '%%% not base64 %%%' },
+        // A good image no op of the file names: not kept (issue 13, no unreferenced blobs).
+        { hash: sha256(unnamed), type: 'image/png', base64: base64(unnamed) },
       ];
       const { results } = await importFile(supervisor, file(payer, [op], blobs));
       expect(results[0]).toMatchObject({ status: 'applied' });

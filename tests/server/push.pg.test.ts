@@ -1,5 +1,6 @@
 import { pgDbMaker } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
+import { runBlobQuotaContract } from './blob-quota.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runLeasesContract } from './leases.contract';
@@ -21,6 +22,7 @@ if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
 runPushContract('PostgreSQL', pgDbMaker(url));
 runPushConflictContract('PostgreSQL', pgDbMaker(url));
 runBlobsContract('PostgreSQL', pgDbMaker(url));
+runBlobQuotaContract('PostgreSQL', pgDbMaker(url));
 runDevicesContract('PostgreSQL', pgDbMaker(url));
 runImportContract('PostgreSQL', pgDbMaker(url));
 runStatusContract('PostgreSQL', pgDbMaker(url));

@@ -1,5 +1,6 @@
 import { makeSqliteDb } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
+import { runBlobQuotaContract } from './blob-quota.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runLeasesContract } from './leases.contract';
@@ -19,6 +20,7 @@ import { runStatusContract } from './status.contract';
 runPushContract('SQLite', makeSqliteDb);
 runPushConflictContract('SQLite', makeSqliteDb);
 runBlobsContract('SQLite', makeSqliteDb);
+runBlobQuotaContract('SQLite', makeSqliteDb);
 runDevicesContract('SQLite', makeSqliteDb);
 runImportContract('SQLite', makeSqliteDb);
 runStatusContract('SQLite', makeSqliteDb);

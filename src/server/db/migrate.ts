@@ -21,6 +21,7 @@ import * as m0016 from './migrations/0016-login-addresses';
 import * as m0017 from './migrations/0017-ops-per-device';
 import * as m0018 from './migrations/0018-evidence-views';
 import * as m0019 from './migrations/0019-commune-leases';
+import * as m0020 from './migrations/0020-blob-refs';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0017-ops-per-device': m0017,
   '0018-evidence-views': m0018,
   '0019-commune-leases': m0019,
+  '0020-blob-refs': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

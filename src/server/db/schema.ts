@@ -347,6 +347,9 @@ export type BlobsTable = {
   user_id: string;
 };
 
+/** An op that names a blob (signature, photo); existing blobs kept at migration 0020 have ''/''. */
+export type BlobRefsTable = { sha256: string; device_id: string; op_id: string };
+
 /** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
 export type MissingBlobsTable = {
   sha256: string;
@@ -377,6 +380,7 @@ export type Database = {
   conflicts: ConflictsTable;
   blobs: BlobsTable;
   missing_blobs: MissingBlobsTable;
+  blob_refs: BlobRefsTable;
   lists: ListsTable;
   list_lines: ListLinesTable;
   list_events: ListEventsTable;

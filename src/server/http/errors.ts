@@ -24,6 +24,7 @@ export const errorStatus = {
   'blob-hash-mismatch': 400,
   // 400, not 415: docs/protocol.md's status table has no 415, and clients treat every 400 alike.
   'blob-type-not-allowed': 400,
+  'blob-quota-exceeded': 413,
   'too-many-attempts': 429,
   'not-a-spreadsheet': 400,
   'file-encrypted': 400,

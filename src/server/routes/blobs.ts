@@ -8,7 +8,7 @@ import type { AppDatabase } from '../db/database';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import type { Logger } from '../logger';
-import { putBlob } from '../services/blobs';
+import { putBlob, type BlobPolicy } from '../services/blobs';
 import { evidenceBlob, lineEvidence } from '../services/evidence';
 
 export function blobRoutes(
@@ -16,6 +16,7 @@ export function blobRoutes(
   session: MiddlewareHandler<AppEnv>,
   clock: Clock,
   logger: Logger,
+  policy: BlobPolicy,
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.put('/api/blobs/:sha256', session, async (c) => {
@@ -27,6 +28,7 @@ export function blobRoutes(
       bytes,
       userId: c.get('session').user.id,
       now: clock.now(),
+      policy,
     });
     if (!result.ok) throw httpError(result.error);
     const response: BlobPutResponse = { protocol: PROTOCOL_VERSION, sha256, ...result.value };

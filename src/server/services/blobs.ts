@@ -4,7 +4,7 @@
  * (`missingBlobs`, pulled by devices) and in `missing_blobs`, until the bytes arrive.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { err, ok, type Result } from '../../lib/result';
 import { z } from 'zod';
 import { blobHashSchema, blobMediaTypes, missingBlobSchema, type BlobMediaType } from '../../protocol/blobs';
@@ -14,6 +14,14 @@ import { getEntityForUpdate, putEntities } from './entity-store';
 
 const missingListSchema = z.array(missingBlobSchema);
 
+/**
+ * Unreferenced blobs (issue 13): a user may hold at most `quotaBytes` of blobs that no recorded op
+ * names, and such a blob is dropped `graceMs` after it arrived. A device uploads a batch's
+ * evidence just before pushing its ops, so an honest blob is unreferenced for seconds.
+ */
+export type BlobPolicy = { quotaBytes: number; graceMs: number };
+export const defaultBlobPolicy: BlobPolicy = { quotaBytes: 64 * 1024 * 1024, graceMs: 7 * 24 * 60 * 60 * 1000 };
+
 export type PutBlobInput = {
   sha256: string;
   /** The request's Content-Type header. */
@@ -21,8 +29,10 @@ export type PutBlobInput = {
   bytes: Uint8Array;
   userId: string;
   now: number;
+  /** Null for an outbox import: its blobs are those its ops name (services/import.ts). */
+  policy: BlobPolicy | null;
 };
-export type PutBlobError = 'invalid-blob-hash' | 'blob-type-not-allowed' | 'blob-hash-mismatch';
+export type PutBlobError = 'invalid-blob-hash' | 'blob-type-not-allowed' | 'blob-hash-mismatch' | 'blob-quota-exceeded';
 
 /** Stores a blob. Idempotent: the same bytes again are a success that changes nothing. */
 export async function putBlob(
@@ -35,6 +45,11 @@ export async function putBlob(
   // The declared type must match the bytes, so a blob shown later as an image is an image.
   if (!declared || sniff(input.bytes) !== declared) return err('blob-type-not-allowed');
   if (createHash('sha256').update(input.bytes).digest('hex') !== input.sha256) return err('blob-hash-mismatch');
+  if (input.policy) {
+    await sweepUnreferencedBlobs(db, input.now, input.policy.graceMs);
+    if (!(await mayStore(db, input.sha256, input.bytes.byteLength, input.userId, input.policy.quotaBytes)))
+      return err('blob-quota-exceeded');
+  }
   const inserted = await db
     .insertInto('blobs')
     .values({
@@ -51,6 +66,62 @@ export async function putBlob(
   // Also on a repeat: a previous upload may have stored the bytes and then failed before this.
   await clearMissingBlob(db, input.sha256, input.now);
   return ok({ size: input.bytes.byteLength, created: inserted !== undefined });
+}
+
+/**
+ * Whether a new blob fits: one already stored, or named by an op, always does; otherwise the
+ * user's unreferenced bytes plus these must fit the quota. Two uploads at once may each see the
+ * other's bytes as not yet stored: the overshoot is bounded by one request per connection.
+ */
+async function mayStore(
+  db: Kysely<Database>,
+  sha256: string,
+  size: number,
+  userId: string,
+  quotaBytes: number,
+): Promise<boolean> {
+  const stored = await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  if (stored || (await isReferenced(db, sha256))) return true;
+  const row = await db
+    .selectFrom('blobs')
+    .select((eb) => eb.fn.sum<number | string | null>('size').as('bytes'))
+    .where('user_id', '=', userId)
+    .where((eb) => eb.not(eb.exists(unnamed(eb))))
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0) + size <= quotaBytes;
+}
+
+/** The `blob_refs` rows naming the blob of the outer query (empty: nobody names it). */
+const unnamed = (eb: ExpressionBuilder<Database, 'blobs'>) =>
+  eb.selectFrom('blob_refs').select('blob_refs.sha256').whereRef('blob_refs.sha256', '=', 'blobs.sha256');
+
+async function isReferenced(db: Kysely<Database>, sha256: string): Promise<boolean> {
+  const ref = await db.selectFrom('blob_refs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  return ref !== undefined;
+}
+
+/** Drops the blobs no op has named since they arrived, `graceMs` ago or more. */
+export async function sweepUnreferencedBlobs(db: Kysely<Database>, now: number, graceMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('blobs')
+    .where('received_at', '<', now - graceMs)
+    .where((eb) => eb.not(eb.exists(unnamed(eb))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Records that an op names these blobs (each op's signature and photo), so they are kept. */
+export async function recordBlobRefs(
+  trx: Transaction<Database>,
+  ref: { deviceId: string; opId: string },
+  hashes: readonly string[],
+): Promise<void> {
+  if (hashes.length === 0) return;
+  await trx
+    .insertInto('blob_refs')
+    .values([...new Set(hashes)].map((sha256) => ({ sha256, device_id: ref.deviceId, op_id: ref.opId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 function sniff(bytes: Uint8Array): BlobMediaType | undefined {

@@ -15,6 +15,7 @@ import type { OutboxFile } from '../../protocol/import';
 import type { PushResponse } from '../../protocol/push';
 import type { Database } from '../db/schema';
 import { putBlob } from './blobs';
+import { isRecord } from './data-fields';
 import { claimableSeq } from './push-op';
 import { applyOps, type PushDeps } from './push';
 import { toWireUser } from './users';
@@ -56,12 +57,22 @@ export async function importOutbox(
   // Evidence first, so the ops that refer to it are not flagged as missing a blob.
   let blobsStored = 0;
   let blobsSkipped = 0;
+  const named = namedByOps(file.ops);
   for (const blob of file.blobs) {
-    const bytes = decodeBase64(blob.base64);
+    const bytes = named.has(blob.hash) ? decodeBase64(blob.base64) : null;
     const stored =
       bytes !== null &&
-      (await putBlob(db, { sha256: blob.hash, contentType: blob.type, bytes, userId: owner.id, now: deps.clock.now() }))
-        .ok;
+      (
+        await putBlob(db, {
+          sha256: blob.hash,
+          contentType: blob.type,
+          bytes,
+          userId: owner.id,
+          now: deps.clock.now(),
+          // The file's blobs are those its ops name: no quota, and none kept unnamed.
+          policy: null,
+        })
+      ).ok;
     if (stored) blobsStored++;
     else blobsSkipped++;
   }
@@ -80,6 +91,20 @@ export async function importOutbox(
     deps,
   );
   return ok({ ...answer, blobsStored, blobsSkipped });
+}
+
+/** The blob hashes the file's ops name (signature, photo). */
+function namedByOps(ops: readonly unknown[]): Set<string> {
+  const named = new Set<string>();
+  for (const op of ops) {
+    const payload = isRecord(op) ? op['payload'] : undefined;
+    if (!isRecord(payload)) continue;
+    for (const field of ['signature', 'photo']) {
+      const hash = payload[field];
+      if (typeof hash === 'string') named.add(hash);
+    }
+  }
+  return named;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;

@@ -11,7 +11,8 @@ import { isOfFamily, parseOp, type LooseOpEnvelope, type Op } from '../../protoc
 import { can } from '../../protocol/permissions';
 import type { PushResult } from '../../protocol/push';
 import type { Database } from '../db/schema';
-import { clearMissingBlob, missingHashes } from './blobs';
+import { blobHashSchema } from '../../protocol/blobs';
+import { clearMissingBlob, missingHashes, recordBlobRefs } from './blobs';
 import { findOpOutcome, findSeqOwner, insertOp, rejected, replayResult, resultOf, type OpOutcome } from './op-log';
 import type { Applied, PushContext } from './push-context';
 import { applyBeneficiaryOnServer } from './apply-beneficiary';
@@ -121,6 +122,9 @@ async function decideAndLog(
     importedBy: ctx.importedBy,
   });
   if (!isRecorded) throw new LostRace();
+  // An op taken into the record keeps the evidence it names (the unnamed is dropped in time).
+  if (applied.outcome.status !== 'rejected')
+    await recordBlobRefs(trx, { deviceId: ctx.device.id, opId: raw.id }, namedBlobs(raw));
   return { result: resultOf(raw.id, applied.outcome), claimedSeq: seq, missingBlobs: applied.missingBlobs ?? [] };
 }
 
@@ -211,6 +215,14 @@ function scanJson(value: unknown): JsonScan {
     }
   }
   return { isTooDeep, hasNul };
+}
+
+/** The blob hashes an op's payload names: its signature and photo (docs/protocol.md "Blobs"). */
+function namedBlobs(raw: LooseOpEnvelope): string[] {
+  const payload: unknown = raw.payload;
+  if (typeof payload !== 'object' || payload === null) return [];
+  const fields = payload as Record<string, unknown>;
+  return [fields['signature'], fields['photo']].filter((h): h is string => blobHashSchema.safeParse(h).success);
 }
 
 /** See `clearMissingBlob`: a blob that arrived while this op was being applied is cleared now. */

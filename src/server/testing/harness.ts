@@ -6,6 +6,7 @@ import type { ServerConfig } from '../config';
 import type { AppDatabase } from '../db/database';
 import { createMemoryLogger } from '../logger';
 import { defaultAuthSettings } from '../services/auth';
+import { defaultBlobPolicy, type BlobPolicy } from '../services/blobs';
 import { testHashOptions } from '../services/passwords';
 import { createUser } from '../services/users';
 import { makeSqliteDb } from './databases';
@@ -15,7 +16,7 @@ export const TEST_NOW = Date.UTC(2026, 10, 15, 3, 0);
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(options: { db?: AppDatabase; staticDir?: string | null } = {}) {
+export async function createHarness(options: { db?: AppDatabase; staticDir?: string | null; blobs?: BlobPolicy } = {}) {
   const db = options.db ?? (await makeSqliteDb());
   const clock = fixedClock(TEST_NOW);
   const logger = createMemoryLogger();
@@ -26,6 +27,7 @@ export async function createHarness(options: { db?: AppDatabase; staticDir?: str
     throttle: defaultAuthSettings.throttle,
     // Tests name the client's address in X-Forwarded-For.
     trustProxy: true,
+    blobs: options.blobs ?? defaultBlobPolicy,
   };
   const app = createApp({ db, clock, logger, config });
 

@@ -3,6 +3,7 @@
  * device each, beneficiaries and payment lines, an op builder that numbers seqs per device,
  * and helpers to push and pull.
  */
+import type { BlobPolicy } from '../services/blobs';
 import { beneficiaryData, paymentLineData } from '../../../tests/builders/beneficiary';
 import type { Role } from '../../domain/vocabulary';
 import type { OpType } from '../../protocol/ops';
@@ -39,8 +40,11 @@ export type Actor = {
 
 export type World = Awaited<ReturnType<typeof createPushWorld>>;
 
-export async function createPushWorld(options: { db?: AppDatabase } = {}) {
-  const h: Harness = await createHarness(options.db ? { db: options.db } : {});
+export async function createPushWorld(options: { db?: AppDatabase; blobs?: BlobPolicy } = {}) {
+  const h: Harness = await createHarness({
+    ...(options.db ? { db: options.db } : {}),
+    ...(options.blobs ? { blobs: options.blobs } : {}),
+  });
   await seedWorld(h.db.kysely, h.clock.now());
 
   const actor = async (username: string, role: Role, communes: string[], deviceId = `dev-${username}`) => {
