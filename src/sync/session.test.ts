@@ -51,6 +51,20 @@ describe('session', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  test('form drafts go with the user who typed them: another user, or a new scope, starts with none', async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    await db.kv.bulkPut([
+      { key: 'draft:enrol', value: { fullName: 'Lê Văn A' } },
+      { key: 'rosterView', value: 'kept' },
+    ]);
+    expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);
+    expect(await getKv(db, 'draft:enrol')).toEqual({ fullName: 'Lê Văn A' });
+
+    expect(await resetIfScopeChanged(db, user(['19960'], 'u2'))).toBe(true);
+    expect(await getKv(db, 'draft:enrol')).toBeUndefined();
+    expect(await getKv(db, 'rosterView')).toBe('kept');
+  });
+
   test('after a session ended (401), another user with other communes still gets a fresh pull', async () => {
     await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
     await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);

@@ -62,7 +62,7 @@ export async function ensureDeviceId(db: AppDb, makeId: () => string): Promise<s
  * Signing in as a user whose communes differ from what the device holds would mix scopes:
  * local synced data is dropped and pulled again from the start. So are what the previous user
  * saw and the server already holds: the commune's conflicts, evidence already uploaded, and the
- * previous user's answered ops (their results are in the server's op log). Never an unsent op,
+ * previous user's answered ops (their results are in the server's op log), and form drafts. Never an unsent op,
  * nor evidence the server does not have.
  */
 export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolean> {
@@ -89,6 +89,8 @@ export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolea
         .filter((op) => op.envelope['actorId'] !== user.id)
         .delete(),
       db.kv.bulkDelete(['pullCursor', 'pullApplied', 'lastSyncAt']),
+      // Form drafts belong to the user who typed them (ui/use-draft.ts), and to their scope.
+      db.kv.where('key').startsWith('draft:').delete(),
     ]);
   });
   return true;
