@@ -29,6 +29,7 @@ const screens = {
   PayoutPage: () => import('../features/payout/payout-page'),
   ProvidersPage: () => import('../features/payout/providers-page'),
   OpenedAccountsPage: () => import('../features/payout/opened-accounts-page'),
+  LeasesPage: () => import('../features/leases/leases-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -43,6 +44,7 @@ const ListsPage = lazy(() => screens.ListsPage().then((m) => ({ default: m.Lists
 const PayoutPage = lazy(() => screens.PayoutPage().then((m) => ({ default: m.PayoutPage })));
 const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default: m.ProvidersPage })));
 const OpenedAccountsPage = lazy(() => screens.OpenedAccountsPage().then((m) => ({ default: m.OpenedAccountsPage })));
+const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.LeasesPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -79,6 +81,7 @@ function Shell() {
           {can('batches.view') && <NavLink to="/chuyen-khoan">{t.payout.nav}</NavLink>}
           {can('batches.prepare') && <NavLink to="/tai-khoan-da-mo">{t.payout.navOpenedAccounts}</NavLink>}
           {can('providers.manage') && <NavLink to="/nha-cung-cap">{t.payout.navProviders}</NavLink>}
+          {can('leases.manage') && <NavLink to="/thoi-han-ngoai-tuyen">{t.leases.nav}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
@@ -113,6 +116,7 @@ function Shell() {
               <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
               <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
               <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
+              <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -191,6 +191,8 @@ export function createFakeTransport(): FakeTransport {
     ...unusedPayout,
     lineEvidence: notUsed,
     evidenceBlob: notUsed,
+    listLeases: notUsed,
+    setLease: notUsed,
   };
   return fake;
 }

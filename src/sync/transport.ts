@@ -25,12 +25,14 @@ import { closingResponseSchema, type CloseRequest, type ClosingResponse } from '
 import { z } from 'zod';
 import { createHttpClient, type HttpTransportOptions } from './http-client';
 import { evidenceMethods, type EvidenceTransport } from './evidence-transport';
+import { leaseMethods, type LeaseTransport } from './lease-transport';
 import { payoutMethods, type PayoutTransport } from './payout-transport';
 
 export { TransportError, type HttpTransportOptions } from './http-client';
 
 export type Transport = PayoutTransport &
-  EvidenceTransport & {
+  EvidenceTransport &
+  LeaseTransport & {
     login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
     logout(token: string): Promise<void>;
     me(token: string): Promise<User>;
@@ -128,6 +130,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   return {
     ...payoutMethods(http),
     ...evidenceMethods(http),
+    ...leaseMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {

@@ -4,6 +4,8 @@
  */
 import { handoverMessages as handoverEn } from './messages-handover.en';
 import { handoverMessages as handoverVi } from './messages-handover.vi';
+import { leasesMessages as leasesEn } from './messages-leases.en';
+import { leasesMessages as leasesVi } from './messages-leases.vi';
 import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-accounts.en';
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
@@ -25,15 +27,17 @@ export type HandoverMessages = Widen<typeof handoverVi>;
 export type PayoutMessages = Widen<typeof payoutVi>;
 /** The opened-accounts review's texts (messages-payout-accounts.*.ts), joined to every catalogue here. */
 export type PayoutAccountsMessages = Widen<typeof payoutAccountsVi>;
+/** The offline-lease screen's texts (messages-leases.*.ts), joined to every catalogue here. */
+export type LeasesMessages = Widen<typeof leasesVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
-export type Catalogue = Messages & HandoverMessages & PayoutMessages & PayoutAccountsMessages;
+export type Catalogue = Messages & HandoverMessages & PayoutMessages & PayoutAccountsMessages & LeasesMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi },
-  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...leasesVi },
+  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...leasesEn },
 };
 
 export let t: Catalogue = catalogues.vi;
