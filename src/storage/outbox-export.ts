@@ -3,6 +3,7 @@
  * does not lose the day's payments: a supervisor can send the file from another device.
  */
 import type { AppDb } from './app-db';
+import { toBase64 } from './base64';
 
 export const OUTBOX_EXPORT_FORMAT = 'chitra-outbox';
 
@@ -16,13 +17,6 @@ export type OutboxExport = {
   /** Evidence not yet on the server, base64. */
   blobs: { hash: string; type: string; base64: string }[];
 };
-
-function toBase64(bytes: ArrayBuffer): string {
-  let binary = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export async function exportUnsentOps(db: AppDb, now: number): Promise<OutboxExport> {
   return db.transaction('r', [db.outbox, db.blobs, db.kv], async () => {
