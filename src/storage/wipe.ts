@@ -3,8 +3,10 @@
  * user signs out (issue 13: nothing of vulnerable people stays on a tablet nobody is signed in to).
  */
 import type { AppDb } from './app-db';
+import type { ExportedSet } from './outbox-export';
 
-export type WipeReason = 'device-revoked' | 'device-retired' | 'signed-out';
+/** `signed-out-exported`: signed out with work unsent, which left first as a sealed file. */
+export type WipeReason = 'device-revoked' | 'device-retired' | 'signed-out' | 'signed-out-exported';
 
 /** Clears every table in one transaction and leaves only the reason, to tell the user why. */
 export async function wipeDevice(db: AppDb, reason: WipeReason): Promise<void> {
@@ -26,6 +28,28 @@ export async function wipeOnSignOut(db: AppDb): Promise<boolean> {
     if (waiting > 0) return false;
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.kv.put({ key: 'wipedReason', value: 'signed-out' satisfies WipeReason });
+    return true;
+  });
+}
+
+/**
+ * Signing out with work unsent, once it has left as a file (a sealed export, `exportUnsent`):
+ * wipes only if every op and blob an export would hold now is in `exported`. One
+ * transaction decides and clears, so an op recorded meanwhile (in another tab) stops the wipe
+ * and is never erased; an exported op that was sent meanwhile is no reason to stop. False (and
+ * nothing changes) otherwise: the user exports again.
+ */
+export async function wipeAfterExport(db: AppDb, exported: ExportedSet): Promise<boolean> {
+  return db.transaction('rw', db.tables, async () => {
+    const opIds = new Set(exported.opIds);
+    const hashes = new Set(exported.blobHashes);
+    // What an export made now would hold (pending and rejected ops, blobs not on the server). By
+    // op id, not seq: seqs start again at 1 on a device wiped and signed in to meanwhile.
+    const unsent = await db.outbox.where('state').anyOf('pending', 'rejected').toArray();
+    const blobs = await db.blobs.where('uploaded').anyOf(0, 2).primaryKeys();
+    if (!unsent.every((op) => opIds.has(op.id)) || !blobs.every((hash) => hashes.has(hash))) return false;
+    await Promise.all(db.tables.map((t) => t.clear()));
+    await db.kv.put({ key: 'wipedReason', value: 'signed-out-exported' satisfies WipeReason });
     return true;
   });
 }

@@ -237,6 +237,8 @@ export const en: Messages = {
     'device-retired':
       'This device has been retired. All actions were sent and the data on this device has been erased.',
     'signed-out': 'Signed out. Every action was sent and the data on this device has been erased.',
+    'signed-out-exported':
+      'Signed out. The actions not sent went into an encrypted file and the data on this device has been erased. Give the file to a supervisor to import.',
   },
   login: {
     title: 'Sign in',

@@ -247,6 +247,8 @@ export const vi = {
     'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.',
     'device-retired': 'Thiết bị này đã ngừng sử dụng. Các thao tác đã được gửi hết và dữ liệu trên máy đã được xóa.',
     'signed-out': 'Đã đăng xuất. Mọi thao tác đã được gửi và dữ liệu trên máy đã được xóa.',
+    'signed-out-exported':
+      'Đã đăng xuất. Các thao tác chưa gửi đã được xuất ra tệp mã hóa và dữ liệu trên máy đã được xóa. Hãy chuyển tệp cho cán bộ giám sát để nhập.',
   },
   login: {
     title: 'Đăng nhập',
