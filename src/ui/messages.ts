@@ -10,6 +10,8 @@ import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-ac
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
+import { sealMessages as sealEn } from './messages-seal.en';
+import { sealMessages as sealVi } from './messages-seal.vi';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 
@@ -27,17 +29,24 @@ export type HandoverMessages = Widen<typeof handoverVi>;
 export type PayoutMessages = Widen<typeof payoutVi>;
 /** The opened-accounts review's texts (messages-payout-accounts.*.ts), joined to every catalogue here. */
 export type PayoutAccountsMessages = Widen<typeof payoutAccountsVi>;
+/** The sealed export's texts (messages-seal.*.ts): sign-out with work unsent, opening such a file. */
+export type SealMessages = Widen<typeof sealVi>;
 /** The offline-lease screen's texts (messages-leases.*.ts), joined to every catalogue here. */
 export type LeasesMessages = Widen<typeof leasesVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
-export type Catalogue = Messages & HandoverMessages & PayoutMessages & PayoutAccountsMessages & LeasesMessages;
+export type Catalogue = Messages &
+  HandoverMessages &
+  PayoutMessages &
+  PayoutAccountsMessages &
+  SealMessages &
+  LeasesMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...leasesVi },
-  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...leasesEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi },
+  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn },
 };
 
 export let t: Catalogue = catalogues.vi;

@@ -1,0 +1,29 @@
+/**
+ * Vietnamese text of the sealed export (storage/outbox-seal.ts): signing out with work unsent,
+ * and a supervisor opening such a file. A catalogue of its own, joined to the others in messages.ts.
+ */
+export const sealMessages = {
+  sealedSignOut: {
+    offer: 'Xuất tệp mã hóa rồi đăng xuất',
+    title: 'Xuất tệp mã hóa rồi đăng xuất',
+    intro:
+      'Các thao tác chưa gửi (kèm chữ ký, ảnh) được lưu vào một tệp mã hóa bằng mật khẩu bạn đặt. Sau khi bạn xác nhận đã lưu tệp, toàn bộ dữ liệu trên máy này bị xóa.',
+    warning:
+      'Không có mật khẩu thì không ai đọc được tệp, kể cả bạn và cán bộ giám sát, và không thể lấy lại mật khẩu: hãy ghi nhớ nó. Chuyển tệp cho cán bộ giám sát và báo mật khẩu riêng, không gửi kèm tệp. Các thao tác chỉ đến máy chủ khi cán bộ giám sát nhập tệp ở màn hình "Thiết bị".',
+    password: 'Mật khẩu cho tệp',
+    repeat: 'Nhập lại mật khẩu',
+    hint: (min: number) => `Ít nhất ${min} ký tự.`,
+    tooShort: (min: number) => `Mật khẩu cần ít nhất ${min} ký tự.`,
+    mismatch: 'Hai lần nhập mật khẩu không giống nhau.',
+    make: 'Tạo và tải tệp',
+    making: 'Đang mã hóa tệp…',
+    cancel: 'Hủy',
+    downloaded: (fileName: string, ops: number) =>
+      `Đã tải tệp "${fileName}" (${ops} thao tác). Hãy kiểm tra tệp đã nằm trong thư mục Tải về (Downloads) rồi mới xóa dữ liệu.`,
+    downloadAgain: 'Tải lại tệp',
+    confirm: 'Đã lưu tệp: xóa dữ liệu và đăng xuất',
+    changed: 'Có thao tác mới được ghi trong lúc xuất tệp (có thể ở một thẻ khác). Máy chưa bị xóa: hãy xuất tệp lại.',
+    failed: 'Không tạo được tệp. Máy chưa bị xóa: hãy thử lại.',
+    wipeFailed: 'Không xóa được dữ liệu trên máy; chưa có gì bị xóa. Hãy thử lại.',
+  },
+};
