@@ -26,4 +26,17 @@ export const sealMessages: SealMessages = {
     failed: 'The file could not be made. Nothing was erased: try again.',
     wipeFailed: 'The data on this device could not be erased; nothing was. Try again.',
   },
+  sealedImport: {
+    hint: 'An encrypted file (exported at sign-out) is imported here too: the app asks for its password and decrypts it on this device.',
+    prompt: (fileName: string) => `"${fileName}" is encrypted. Type the password the officer chose when exporting it.`,
+    password: 'Password of the file',
+    open: 'Decrypt and send to the server',
+    opening: 'Decrypting the file…',
+    cancel: 'Cancel',
+    problems: {
+      'not-sealed': 'Wrong file: this is not an encrypted file exported from Chi trả TGXH.',
+      'bad-envelope': 'The encrypted file is damaged or malformed. Nothing was sent to the server.',
+      'wrong-password': 'Wrong password, or the file was changed. Nothing was sent to the server.',
+    },
+  },
 };

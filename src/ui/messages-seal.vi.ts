@@ -2,6 +2,8 @@
  * Vietnamese text of the sealed export (storage/outbox-seal.ts): signing out with work unsent,
  * and a supervisor opening such a file. A catalogue of its own, joined to the others in messages.ts.
  */
+import type { OpenProblem } from '../storage/outbox-seal';
+
 export const sealMessages = {
   sealedSignOut: {
     offer: 'Xuất tệp mã hóa rồi đăng xuất',
@@ -25,5 +27,18 @@ export const sealMessages = {
     changed: 'Có thao tác mới được ghi trong lúc xuất tệp (có thể ở một thẻ khác). Máy chưa bị xóa: hãy xuất tệp lại.',
     failed: 'Không tạo được tệp. Máy chưa bị xóa: hãy thử lại.',
     wipeFailed: 'Không xóa được dữ liệu trên máy; chưa có gì bị xóa. Hãy thử lại.',
+  },
+  sealedImport: {
+    hint: 'Tệp mã hóa (xuất khi đăng xuất) cũng nhập ở đây: ứng dụng hỏi mật khẩu rồi giải mã ngay trên máy này.',
+    prompt: (fileName: string) => `Tệp "${fileName}" được mã hóa. Nhập mật khẩu cán bộ đã đặt khi xuất tệp.`,
+    password: 'Mật khẩu của tệp',
+    open: 'Giải mã và gửi lên máy chủ',
+    opening: 'Đang giải mã tệp…',
+    cancel: 'Hủy',
+    problems: {
+      'not-sealed': 'Tệp không đúng: đây không phải tệp mã hóa xuất từ ứng dụng Chi trả TGXH.',
+      'bad-envelope': 'Tệp mã hóa bị hỏng hoặc sai định dạng. Chưa gửi gì lên máy chủ.',
+      'wrong-password': 'Sai mật khẩu, hoặc tệp đã bị sửa. Chưa gửi gì lên máy chủ.',
+    } satisfies Record<OpenProblem, string>,
   },
 };
