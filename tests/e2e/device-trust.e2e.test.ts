@@ -2,10 +2,13 @@
 // at home with a signature and syncs; the supervisor opens the line and sees the signature the payer
 // drew, read from the server (every look is logged there), which the payer is not offered; a tablet
 // past its offline lease locks until it syncs; and signing out, once everything is sent, leaves
-// nothing of anyone on the tablet.
+// nothing of anyone on the tablet — nor with work unsent, which leaves first as a password-sealed
+// file that a supervisor opens and imports.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openLineId, payLine, pendingText, readStore, signedInPage } from './app-page';
+import { apiLogin, apiPost, deviceView } from './api';
+import { openLineId, payLine, pendingText, readKv, readOutbox, readStore, signedInPage } from './app-page';
 import { launchBrowser, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -55,6 +58,66 @@ describe('payment evidence', () => {
       expect(await readStore(payer, store)).toEqual([]);
     const kv = await readStore<{ key: string }>(payer, 'kv');
     expect(kv.map((r) => r.key)).toEqual(['wipedReason']);
+  });
+
+  test('with a payment unsent, signing out leaves a sealed file, erases the tablet; a supervisor imports it', async () => {
+    const payer = await signedIn('payer');
+    const deviceId = (await readKv<string>(payer, 'deviceId')) ?? '';
+    const lineId = await openLineId(payer);
+    await payer.context().setOffline(true);
+    await expect.poll(() => payer.getByTestId('sync-online').textContent()).toBe('Không có mạng');
+    await payLine(payer, lineId, { receiver: 'self', sign: true });
+    const [op] = await readOutbox(payer);
+
+    await payer.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+    expect(await payer.getByRole('button', { name: 'Đăng xuất', exact: true }).count()).toBe(0);
+    await payer.getByRole('button', { name: 'Xuất tệp mã hóa rồi đăng xuất' }).click();
+    await payer.getByLabel('Mật khẩu cho tệp').fill('Lộc An 2026');
+    await payer.getByLabel('Nhập lại mật khẩu').fill('Lộc An 2026');
+    const [download] = await Promise.all([
+      payer.waitForEvent('download'),
+      payer.getByLabel('Nhập lại mật khẩu').press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^thao-tac-chua-gui-ma-hoa-\\d{4}-\\d{2}-\\d{2}-${deviceId.slice(0, 8)}\\.json$`, 'u'),
+    );
+    const sealed = readFileSync(await download.path(), 'utf8');
+    expect(JSON.parse(sealed)).toMatchObject({ format: 'chitra-outbox-sealed', version: 1 });
+    expect(sealed).not.toContain(op?.id ?? '?');
+    // Nothing is erased until the user says the file is saved.
+    expect(await readOutbox(payer)).toHaveLength(1);
+    await payer.getByRole('button', { name: 'Đã lưu tệp: xóa dữ liệu và đăng xuất' }).click();
+    await expect
+      .poll(() =>
+        payer.getByText('Đã đăng xuất. Các thao tác chưa gửi đã được xuất ra tệp mã hóa', { exact: false }).count(),
+      )
+      .toBe(1);
+    for (const store of ['beneficiaries', 'paymentLines', 'outbox', 'blobs'])
+      expect(await readStore(payer, store), store).toEqual([]);
+    expect((await readStore<{ key: string }>(payer, 'kv')).map((r) => r.key)).toEqual(['wipedReason']);
+
+    // A supervisor takes the tablet out of use, then opens the file with its password and imports it.
+    const api = await apiLogin(baseUrl, 'supervisor');
+    await apiPost(api, `/api/devices/${encodeURIComponent(deviceId)}/retire`);
+    const supervisor = await signedIn('supervisor');
+    await supervisor.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Thiết bị' }).click();
+    await supervisor.getByLabel('Nhập tệp thao tác từ máy khác').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(sealed),
+    });
+    await supervisor.getByLabel('Mật khẩu của tệp').fill('Lộc An 2025');
+    await supervisor.getByRole('button', { name: 'Giải mã và gửi lên máy chủ' }).click();
+    await expect
+      .poll(() => supervisor.getByRole('alert').textContent())
+      .toBe('Sai mật khẩu, hoặc tệp đã bị sửa. Chưa gửi gì lên máy chủ.');
+    expect((await deviceView(api, deviceId))?.maxSeqReceived).toBe(0);
+    await supervisor.getByLabel('Mật khẩu của tệp').fill('Lộc An 2026');
+    await supervisor.getByLabel('Mật khẩu của tệp').press('Enter');
+    await expect
+      .poll(() => supervisor.getByText('Đã ghi nhận 1, trùng 0, xung đột 0, bị từ chối 0').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await deviceView(api, deviceId)).toMatchObject({ maxSeqReceived: 1, pendingOps: 0 });
   });
 
   test('past its offline lease the tablet locks, offline too, and opens again once it syncs', async () => {
