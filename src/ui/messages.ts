@@ -4,6 +4,8 @@
  */
 import { handoverMessages as handoverEn } from './messages-handover.en';
 import { handoverMessages as handoverVi } from './messages-handover.vi';
+import { importedMessages as importedEn } from './messages-imported.en';
+import { importedMessages as importedVi } from './messages-imported.vi';
 import { leasesMessages as leasesEn } from './messages-leases.en';
 import { leasesMessages as leasesVi } from './messages-leases.vi';
 import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-accounts.en';
@@ -33,20 +35,23 @@ export type PayoutAccountsMessages = Widen<typeof payoutAccountsVi>;
 export type SealMessages = Widen<typeof sealVi>;
 /** The offline-lease screen's texts (messages-leases.*.ts), joined to every catalogue here. */
 export type LeasesMessages = Widen<typeof leasesVi>;
+/** Which facts came from a tablet's file, and who imported them (messages-imported.*.ts). */
+export type ImportedMessages = Widen<typeof importedVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
   PayoutMessages &
   PayoutAccountsMessages &
   SealMessages &
-  LeasesMessages;
+  LeasesMessages &
+  ImportedMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi },
-  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi, ...importedVi },
+  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn, ...importedEn },
 };
 
 export let t: Catalogue = catalogues.vi;

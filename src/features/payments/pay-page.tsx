@@ -12,6 +12,7 @@ import { Receipt } from './receipt';
 import { ReceiverCheckPanel } from './receiver-check-panel';
 import type { Photo } from './shrink-photo';
 import { SignaturePad } from '../../ui/signature-pad';
+import { ImportedFacts } from '../../ui/imported-by';
 import { EvidencePanel } from './evidence-panel';
 import { usePay } from './use-pay';
 import { useReceiverCheck } from './use-receiver-check';
@@ -82,6 +83,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
             is the wording of the receipt that follows. */}
         <span>{amountInWordsVi(line.amount)}</span>
         <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
+        <ImportedFacts line={line} />
       </div>
       {!open && can('evidence.view', line.communeCode) && <EvidencePanel lineId={line.id} />}
       {!open ? (

@@ -173,3 +173,54 @@ describe('a failed transfer', () => {
     expect(container.querySelector('[data-testid="transfer-failure"]')).toBeNull();
   });
 });
+
+describe('facts imported from a broken tablet’s file (issue 13)', () => {
+  const fact = { opId: 'op-file-1', actorId: 'user-payer', recordedAt: '2026-11-20T09:00:00+07:00' };
+  const paidLine = (payment: Record<string, unknown>) => ({
+    ...paymentLineData({ beneficiaryId: 'b-1', status: 'paid' }),
+    id: 'line-1',
+    version: 2,
+    payment,
+  });
+
+  test('the history says which payment and which card check came from a file, and who imported them', async () => {
+    await db.paymentLines.put(
+      paidLine({ ...fact, amount: 1_000_000, receiver: { kind: 'self' }, importedBy: 'user-sup-7' }),
+    );
+    await db.idChecks.put({
+      id: 'op-file-2',
+      version: 1,
+      beneficiaryId: 'b-1',
+      method: 'manual',
+      overall: 'match',
+      recordedAt: '2026-11-20T09:00:00+07:00',
+      importedBy: 'user-sup-7',
+    });
+    await renderAs('officer');
+    // The device knows no other user's name: the importer's user id is what it can show.
+    await until(() =>
+      expect(container.querySelector('[data-testid="imported-facts"]')?.textContent).toBe(
+        'Lần chi trả: nhập từ tệp bởi user-sup-7',
+      ),
+    );
+    expect(container.querySelector('[data-testid="imported-by"]')?.textContent).toBe('Nhập từ tệp bởi user-sup-7');
+  });
+
+  test('the signed-in importer is named; facts the tablet sent itself say nothing', async () => {
+    await db.paymentLines.put(paidLine({ ...fact, amount: 1_000_000, receiver: { kind: 'self' } }));
+    await db.paymentLines.put({
+      ...paymentLineData({ beneficiaryId: 'b-1', periodId: '2026-10', status: 'unpaid' }),
+      id: 'line-0',
+      version: 2,
+      lastVisit: { ...fact, opId: 'op-file-3', reason: 'absent', note: null, importedBy: 'u-supervisor' },
+    });
+    await db.idChecks.put({ id: 'op-own', version: 1, beneficiaryId: 'b-1', method: 'manual', overall: 'match' });
+    await renderAs('supervisor');
+    await until(() =>
+      expect([...container.querySelectorAll('[data-testid="imported-facts"]')].map((e) => e.textContent)).toEqual([
+        'Lần đến nhà chưa chi trả: nhập từ tệp bởi supervisor',
+      ]),
+    );
+    expect(container.querySelector('[data-testid="imported-by"]')).toBeNull();
+  });
+});

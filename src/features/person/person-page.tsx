@@ -7,6 +7,7 @@ import type { IdCheckSkipReason } from '../../domain/vocabulary';
 import { classifyReadiness } from '../../domain/readiness';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate, formatDateTime } from '../../ui/format';
+import { ImportedBy, ImportedFacts } from '../../ui/imported-by';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
@@ -132,6 +133,7 @@ export function PersonPage() {
           {lines.map((l) => (
             <li key={l.id}>
               {t.person.period(l.periodId)}: {formatVnd(l.amount)} · {t.lineStatuses[l.status]}
+              <ImportedFacts line={l} />
             </li>
           ))}
           {idChecks.map((c) => (
@@ -141,6 +143,7 @@ export function PersonPage() {
               {c['method'] === 'not-possible'
                 ? t.pay.skipped(t.pay.skipReasons[c['reason'] as IdCheckSkipReason] ?? '')
                 : (t.idCheckOutcomes[c['overall'] as ComparisonOutcome] ?? '')}
+              <ImportedBy by={c['importedBy']} />
             </li>
           ))}
         </ul>
