@@ -1,0 +1,61 @@
+// The offline lease screen in Chromium (issue 13): an admin opens "Thời hạn ngoại tuyến" from the
+// navigation, sets a commune's days with the keyboard, sees who set it, and the commune's tablets
+// get the new lease on their next pull. No serious or critical axe violation on it.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiGet, apiLogin } from './api';
+import { signedInPage } from './app-page';
+import { launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}×`);
+}
+
+describe('offline lease screen', () => {
+  test('an admin sets a commune’s lease from the keyboard; its tablets get it on their next pull', async () => {
+    const admin = await signedInPage(browser, baseUrl, 'admin');
+    await admin.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Thời hạn ngoại tuyến' }).click();
+    const field = admin.getByLabel('Số ngày làm việc ngoại tuyến của Phường Phú Bài', { exact: true });
+    await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe('7');
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    await field.fill('3');
+    await field.press('Enter');
+    await expect
+      .poll(() => admin.getByText('Đã lưu: Phường Phú Bài được làm việc ngoại tuyến 3 ngày.').count())
+      .toBe(1);
+    const row = admin.locator('tr[data-commune="19960"]');
+    await expect.poll(() => row.textContent()).toContain('Quản trị hệ thống');
+    const payer = await apiLogin(baseUrl, 'payer');
+    expect((await apiGet<{ leaseDays: number }>(payer, '/api/sync/pull?limit=1')).leaseDays).toBe(3);
+
+    // A lease out of range is said on its row, and nothing is sent.
+    await field.fill('120');
+    await admin.getByRole('button', { name: 'Lưu thời hạn của Phường Phú Bài' }).click();
+    await expect.poll(() => row.getByRole('alert').textContent()).toBe('Số ngày phải là số nguyên từ 1 đến 90.');
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    // Back to the default, for the other end-to-end files on this server.
+    await field.fill('7');
+    await field.press('Enter');
+    await expect
+      .poll(() => admin.getByText('Đã lưu: Phường Phú Bài được làm việc ngoại tuyến 7 ngày.').count())
+      .toBe(1);
+    expect((await apiGet<{ leaseDays: number }>(payer, '/api/sync/pull?limit=1')).leaseDays).toBe(7);
+    await admin.context().close();
+  });
+});
