@@ -54,6 +54,8 @@ const actionRoles = {
   'batches.approve': ['approver', 'supervisor'],
   /** Download an approved batch's file: the first download sends its lines (`transferred`). */
   'batches.export': ['supervisor', 'approver'],
+  /** Read the reports of the user's communes (issue 14): staff who follow the pilot. */
+  'reports.view': ['supervisor', 'approver', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = OpType | keyof typeof actionRoles;

@@ -23,6 +23,7 @@ import { monthRoutes } from './routes/months';
 import { openedAccountRoutes } from './routes/opened-accounts';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
+import { reportRoutes } from './routes/reports';
 import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
 import { readCursorSecret } from './services/settings';
@@ -63,6 +64,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', monthRoutes(db, session, { clock, logger }));
   app.route('/', batchRoutes(db, session, { clock, logger }));
   app.route('/', openedAccountRoutes(db, session, { clock, logger }));
+  app.route('/', reportRoutes(db, session));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

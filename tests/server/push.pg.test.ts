@@ -1,6 +1,7 @@
 import { pgDbMaker } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runBlobQuotaContract } from './blob-quota.contract';
+import { runReportsContract } from './reports.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runLeasesContract } from './leases.contract';
@@ -23,6 +24,7 @@ runPushContract('PostgreSQL', pgDbMaker(url));
 runPushConflictContract('PostgreSQL', pgDbMaker(url));
 runBlobsContract('PostgreSQL', pgDbMaker(url));
 runBlobQuotaContract('PostgreSQL', pgDbMaker(url));
+runReportsContract('PostgreSQL', pgDbMaker(url));
 runDevicesContract('PostgreSQL', pgDbMaker(url));
 runImportContract('PostgreSQL', pgDbMaker(url));
 runStatusContract('PostgreSQL', pgDbMaker(url));

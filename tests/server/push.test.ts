@@ -1,6 +1,7 @@
 import { makeSqliteDb } from '../../src/server/testing/databases';
 import { runBlobsContract } from './blobs.contract';
 import { runBlobQuotaContract } from './blob-quota.contract';
+import { runReportsContract } from './reports.contract';
 import { runDevicesContract } from './devices.contract';
 import { runImportContract } from './import.contract';
 import { runLeasesContract } from './leases.contract';
@@ -21,6 +22,7 @@ runPushContract('SQLite', makeSqliteDb);
 runPushConflictContract('SQLite', makeSqliteDb);
 runBlobsContract('SQLite', makeSqliteDb);
 runBlobQuotaContract('SQLite', makeSqliteDb);
+runReportsContract('SQLite', makeSqliteDb);
 runDevicesContract('SQLite', makeSqliteDb);
 runImportContract('SQLite', makeSqliteDb);
 runStatusContract('SQLite', makeSqliteDb);

@@ -22,6 +22,8 @@ import * as m0017 from './migrations/0017-ops-per-device';
 import * as m0018 from './migrations/0018-evidence-views';
 import * as m0019 from './migrations/0019-commune-leases';
 import * as m0020 from './migrations/0020-blob-refs';
+import * as m0021 from './migrations/0021-report-tables';
+import { REPORT_TABLES_MIGRATION, rebuildReports } from '../reports/rebuild';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -44,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0018-evidence-views': m0018,
   '0019-commune-leases': m0019,
   '0020-blob-refs': m0020,
+  '0021-report-tables': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -55,7 +58,10 @@ export type MigrateResult = { applied: string[] };
  * migration tables in that schema, for tests that run each in a fresh schema.
  */
 export async function migrateToLatest(db: AppDatabase, options: { schema?: string } = {}): Promise<MigrateResult> {
-  return migrate(db, options, (migrator) => migrator.migrateToLatest());
+  const result = await migrate(db, options, (migrator) => migrator.migrateToLatest());
+  // Report tables made just now start empty: fill them from what the database holds.
+  if (result.applied.includes(REPORT_TABLES_MIGRATION)) await rebuildReports(db.kysely, Date.now());
+  return result;
 }
 
 /** Brings the database to one migration (tests of an upgrade start from an older version). */

@@ -350,6 +350,55 @@ export type BlobsTable = {
 /** An op that names a blob (signature, photo); existing blobs kept at migration 0020 have ''/''. */
 export type BlobRefsTable = { sha256: string; device_id: string; op_id: string };
 
+/** Report projections (issue 14, migration 0021, src/server/reports/projection.ts). */
+export type ReportLinesTable = {
+  line_id: string;
+  commune_code: string;
+  period_id: string;
+  beneficiary_id: string;
+  method: string;
+  status: string;
+  amount: number;
+  paid_amount: number;
+  paid_date: string | null;
+  paid_by: string | null;
+  receiver_kind: string | null;
+  unpaid_reason: string | null;
+  batch_id: string | null;
+  transfer_outcome: string | null;
+  failed_transfers: number;
+  voids: number;
+  conflicts: number;
+};
+export type ReportPeopleTable = {
+  beneficiary_id: string;
+  commune_code: string;
+  village: string;
+  status: string;
+  category: string;
+  method: string | null;
+  account_status: string;
+  card_handed_over_on: string | null;
+};
+export type ReportPeopleMonthsTable = {
+  beneficiary_id: string;
+  month: string;
+  commune_code: string;
+  method: string | null;
+  account_status: string;
+};
+export type ReportIdChecksTable = {
+  check_id: string;
+  commune_code: string;
+  beneficiary_id: string;
+  line_id: string | null;
+  person: string;
+  method: string;
+  reason: string | null;
+  overall: string;
+  checked_date: string;
+};
+
 /** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
 export type MissingBlobsTable = {
   sha256: string;
@@ -381,6 +430,10 @@ export type Database = {
   blobs: BlobsTable;
   missing_blobs: MissingBlobsTable;
   blob_refs: BlobRefsTable;
+  report_lines: ReportLinesTable;
+  report_people: ReportPeopleTable;
+  report_people_months: ReportPeopleMonthsTable;
+  report_id_checks: ReportIdChecksTable;
   lists: ListsTable;
   list_lines: ListLinesTable;
   list_events: ListEventsTable;

@@ -7,6 +7,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import { must } from '../../lib/assert';
 import type { EntityKind } from '../../protocol/pull';
 import { chunks } from '../db/chunks';
+import { writeReportRows } from '../reports/report-store';
 import { isRecord } from './data-fields';
 import { isPostgres } from '../db/dialect';
 import { preparedQuery } from '../db/prepared';
@@ -67,6 +68,8 @@ export async function putEntities(
       }
     }
   }
+  // Reports read typed rows kept in the same transaction (issue 14, docs/reports.md).
+  await writeReportRows(trx, changes, options.now);
   return written.sort((a, b) => a.changeSeq - b.changeSeq);
 }
 
