@@ -62,8 +62,11 @@ export async function preloadScreens(): Promise<boolean> {
 function Shell() {
   const can = useCan();
   const lock = useDeviceLock();
-  // Screens the role cannot use are neither offered nor reachable by typing their address.
-  const only = (allowed: boolean, screen: React.ReactNode) => (allowed ? screen : <Navigate to="/" replace />);
+  // Screens the role cannot use are neither offered nor reachable by typing their address. While
+  // the stored session is still being read nobody may do anything yet: wait, or a reload of an
+  // admin's or supervisor's screen would be sent to the roster.
+  const only = (allowed: boolean, screen: React.ReactNode) =>
+    allowed ? screen : can.isKnown ? <Navigate to="/" replace /> : null;
   return (
     <div className="shell">
       <header className="top">

@@ -1,12 +1,14 @@
 // The offline lease screen in Chromium (issue 13): an admin opens "Thời hạn ngoại tuyến" from the
 // navigation, sets a commune's days with the keyboard, sees who set it, and the commune's tablets
-// get the new lease on their next pull. No serious or critical axe violation on it.
+// get the new lease on their next pull. Opened by its address (a reload), the screen waits for the
+// stored session instead of sending the admin to the roster; a supervisor is offered no such
+// screen. No serious or critical axe violation on it, on a tablet and on a phone.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiGet, apiLogin } from './api';
-import { signedInPage } from './app-page';
-import { launchBrowser } from './browser';
+import { signedInPage, waitForBootstrap } from './app-page';
+import { launchBrowser, newDevice, PHONE, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -57,5 +59,23 @@ describe('offline lease screen', () => {
       .toBe(1);
     expect((await apiGet<{ leaseDays: number }>(payer, '/api/sync/pull?limit=1')).leaseDays).toBe(7);
     await admin.context().close();
+  });
+
+  test('opened by its address it waits for the session; on a phone no serious axe violation', async () => {
+    const context = await newDevice(browser, baseUrl, PHONE);
+    const admin = await context.newPage();
+    await signIn(admin, 'admin');
+    await waitForBootstrap(admin);
+    // A full load: the stored session is read again, and the guard must wait for it.
+    await admin.goto('/thoi-han-ngoai-tuyen');
+    await expect.poll(() => admin.getByTestId('leases').count(), { timeout: 30_000 }).toBe(1);
+    expect(await seriousViolations(admin)).toEqual([]);
+    await context.close();
+
+    const supervisor = await signedInPage(browser, baseUrl, 'supervisor');
+    expect(await supervisor.getByRole('link', { name: 'Thời hạn ngoại tuyến' }).count()).toBe(0);
+    await supervisor.goto('/thoi-han-ngoai-tuyen');
+    await expect.poll(() => new URL(supervisor.url()).pathname).toBe('/');
+    await supervisor.context().close();
   });
 });
