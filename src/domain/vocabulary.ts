@@ -42,10 +42,11 @@ export const homeDeliveryReasons = ['ill', 'very-old-alone', 'cannot-use-phone',
 export type HomeDeliveryReason = (typeof homeDeliveryReasons)[number];
 
 /**
- * Who uses the system: admin (users, devices), supervisor, commune officer, payer, and approver
- * (approves a monthly list someone else prepared; sends no field op).
+ * Who uses the system: admin (users, devices), supervisor, commune officer, payer, approver
+ * (approves a monthly list someone else prepared; sends no field op) and monitoring (reads the
+ * reports of its communes, nothing else).
  */
-export const roles = ['admin', 'supervisor', 'officer', 'payer', 'approver'] as const;
+export const roles = ['admin', 'supervisor', 'officer', 'payer', 'approver', 'monitoring'] as const;
 export type Role = (typeof roles)[number];
 
 /** Who received a payment: the beneficiary, their guardian or an authorised person (docs/protocol.md). */

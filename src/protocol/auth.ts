@@ -23,6 +23,11 @@ export const userSchema = z.object({
   role: z.enum(roles),
   /** Commune codes the user is scoped to. */
   communes: z.array(communeCodeSchema),
+  /**
+   * Present (true) when an admin created or reset the user: the token may only set a new password
+   * (`POST /api/auth/password`) until it is changed.
+   */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -54,6 +54,13 @@ export const requestErrorCodes = [
   'device-active',
   'device-in-use',
   'lease-days-invalid',
+  'password-change-required',
+  'wrong-password',
+  'password-too-weak',
+  'username-taken',
+  'invalid-scope',
+  'last-admin',
+  'own-account',
   'internal',
 ] as const;
 export type RequestErrorCode = (typeof requestErrorCodes)[number];

@@ -75,5 +75,14 @@ export const requestErrorMessagesVi = {
   'device-in-use':
     'Mã thiết bị này thuộc về người dùng khác. Hãy đăng nhập lại để ứng dụng tạo mã thiết bị mới cho bạn.',
   'lease-days-invalid': 'Số ngày làm việc ngoại tuyến phải là số nguyên từ 1 đến 90.',
+  'password-change-required': 'Bạn cần đặt mật khẩu mới trước khi dùng ứng dụng.',
+  'wrong-password': 'Mật khẩu hiện tại không đúng.',
+  'password-too-weak':
+    'Mật khẩu mới cần ít nhất 10 ký tự, khác tên đăng nhập, khác mật khẩu hiện tại và khác mật khẩu của bản demo.',
+  'username-taken': 'Tên đăng nhập này đã có người dùng.',
+  'invalid-scope':
+    'Phạm vi không hợp lệ: chọn các xã máy chủ có, một huyện cũ hoặc cả tỉnh; mọi vai trò trừ quản trị cần ít nhất một xã.',
+  'last-admin': 'Không thể khóa hoặc đổi vai trò của quản trị viên cuối cùng đang hoạt động.',
+  'own-account': 'Bạn không thể khóa, đặt lại mật khẩu hay đổi vai trò của chính mình tại đây.',
   internal: 'Máy chủ gặp lỗi. Dữ liệu trên máy vẫn an toàn; vui lòng thử lại sau.',
 } as const satisfies Record<RequestErrorCode, string>;

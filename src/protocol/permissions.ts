@@ -55,10 +55,15 @@ const actionRoles = {
   /** Download an approved batch's file: the first download sends its lines (`transferred`). */
   'batches.export': ['supervisor', 'approver'],
   /** Read the reports of the user's communes (issue 14): staff who follow the pilot. */
-  'reports.view': ['supervisor', 'approver', 'admin'],
+  'reports.view': ['supervisor', 'approver', 'admin', 'monitoring'],
+  /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
+  'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = OpType | keyof typeof actionRoles;
+
+/** Every action other than sending an op (for tests and matrices). */
+export const otherActions = Object.keys(actionRoles) as (keyof typeof actionRoles)[];
 
 /**
  * The communes a user acts in: every commune for an admin, else the communes listed for them.
@@ -95,7 +100,7 @@ export function can(user: Who, action: Action, communeCode?: string | null): boo
 }
 
 /** How far a role reaches, for acting on another user's devices and ops (field staff lowest). */
-const roleRank: Record<Role, number> = { payer: 1, officer: 1, approver: 2, supervisor: 3, admin: 4 };
+const roleRank: Record<Role, number> = { monitoring: 0, payer: 1, officer: 1, approver: 2, supervisor: 3, admin: 4 };
 
 /**
  * Whether `actor` may act on `target`'s devices or ops (retire, revoke, import): an admin may on

@@ -24,6 +24,7 @@ import { openedAccountRoutes } from './routes/opened-accounts';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { reportRoutes } from './routes/reports';
+import { userRoutes } from './routes/users';
 import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
 import { readCursorSecret } from './services/settings';
@@ -42,6 +43,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
     },
     dummyHash: createDummyHash(config.hashOptions),
     trustProxy: config.trustProxy,
+    demoPassword: config.demoPassword,
   };
   // Read once per instance; every copy of the server reads the same secret from the database.
   let secret: Promise<string> | undefined;
@@ -58,6 +60,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));
+  app.route('/', userRoutes(db, session, { clock, hashOptions: config.hashOptions }));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));

@@ -14,4 +14,6 @@ export type ServerConfig = {
   trustProxy: boolean;
   /** Quota and lifetime of blobs no op names (services/blobs.ts). */
   blobs: BlobPolicy;
+  /** `DEMO_PASSWORD`: never accepted as a password a user sets (the default demo one neither). */
+  demoPassword?: string | undefined;
 };

@@ -74,6 +74,7 @@ export async function main(env: EnvConfig = readEnvConfig(), logger: Logger = cr
     tokenTtlMs: defaultAuthSettings.tokenTtlMs,
     throttle: defaultAuthSettings.throttle,
     trustProxy: env.trustProxy,
+    demoPassword: env.demoPassword,
     blobs: defaultBlobPolicy,
   };
   const app = createApp({ db, clock: systemClock, logger, config });

@@ -137,6 +137,15 @@ export const codeMessages = {
     'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
     'device-in-use': 'This device id belongs to another user. Sign in again so the app makes a new device id for you.',
     'lease-days-invalid': 'The days of offline work must be a whole number from 1 to 90.',
+    'password-change-required': 'Set a new password before using the app.',
+    'wrong-password': 'The current password is wrong.',
+    'password-too-weak':
+      'The new password needs at least 10 characters, and must differ from the username, the current password and the demo password.',
+    'username-taken': 'This username is already taken.',
+    'invalid-scope':
+      'Invalid scope: choose communes the server knows, a former district or the whole province; every role but admin needs at least one commune.',
+    'last-admin': 'The last active administrator cannot be disabled or given another role.',
+    'own-account': 'You cannot disable, reset or change the role of your own account here.',
     internal: 'The server hit an error. The data on this device is safe; please try again later.',
   } satisfies Record<RequestErrorCode, string>,
   transportErrors: {

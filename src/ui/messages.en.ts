@@ -338,6 +338,7 @@ export const en: Messages = {
     officer: 'Commune social policy officer',
     payer: 'Payment staff',
     approver: 'List approver',
+    monitoring: 'Monitoring (reports only)',
   },
   methods: {
     bank: 'Bank account',

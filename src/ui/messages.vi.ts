@@ -349,6 +349,7 @@ export const vi = {
     officer: 'Cán bộ chính sách xã',
     payer: 'Nhân viên chi trả',
     approver: 'Người phê duyệt danh sách',
+    monitoring: 'Theo dõi (chỉ xem báo cáo)',
   } satisfies Record<Role, string>,
   methods: {
     bank: 'Tài khoản ngân hàng',

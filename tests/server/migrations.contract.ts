@@ -1,6 +1,7 @@
 /**
  * Upgrades of a database that holds data, on SQLite and PostgreSQL: migration 0005 admits the
- * `approver` role (SQLite rebuilds the users table) and keeps every user, device and token.
+ * `approver` role (SQLite rebuilds the users table) and keeps every user, device and token; 0022
+ * admits `monitoring`, gives every user the scope of their communes and nobody a password to change.
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -92,6 +93,35 @@ export function runMigrationContract(name: string, makeDbAt: MakeDbAt): void {
           .execute(),
       ).rejects.toThrow();
       expect((await sql<{ n: number }>`select count(*) as n from users`.execute(k)).rows[0]?.n).toBe(2);
+    });
+    test('0022 admits monitoring; existing users keep their communes as their scope, tokens stay linked', async () => {
+      const made = await makeDbAt('0020-blob-refs');
+      db = made.db;
+      const k = db.kysely;
+      await sql`insert into users (id, username, display_name, role, communes, password_hash, created_at, disabled)
+        values ('u-1', 'u-1', 'Một', 'officer', '["19960","20140"]', 'x', 1, 0)`.execute(k);
+      await sql`insert into devices (id, user_id, name, status, last_seq_reported, max_seq_received, created_at)
+        values ('d-1', 'u-1', 'Máy 1', 'active', 0, 0, 1)`.execute(k);
+      await sql`insert into tokens (token_hash, user_id, device_id, created_at, expires_at)
+        values ('h', 'u-1', 'd-1', 1, 2)`.execute(k);
+      await expect(k.insertInto('users').values(user('u-early', 'monitoring')).execute()).rejects.toThrow();
+
+      await made.migrateRest();
+      const row = await k
+        .selectFrom('users')
+        .select(['scope', 'communes', 'must_change_password'])
+        .where('id', '=', 'u-1')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(row.scope ?? 'null')).toEqual({ kind: 'communes', codes: ['19960', '20140'] });
+      expect(row).toMatchObject({ communes: '["19960","20140"]', must_change_password: 0 });
+      await k.insertInto('users').values(user('u-watch', 'monitoring')).execute();
+      const linked = await k
+        .selectFrom('tokens')
+        .innerJoin('users', 'users.id', 'tokens.user_id')
+        .select('users.username')
+        .execute();
+      expect(linked).toEqual([{ username: 'u-1' }]);
+      await expect(k.insertInto('users').values(user('u-x', 'mayor')).execute()).rejects.toThrow();
     });
   });
 }

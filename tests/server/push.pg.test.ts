@@ -17,6 +17,7 @@ import { runBatchesContract } from './batches.contract';
 import { runWellFormedContract } from './well-formed.contract';
 import { runOpenedAccountsContract } from './opened-accounts.contract';
 import { runStatusContract } from './status.contract';
+import { runUsersContract } from './users.contract';
 
 const url = process.env['TEST_DATABASE_URL'];
 if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
@@ -38,3 +39,4 @@ runBatchesContract('PostgreSQL', pgDbMaker(url));
 runWellFormedContract('PostgreSQL', pgDbMaker(url));
 runOpenedAccountsContract('PostgreSQL', pgDbMaker(url));
 runLeasesContract('PostgreSQL', pgDbMaker(url));
+runUsersContract('PostgreSQL', pgDbMaker(url));

@@ -17,6 +17,7 @@ import { runBatchesContract } from './batches.contract';
 import { runWellFormedContract } from './well-formed.contract';
 import { runOpenedAccountsContract } from './opened-accounts.contract';
 import { runStatusContract } from './status.contract';
+import { runUsersContract } from './users.contract';
 
 runPushContract('SQLite', makeSqliteDb);
 runPushConflictContract('SQLite', makeSqliteDb);
@@ -36,3 +37,4 @@ runBatchesContract('SQLite', makeSqliteDb);
 runWellFormedContract('SQLite', makeSqliteDb);
 runOpenedAccountsContract('SQLite', makeSqliteDb);
 runLeasesContract('SQLite', makeSqliteDb);
+runUsersContract('SQLite', makeSqliteDb);

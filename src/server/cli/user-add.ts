@@ -65,8 +65,8 @@ async function run(): Promise<void> {
   if (communes.some((c) => !/^\d{5}$/.test(c))) fail('--communes là các mã xã 5 chữ số, cách nhau bằng dấu phẩy.');
   const unknown = communes.filter((c) => !pilotCommunes.some((p) => p.code === c));
   if (unknown.length > 0) fail(`Mã xã không có trong danh mục (mã từ 01/07/2025): ${unknown.join(', ')}.`);
-  if ((role === 'officer' || role === 'payer' || role === 'approver') && communes.length === 0)
-    fail('Cán bộ xã, người chi trả và người phê duyệt cần ít nhất một xã.');
+  if (role !== 'admin' && role !== 'supervisor' && communes.length === 0)
+    fail('Mọi vai trò trừ quản trị và giám sát cần ít nhất một xã.');
   if (values.password !== undefined && env.isProduction)
     fail('Không nhận mật khẩu trên dòng lệnh khi chạy production.');
   const password = values.password ?? (await readPassword(values['password-stdin']));

@@ -24,6 +24,7 @@ import * as m0019 from './migrations/0019-commune-leases';
 import * as m0020 from './migrations/0020-blob-refs';
 import * as m0021 from './migrations/0021-report-tables';
 import { REPORT_TABLES_MIGRATION, rebuildReports } from '../reports/rebuild';
+import * as m0022 from './migrations/0022-user-admin';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0019-commune-leases': m0019,
   '0020-blob-refs': m0020,
   '0021-report-tables': m0021,
+  '0022-user-admin': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -2,6 +2,7 @@
  * Kysely types of the server database. Instants are epoch milliseconds (bigint columns),
  * flags are 0/1 integers and JSON is text, so one schema fits SQLite and PostgreSQL.
  */
+import type { Generated } from 'kysely';
 import type { Role } from '../../domain/vocabulary';
 import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
@@ -22,6 +23,13 @@ export type UsersTable = {
   password_hash: string;
   created_at: number;
   disabled: number;
+  /** 1: the next sign-in may only set a new password (an admin created or reset the user). */
+  must_change_password: Generated<number>;
+  /**
+   * JSON `UserScope` (protocol/users.ts) as an admin chose it; `communes` is its expansion. Null
+   * for a row written without one: its scope is its communes.
+   */
+  scope: string | null;
 };
 
 export type DevicesTable = {

@@ -84,6 +84,20 @@ export const errorStatus = {
   'device-in-use': 409,
   /** An offline lease that is not a whole number of days from 1 to 90. */
   'lease-days-invalid': 400,
+  /** A user an admin created or reset: only `POST /api/auth/password` until the password is changed. */
+  'password-change-required': 403,
+  /** Changing one's password with a wrong current one. */
+  'wrong-password': 400,
+  /** A new password too short, equal to the username, the current one or the demo's. */
+  'password-too-weak': 422,
+  /** Creating a user whose username another user has. */
+  'username-taken': 409,
+  /** A scope naming an unknown commune, district or province, or no commune for a role that needs one. */
+  'invalid-scope': 422,
+  /** Disabling or demoting the last active admin. */
+  'last-admin': 409,
+  /** An admin disabling, resetting or demoting themselves. */
+  'own-account': 409,
   internal: 500,
 } as const satisfies Record<RequestErrorCode, ContentfulStatusCode>;
 

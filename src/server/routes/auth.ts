@@ -7,6 +7,8 @@ import { readJsonBody } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
 import { login, logout, type AuthDeps } from '../services/auth';
+import { changeOwnPassword } from '../services/own-password';
+import { changePasswordRequestSchema } from '../../protocol/users';
 import type { Logger } from '../logger';
 
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/u;
@@ -51,6 +53,17 @@ export function authRoutes(deps: AuthDeps, session: MiddlewareHandler<AppEnv>, l
   app.post('/api/auth/logout', session, async (c) => {
     await logout(deps, c.get('session'));
     return c.json({ protocol: PROTOCOL_VERSION, ok: true });
+  });
+
+  app.post('/api/auth/password', session, async (c) => {
+    const body = await readJsonBody(c, changePasswordRequestSchema);
+    const result = await changeOwnPassword(
+      { db: deps.db, now: deps.clock.now(), hashOptions: deps.settings.hashOptions, demoPassword: deps.demoPassword },
+      c.get('session'),
+      body,
+    );
+    if (!result.ok) throw httpError(result.error);
+    return c.json({ protocol: PROTOCOL_VERSION, user: result.value });
   });
 
   app.get('/api/me', session, (c) => c.json({ protocol: PROTOCOL_VERSION, user: c.get('session').user }));

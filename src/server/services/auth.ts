@@ -31,6 +31,8 @@ export type AuthDeps = {
   dummyHash: () => Promise<string>;
   /** Behind a reverse proxy the client's address is the first of `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** `DEMO_PASSWORD`, which nobody may set as their own (services/own-password.ts). */
+  demoPassword?: string | undefined;
 };
 
 export type LoginSuccess = { token: string; expiresAt: number; user: User; deviceId: string };
@@ -144,6 +146,7 @@ export async function authenticate(
       'users.role',
       'users.communes',
       'users.disabled',
+      'users.must_change_password',
     ])
     .where('tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
