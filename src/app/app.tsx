@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { AttentionPage } from '../features/attention/attention-page';
 import { LoginPage } from '../features/auth/login-page';
+import { PasswordPage } from '../features/auth/password-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { EnrolLink } from '../features/person/enrol-link';
 import { RosterPage } from '../features/roster/roster-page';
@@ -138,7 +139,9 @@ export function App() {
     <>
       <PwaUpdate />
       <StorageBanner />
-      {session ? (
+      {session?.user.mustChangePassword ? (
+        <PasswordPage />
+      ) : session ? (
         <Shell />
       ) : (
         <Routes>

@@ -193,6 +193,11 @@ export function createFakeTransport(): FakeTransport {
     evidenceBlob: notUsed,
     listLeases: notUsed,
     setLease: notUsed,
+    listUsers: notUsed,
+    createUser: notUsed,
+    updateUser: notUsed,
+    userStep: notUsed,
+    changePassword: notUsed,
   };
   return fake;
 }

@@ -131,7 +131,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await refreshCounts();
     if (!isOnline()) return { status: 'offline' };
     const session = await loadSession(deps.db);
-    if (!session) return {};
+    // A user who must set a new password may do nothing else on the server (docs/protocol.md "Auth").
+    if (!session || session.user.mustChangePassword) return {};
     const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
     // Evidence may wait without an op: over the server's quota, or lost there (push-pending.ts).
     const waitingBlobs = await deps.db.blobs.where('uploaded').equals(0).count();

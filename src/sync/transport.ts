@@ -27,12 +27,14 @@ import { createHttpClient, type HttpTransportOptions } from './http-client';
 import { evidenceMethods, type EvidenceTransport } from './evidence-transport';
 import { leaseMethods, type LeaseTransport } from './lease-transport';
 import { payoutMethods, type PayoutTransport } from './payout-transport';
+import { userMethods, type UserTransport } from './user-transport';
 
 export { TransportError, type HttpTransportOptions } from './http-client';
 
 export type Transport = PayoutTransport &
   EvidenceTransport &
-  LeaseTransport & {
+  LeaseTransport &
+  UserTransport & {
     login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
     logout(token: string): Promise<void>;
     me(token: string): Promise<User>;
@@ -131,6 +133,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     ...payoutMethods(http),
     ...evidenceMethods(http),
     ...leaseMethods(http),
+    ...userMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {

@@ -14,6 +14,8 @@ import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
 import { sealMessages as sealEn } from './messages-seal.en';
 import { sealMessages as sealVi } from './messages-seal.vi';
+import { usersMessages as usersEn } from './messages-users.en';
+import { usersMessages as usersVi } from './messages-users.vi';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 
@@ -37,6 +39,8 @@ export type SealMessages = Widen<typeof sealVi>;
 export type LeasesMessages = Widen<typeof leasesVi>;
 /** Which facts came from a tablet's file, and who imported them (messages-imported.*.ts). */
 export type ImportedMessages = Widen<typeof importedVi>;
+/** The users screen and the password a user sets (messages-users.*.ts), joined to every catalogue here. */
+export type UsersMessages = Widen<typeof usersVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -44,14 +48,15 @@ export type Catalogue = Messages &
   PayoutAccountsMessages &
   SealMessages &
   LeasesMessages &
-  ImportedMessages;
+  ImportedMessages &
+  UsersMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi, ...importedVi },
-  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn, ...importedEn },
+  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi, ...importedVi, ...usersVi },
+  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn, ...importedEn, ...usersEn },
 };
 
 export let t: Catalogue = catalogues.vi;
