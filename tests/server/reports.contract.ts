@@ -244,6 +244,13 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
         people: await k.selectFrom('report_people').selectAll().orderBy('beneficiary_id').execute(),
         months: await k.selectFrom('report_people_months').selectAll().orderBy('beneficiary_id').execute(),
         checks: await k.selectFrom('report_id_checks').selectAll().orderBy('check_id').execute(),
+        totals: (await k.selectFrom('report_line_totals').selectAll().where('lines', '>', 0).execute())
+          .map((r) => JSON.stringify(r))
+          .sort(),
+        days: (await k.selectFrom('report_paid_days').selectAll().where('lines', '>', 0).execute())
+          .map((r) => JSON.stringify(r))
+          .sort(),
+        firsts: await k.selectFrom('report_first_non_cash').selectAll().orderBy('beneficiary_id').execute(),
       });
       const live = await tables();
       expect(live.lines).toHaveLength(10);

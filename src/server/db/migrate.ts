@@ -23,8 +23,9 @@ import * as m0018 from './migrations/0018-evidence-views';
 import * as m0019 from './migrations/0019-commune-leases';
 import * as m0020 from './migrations/0020-blob-refs';
 import * as m0021 from './migrations/0021-report-tables';
-import { REPORT_TABLES_MIGRATION, rebuildReports } from '../reports/rebuild';
+import { REPORT_MIGRATIONS, rebuildReports } from '../reports/rebuild';
 import * as m0022 from './migrations/0022-user-admin';
+import * as m0023 from './migrations/0023-report-totals';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0020-blob-refs': m0020,
   '0021-report-tables': m0021,
   '0022-user-admin': m0022,
+  '0023-report-totals': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -62,7 +64,7 @@ export type MigrateResult = { applied: string[] };
 export async function migrateToLatest(db: AppDatabase, options: { schema?: string } = {}): Promise<MigrateResult> {
   const result = await migrate(db, options, (migrator) => migrator.migrateToLatest());
   // Report tables made just now start empty: fill them from what the database holds.
-  if (result.applied.includes(REPORT_TABLES_MIGRATION)) await rebuildReports(db.kysely, Date.now());
+  if (result.applied.some((name) => REPORT_MIGRATIONS.includes(name))) await rebuildReports(db.kysely, Date.now());
   return result;
 }
 

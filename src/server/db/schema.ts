@@ -407,6 +407,30 @@ export type ReportIdChecksTable = {
   checked_date: string;
 };
 
+/** Sums of report_lines by what reports split them by (migration 0023); '' for none, 0/1 flags. */
+export type ReportLineTotalsTable = {
+  period_id: string;
+  commune_code: string;
+  method: string;
+  status: string;
+  reason: string;
+  receiver_kind: string;
+  failed: number;
+  conflicted: number;
+  voided: number;
+  lines: number;
+  amount: number;
+  paid_amount: number;
+};
+export type ReportPaidDaysTable = {
+  period_id: string;
+  commune_code: string;
+  paid_date: string;
+  lines: number;
+  amount: number;
+};
+export type ReportFirstNonCashTable = { beneficiary_id: string; commune_code: string; first_period: string };
+
 /** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
 export type MissingBlobsTable = {
   sha256: string;
@@ -442,6 +466,9 @@ export type Database = {
   report_people: ReportPeopleTable;
   report_people_months: ReportPeopleMonthsTable;
   report_id_checks: ReportIdChecksTable;
+  report_line_totals: ReportLineTotalsTable;
+  report_paid_days: ReportPaidDaysTable;
+  report_first_non_cash: ReportFirstNonCashTable;
   lists: ListsTable;
   list_lines: ListLinesTable;
   list_events: ListEventsTable;

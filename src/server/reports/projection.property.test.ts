@@ -59,6 +59,14 @@ async function reportTables(w: DirectWorld) {
     people: await k.selectFrom('report_people').selectAll().orderBy('beneficiary_id').execute(),
     months: await k.selectFrom('report_people_months').selectAll().orderBy('beneficiary_id').orderBy('month').execute(),
     checks: await k.selectFrom('report_id_checks').selectAll().orderBy('check_id').execute(),
+    // Totals kept by delta may keep rows whose lines all moved away; they count nothing.
+    totals: (await k.selectFrom('report_line_totals').selectAll().where('lines', '>', 0).execute())
+      .map((r) => JSON.stringify(r))
+      .sort(),
+    days: (await k.selectFrom('report_paid_days').selectAll().where('lines', '>', 0).execute())
+      .map((r) => JSON.stringify(r))
+      .sort(),
+    firsts: await k.selectFrom('report_first_non_cash').selectAll().orderBy('beneficiary_id').execute(),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { rebuildLineTotals } from './line-totals';
 import { writeReportRows } from './report-store';
 
 const PAGE = 5_000;
@@ -44,15 +45,17 @@ export async function rebuildReports(
             data: r.data === null ? null : (JSON.parse(r.data) as unknown),
           })),
           now,
+          { totals: false },
         );
         done += rows.length;
         onProgress?.(done);
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
+    await rebuildLineTotals(trx);
     return { entities: done };
   });
 }
 
-/** The migration that creates the report tables: when it has just run, the tables need filling. */
-export const REPORT_TABLES_MIGRATION = '0021-report-tables';
+/** The migrations that create report tables: when one has just run, the tables need filling. */
+export const REPORT_MIGRATIONS: readonly string[] = ['0021-report-tables', '0023-report-totals'];

@@ -28,27 +28,23 @@ function scoped<DB, TB extends keyof DB, O>(
 /** People and money by method for the 12 months up to `period`. */
 export async function methodsReport(db: Kysely<Database>, scope: ReportScope, period: string): Promise<MethodRow[]> {
   const from = addMonths(period, -11) ?? period;
-  const rows = await scoped(
-    db
-      .selectFrom('report_lines')
-      .select((eb) => [
-        'period_id',
-        'commune_code',
-        'method',
-        eb.fn.countAll().as('lines'),
-        eb.fn.sum('amount').as('amount'),
-        eb.fn.sum(eb.case().when('status', '=', 'paid').then(1).else(0).end()).as('paid_lines'),
-        eb.fn.sum('paid_amount').as('paid_amount'),
-      ])
-      .where('period_id', '>=', from)
-      .where('period_id', '<=', period)
-      .groupBy(['period_id', 'commune_code', 'method'])
-      .orderBy('period_id')
-      .orderBy('commune_code')
-      .orderBy('method'),
-    'commune_code',
-    scope,
-  ).execute();
+  const rows = await totals(db, scope)
+    .select((eb) => [
+      'period_id',
+      'commune_code',
+      'method',
+      eb.fn.sum('lines').as('lines'),
+      eb.fn.sum('amount').as('amount'),
+      eb.fn.sum(eb.case().when('status', '=', 'paid').then(eb.ref('lines')).else(0).end()).as('paid_lines'),
+      eb.fn.sum('paid_amount').as('paid_amount'),
+    ])
+    .where('period_id', '>=', from)
+    .where('period_id', '<=', period)
+    .groupBy(['period_id', 'commune_code', 'method'])
+    .orderBy('period_id')
+    .orderBy('commune_code')
+    .orderBy('method')
+    .execute();
   return rows.map((r) => ({
     period: r.period_id,
     commune: r.commune_code,
@@ -59,6 +55,10 @@ export async function methodsReport(db: Kysely<Database>, scope: ReportScope, pe
     paidAmount: n(r.paid_amount),
   }));
 }
+
+/** The line totals (line-totals.ts) within the scope; rows whose lines all moved away count nothing. */
+const totals = (db: Kysely<Database>, scope: ReportScope) =>
+  scoped(db.selectFrom('report_line_totals').where('lines', '>', 0), 'commune_code', scope);
 
 /** The cash → account funnel of each commune's active people, as of `period`. */
 export async function funnelReport(db: Kysely<Database>, scope: ReportScope, period: string): Promise<FunnelRow[]> {
@@ -87,27 +87,19 @@ export async function funnelReport(db: Kysely<Database>, scope: ReportScope, per
     scope,
   ).execute();
 
-  const paidNonCash = (upTo: string) =>
-    scoped(
-      db
-        .selectFrom('report_lines as rl')
-        .where('rl.status', '=', 'paid')
-        .where('rl.method', 'in', [...NON_CASH])
-        .where('rl.period_id', '<=', upTo),
-      'rl.commune_code',
-      scope,
-    );
-  const first = await paidNonCash(period)
-    .select((eb) => ['rl.commune_code', eb.fn.count('rl.beneficiary_id').distinct().as('people')])
-    .groupBy('rl.commune_code')
+  const firsts = () => scoped(db.selectFrom('report_first_non_cash as f'), 'f.commune_code', scope);
+  const first = await firsts()
+    .select((eb) => ['f.commune_code', eb.fn.countAll().as('people')])
+    .where('f.first_period', '<=', period)
+    .groupBy('f.commune_code')
     .execute();
   const cohortEnd = addMonths(period, -3) ?? period;
-  const cohort = await paidNonCash(cohortEnd)
+  const cohort = await firsts()
     .select((eb) => [
-      'rl.commune_code',
-      eb.fn.count('rl.beneficiary_id').distinct().as('people'),
+      'f.commune_code',
+      eb.fn.countAll().as('people'),
       eb.fn
-        .count(
+        .sum(
           eb
             .case()
             .when(
@@ -115,18 +107,19 @@ export async function funnelReport(db: Kysely<Database>, scope: ReportScope, per
                 eb
                   .selectFrom('report_lines as cur')
                   .select('cur.line_id')
-                  .whereRef('cur.beneficiary_id', '=', 'rl.beneficiary_id')
+                  .whereRef('cur.beneficiary_id', '=', 'f.beneficiary_id')
                   .where('cur.period_id', '=', period)
                   .where('cur.method', 'in', [...NON_CASH]),
               ),
             )
-            .then(eb.ref('rl.beneficiary_id'))
+            .then(1)
+            .else(0)
             .end(),
         )
-        .distinct()
         .as('still'),
     ])
-    .groupBy('rl.commune_code')
+    .where('f.first_period', '<=', cohortEnd)
+    .groupBy('f.commune_code')
     .execute();
 
   const firstBy = new Map(first.map((r) => [r.commune_code, n(r.people)]));
@@ -152,30 +145,33 @@ export async function funnelReport(db: Kysely<Database>, scope: ReportScope, per
 
 /** How the period's payment is going: paid by day, lines by status and reason, failures, payers. */
 export async function progressReport(db: Kysely<Database>, scope: ReportScope, period: string): Promise<Progress> {
-  const lines = () => scoped(db.selectFrom('report_lines').where('period_id', '=', period), 'commune_code', scope);
-  const byDay = await lines()
-    .select((eb) => ['commune_code', 'paid_date', eb.fn.countAll().as('lines'), eb.fn.sum('paid_amount').as('amount')])
-    .where('status', '=', 'paid')
-    .where('paid_date', 'is not', null)
-    .groupBy(['commune_code', 'paid_date'])
+  const byDay = await scoped(
+    db.selectFrom('report_paid_days').where('period_id', '=', period).where('lines', '>', 0),
+    'commune_code',
+    scope,
+  )
+    .select(['commune_code', 'paid_date', 'lines', 'amount'])
     .orderBy('paid_date')
     .orderBy('commune_code')
     .execute();
-  const byStatus = await lines()
+  const byStatus = await totals(db, scope)
     .select((eb) => [
       'commune_code',
       'status',
-      'unpaid_reason',
-      eb.fn.countAll().as('lines'),
+      'reason',
+      eb.fn.sum('lines').as('lines'),
       eb.fn.sum('amount').as('amount'),
     ])
-    .groupBy(['commune_code', 'status', 'unpaid_reason'])
+    .where('period_id', '=', period)
+    .groupBy(['commune_code', 'status', 'reason'])
     .orderBy('commune_code')
     .orderBy('status')
+    .orderBy('reason')
     .execute();
-  const failed = await lines()
-    .select((eb) => ['commune_code', eb.fn.countAll().as('lines'), eb.fn.sum('amount').as('amount')])
-    .where('failed_transfers', '>', 0)
+  const failed = await totals(db, scope)
+    .select((eb) => ['commune_code', eb.fn.sum('lines').as('lines'), eb.fn.sum('amount').as('amount')])
+    .where('period_id', '=', period)
+    .where('failed', '=', 1)
     .groupBy('commune_code')
     .orderBy('commune_code')
     .execute();
@@ -210,7 +206,7 @@ export async function progressReport(db: Kysely<Database>, scope: ReportScope, p
     byStatus: byStatus.map((r) => ({
       commune: r.commune_code,
       status: r.status,
-      reason: r.unpaid_reason,
+      reason: r.reason === '' ? null : r.reason,
       lines: n(r.lines),
       amount: n(r.amount),
     })),
@@ -240,26 +236,27 @@ export async function qualityReport(db: Kysely<Database>, scope: ReportScope, pe
     'commune_code',
     scope,
   ).execute();
-  const lines = () => scoped(db.selectFrom('report_lines').where('period_id', '=', period), 'commune_code', scope);
-  const receivers = await lines()
-    .select((eb) => ['commune_code', 'receiver_kind', eb.fn.countAll().as('lines')])
+  const receivers = await totals(db, scope)
+    .select((eb) => ['commune_code', 'receiver_kind', eb.fn.sum('lines').as('lines')])
+    .where('period_id', '=', period)
     .where('status', '=', 'paid')
     .groupBy(['commune_code', 'receiver_kind'])
     .orderBy('commune_code')
     .orderBy('receiver_kind')
     .execute();
-  const disputes = await lines()
+  const disputes = await totals(db, scope)
     .select((eb) => [
       'commune_code',
-      eb.fn.sum(eb.case().when('conflicts', '>', 0).then(1).else(0).end()).as('conflicts'),
-      eb.fn.sum(eb.case().when('voids', '>', 0).then(1).else(0).end()).as('voids'),
+      eb.fn.sum(eb.case().when('conflicted', '=', 1).then(eb.ref('lines')).else(0).end()).as('conflicts'),
+      eb.fn.sum(eb.case().when('voided', '=', 1).then(eb.ref('lines')).else(0).end()).as('voids'),
     ])
+    .where('period_id', '=', period)
     .groupBy('commune_code')
     .orderBy('commune_code')
     .execute();
   return {
     idChecks: checks.map((r) => ({ commune: r.commune_code, method: r.method, reason: r.reason, checks: n(r.checks) })),
-    receivers: receivers.map((r) => ({ commune: r.commune_code, kind: r.receiver_kind ?? 'self', lines: n(r.lines) })),
+    receivers: receivers.map((r) => ({ commune: r.commune_code, kind: r.receiver_kind || 'self', lines: n(r.lines) })),
     disputes: disputes.map((r) => ({ commune: r.commune_code, conflicts: n(r.conflicts), voids: n(r.voids) })),
   };
 }

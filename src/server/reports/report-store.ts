@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { chunks } from '../db/chunks';
 import type { Database } from '../db/schema';
+import { applyLineDeltas } from './line-totals';
 import { projectEntity, type ProjectedEntity, type ReportRows } from './projection';
 
 /** The report table of each projected entity kind, and its key column. */
@@ -25,6 +26,8 @@ export async function writeReportRows(
   db: Kysely<Database>,
   changes: readonly (ProjectedEntity & { deleted?: boolean | undefined })[],
   now: number,
+  /** False for the rebuild, which computes the totals once at the end. */
+  options: { totals: boolean } = { totals: true },
 ): Promise<void> {
   // The last change of an entity in the batch is its state.
   const latest = new Map<string, (typeof changes)[number]>();
@@ -45,6 +48,14 @@ export async function writeReportRows(
     else if (isProjected(c.entity)) gone[c.entity].push(c.id);
     if (rows.personMonth) months.push(rows.personMonth);
   }
+  // The lines' rows before this write, to take out of the totals (line-totals.ts).
+  const before: Row<'line'>[] = [];
+  if (options.totals) {
+    const ids = [...lines.map((l) => l.line_id), ...gone['payment-line']];
+    for (const slice of chunks(ids)) {
+      before.push(...(await db.selectFrom('report_lines').selectAll().where('line_id', 'in', slice).execute()));
+    }
+  }
   for (const slice of chunks(lines, ROWS)) await upsert(db, 'report_lines', ['line_id'], slice);
   for (const slice of chunks(people, ROWS)) await upsert(db, 'report_people', ['beneficiary_id'], slice);
   for (const slice of chunks(months, ROWS))
@@ -54,6 +65,7 @@ export async function writeReportRows(
     const { table, key } = tableOf[kind];
     for (const slice of chunks(ids)) await db.deleteFrom(table).where(key, 'in', slice).execute();
   }
+  if (options.totals && (before.length > 0 || lines.length > 0)) await applyLineDeltas(db, before, lines);
 }
 
 type ReportTable = 'report_lines' | 'report_people' | 'report_people_months' | 'report_id_checks';
