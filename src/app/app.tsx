@@ -31,6 +31,7 @@ const screens = {
   ProvidersPage: () => import('../features/payout/providers-page'),
   OpenedAccountsPage: () => import('../features/payout/opened-accounts-page'),
   LeasesPage: () => import('../features/leases/leases-page'),
+  UsersPage: () => import('../features/users/users-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -46,6 +47,7 @@ const PayoutPage = lazy(() => screens.PayoutPage().then((m) => ({ default: m.Pay
 const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default: m.ProvidersPage })));
 const OpenedAccountsPage = lazy(() => screens.OpenedAccountsPage().then((m) => ({ default: m.OpenedAccountsPage })));
 const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.LeasesPage })));
+const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -86,6 +88,7 @@ function Shell() {
           {can('batches.prepare') && <NavLink to="/tai-khoan-da-mo">{t.payout.navOpenedAccounts}</NavLink>}
           {can('providers.manage') && <NavLink to="/nha-cung-cap">{t.payout.navProviders}</NavLink>}
           {can('leases.manage') && <NavLink to="/thoi-han-ngoai-tuyen">{t.leases.nav}</NavLink>}
+          {can('users.manage') && <NavLink to="/nguoi-dung">{t.users.nav}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
       </header>
@@ -121,6 +124,7 @@ function Shell() {
               <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
               <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
               <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
+              <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
