@@ -56,7 +56,7 @@ async function render() {
 }
 
 const input = (id: string) =>
-  container.querySelector<HTMLInputElement>(`#${id}`) ?? expect.unreachable(`no field ${id}`);
+  container.querySelector<HTMLInputElement>(`[data-field="${id}"]`) ?? expect.unreachable(`no field ${id}`);
 function type(id: string, value: string) {
   act(() => {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input(id), value);
@@ -68,9 +68,9 @@ const submit = () =>
     container.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
 const fill = (current: string, next: string, again = next) => {
-  type('current-password', current);
-  type('new-password', next);
-  type('new-password-again', again);
+  type('current', current);
+  type('next', next);
+  type('again', again);
 };
 
 describe('PasswordPage (first sign-in)', { timeout: 20_000 }, () => {

@@ -8,6 +8,7 @@ import { t, type Language } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useOutboxCounts } from '../../ui/use-outbox-counts';
+import { PasswordCard } from './password-card';
 import { SealedSignOut } from './sealed-sign-out';
 import { useStorageInfo } from './use-storage-info';
 
@@ -103,6 +104,7 @@ export function SettingsPage() {
       )}
       {/* Work unsent: it may leave as a password-sealed file instead, then the device is wiped. */}
       {(counts.pending > 0 || unsent) && <SealedSignOut signOut={logout} />}
+      <PasswordCard />
     </section>
   );
 }
