@@ -56,6 +56,8 @@ const actionRoles = {
   'batches.export': ['supervisor', 'approver'],
   /** Read the reports of the user's communes (issue 14): staff who follow the pilot. */
   'reports.view': ['supervisor', 'approver', 'admin', 'monitoring'],
+  /** Enter what paying cost per month and method (providers' and post office fees). */
+  'fees.manage': ['admin'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,9 +4,10 @@
  * former district and province (domain/report-groups.ts). Money is integer đồng.
  */
 import { z } from 'zod';
-import { isoMonth, protocolField } from './common';
+import { paymentMethods } from '../domain/vocabulary';
+import { isoMonth, protocolField, text } from './common';
 
-export const reportNames = ['methods', 'funnel', 'progress', 'quality'] as const;
+export const reportNames = ['methods', 'funnel', 'progress', 'quality', 'cost'] as const;
 export type ReportName = (typeof reportNames)[number];
 
 export const reportQuerySchema = z.object({ period: isoMonth });
@@ -83,3 +84,39 @@ export type MethodRow = z.infer<typeof methodRowSchema>;
 export type FunnelRow = z.infer<typeof funnelRowSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type Quality = z.infer<typeof qualitySchema>;
+
+/** Fees per month and method for the whole pilot, and what one payment cost (docs/reports.md "Cost"). */
+export const costRowSchema = z.object({
+  period: z.string(),
+  method: z.string(),
+  /** The month's fees in đồng, or null when nobody entered them. */
+  fee: dong.nullable(),
+  note: z.string().nullable(),
+  /** Paid lines of that month and method in the whole pilot: what the fee paid for. */
+  paidLines: count,
+  /** Of them, in the user's communes. */
+  paidLinesInScope: count,
+  /** fee ÷ paid lines, rounded to the đồng; null without a fee or a payment. */
+  costPerPayment: dong.nullable(),
+});
+export const costResponseSchema = z.object({
+  protocol: protocolField,
+  period: isoMonth,
+  rows: z.array(costRowSchema),
+});
+export type CostRow = z.infer<typeof costRowSchema>;
+
+const feeAmount = z.number().int().min(0).max(1_000_000_000_000);
+export const feesRequestSchema = z.object({
+  fees: z
+    .array(
+      z.object({
+        method: z.enum(paymentMethods),
+        amount: feeAmount,
+        note: text(200).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(paymentMethods.length),
+});
+export type FeesRequest = z.infer<typeof feesRequestSchema>;

@@ -67,7 +67,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   app.route('/', monthRoutes(db, session, { clock, logger }));
   app.route('/', batchRoutes(db, session, { clock, logger }));
   app.route('/', openedAccountRoutes(db, session, { clock, logger }));
-  app.route('/', reportRoutes(db, session));
+  app.route('/', reportRoutes(db, session, clock));
 
   if (config.staticDir) mountStatic(app, config.staticDir, logger);
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, paymentLineData } from '../builders/beneficiary';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import {
+  costResponseSchema,
   funnelResponseSchema,
   methodsResponseSchema,
   progressResponseSchema,
@@ -235,6 +236,76 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       ].map((r) => r.commune);
       expect(communes.length).toBeGreaterThan(0);
       expect(new Set(communes)).toEqual(new Set([LA]));
+    });
+
+    test('cost: the fees an admin enters, divided by the payments they paid for', async () => {
+      await h.addUser('admin', 'admin', []);
+      const admin = await h.signIn('admin');
+      const put = (token: string, body: unknown, period = '2026-11') =>
+        h.request(`/api/reports/fees/${period}`, { method: 'PUT', token, body });
+      const fees = {
+        fees: [
+          { method: 'home-delivery', amount: 80_000, note: 'Bưu điện: 80.000 đ một lần chi tại nhà' },
+          { method: 'mobile-money', amount: 3_000 },
+          { method: 'bank', amount: 10_000 },
+        ],
+      };
+      expect((await put(admin, fees)).status).toBe(200);
+      // Only an admin; amounts are whole đồng, not negative.
+      expect((await put(province, fees)).status).toBe(403);
+      expect((await put(admin, { fees: [{ method: 'bank', amount: -1 }] })).status).toBe(400);
+      expect((await put(admin, { fees: [{ method: 'bank', amount: 1.5 }] })).status).toBe(400);
+      expect((await put(admin, fees, '2026-13')).status).toBe(404);
+
+      const { rows } = costResponseSchema.parse(await get('cost', locAn));
+      const november = rows.filter((r) => r.period === '2026-11');
+      expect(november).toEqual([
+        // P1 in Phú Bài paid by bank: the only bank payment of the pilot, none in Lộc An.
+        {
+          period: '2026-11',
+          method: 'bank',
+          fee: 10_000,
+          note: null,
+          paidLines: 1,
+          paidLinesInScope: 0,
+          costPerPayment: 10_000,
+        },
+        // P2's transfer failed: a fee and no payment gives no cost per payment.
+        {
+          period: '2026-11',
+          method: 'mobile-money',
+          fee: 3_000,
+          note: null,
+          paidLines: 0,
+          paidLinesInScope: 0,
+          costPerPayment: null,
+        },
+        // P3 in Phú Bài and P7 in Lộc An, no fee entered.
+        {
+          period: '2026-11',
+          method: 'cash-point',
+          fee: null,
+          note: null,
+          paidLines: 2,
+          paidLinesInScope: 1,
+          costPerPayment: null,
+        },
+        {
+          period: '2026-11',
+          method: 'home-delivery',
+          fee: 80_000,
+          note: 'Bưu điện: 80.000 đ một lần chi tại nhà',
+          paidLines: 1,
+          paidLinesInScope: 0,
+          costPerPayment: 80_000,
+        },
+      ]);
+      // Earlier months: only where something was paid (June in Lộc An, July and September in Phú Bài).
+      expect(rows.filter((r) => r.period !== '2026-11').map((r) => `${r.period} ${r.method}`)).toEqual([
+        '2026-06 bank',
+        '2026-07 bank',
+        '2026-09 mobile-money',
+      ]);
     });
 
     test('a rebuild from the entities gives the rows kept live', async () => {

@@ -26,6 +26,7 @@ import * as m0021 from './migrations/0021-report-tables';
 import { REPORT_MIGRATIONS, rebuildReports } from '../reports/rebuild';
 import * as m0022 from './migrations/0022-user-admin';
 import * as m0023 from './migrations/0023-report-totals';
+import * as m0024 from './migrations/0024-payment-fees';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0021-report-tables': m0021,
   '0022-user-admin': m0022,
   '0023-report-totals': m0023,
+  '0024-payment-fees': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -431,6 +431,16 @@ export type ReportPaidDaysTable = {
 };
 export type ReportFirstNonCashTable = { beneficiary_id: string; commune_code: string; first_period: string };
 
+/** Fees of a month and payment method for the whole pilot, in đồng (migration 0024). */
+export type PaymentFeesTable = {
+  period_id: string;
+  method: string;
+  amount: number;
+  note: string | null;
+  set_by: string;
+  set_at: number;
+};
+
 /** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
 export type MissingBlobsTable = {
   sha256: string;
@@ -469,6 +479,7 @@ export type Database = {
   report_line_totals: ReportLineTotalsTable;
   report_paid_days: ReportPaidDaysTable;
   report_first_non_cash: ReportFirstNonCashTable;
+  payment_fees: PaymentFeesTable;
   lists: ListsTable;
   list_lines: ListLinesTable;
   list_events: ListEventsTable;

@@ -1,18 +1,21 @@
 /**
- * `GET /api/reports/{methods|funnel|progress|quality}?period=YYYY-MM` (issue 14, docs/reports.md):
- * `reports.view`, scoped to the user's communes (every commune for an admin).
+ * `GET /api/reports/{methods|funnel|progress|quality|cost}?period=YYYY-MM` (issue 14,
+ * docs/reports.md): `reports.view`, scoped to the user's communes (every commune for an admin);
+ * `PUT /api/reports/fees/{YYYY-MM}`: an admin's fees of a month (`fees.manage`).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { PROTOCOL_VERSION } from '../../protocol/common';
+import { isoMonth, PROTOCOL_VERSION } from '../../protocol/common';
 import { can, scopeOf } from '../../protocol/permissions';
-import { reportQuerySchema } from '../../protocol/reports';
+import { feesRequestSchema, reportQuerySchema } from '../../protocol/reports';
+import type { Clock } from '../../lib/clock';
 import type { AppDatabase } from '../db/database';
-import { readQuery } from '../http/body';
+import { readJsonBody, readQuery } from '../http/body';
 import type { AppEnv } from '../http/context';
 import { httpError } from '../http/errors';
+import { costReport, setFees } from '../reports/fees';
 import { funnelReport, methodsReport, progressReport, qualityReport } from '../reports/report-queries';
 
-export function reportRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
+export function reportRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>, clock: Clock): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/api/reports/:report', session, async (c) => {
     const { user } = c.get('session');
@@ -29,9 +32,20 @@ export function reportRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>
         return c.json({ ...head, ...(await progressReport(db.kysely, scope, period)) });
       case 'quality':
         return c.json({ ...head, ...(await qualityReport(db.kysely, scope, period)) });
+      case 'cost':
+        return c.json({ ...head, rows: await costReport(db.kysely, scope, period) });
       default:
         throw httpError('not-found');
     }
+  });
+  // An admin enters the month's fees per method (docs/reports.md "Cost").
+  app.put('/api/reports/fees/:period', session, async (c) => {
+    const period = isoMonth.safeParse(c.req.param('period'));
+    if (!period.success) throw httpError('not-found');
+    const { fees } = await readJsonBody(c, feesRequestSchema);
+    const result = await setFees(db.kysely, c.get('session').user, { period: period.data, fees, now: clock.now() });
+    if (!result.ok) throw httpError(result.error);
+    return c.json({ protocol: PROTOCOL_VERSION, ...result.value });
   });
   return app;
 }
