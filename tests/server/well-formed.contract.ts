@@ -110,6 +110,30 @@ export function runWellFormedContract(name: string, makeDb: MakeDb): void {
         body: { protocol: 1, mapping: { columns: { amount: 'Số tiền' }, paidValues: ['ok'] } },
         as: 'supervisor',
       },
+      {
+        method: 'POST',
+        path: '/api/users',
+        body: {
+          protocol: 1,
+          username: 'moi',
+          displayName: 'Người mới',
+          role: 'officer',
+          scope: { kind: 'communes', codes: [PHU_BAI] },
+        },
+        as: 'admin',
+      },
+      {
+        method: 'PUT',
+        path: '/api/users/user-payer',
+        body: { protocol: 1, displayName: 'Tên mới', scope: { kind: 'former-district', code: '479' } },
+        as: 'admin',
+      },
+      {
+        method: 'POST',
+        path: '/api/auth/password',
+        body: { protocol: 1, currentPassword: 'sai', newPassword: 'mot-mat-khau-moi' },
+        as: 'admin',
+      },
     ];
     const send = async (c: Case, path: string, body: unknown, headers: Record<string, string> = {}) => {
       const token = c.as === 'none' ? undefined : w.actors[c.as].token;
