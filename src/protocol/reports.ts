@@ -65,6 +65,10 @@ export const qualitySchema = z.object({
   receivers: z.array(z.object({ commune: z.string(), kind: z.string(), lines: count })),
   /** Lines of the period with conflicts or voids recorded on them. */
   disputes: z.array(z.object({ commune: z.string(), conflicts: count, voids: count })),
+  /** Active people whose record fails a domain check (domain/record-checks.ts), as of now. */
+  records: z.array(
+    z.object({ commune: z.string(), people: count, badIdNumber: count, noIdNumber: count, badPhone: count }),
+  ),
 });
 
 export const methodsResponseSchema = z.object({

@@ -27,9 +27,10 @@ const paid = (day: string, amount: number, kind = 'self') => ({
 
 /**
  * Phú Bài: P1 bank since July (card handed over), P2 mobile money since September (its November
- * transfer failed), P3 cash paid to a guardian (papers ready), P4 paid at home, P5 chose a bank
- * but was absent at home in November, P6 deceased with a voided line. Lộc An: P7 paid by bank in
- * June, back to cash in November.
+ * transfer failed), P3 cash paid to a guardian (papers ready; no ID number), P4 paid at home (a
+ * phone of the old plan), P5 chose a bank but was absent at home in November (and the card's
+ * number says a woman), P6 deceased with a voided line. Lộc An: P7 paid by bank in June, back to
+ * cash in November.
  */
 function dataset(): EntityChange[] {
   const person = (id: string, commune: string, fields: Record<string, unknown>) => ({
@@ -61,10 +62,16 @@ function dataset(): EntityChange[] {
   return [
     person('P1', PB, { paymentMethod: 'bank', accountStatus: 'card-handed-over' }),
     person('P2', PB, { paymentMethod: 'mobile-money', accountStatus: 'opened' }),
-    person('P3', PB, { paymentMethod: 'cash-point', accountStatus: 'dossier-ready' }),
-    person('P4', PB, { paymentMethod: 'home-delivery', accountStatus: 'none' }),
-    person('P5', PB, { paymentMethod: 'bank', accountStatus: 'submitted' }),
-    person('P6', PB, { paymentMethod: 'bank', accountStatus: 'opened', status: 'deceased' }),
+    person('P3', PB, {
+      paymentMethod: 'cash-point',
+      accountStatus: 'dossier-ready',
+      idNumber: null,
+      oldIdNumber: null,
+    }),
+    person('P4', PB, { paymentMethod: 'home-delivery', accountStatus: 'none', phone: '01234567890' }),
+    // The card's number says a woman: the record says a man.
+    person('P5', PB, { paymentMethod: 'bank', accountStatus: 'submitted', gender: 'male' }),
+    person('P6', PB, { paymentMethod: 'bank', accountStatus: 'opened', status: 'deceased', phone: '01234567890' }),
     person('P7', LA, { paymentMethod: 'bank', accountStatus: 'card-handed-over' }),
     line('P1-07', 'P1', PB, '2026-07', 500_000, { method: 'bank', ...paid('2026-07-10', 500_000) }),
     line('P1-11', 'P1', PB, '2026-11', 500_000, { method: 'bank', ...paid('2026-11-12', 500_000) }),
@@ -200,7 +207,7 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       ]);
     });
 
-    test('quality: ID checks of the month by how, receivers, conflicts and voids', async () => {
+    test('quality: records failing domain checks, ID checks by how, receivers, conflicts and voids', async () => {
       const quality = qualityResponseSchema.parse(await get('quality', province));
       expect(quality.idChecks).toEqual([
         { commune: PB, method: 'not-possible', reason: 'no-card', checks: 1 },
@@ -211,6 +218,11 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
         { commune: PB, kind: 'guardian', lines: 1 },
         { commune: PB, kind: 'self', lines: 2 },
         { commune: LA, kind: 'self', lines: 1 },
+      ]);
+      // Active people only: P6 (deceased) has a bad phone too.
+      expect(quality.records).toEqual([
+        { commune: PB, people: 5, badIdNumber: 1, noIdNumber: 1, badPhone: 1 },
+        { commune: LA, people: 1, badIdNumber: 0, noIdNumber: 0, badPhone: 0 },
       ]);
       expect(quality.disputes).toEqual([
         { commune: PB, conflicts: 1, voids: 1 },
@@ -233,6 +245,7 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
         ...quality.idChecks,
         ...quality.receivers,
         ...quality.disputes,
+        ...quality.records,
       ].map((r) => r.commune);
       expect(communes.length).toBeGreaterThan(0);
       expect(new Set(communes)).toEqual(new Set([LA]));

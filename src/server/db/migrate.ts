@@ -27,6 +27,7 @@ import { REPORT_MIGRATIONS, rebuildReports } from '../reports/rebuild';
 import * as m0022 from './migrations/0022-user-admin';
 import * as m0023 from './migrations/0023-report-totals';
 import * as m0024 from './migrations/0024-payment-fees';
+import * as m0025 from './migrations/0025-report-record-issues';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0022-user-admin': m0022,
   '0023-report-totals': m0023,
   '0024-payment-fees': m0024,
+  '0025-report-record-issues': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -387,6 +387,10 @@ export type ReportPeopleTable = {
   method: string | null;
   account_status: string;
   card_handed_over_on: string | null;
+  /** domain/record-checks.ts, 0/1 (migration 0025). */
+  bad_id_number: number;
+  no_id_number: number;
+  bad_phone: number;
 };
 export type ReportPeopleMonthsTable = {
   beneficiary_id: string;

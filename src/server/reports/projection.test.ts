@@ -68,6 +68,9 @@ describe('projectEntity', () => {
         method: 'bank',
         account_status: 'opened',
         card_handed_over_on: null,
+        bad_id_number: 0,
+        no_id_number: 0,
+        bad_phone: 0,
       },
       personMonth: {
         beneficiary_id: 'b-1',
@@ -76,6 +79,15 @@ describe('projectEntity', () => {
         method: 'bank',
         account_status: 'opened',
       },
+    });
+  });
+
+  test('a person whose record fails the domain’s checks is marked so', () => {
+    const data = beneficiaryData({ idNumber: null, oldIdNumber: null, phone: '01234567890' });
+    expect(projectEntity({ entity: 'beneficiary', id: 'b-1', communeCode: '19960', data }, NOW).person).toMatchObject({
+      bad_id_number: 0,
+      no_id_number: 1,
+      bad_phone: 1,
     });
   });
 

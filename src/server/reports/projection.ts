@@ -5,6 +5,7 @@
  * entity store holds what the domain wrote, so that means a kind reports do not count).
  */
 import type { Selectable } from 'kysely';
+import { recordIssues } from '../../domain/record-checks';
 import { vietnamMonth } from '../../lib/clock';
 import type { ReportIdChecksTable, ReportLinesTable, ReportPeopleMonthsTable, ReportPeopleTable } from '../db/schema';
 import { isRecord } from '../services/data-fields';
@@ -103,6 +104,14 @@ function projectPerson(
   const accountStatus = str(d['accountStatus']);
   if (!status || !category || !accountStatus) return null;
   const handover = isRecord(d['cardHandover']) ? d['cardHandover'] : null;
+  const gender = str(d['gender']);
+  const issues = recordIssues({
+    idNumber: str(d['idNumber']),
+    oldIdNumber: str(d['oldIdNumber']),
+    birthDate: str(d['birthDate']),
+    gender: gender === 'male' || gender === 'female' ? gender : null,
+    phone: str(d['phone']),
+  });
   return {
     beneficiary_id: id,
     commune_code: communeCode,
@@ -112,6 +121,9 @@ function projectPerson(
     method: str(d['paymentMethod']),
     account_status: accountStatus,
     card_handed_over_on: handover ? str(handover['date']) : null,
+    bad_id_number: issues.badIdNumber ? 1 : 0,
+    no_id_number: issues.noIdNumber ? 1 : 0,
+    bad_phone: issues.badPhone ? 1 : 0,
   };
 }
 

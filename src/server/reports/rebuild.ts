@@ -58,4 +58,8 @@ export async function rebuildReports(
 }
 
 /** The migrations that create report tables: when one has just run, the tables need filling. */
-export const REPORT_MIGRATIONS: readonly string[] = ['0021-report-tables', '0023-report-totals'];
+export const REPORT_MIGRATIONS: readonly string[] = [
+  '0021-report-tables',
+  '0023-report-totals',
+  '0025-report-record-issues',
+];

@@ -254,7 +254,30 @@ export async function qualityReport(db: Kysely<Database>, scope: ReportScope, pe
     .groupBy('commune_code')
     .orderBy('commune_code')
     .execute();
+  const records = await scoped(
+    db
+      .selectFrom('report_people')
+      .select((eb) => [
+        'commune_code',
+        eb.fn.countAll().as('people'),
+        eb.fn.sum('bad_id_number').as('bad_id'),
+        eb.fn.sum('no_id_number').as('no_id'),
+        eb.fn.sum('bad_phone').as('bad_phone'),
+      ])
+      .where('status', '=', 'active')
+      .groupBy('commune_code')
+      .orderBy('commune_code'),
+    'commune_code',
+    scope,
+  ).execute();
   return {
+    records: records.map((r) => ({
+      commune: r.commune_code,
+      people: n(r.people),
+      badIdNumber: n(r.bad_id),
+      noIdNumber: n(r.no_id),
+      badPhone: n(r.bad_phone),
+    })),
     idChecks: checks.map((r) => ({ commune: r.commune_code, method: r.method, reason: r.reason, checks: n(r.checks) })),
     receivers: receivers.map((r) => ({ commune: r.commune_code, kind: r.receiver_kind || 'self', lines: n(r.lines) })),
     disputes: disputes.map((r) => ({ commune: r.commune_code, conflicts: n(r.conflicts), voids: n(r.voids) })),
