@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle,lists,batches]`
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --only=sync,device,push,profile,bundle,lists,batches,reports]`
  * `[-- --peers=ours,floor,pouchdb]` (initial sync: which contenders run; default all; the JSON keys
  * stay, a contender left out is reported as not measured)
  * `[-- --list-rows=150000] [-- --list-groups=k5b,by-age] [-- --list-zip=zlib] [-- --list-stack-kb=N]`
@@ -13,7 +13,10 @@
  * applied through the HTTP API, on SQLite and PostgreSQL, times and server RSS; `--quick` makes
  * 10,000 lines; `--batch-profile` adds a run under V8's profiler on those databases (bare: SQLite),
  * its time split by step).
- * `--only=lists`, `--only=batches` or both skip building the PWA.
+ * `[-- --report-people=150000]` (reports: a province of that many people with 12 months of lines,
+ * each report timed on SQLite and PostgreSQL beside a query over the entities' JSON; `--quick`
+ * makes 20,000).
+ * `--only=lists`, `--only=batches`, `--only=reports` or any of them together skip building the PWA.
  *
  * Measures issue 6's figures side by side with the peers, in one run, on this machine: real
  * Chromium (playwright-core, /usr/bin/chromium, a new on-disk profile per run), the real server
@@ -36,6 +39,7 @@ import { percentile, round, summarize, type Summary } from './lib/stats';
 import { bundleFigures, loadedJsFigures } from './measure/bundle';
 import { measureDevice } from './measure/device';
 import { batchesGroup } from './measure/batches';
+import { reportsGroup } from './measure/reports';
 import { listImportGroup } from './measure/list-import';
 import { runFloor, runOurs, runPouch, type SyncRun } from './measure/initial-sync';
 import { measureProfile } from './measure/profile';
@@ -45,7 +49,7 @@ import { printTable } from './report';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists,batches').split(','));
+const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists,batches,reports').split(','));
 const runs = Number(flag('runs') ?? (quick ? 2 : 3));
 const sizes = (flag('sizes') ?? (quick ? '10000' : '10000,50000')).split(',').map(Number);
 const deviceSize = Number(flag('device-size') ?? (quick ? 10_000 : 100_000));
@@ -412,7 +416,7 @@ async function main(): Promise<void> {
     machine: machine(),
   };
   // Only the browser groups need the built app and the bench pages.
-  if ([...only].some((g) => g !== 'lists' && g !== 'batches')) {
+  if ([...only].some((g) => g !== 'lists' && g !== 'batches' && g !== 'reports')) {
     log(`Building the PWA and the bench pages into ${staticDir}`);
     buildApp(staticDir);
     await buildBenchPages(staticDir);
@@ -435,6 +439,7 @@ async function main(): Promise<void> {
       notMeasured: (why) => results.notMeasured.push(why),
     });
   }
+  if (only.has('reports')) results['reports'] = await reportsGroup(flag, quick, { work, log });
   results['meta'] = { ...(results['meta'] as object), minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1) };
   writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
   printTable(results);
