@@ -198,6 +198,10 @@ export function createFakeTransport(): FakeTransport {
     updateUser: notUsed,
     userStep: notUsed,
     changePassword: notUsed,
+    reportMethods: notUsed,
+    reportFunnel: notUsed,
+    reportProgress: notUsed,
+    reportQuality: notUsed,
   };
   return fake;
 }

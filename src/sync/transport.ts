@@ -27,6 +27,7 @@ import { createHttpClient, type HttpTransportOptions } from './http-client';
 import { evidenceMethods, type EvidenceTransport } from './evidence-transport';
 import { leaseMethods, type LeaseTransport } from './lease-transport';
 import { payoutMethods, type PayoutTransport } from './payout-transport';
+import { reportMethods, type ReportTransport } from './report-transport';
 import { userMethods, type UserTransport } from './user-transport';
 
 export { TransportError, type HttpTransportOptions } from './http-client';
@@ -34,7 +35,8 @@ export { TransportError, type HttpTransportOptions } from './http-client';
 export type Transport = PayoutTransport &
   EvidenceTransport &
   LeaseTransport &
-  UserTransport & {
+  UserTransport &
+  ReportTransport & {
     login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
     logout(token: string): Promise<void>;
     me(token: string): Promise<User>;
@@ -134,6 +136,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     ...evidenceMethods(http),
     ...leaseMethods(http),
     ...userMethods(http),
+    ...reportMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {
