@@ -31,6 +31,7 @@ const screens = {
   ProvidersPage: () => import('../features/payout/providers-page'),
   OpenedAccountsPage: () => import('../features/payout/opened-accounts-page'),
   LeasesPage: () => import('../features/leases/leases-page'),
+  ReportsPage: () => import('../features/reports/reports-page'),
   UsersPage: () => import('../features/users/users-page'),
 };
 
@@ -47,6 +48,7 @@ const PayoutPage = lazy(() => screens.PayoutPage().then((m) => ({ default: m.Pay
 const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default: m.ProvidersPage })));
 const OpenedAccountsPage = lazy(() => screens.OpenedAccountsPage().then((m) => ({ default: m.OpenedAccountsPage })));
 const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.LeasesPage })));
+const ReportsPage = lazy(() => screens.ReportsPage().then((m) => ({ default: m.ReportsPage })));
 const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
 
 /**
@@ -88,6 +90,7 @@ function Shell() {
           {can('batches.prepare') && <NavLink to="/tai-khoan-da-mo">{t.payout.navOpenedAccounts}</NavLink>}
           {can('providers.manage') && <NavLink to="/nha-cung-cap">{t.payout.navProviders}</NavLink>}
           {can('leases.manage') && <NavLink to="/thoi-han-ngoai-tuyen">{t.leases.nav}</NavLink>}
+          {can('reports.view') && <NavLink to="/bao-cao">{t.reports.nav}</NavLink>}
           {can('users.manage') && <NavLink to="/nguoi-dung">{t.users.nav}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
@@ -124,6 +127,7 @@ function Shell() {
               <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
               <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
               <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
+              <Route path="/bao-cao" element={only(can('reports.view'), <ReportsPage />)} />
               <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

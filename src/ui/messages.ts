@@ -12,6 +12,8 @@ import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-ac
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
+import { reportsMessages as reportsEn } from './messages-reports.en';
+import { reportsMessages as reportsVi } from './messages-reports.vi';
 import { sealMessages as sealEn } from './messages-seal.en';
 import { sealMessages as sealVi } from './messages-seal.vi';
 import { usersMessages as usersEn } from './messages-users.en';
@@ -41,6 +43,8 @@ export type LeasesMessages = Widen<typeof leasesVi>;
 export type ImportedMessages = Widen<typeof importedVi>;
 /** The users screen and the password a user sets (messages-users.*.ts), joined to every catalogue here. */
 export type UsersMessages = Widen<typeof usersVi>;
+/** The reports screen and the printed monthly report (messages-reports.*.ts). */
+export type ReportsMessages = Widen<typeof reportsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -49,14 +53,35 @@ export type Catalogue = Messages &
   SealMessages &
   LeasesMessages &
   ImportedMessages &
-  UsersMessages;
+  UsersMessages &
+  ReportsMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const catalogues: Record<Language, Catalogue> = {
-  vi: { ...vi, ...handoverVi, ...payoutVi, ...payoutAccountsVi, ...sealVi, ...leasesVi, ...importedVi, ...usersVi },
-  en: { ...en, ...handoverEn, ...payoutEn, ...payoutAccountsEn, ...sealEn, ...leasesEn, ...importedEn, ...usersEn },
+  vi: {
+    ...vi,
+    ...handoverVi,
+    ...payoutVi,
+    ...payoutAccountsVi,
+    ...sealVi,
+    ...leasesVi,
+    ...importedVi,
+    ...usersVi,
+    ...reportsVi,
+  },
+  en: {
+    ...en,
+    ...handoverEn,
+    ...payoutEn,
+    ...payoutAccountsEn,
+    ...sealEn,
+    ...leasesEn,
+    ...importedEn,
+    ...usersEn,
+    ...reportsEn,
+  },
 };
 
 export let t: Catalogue = catalogues.vi;

@@ -1,0 +1,43 @@
+/** The four reports of a month, loaded together, with how many have come (issue 14, docs/reports.md). */
+import { useState } from 'react';
+import type { FunnelRow, MethodRow, Progress, Quality } from '../../protocol/reports';
+import { useServices } from '../../ui/services';
+import { useRemote, type Remote } from '../../ui/use-remote';
+
+export type Reports = { methods: MethodRow[]; funnel: FunnelRow[]; progress: Progress; quality: Quality };
+export const REPORT_COUNT = 4;
+
+export function useReports(period: string): { reports: Remote<Reports>; retry: () => void; done: number } {
+  const { transport } = useServices();
+  const [done, setDone] = useState(0);
+  const [reports, retry] = useRemote(async (token) => {
+    setDone(0);
+    const counted = <T>(p: Promise<T>) =>
+      p.then((v) => {
+        setDone((n) => n + 1);
+        return v;
+      });
+    const [methods, funnel, progress, quality] = await Promise.all([
+      counted(transport.reportMethods(token, period)),
+      counted(transport.reportFunnel(token, period)),
+      counted(transport.reportProgress(token, period)),
+      counted(transport.reportQuality(token, period)),
+    ]);
+    return { methods, funnel, progress, quality };
+  }, `reports:${period}`);
+  return { reports, retry, done };
+}
+
+/** Every commune that has a row in any report. */
+export function communesOf(r: Reports): string[] {
+  const all = new Set<string>();
+  const take = (rows: readonly { commune: string }[]) => {
+    for (const row of rows) all.add(row.commune);
+  };
+  take(r.methods);
+  take(r.funnel);
+  take(r.progress.byStatus);
+  take(r.progress.byDay);
+  take(r.quality.idChecks);
+  return [...all];
+}
