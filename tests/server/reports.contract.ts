@@ -118,9 +118,10 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       await h.db.kysely.transaction().execute((trx) => putEntities(trx, dataset(), { now: h.clock.now() }));
       await h.addUser('payer', 'payer', [PB]);
       await h.addUser('sup', 'supervisor', [PB, LA]);
-      await h.addUser('sup-la', 'supervisor', [LA]);
+      // Read-only monitoring of Lộc An alone.
+      await h.addUser('mon-la', 'monitoring', [LA]);
       province = await h.signIn('sup');
-      locAn = await h.signIn('sup-la');
+      locAn = await h.signIn('mon-la');
     });
     afterEach(() => h.close());
 
@@ -230,11 +231,16 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       ]);
     });
 
-    test('a user of one commune sees that commune only, in every report', async () => {
+    test('a monitoring user of one commune sees that commune only, in every report', async () => {
       const methods = methodsResponseSchema.parse(await get('methods', locAn));
       const funnel = funnelResponseSchema.parse(await get('funnel', locAn));
       const progress = progressResponseSchema.parse(await get('progress', locAn));
       const quality = qualityResponseSchema.parse(await get('quality', locAn));
+      const cost = costResponseSchema.parse(await get('cost', locAn));
+      // The pilot's fees are divided by the pilot's payments; only the count in scope is the user's.
+      expect(cost.rows.filter((r) => r.period === '2026-11' && r.method === 'cash-point')).toMatchObject([
+        { paidLines: 2, paidLinesInScope: 1 },
+      ]);
       const communes = [
         ...methods.rows,
         ...funnel.rows,
@@ -266,6 +272,7 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       expect((await put(admin, fees)).status).toBe(200);
       // Only an admin; amounts are whole đồng, not negative.
       expect((await put(province, fees)).status).toBe(403);
+      expect((await put(locAn, fees)).status).toBe(403);
       expect((await put(admin, { fees: [{ method: 'bank', amount: -1 }] })).status).toBe(400);
       expect((await put(admin, { fees: [{ method: 'bank', amount: 1.5 }] })).status).toBe(400);
       expect((await put(admin, fees, '2026-13')).status).toBe(404);
