@@ -89,7 +89,11 @@ describe('production', () => {
 
     const noCommune = await userAdd(['--username', 'nguoichi', '--role', 'payer'], 'mat-khau-rat-dai');
     expect(noCommune.code).toBe(2);
-    expect(noCommune.output).toContain('Cán bộ xã, người chi trả và người phê duyệt cần ít nhất một xã.');
+    expect(noCommune.output).toContain(
+      'Cán bộ xã, người chi trả, người phê duyệt và người theo dõi cần ít nhất một xã.',
+    );
+    const watcher = await userAdd(['--username', 'theodoi', '--role', 'monitoring'], 'mat-khau-rat-dai');
+    expect(watcher.code).toBe(2);
 
     // A password on the command line ends up in shell history: refused in production.
     const onCommandLine = await userAdd(

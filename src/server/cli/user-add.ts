@@ -66,7 +66,7 @@ async function run(): Promise<void> {
   const unknown = communes.filter((c) => !pilotCommunes.some((p) => p.code === c));
   if (unknown.length > 0) fail(`Mã xã không có trong danh mục (mã từ 01/07/2025): ${unknown.join(', ')}.`);
   if (role !== 'admin' && role !== 'supervisor' && communes.length === 0)
-    fail('Mọi vai trò trừ quản trị và giám sát cần ít nhất một xã.');
+    fail('Cán bộ xã, người chi trả, người phê duyệt và người theo dõi cần ít nhất một xã.');
   if (values.password !== undefined && env.isProduction)
     fail('Không nhận mật khẩu trên dòng lệnh khi chạy production.');
   const password = values.password ?? (await readPassword(values['password-stdin']));
