@@ -19,6 +19,7 @@ export const demoUsernames = [
   'payer',
   'officer2',
   'approver',
+  'monitor',
 ] as const;
 
 export async function markDemo(db: Kysely<Database>, now: number): Promise<void> {

@@ -108,6 +108,7 @@ describe('demo seed', () => {
     expect(Object.keys(byName).sort()).toEqual([
       'admin',
       'approver',
+      'monitor',
       'officer',
       'officer2',
       'payer',
@@ -120,6 +121,8 @@ describe('demo seed', () => {
     expect(byName['officer']).toMatchObject({ role: 'officer', communes: [PHU_BAI] });
     expect(byName['officer2']).toMatchObject({ role: 'officer', communes: [LOC_AN] });
     expect(byName['supervisor']?.communes).toHaveLength(result.communes);
+    expect(byName['monitor']).toMatchObject({ role: 'monitoring' });
+    expect(byName['monitor']?.communes).toHaveLength(result.communes);
     expect(byName['admin']).toMatchObject({ role: 'admin' });
     expect(byName['admin']?.communes).toHaveLength(result.communes);
   });

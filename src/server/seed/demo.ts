@@ -139,6 +139,8 @@ const demoUsers: readonly { username: string; role: Role; displayName: string; c
   { username: 'officer2', role: 'officer', displayName: 'Nguyễn Thị Hạnh', communes: [LOC_AN] },
   // Approves the monthly lists the officers prepare (the commune chairman, or whom the province names).
   { username: 'approver', role: 'approver', displayName: 'Hoàng Văn Minh', communes: [PHU_BAI, LOC_AN] },
+  // Province staff who follow the pilot: reports only, every demo commune.
+  { username: 'monitor', role: 'monitoring', displayName: 'Võ Thị Ngọc Lan', communes: 'all' },
 ];
 
 async function createDemoUsers(
