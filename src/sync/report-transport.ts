@@ -39,11 +39,15 @@ export function reportMethods(http: HttpClient): ReportTransport {
       return { byDay, byStatus, failedTransfers, homeDeliveriesByPayer };
     },
     reportQuality: async (token, period) => {
-      const { idChecks, receivers, disputes } = await http.call(path('quality', period), qualityResponseSchema, {
-        method: 'GET',
-        token,
-      });
-      return { idChecks, receivers, disputes };
+      const { idChecks, receivers, disputes, records } = await http.call(
+        path('quality', period),
+        qualityResponseSchema,
+        {
+          method: 'GET',
+          token,
+        },
+      );
+      return { idChecks, receivers, disputes, records };
     },
   };
 }

@@ -111,6 +111,7 @@ const quality: Quality = {
   idChecks: [{ commune: '19960', method: 'not-possible', reason: 'no-card', checks: 2 }],
   receivers: [{ commune: '19960', kind: 'guardian', lines: 1 }],
   disputes: [{ commune: '19960', conflicts: 1, voids: 3 }],
+  records: [],
 };
 
 let db: AppDb;
