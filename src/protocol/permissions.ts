@@ -56,6 +56,11 @@ const actionRoles = {
   'batches.export': ['supervisor', 'approver'],
   /** Read the reports of the user's communes (issue 14): staff who follow the pilot. */
   'reports.view': ['supervisor', 'approver', 'admin', 'monitoring'],
+  /**
+   * Pull the communes' roster and lines onto a device. Not `monitoring`: reports need no
+   * personal data on a tablet (issue 14).
+   */
+  'roster.pull': ['admin', 'supervisor', 'officer', 'payer', 'approver'],
   /** Enter what paying cost per month and method (providers' and post office fees). */
   'fees.manage': ['admin'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */

@@ -11,7 +11,10 @@ import {
   setVisibility,
   setOnline,
   useSyncEngineWorld,
+  db,
+  officer,
 } from './sync-engine.testkit';
+import { saveSession } from './session';
 
 useSyncEngineWorld();
 
@@ -24,6 +27,16 @@ describe('sync engine: when it syncs', () => {
     expect(server.calls).toEqual(['push', 'pull']);
     expect(pushedIds()).toEqual([ids]);
     expect(engine.getState()).toMatchObject({ status: 'idle', pendingCount: 0, lastSyncAt: Date.now() });
+  });
+
+  test('a reports-only user syncs nothing: no personal data comes to their device', async () => {
+    const monitor = { ...officer, id: 'u-monitor', username: 'monitor', role: 'monitoring' as const };
+    server.addUser(monitor, 'mat-khau-monitor');
+    await saveSession(db, { token: server.issueToken(monitor.id), expiresAt: '2027-01-01T00:00:00Z', user: monitor });
+    const engine = makeEngine();
+    await engine.syncNow();
+    expect(server.calls).toEqual([]);
+    expect(engine.getState()).toMatchObject({ status: 'idle', errorCode: null });
   });
 
   test('nothing is sent while offline; coming back online syncs', async () => {

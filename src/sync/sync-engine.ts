@@ -2,6 +2,7 @@
  * The sync engine: one object per app, no module state. Pushes the outbox, then pulls; retries
  * transient failures with backoff (same batch, same ids); one tab at a time syncs.
  */
+import { can } from '../protocol/permissions';
 import type { Clock } from '../lib/clock';
 import type { AppDb } from '../storage/app-db';
 import { getKv } from '../storage/kv';
@@ -133,6 +134,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const session = await loadSession(deps.db);
     // A user who must set a new password may do nothing else on the server (docs/protocol.md "Auth").
     if (!session || session.user.mustChangePassword) return {};
+    // A reports-only user holds no roster and sends no op: nothing to sync (docs/protocol.md "Pull").
+    if (!can(session.user, 'roster.pull')) return { status: 'idle', progress: null, errorCode: null, retryAt: null };
     const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
     // Evidence may wait without an op: over the server's quota, or lost there (push-pending.ts).
     const waitingBlobs = await deps.db.blobs.where('uploaded').equals(0).count();

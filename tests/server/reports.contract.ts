@@ -255,6 +255,9 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       ].map((r) => r.commune);
       expect(communes.length).toBeGreaterThan(0);
       expect(new Set(communes)).toEqual(new Set([LA]));
+      // And no personal data on their device: a reports-only user pulls nothing.
+      const pull = await h.request('/api/sync/pull', { token: locAn });
+      expect(pull.status).toBe(403);
     });
 
     test('cost: the fees an admin enters, divided by the payments they paid for', async () => {

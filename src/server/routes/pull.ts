@@ -2,6 +2,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../../protocol/common';
+import { can } from '../../protocol/permissions';
 import { pullQuerySchema } from '../../protocol/pull';
 import type { Database } from '../db/schema';
 import { readQuery } from '../http/body';
@@ -20,6 +21,8 @@ export function pullRoutes(
   app.get('/api/sync/pull', session, async (c) => {
     // A retired device gets no more data; the app sends what it holds, then wipes.
     if (c.get('session').deviceStatus === 'retired') throw httpError('device-retired');
+    // Reports-only users get no personal data onto their device.
+    if (!can(c.get('session').user, 'roster.pull')) throw httpError('forbidden');
     const query = readQuery(c, pullQuerySchema);
     const result = await pullPage(db, {
       communes: c.get('session').user.communes,
