@@ -202,6 +202,8 @@ export function createFakeTransport(): FakeTransport {
     reportFunnel: notUsed,
     reportProgress: notUsed,
     reportQuality: notUsed,
+    reportCost: notUsed,
+    saveFees: notUsed,
   };
   return fake;
 }

@@ -1,9 +1,17 @@
-/** The reports calls (docs/reports.md): four reports of a month, per commune, within the user's communes. */
+/**
+ * The reports calls (docs/reports.md): five reports of a month, per commune, within the user's
+ * communes, and an admin's fees of a month.
+ */
+import { z } from 'zod';
+import { isoMonth, PROTOCOL_VERSION, protocolField } from '../protocol/common';
 import {
+  costResponseSchema,
   funnelResponseSchema,
   methodsResponseSchema,
   progressResponseSchema,
   qualityResponseSchema,
+  type CostRow,
+  type FeesRequest,
   type FunnelRow,
   type MethodRow,
   type Progress,
@@ -20,7 +28,14 @@ export type ReportTransport = {
   reportProgress(token: string, period: string): Promise<Progress>;
   /** ID checks, receivers, conflicts and voids of the month. */
   reportQuality(token: string, period: string): Promise<Quality>;
+  /** Fees, payments and the cost of one payment per method, for the 12 months up to `period`. */
+  reportCost(token: string, period: string): Promise<CostRow[]>;
+  /** An admin's fees of a month per method (`fees.manage`); other methods' fees are kept. */
+  saveFees(token: string, period: string, fees: FeesRequest['fees']): Promise<void>;
 };
+
+/** `PUT /api/reports/fees/{period}` answers the methods it wrote. */
+const feesAnswerSchema = z.object({ protocol: protocolField, period: isoMonth, methods: z.array(z.string()) });
 
 export function reportMethods(http: HttpClient): ReportTransport {
   const path = (report: string, period: string) =>
@@ -48,6 +63,15 @@ export function reportMethods(http: HttpClient): ReportTransport {
         },
       );
       return { idChecks, receivers, disputes, records };
+    },
+    reportCost: async (token, period) =>
+      (await http.call(path('cost', period), costResponseSchema, { method: 'GET', token })).rows,
+    saveFees: async (token, period, fees) => {
+      await http.call(`/api/reports/fees/${encodeURIComponent(period)}`, feesAnswerSchema, {
+        method: 'PUT',
+        token,
+        body: { protocol: PROTOCOL_VERSION, fees },
+      });
     },
   };
 }
