@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { LanguageProvider, restoreLanguage } from '../ui/language';
+import { scheduleIdlePreload } from '../ui/idle-preload';
 import { ServicesProvider } from '../ui/services';
 import '../ui/styles.css';
 import { App, preloadScreens } from './app';
@@ -30,5 +31,5 @@ if (root) {
   );
 }
 
-// After the first paint, so loading the other screens never delays the roster.
-setTimeout(() => void preloadScreens(), 1000);
+// Once the roster has painted and the browser is idle: loading the other screens never delays it.
+scheduleIdlePreload(preloadScreens, { fallbackMs: 10_000 });

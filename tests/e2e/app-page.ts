@@ -46,8 +46,8 @@ export const readOutbox = (page: Page) => readStore<StoredOp>(page, 'outbox');
 /** Waits until the first pull after signing in has finished. */
 export async function waitForBootstrap(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('sync-last').textContent(), { timeout: 90_000 }).not.toBe('chưa đồng bộ');
-  // Lazy screens are fetched a second after start; a test that then goes offline without a
-  // service worker (as a first visit does) needs them loaded, as the app intends.
+  // Lazy screens are fetched once the roster has painted and the browser is idle; a test that
+  // then goes offline without a service worker (as a first visit does) needs them loaded.
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset['screens'])).toBe('loaded');
 }
 

@@ -1,6 +1,7 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { defaultRosterView } from '../../domain/roster-filter';
+import { markRosterPainted } from '../../ui/idle-preload';
 import { t } from '../../ui/messages';
 import { RosterFilterBar } from './roster-filters';
 import { RosterList } from './roster-list';
@@ -25,6 +26,10 @@ export function RosterPage() {
   const search = useRosterSearch(deferred, view);
   const keys = useFilteredRosterKeys(view);
   const indexReady = useRosterIndexReady();
+  // The first rows are on screen: other screens may load now (ui/idle-preload.ts).
+  useEffect(() => {
+    if (count !== undefined) markRosterPainted();
+  }, [count]);
   const searching = deferred.length > 0;
   // The filtered list (null: the plain name order needs no key list).
   const filtered = keys !== null;
