@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './src/server/cli/precompress.ts';
 
 const hasPg = Boolean(process.env['TEST_DATABASE_URL']);
 
@@ -37,6 +38,8 @@ export default defineConfig({
       },
       devOptions: { enabled: process.env['VITE_ENABLE_PWA'] === 'true' },
     }),
+    // .br and .gz beside each text file, served by the server (src/server/http/static.ts).
+    precompress(),
   ],
   build: { outDir: 'dist/client', sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:8080' } },

@@ -6,6 +6,7 @@ import type { ServerConfig } from './config';
 import type { AppDatabase } from './db/database';
 import type { AppEnv } from './http/context';
 import { errorBody, errorStatus, HttpError } from './http/errors';
+import { compression } from './http/compress';
 import { bodyLimits, requestLog, securityHeaders, wellFormedPaths } from './http/middleware';
 import { requireSession } from './http/require-session';
 import { mountStatic } from './http/static';
@@ -50,7 +51,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
   const cursorSecret = () => (secret ??= readCursorSecret(db.kysely));
   const session = requireSession(authDeps);
 
-  app.use('*', requestLog(logger), securityHeaders());
+  app.use('*', requestLog(logger), securityHeaders(), compression());
   app.use('/api/*', wellFormedPaths(), bodyLimits());
 
   app.route('/', healthRoutes(db));

@@ -25,8 +25,10 @@ export function mountStatic(app: Hono<AppEnv>, staticDir: string, logger: Logger
     logger.warn('static directory missing; serving the API only', { staticDir });
     return;
   }
-  const files = serveStatic<AppEnv>({ root: staticDir });
-  const index = serveStatic<AppEnv>({ root: staticDir, path: 'index.html' });
+  // The build writes .br and .gz beside each text file (server/cli/precompress.ts); a file
+  // without them is compressed per request by http/compress.ts.
+  const files = serveStatic<AppEnv>({ root: staticDir, precompressed: true });
+  const index = serveStatic<AppEnv>({ root: staticDir, path: 'index.html', precompressed: true });
   // Source maps stay on the server's disk (for support), never public: they would give the source away.
   const isHidden = (path: string) => path.endsWith('.map');
   const serveFiles: MiddlewareHandler<AppEnv> = (c, next) =>
