@@ -32,6 +32,7 @@ const screens = {
   OpenedAccountsPage: () => import('../features/payout/opened-accounts-page'),
   LeasesPage: () => import('../features/leases/leases-page'),
   ReportsPage: () => import('../features/reports/reports-page'),
+  MonthlyReportPage: () => import('../features/reports/monthly-report-page'),
   UsersPage: () => import('../features/users/users-page'),
 };
 
@@ -49,6 +50,7 @@ const ProvidersPage = lazy(() => screens.ProvidersPage().then((m) => ({ default:
 const OpenedAccountsPage = lazy(() => screens.OpenedAccountsPage().then((m) => ({ default: m.OpenedAccountsPage })));
 const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.LeasesPage })));
 const ReportsPage = lazy(() => screens.ReportsPage().then((m) => ({ default: m.ReportsPage })));
+const MonthlyReportPage = lazy(() => screens.MonthlyReportPage().then((m) => ({ default: m.MonthlyReportPage })));
 const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
 
 /**
@@ -128,6 +130,7 @@ function Shell() {
               <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
               <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
               <Route path="/bao-cao" element={only(can('reports.view'), <ReportsPage />)} />
+              <Route path="/bao-cao/in" element={only(can('reports.view'), <MonthlyReportPage />)} />
               <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

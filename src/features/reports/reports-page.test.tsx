@@ -207,6 +207,10 @@ test('tables show the scope’s figures, summed over the district’s communes b
     'Số người và số tiền đã chi theo hình thức, 12 tháng',
   );
   expect(table('report-methods').querySelector('thead th')?.getAttribute('scope')).toBe('col');
+  // The printed report of the same month and scope is one link away.
+  expect(container.querySelector('a[href^="/bao-cao/in"]')?.getAttribute('href')).toMatch(
+    /^\/bao-cao\/in\?period=2026-11&scope=province%3A\d+$/u,
+  );
   expect(rowTexts('report-funnel').slice(0, 3)).toEqual([
     ['Người đang hưởng', '150', '100,0 %', '0'],
     ['Đã chọn nhận qua tài khoản', '50', '33,3 %', '100'],

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import './reports.css';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { vietnamMonth } from '../../lib/clock';
 import { scopeOptions } from '../../domain/report-groups';
 import { errorMessage, t } from '../../ui/messages';
@@ -80,6 +80,7 @@ export function ReportsPage() {
             </option>
           ))}
         </select>
+        {scope && <Link to={`/bao-cao/in?${new URLSearchParams({ period, scope }).toString()}`}>{m.print}</Link>}
       </div>
       {reports.state === 'loading' && (
         <p className="muted" role="status">

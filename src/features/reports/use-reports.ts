@@ -1,6 +1,6 @@
 /** The four reports of a month, loaded together, with how many have come (issue 14, docs/reports.md). */
 import { useState } from 'react';
-import type { FunnelRow, MethodRow, Progress, Quality } from '../../protocol/reports';
+import type { CostRow, FunnelRow, MethodRow, Progress, Quality } from '../../protocol/reports';
 import { useServices } from '../../ui/services';
 import { useRemote, type Remote } from '../../ui/use-remote';
 
@@ -40,4 +40,20 @@ export function communesOf(r: Reports): string[] {
   take(r.progress.byDay);
   take(r.quality.idChecks);
   return [...all];
+}
+
+export type MonthlyData = { methods: MethodRow[]; funnel: FunnelRow[]; cost: CostRow[] };
+
+/** What the printed monthly report needs: people and money by method, the funnel, the cost. */
+export function useMonthlyData(period: string): { data: Remote<MonthlyData>; retry: () => void } {
+  const { transport } = useServices();
+  const [data, retry] = useRemote(async (token) => {
+    const [methods, funnel, cost] = await Promise.all([
+      transport.reportMethods(token, period),
+      transport.reportFunnel(token, period),
+      transport.reportCost(token, period),
+    ]);
+    return { methods, funnel, cost };
+  }, `monthly:${period}`);
+  return { data, retry };
 }
