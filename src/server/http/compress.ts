@@ -96,7 +96,7 @@ async function* rest(peeked: Peeked, reader: ReadableStreamDefaultReader<Uint8Ar
   }
 }
 
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
+function concat(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
