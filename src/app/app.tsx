@@ -74,17 +74,25 @@ function Shell() {
   // admin's or supervisor's screen would be sent to the roster.
   const only = (allowed: boolean, screen: React.ReactNode) =>
     allowed ? screen : can.isKnown ? <Navigate to="/" replace /> : null;
+  // A reports-only user (monitoring) has no roster on the device: the roster's and payments'
+  // screens are not theirs, and "/" opens the reports.
+  const field = can('roster.pull');
+  const roster = (screen: React.ReactNode) => only(field, screen);
   return (
     <div className="shell">
       <header className="top">
         <span className="brand">{t.appName}</span>
         <nav aria-label={t.nav.label}>
-          <NavLink to="/" end>
-            {t.nav.roster}
-          </NavLink>
-          <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
-          <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
-          <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
+          {field && (
+            <>
+              <NavLink to="/" end>
+                {t.nav.roster}
+              </NavLink>
+              <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
+              <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
+              <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
+            </>
+          )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
           {can('devices.manage') && <NavLink to="/thiet-bi">{t.nav.devices}</NavLink>}
           {can('lists.view') && <NavLink to="/danh-sach-thang">{t.nav.lists}</NavLink>}
@@ -107,21 +115,25 @@ function Shell() {
               <Route
                 path="/"
                 element={
-                  <>
-                    <EnrolLink />
-                    <RosterPage />
-                  </>
+                  field ? (
+                    <>
+                      <EnrolLink />
+                      <RosterPage />
+                    </>
+                  ) : can.isKnown ? (
+                    <Navigate to={can('reports.view') ? '/bao-cao' : '/settings'} replace />
+                  ) : null
                 }
               />
-              <Route path="/nguoi-moi" element={<EnrolmentPage />} />
-              <Route path="/nguoi/:id" element={<PersonPage />} />
-              <Route path="/kiem-tra" element={<IdCheckPage />} />
-              <Route path="/kiem-tra/:id" element={<IdCheckPage />} />
-              <Route path="/chi-tra" element={<PaymentsPage />} />
-              <Route path="/chi-tra/in" element={<PrintListPage />} />
-              <Route path="/chi-tra/:lineId" element={<PayPage />} />
-              <Route path="/mo-tai-khoan" element={<ReadinessPage />} />
-              <Route path="/can-xu-ly" element={<AttentionPage />} />
+              <Route path="/nguoi-moi" element={roster(<EnrolmentPage />)} />
+              <Route path="/nguoi/:id" element={roster(<PersonPage />)} />
+              <Route path="/kiem-tra" element={roster(<IdCheckPage />)} />
+              <Route path="/kiem-tra/:id" element={roster(<IdCheckPage />)} />
+              <Route path="/chi-tra" element={roster(<PaymentsPage />)} />
+              <Route path="/chi-tra/in" element={roster(<PrintListPage />)} />
+              <Route path="/chi-tra/:lineId" element={roster(<PayPage />)} />
+              <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
+              <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
               <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
               <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
