@@ -20,6 +20,8 @@ export const pullQuerySchema = z.object({
   /** Opaque: "all changes after sequence N" in the user's scope. Absent: from the beginning. */
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(PULL_LIMIT_DEFAULT),
+  /** Additive (issue 15): `columns` answers the same page laid out as columns (`pull-columns.ts`). */
+  format: z.enum(['columns']).optional(),
 });
 
 export const changeSchema = z.object({
