@@ -12,6 +12,8 @@ export type KvKey =
   | 'persisted'
   | 'opSeq'
   | 'wipedReason'
+  /** The wrapped data key of encryption at rest and the wrong-PIN count (vault.ts). */
+  | 'vault'
   /** The roster's chosen filters and order (domain/roster-filter.ts `RosterView`). */
   | 'rosterView'
   /** The user of the last session, kept after a 401 (sync/session.ts). */
