@@ -41,6 +41,7 @@ import { measureDevice } from './measure/device';
 import { batchesGroup } from './measure/batches';
 import { reportsGroup } from './measure/reports';
 import { listImportGroup } from './measure/list-import';
+import { linkGroup } from './measure/link';
 import { runFloor, runOurs, runPouch, type SyncRun } from './measure/initial-sync';
 import { measureProfile } from './measure/profile';
 import { fsyncCost, measurePush, pushAvailable, sqliteCommitCost } from './measure/push';
@@ -49,7 +50,7 @@ import { printTable } from './report';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists,batches,reports').split(','));
+const only = new Set((flag('only') ?? 'bundle,sync,profile,device,push,lists,batches,reports,link').split(','));
 const runs = Number(flag('runs') ?? (quick ? 2 : 3));
 const sizes = (flag('sizes') ?? (quick ? '10000' : '10000,50000')).split(',').map(Number);
 const deviceSize = Number(flag('device-size') ?? (quick ? 10_000 : 100_000));
@@ -440,6 +441,7 @@ async function main(): Promise<void> {
     });
   }
   if (only.has('reports')) results['reports'] = await reportsGroup(flag, quick, { work, log });
+  if (only.has('link')) results['link'] = await linkGroup(flag, runs, { startServer, stop, log });
   results['meta'] = { ...(results['meta'] as object), minutes: round((Date.now() - startedAt.getTime()) / 60_000, 1) };
   writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
   printTable(results);
