@@ -28,6 +28,7 @@ import * as m0022 from './migrations/0022-user-admin';
 import * as m0023 from './migrations/0023-report-totals';
 import * as m0024 from './migrations/0024-payment-fees';
 import * as m0025 from './migrations/0025-report-record-issues';
+import * as m0026 from './migrations/0026-report-funnel-indexes';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0023-report-totals': m0023,
   '0024-payment-fees': m0024,
   '0025-report-record-issues': m0025,
+  '0026-report-funnel-indexes': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
