@@ -103,6 +103,22 @@ export const reportsMessages: ReportsMessages = {
       share: 'Share of money paid without cash',
       how: 'Cost of one payment = the month’s fee for the method entered by an admin, divided by the whole pilot’s payments by that method.',
       none: 'No fee has been entered for these 12 months.',
+      loading: 'Loading the cost…',
+      failed: (why) => `The cost could not be loaded: ${why}`,
+    },
+    fees: {
+      heading: (month) => `Fees of ${month}`,
+      hint: 'The whole pilot’s fees of the month per method, in whole đồng. A method left blank keeps the fee entered before.',
+      amount: (method) => `${method}: fee of the month (đồng)`,
+      save: 'Save the fees',
+      saving: 'Saving…',
+      saved: (month) => `The fees of ${month} are saved.`,
+      failed: (why) => `The fees could not be saved: ${why}`,
+      errors: {
+        'not-a-number': 'A fee is a whole number of đồng (for example 1.500.000), without a decimal comma or letters.',
+        'too-large': 'A fee may not exceed 1,000 billion đồng.',
+        nothing: 'Enter the fee of at least one method.',
+      },
     },
     printed: {
       title: (scope, month) => `Cashless payment pilot report — ${scope}, ${month}`,

@@ -107,6 +107,22 @@ export const reportsMessages = {
       share: 'Tỉ lệ tiền chi không dùng tiền mặt',
       how: 'Chi phí một lần chi = phí cả tháng của hình thức do quản trị viên nhập, chia cho số lần chi của cả thí điểm bằng hình thức đó.',
       none: 'Chưa có phí nào được nhập trong 12 tháng này.',
+      loading: 'Đang tải chi phí…',
+      failed: (why: string) => `Không tải được chi phí: ${why}`,
+    },
+    fees: {
+      heading: (month: string) => `Nhập phí chi trả tháng ${month}`,
+      hint: 'Phí cả tháng của toàn thí điểm theo từng hình thức, số đồng nguyên. Để trống hình thức nào thì phí đã nhập của hình thức đó được giữ nguyên.',
+      amount: (method: string) => `${method}: phí cả tháng (đồng)`,
+      save: 'Lưu phí',
+      saving: 'Đang lưu…',
+      saved: (month: string) => `Đã lưu phí tháng ${month}.`,
+      failed: (why: string) => `Không lưu được phí: ${why}`,
+      errors: {
+        'not-a-number': 'Phí phải là số đồng nguyên (ví dụ 1.500.000), không có dấu phẩy hay chữ.',
+        'too-large': 'Phí không được quá 1.000 tỉ đồng.',
+        nothing: 'Hãy nhập phí của ít nhất một hình thức.',
+      },
     },
     printed: {
       title: (scope: string, month: string) =>

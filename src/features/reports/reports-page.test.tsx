@@ -122,6 +122,7 @@ const transport = {
   reportFunnel: vi.fn<Transport['reportFunnel']>(),
   reportProgress: vi.fn<Transport['reportProgress']>(),
   reportQuality: vi.fn<Transport['reportQuality']>(),
+  reportCost: vi.fn<Transport['reportCost']>(),
 };
 
 beforeEach(() => {
@@ -132,6 +133,7 @@ beforeEach(() => {
   transport.reportFunnel.mockResolvedValue(funnel);
   transport.reportProgress.mockResolvedValue(progress);
   transport.reportQuality.mockResolvedValue(quality);
+  transport.reportCost.mockResolvedValue([]);
 });
 afterEach(async () => {
   if (root) act(() => root?.unmount());
@@ -222,6 +224,9 @@ test('tables show the scope’s figures, summed over the district’s communes b
   ]);
   expect(rowTexts('report-statuses')).toContainEqual(['Chưa nhận được', 'Vắng nhà', '2', '1.000.000']);
   expect(rowTexts('report-home')).toEqual([['Lê Văn Chi', '3', '1.500.000']]);
+  // The cost section, beside the methods: no fee entered yet, and no fee form for a supervisor.
+  await until(() => expect(container.textContent).toContain('Chưa có phí nào được nhập trong 12 tháng này.'));
+  expect(container.querySelector('form')).toBeNull();
   expect(rowTexts('report-disputes')).toEqual([
     ['Dòng có xung đột', '1'],
     ['Dòng bị hủy', '3'],

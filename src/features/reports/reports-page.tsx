@@ -10,6 +10,7 @@ import { vietnamMonth } from '../../lib/clock';
 import { scopeOptions } from '../../domain/report-groups';
 import { errorMessage, t } from '../../ui/messages';
 import { useOnline } from '../../ui/use-online';
+import { CostSection } from './cost-section';
 import { FunnelSection } from './funnel-section';
 import { MethodsSection } from './methods-section';
 import { ProgressSection } from './progress-section';
@@ -100,6 +101,7 @@ export function ReportsPage() {
       {reports.state === 'ready' && scope && (
         <>
           <MethodsSection rows={reports.value.methods} scope={scope} period={period} />
+          <CostSection methods={reports.value.methods} scope={scope} period={period} />
           <FunnelSection rows={reports.value.funnel} scope={scope} period={period} />
           <ProgressSection progress={reports.value.progress} scope={scope} period={period} />
           <QualitySection quality={reports.value.quality} scope={scope} period={period} />
