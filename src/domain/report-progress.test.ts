@@ -50,7 +50,7 @@ test('progress: paid per day and cumulative, statuses with reasons, failed trans
   ]);
 });
 
-test('quality: ID checks by how and why not, receivers other than the person, conflicts and voids', () => {
+test('quality: ID checks by how and why not, receivers other than the person, conflicts, voids, records', () => {
   const q = qualityOf(
     {
       idChecks: [
@@ -68,6 +68,11 @@ test('quality: ID checks by how and why not, receivers other than the person, co
         { commune: '19960', conflicts: 1, voids: 2 },
         { commune: '20140', conflicts: 5, voids: 5 },
       ],
+      records: [
+        { commune: '19960', people: 120, badIdNumber: 3, noIdNumber: 2, badPhone: 7 },
+        { commune: '19969', people: 80, badIdNumber: 1, noIdNumber: 0, badPhone: 4 },
+        { commune: '20140', people: 300, badIdNumber: 9, noIdNumber: 9, badPhone: 9 },
+      ],
     },
     'province:46',
   );
@@ -79,4 +84,22 @@ test('quality: ID checks by how and why not, receivers other than the person, co
   expect(q.notSelf).toEqual({ num: 3, den: 8 });
   expect(shareTenths(q.notSelf)).toBe(375);
   expect([q.conflicts, q.voids]).toEqual([6, 7]);
+  expect(q.records).toEqual({ people: 500, badIdNumber: 13, noIdNumber: 11, badPhone: 20 });
+});
+
+test('quality: records failing checks summed over a former district only', () => {
+  const q = qualityOf(
+    {
+      idChecks: [],
+      receivers: [],
+      disputes: [],
+      records: [
+        { commune: '19960', people: 120, badIdNumber: 3, noIdNumber: 2, badPhone: 7 },
+        { commune: '19969', people: 80, badIdNumber: 1, noIdNumber: 0, badPhone: 4 },
+        { commune: '20140', people: 300, badIdNumber: 9, noIdNumber: 9, badPhone: 9 },
+      ],
+    },
+    'district:479',
+  );
+  expect(q.records).toEqual({ people: 200, badIdNumber: 4, noIdNumber: 2, badPhone: 11 });
 });

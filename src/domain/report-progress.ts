@@ -16,7 +16,10 @@ export type Quality = {
   idChecks: Rows<{ method: string; reason: string | null; checks: number }>;
   receivers: Rows<{ kind: string; lines: number }>;
   disputes: Rows<{ conflicts: number; voids: number }>;
+  records: Rows<RecordCounts>;
 };
+/** Active people, and of them those whose record fails a domain check (domain/record-checks.ts). */
+export type RecordCounts = { people: number; badIdNumber: number; noIdNumber: number; badPhone: number };
 
 export type Count = { lines: number; amount: number };
 export type DayProgress = { day: string; paid: Count; cumulative: Count };
@@ -99,6 +102,7 @@ export type QualityOf = {
   notSelf: Fraction;
   conflicts: number;
   voids: number;
+  records: RecordCounts;
 };
 
 export function qualityOf(quality: Quality, scope: ScopeKey): QualityOf {
@@ -132,5 +136,13 @@ export function qualityOf(quality: Quality, scope: ScopeKey): QualityOf {
     conflicts += r.conflicts;
     voids += r.voids;
   }
-  return { idChecks, receivers, notSelf, conflicts, voids };
+  const records = { people: 0, badIdNumber: 0, noIdNumber: 0, badPhone: 0 };
+  for (const r of quality.records) {
+    if (!inScope(scope, r.commune)) continue;
+    records.people += r.people;
+    records.badIdNumber += r.badIdNumber;
+    records.noIdNumber += r.noIdNumber;
+    records.badPhone += r.badPhone;
+  }
+  return { idChecks, receivers, notSelf, conflicts, voids, records };
 }

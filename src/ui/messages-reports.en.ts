@@ -91,6 +91,12 @@ export const reportsMessages: ReportsMessages = {
       count: 'Lines',
       conflicts: 'Lines with conflicts',
       voids: 'Voided lines',
+      recordsCaption: 'Records of people receiving allowances that fail a check (now)',
+      activePeople: 'People receiving allowances',
+      badIdNumber: 'ID number malformed or contradicting birth year or gender',
+      noIdNumber: 'No ID number',
+      badPhone: 'Phone number that cannot be dialled',
+      people: 'People',
     },
     cost: {
       heading: 'What paying cost, by method',

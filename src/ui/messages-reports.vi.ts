@@ -95,6 +95,12 @@ export const reportsMessages = {
       count: 'Số dòng',
       conflicts: 'Dòng có xung đột',
       voids: 'Dòng bị hủy',
+      recordsCaption: 'Hồ sơ người đang hưởng chưa đạt kiểm tra (hiện tại)',
+      activePeople: 'Người đang hưởng',
+      badIdNumber: 'Số CCCD sai dạng hoặc không khớp năm sinh, giới tính',
+      noIdNumber: 'Chưa có số CCCD/CMND',
+      badPhone: 'Số điện thoại không gọi được',
+      people: 'Số người',
     },
     cost: {
       heading: 'Chi phí chi trả theo hình thức',

@@ -1,4 +1,7 @@
-/** (d) Quality: ID checks by how and why not, who received the money, conflicts and voids. */
+/**
+ * (d) Quality: ID checks by how and why not, who received the money, conflicts and voids, and
+ * active people whose record fails a domain check.
+ */
 import { useMemo } from 'react';
 import type { ScopeKey } from '../../domain/report-groups';
 import { shareTenths } from '../../domain/report-groups';
@@ -50,6 +53,21 @@ export function QualitySection(props: { quality: Quality; scope: ScopeKey; perio
       rows: [
         [m.conflicts, q.conflicts],
         [m.voids, q.voids],
+      ],
+    },
+    {
+      id: 'report-records',
+      caption: m.recordsCaption,
+      fileName: `bao-cao-ho-so-${period}`,
+      columns: [
+        { label: m.what, kind: 'text' },
+        { label: m.people, kind: 'count' },
+      ],
+      rows: [
+        [m.activePeople, q.records.people],
+        [m.badIdNumber, q.records.badIdNumber],
+        [m.noIdNumber, q.records.noIdNumber],
+        [m.badPhone, q.records.badPhone],
       ],
     },
   ];

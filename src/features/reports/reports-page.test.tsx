@@ -111,7 +111,10 @@ const quality: Quality = {
   idChecks: [{ commune: '19960', method: 'not-possible', reason: 'no-card', checks: 2 }],
   receivers: [{ commune: '19960', kind: 'guardian', lines: 1 }],
   disputes: [{ commune: '19960', conflicts: 1, voids: 3 }],
-  records: [],
+  records: [
+    { commune: '19960', people: 120, badIdNumber: 3, noIdNumber: 2, badPhone: 7 },
+    { commune: '19969', people: 80, badIdNumber: 1, noIdNumber: 0, badPhone: 4 },
+  ],
 };
 
 let db: AppDb;
@@ -227,6 +230,7 @@ test('tables show the scope’s figures, summed over the district’s communes b
   // The cost section, beside the methods: no fee entered yet, and no fee form for a supervisor.
   await until(() => expect(container.textContent).toContain('Chưa có phí nào được nhập trong 12 tháng này.'));
   expect(container.querySelector('form')).toBeNull();
+  expect(rowTexts('report-records').map((r) => r[1])).toEqual(['200', '4', '2', '11']);
   expect(rowTexts('report-disputes')).toEqual([
     ['Dòng có xung đột', '1'],
     ['Dòng bị hủy', '3'],
@@ -243,6 +247,12 @@ test('tables show the scope’s figures, summed over the district’s communes b
 test('a commune chosen shows only its rows', async () => {
   await render('/bao-cao?period=2026-11&scope=commune:19969');
   await until(() => expect(container.querySelector('table#report-methods')).not.toBeNull());
+  expect(rowTexts('report-records')).toEqual([
+    ['Người đang hưởng', '80'],
+    ['Số CCCD sai dạng hoặc không khớp năm sinh, giới tính', '1'],
+    ['Chưa có số CCCD/CMND', '0'],
+    ['Số điện thoại không gọi được', '4'],
+  ]);
   expect(rowTexts('report-methods').at(-1)?.slice(-4)).toEqual(['1', '500.000', '100,0 %', '100,0 %']);
   expect(rowTexts('report-home')).toEqual([]);
 });
