@@ -12,6 +12,7 @@ import { isRecord } from './data-fields';
 import { isPostgres } from '../db/dialect';
 import { preparedQuery } from '../db/prepared';
 import type { Database, EntitiesTable } from '../db/schema';
+import { groupOf } from './group-state';
 
 export type EntityChange = {
   entity: EntityKind;
@@ -43,7 +44,9 @@ export async function putEntities(
   options: { now: number },
 ): Promise<WrittenEntity[]> {
   if (changes.length === 0) return [];
-  const last = await allocateSeqs(trx, changes.length);
+  // Inside a PostgreSQL commit group the group holds the counter: sequences come from memory.
+  const group = groupOf(trx);
+  const last = group ? group.allocate(changes.length) : await allocateSeqs(trx, changes.length);
   const first = last - changes.length + 1;
   const written: WrittenEntity[] = [];
   // The same entity twice in one batch must be two statements: an upsert may touch a row once.
@@ -63,13 +66,20 @@ export async function putEntities(
       // One row (an op's usual write) through the prepared statement; the same SQL for one row.
       const [only] = rows;
       const returned = rows.length === 1 && only ? await upsertOne(trx, only) : await upsertRows(trx, rows).execute();
+      const byKey = group && new Map(slice.map(({ change }) => [`${change.entity}\u0000${change.id}`, change]));
       for (const r of returned) {
-        written.push({ entity: r.entity, id: r.id, version: Number(r.version), changeSeq: Number(r.change_seq) });
+        const version = Number(r.version);
+        const changeSeq = Number(r.change_seq);
+        written.push({ entity: r.entity, id: r.id, version, changeSeq });
+        const change = byKey?.get(`${r.entity}\u0000${r.id}`);
+        if (group && change) group.written(storedOf(change, version, changeSeq));
       }
     }
   }
-  // Reports read typed rows kept in the same transaction (issue 14, docs/reports.md).
-  await writeReportRows(trx, changes, options.now);
+  // Reports read typed rows kept in the same transaction (issue 14, docs/reports.md); a commit
+  // group writes its ops' report rows once, before its commit (group-state.ts).
+  if (group) group.deferReports(changes, options.now);
+  else await writeReportRows(trx, changes, options.now);
   return written.sort((a, b) => a.changeSeq - b.changeSeq);
 }
 
@@ -152,6 +162,9 @@ export async function getEntity(
   entity: EntityKind,
   id: string,
 ): Promise<StoredEntity | undefined> {
+  const held =
+    'isTransaction' in db && db.isTransaction ? groupOf(db as Transaction<Database>)?.get(entity, id) : undefined;
+  if (held) return held;
   const [row] = await selectEntity(db, { entity, id });
   return row && toStored(row);
 }
@@ -200,8 +213,69 @@ export async function getEntityForUpdate(
   entity: EntityKind,
   id: string,
 ): Promise<StoredEntity | undefined> {
+  // A row its commit group locked at the start: already held, and current.
+  const held = groupOf(trx)?.get(entity, id);
+  if (held) return held;
   const [row] = await selectEntityForUpdate(trx, { entity, id });
   return row && toStored(row);
+}
+
+/** Reads the rows of `entity` among `ids` (no lock), chunked. */
+export async function readEntities(
+  db: Kysely<Database>,
+  entity: EntityKind,
+  ids: readonly string[],
+): Promise<StoredEntity[]> {
+  const out: StoredEntity[] = [];
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('entities')
+      .selectAll()
+      .where('entity', '=', entity)
+      .where('id', 'in', part)
+      .execute();
+    for (const row of rows) out.push(toStored(row));
+  }
+  return out;
+}
+
+/**
+ * Locks the rows of `entity` among `ids` in id order and returns them (PostgreSQL `FOR UPDATE`;
+ * the sort is the lock order, so two callers locking overlapping sets cannot deadlock).
+ */
+export async function lockEntities(
+  trx: Transaction<Database>,
+  entity: EntityKind,
+  ids: readonly string[],
+): Promise<StoredEntity[]> {
+  const out: StoredEntity[] = [];
+  // One statement per chunk, chunks in id order: the whole set is still locked in id order.
+  for (const part of chunks([...new Set(ids)].sort())) {
+    const rows = await trx
+      .selectFrom('entities')
+      .selectAll()
+      .where('entity', '=', entity)
+      .where('id', 'in', part)
+      // Byte order, as the sort above (PostgreSQL's only; SQLite has no row locks to order).
+      .orderBy(sql`id collate "C"`)
+      .forUpdate()
+      .execute();
+    for (const row of rows) out.push(toStored(row));
+  }
+  return out;
+}
+
+/** The row an upsert wrote, as `toStored` would read it back (the data object as given). */
+function storedOf(change: EntityChange, version: number, changeSeq: number): StoredEntity {
+  return {
+    entity: change.entity,
+    id: change.id,
+    communeCode: change.communeCode,
+    version,
+    changeSeq,
+    deleted: Boolean(change.deleted),
+    data: change.deleted ? null : change.data,
+  };
 }
 
 function toStored(row: Selectable<EntitiesTable>): StoredEntity {

@@ -16,9 +16,8 @@
  * - An unexpected error in op k commits ops before k (as separate transactions did), then fails
  *   the request; ops after k are not attempted, as before.
  *
- * Not for PostgreSQL: a group would hold its lines' row locks and the change-counter lock from
- * its first op to its commit, so another writer holding a line lock and waiting for the counter
- * would deadlock with it (see lockKey's lock order). Its ops keep one transaction each.
+ * PostgreSQL groups differently (push-group-pg.ts): a group there must take its row locks and the
+ * change-counter lock in one global order first, or two groups could deadlock (see lockKey).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';

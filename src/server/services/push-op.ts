@@ -46,19 +46,13 @@ export type OpHints = { isUnseen: boolean; isSeqFresh: boolean };
 
 /**
  * Where an op runs. `atomically` makes the op's writes all-or-nothing: its own transaction, or its
- * own savepoint inside a commit group (push-group.ts); `reader` reads outside that unit, through
+ * own savepoint inside a commit group (push-group.ts, push-group-pg.ts); `reader` reads outside that unit, through
  * the same connection as the unit (inside a group, the group's transaction).
  */
 export type OpScope = {
   reader: Kysely<Database>;
   atomically: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
 };
-
-/** Each op in its own transaction, committed before the next op starts. */
-export const ownTransaction = (db: Kysely<Database>): OpScope => ({
-  reader: db,
-  atomically: (work) => db.transaction().execute(work),
-});
 
 /**
  * Applies one op. `missingBlobs` must be re-checked with `recheckBlobs` once the op's writes are

@@ -1,8 +1,8 @@
 /**
  * The write path of sync (docs/protocol.md "Push"), without HTTP: the route and the benchmark call
- * `applyPush`. Ops are applied one by one, each atomic on its own (its own transaction, or its own
- * savepoint in a SQLite commit group: push-group.ts), in the order sent; the batch is not
- * all-or-nothing, so one bad op never blocks the ops behind it.
+ * `applyPush`. Ops are applied one by one, each atomic on its own (its own savepoint in a commit
+ * group: push-group.ts on SQLite, push-group-pg.ts on PostgreSQL), in the order sent; the batch is
+ * not all-or-nothing, so one bad op never blocks the ops behind it.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock';
@@ -17,8 +17,9 @@ import type { Logger } from '../logger';
 import { isoTime, type PushContext } from './push-context';
 import { findOpOutcomes, replayResult } from './op-log';
 import { isPostgres } from '../db/dialect';
-import { claimableSeq, ownTransaction, pushOne, recheckBlobs, type OpScope } from './push-op';
+import { claimableSeq, pushOne, recheckBlobs, type OpScope } from './push-op';
 import { runInCommitGroups } from './push-group';
+import { runInPgGroups } from './push-group-pg';
 import { recordSeqProgress } from './seq-progress';
 
 export type PushDeps = { clock: Clock; logger: Logger };
@@ -103,10 +104,19 @@ export async function applyOps(
   };
   // Sequential on purpose: an op may depend on the one before it (a create, then its update).
   if (isPostgres(kysely)) {
-    for (const raw of batch.ops) {
-      await step(ownTransaction(kysely), raw);
-      await recheckCommitted();
-    }
+    await runInPgGroups(kysely, batch.ops, {
+      step,
+      afterCommit: recheckCommitted,
+      needsWrite: (op) => !seen.has(op.id),
+      onLocked: async (reader, ops) => {
+        const committed = await findOpOutcomes(
+          reader,
+          deviceId,
+          ops.map((op) => op.id),
+        );
+        for (const [id, outcome] of committed) seen.set(id, outcome);
+      },
+    });
   } else {
     await runInCommitGroups(kysely, batch.ops, step, recheckCommitted);
   }
