@@ -1,11 +1,13 @@
 // A monitoring user from creation to the printed report in Chromium (issue 14): an admin creates
 // a monitoring user of Phú Bài on "Người dùng"; at first sign-in the user sets a password and lands
 // on the reports (no roster or payment screen offered), reads the funnel, opens the printed
-// monthly report, types notes, and prints: on paper there is no navigation and the notes are text.
+// monthly report (with the fee the admin entered on the reports screen), types notes, and
+// prints: on paper there is no navigation and the notes are text.
 // No serious or critical axe violation on the reports or the printed report.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiGet, apiLogin } from './api';
 import { signedInPage } from './app-page';
 import { launchBrowser, newDevice, signIn } from './browser';
 
@@ -42,6 +44,29 @@ describe('monitoring user and the printed monthly report', () => {
     const shown = admin.getByTestId('temporary-password');
     await expect.poll(() => shown.count()).toBe(1);
     const temporary = (await shown.textContent()) ?? '';
+    await admin.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
+
+    // The admin enters this month's fee for the cash point on the reports screen.
+    await admin.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Báo cáo' }).click();
+    const fee = admin.getByLabel('Tiền mặt tại điểm chi trả: phí cả tháng (đồng)');
+    await expect.poll(() => fee.count(), { timeout: 30_000 }).toBe(1);
+    await fee.fill('1.234.000');
+    await admin.getByRole('button', { name: 'Lưu phí' }).click();
+    await expect.poll(() => admin.locator('.fee-form [role="status"]').textContent()).toMatch(/^Đã lưu phí tháng /u);
+    // The table shows the server's cost of one cash-point payment this month (the whole pilot's).
+    const period = await admin.getByLabel('Tháng', { exact: true }).inputValue();
+    expect(period).toMatch(/^\d{4}-\d{2}$/u);
+    const api = await apiLogin(baseUrl, 'admin');
+    const { rows } = await apiGet<{
+      rows: { period: string; method: string; fee: number | null; costPerPayment: number | null }[];
+    }>(api, `/api/reports/cost?period=${period}`);
+    const cashPoint = rows.find((r) => r.period === period && r.method === 'cash-point');
+    expect(cashPoint?.fee).toBe(1_234_000);
+    const shownCost = cashPoint?.costPerPayment == null ? '—' : cashPoint.costPerPayment.toLocaleString('vi-VN');
+    await expect
+      .poll(() => admin.locator('table#report-cost tbody tr').last().locator('td').nth(2).textContent())
+      .toBe(shownCost);
+    expect(await seriousViolations(admin)).toEqual([]);
     await admin.context().close();
 
     const page = await (await newDevice(browser, baseUrl)).newPage();
@@ -53,6 +78,8 @@ describe('monitoring user and the printed monthly report', () => {
 
     // Lands on the reports, not on an empty roster; the navigation offers only what it can use.
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe('/bao-cao');
+    await expect.poll(() => page.getByRole('heading', { name: 'Chi phí chi trả theo hình thức' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Lưu phí' }).count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Chính' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Báo cáo', 'Cài đặt']);
 
@@ -79,6 +106,8 @@ describe('monitoring user and the printed monthly report', () => {
     expect(await page.locator('table#report-funnel tbody tr').count()).toBe(7);
     expect(await page.locator('table#monthly-comparison tbody tr').count()).toBe(3);
     expect(await page.getByRole('heading', { name: 'Chi phí chi trả theo hình thức' }).count()).toBe(1);
+    // The fee the admin entered reaches the printed report; a monitoring user is offered no fee form.
+    expect(await page.locator('table#monthly-cost tbody tr').count()).toBeGreaterThan(0);
 
     const notes = page.getByRole('textbox', { name: 'Ghi chú của người lập báo cáo' });
     await notes.fill('Phú Bài: hai người chưa nhận thẻ ngân hàng.');
