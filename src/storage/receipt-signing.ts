@@ -1,0 +1,92 @@
+/**
+ * Hashing and signing receipts (issue 16; the canonical text is domain/receipt-chain.ts): each
+ * device has an ECDSA P-256 key pair made at enrolment, its public key registered with the server.
+ * A receipt's QR carries the canonical text and its signature, so anyone with the device's public
+ * key verifies it offline. WebCrypto only.
+ */
+import { canonicalReceipt, parseCanonical, RECEIPT_QR_PREFIX, type ReceiptFacts } from '../domain/receipt-chain';
+import { err, ok, type Result } from '../lib/result';
+
+const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const encoder = new TextEncoder();
+
+const toB64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/gu, '-')
+    .replace(/\//gu, '_')
+    .replace(/=+$/u, '');
+function fromB64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/u.test(text)) return null;
+  const padded = text.replace(/-/gu, '+').replace(/_/gu, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  try {
+    return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The device's key pair; the private key cannot be exported. */
+export function newDeviceKeyPair(): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey(ECDSA, false, ['sign', 'verify']);
+}
+
+/** The public key as registered with the server (SPKI, base64url). */
+export async function exportPublicKey(key: CryptoKey): Promise<string> {
+  return toB64Url(new Uint8Array(await crypto.subtle.exportKey('spki', key)));
+}
+
+export async function importPublicKey(spki: string): Promise<CryptoKey | null> {
+  const bytes = fromB64Url(spki);
+  if (!bytes) return null;
+  try {
+    return await crypto.subtle.importKey('spki', bytes, ECDSA, false, ['verify']);
+  } catch {
+    return null;
+  }
+}
+
+/** The QR text of a signed receipt, and its hash (the next receipt's `previous`). */
+export async function signReceipt(privateKey: CryptoKey, facts: ReceiptFacts): Promise<{ qr: string; hash: string }> {
+  const canonical = canonicalReceipt(facts);
+  const signature = new Uint8Array(await crypto.subtle.sign(SIGN, privateKey, encoder.encode(canonical)));
+  return {
+    qr: `${RECEIPT_QR_PREFIX}.${toB64Url(encoder.encode(canonical))}.${toB64Url(signature)}`,
+    hash: await sha256Hex(canonical),
+  };
+}
+
+export type VerifyProblem = 'not-a-receipt' | 'altered' | 'unknown-device';
+
+/**
+ * Reads a scanned QR and checks its signature with the public key of the device it names
+ * (`publicKeyOf`, from what the app has synced). Another system's QR is `not-a-receipt`; one
+ * character changed anywhere is `altered`.
+ */
+export async function verifyReceiptQr(
+  qr: string,
+  publicKeyOf: (deviceId: string) => Promise<CryptoKey | null>,
+): Promise<Result<ReceiptFacts & { hash: string }, VerifyProblem>> {
+  const parts = qr.trim().split('.');
+  if (parts.length !== 3 || parts[0] !== RECEIPT_QR_PREFIX) return err('not-a-receipt');
+  const textBytes = fromB64Url(parts[1] ?? '');
+  const signature = fromB64Url(parts[2] ?? '');
+  if (!textBytes || !signature) return err('altered');
+  let canonical: string;
+  try {
+    canonical = new TextDecoder('utf-8', { fatal: true }).decode(textBytes);
+  } catch {
+    return err('altered');
+  }
+  const facts = parseCanonical(canonical);
+  if (!facts.ok) return err('altered');
+  const key = await publicKeyOf(facts.value.deviceId);
+  if (!key) return err('unknown-device');
+  const valid = await crypto.subtle.verify(SIGN, key, signature, encoder.encode(canonical));
+  return valid ? ok({ ...facts.value, hash: await sha256Hex(canonical) }) : err('altered');
+}
