@@ -46,12 +46,21 @@ export type PullBytes = {
 };
 
 /** One GET over raw HTTP: the body's bytes as sent (fetch would decode them). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; encoding: string; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: res.headers['content-encoding'] ?? 'identity',
+          bytes: Buffer.concat(chunks),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -96,10 +105,11 @@ export async function pullBytesTable(baseUrl: string, people: number, limits = [
           if (res.status !== 200) throw new Error(`pull failed: ${String(res.status)}`);
           pages++;
           bytes += res.bytes.length;
+          // As the server chose: one without compression answers plain whatever was asked.
           const text =
-            encoding === 'br'
+            res.encoding === 'br'
               ? brotliDecompressSync(res.bytes)
-              : encoding === 'gzip'
+              : res.encoding === 'gzip'
                 ? gunzipSync(res.bytes)
                 : res.bytes;
           const page = JSON.parse(text.toString('utf8')) as { cursor: string; hasMore: boolean };
