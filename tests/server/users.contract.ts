@@ -238,10 +238,11 @@ export function runUsersContract(name: string, makeDb: MakeDb): void {
       const { admin } = w.actors;
       const second = await w.h.addUser('admin2', 'admin', []);
       const deps = { db: w.h.db.kysely, now: TEST_NOW, hashOptions: testHashOptions };
-      // Two admins disabling each other at once: the first wins, the second finds the last admin.
+      // Two admins disabling each other at once: the first wins; the second, disabled meanwhile,
+      // acts no more (and would find the last admin).
       const adminUser = { id: admin.userId, username: 'admin', displayName: 'A', role: 'admin' as const, communes: [] };
       expect((await setUserDisabled(deps, adminUser, second.id, true)).ok).toBe(true);
-      expect(await setUserDisabled(deps, second, admin.userId, true)).toEqual({ ok: false, error: 'last-admin' });
+      expect(await setUserDisabled(deps, second, admin.userId, true)).toEqual({ ok: false, error: 'forbidden' });
       const demote = await w.h.request(`/api/users/${admin.userId}`, {
         method: 'PUT',
         token: admin.token,

@@ -46,13 +46,27 @@ export async function changeOwnPassword(
     return err('password-too-weak');
   }
   const hash = await hashPassword(input.newPassword, deps.hashOptions);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
+  // Only if nothing changed since the check: an admin's reset (or a disable) that commits while
+  // the hash is computed wins, and this change is refused rather than silently undoing it.
+  const changed = await deps.db.transaction().execute(async (trx) => {
+    const token = await trx
+      .selectFrom('tokens')
+      .select('token_hash')
+      .where('token_hash', '=', session.tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!token) return false;
+    const updated = await trx
       .updateTable('users')
       .set({ password_hash: hash, must_change_password: 0 })
       .where('id', '=', row.id)
-      .execute();
+      .where('password_hash', '=', row.password_hash)
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
     await endTokens(trx, row.id, deps.now, session.tokenHash);
+    return true;
   });
+  if (!changed) return err('not-signed-in');
   return ok(toWireUser({ ...row, must_change_password: 0 }));
 }

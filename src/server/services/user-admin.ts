@@ -87,11 +87,22 @@ export async function createManagedUser(
   const communes = await expand(deps.db, input.role, input.scope);
   if (communes === null) return err('invalid-scope');
   const password = temporaryPassword();
-  const created = await createUser(
-    deps.db,
-    { id: randomUUID(), ...input, communes, password, mustChangePassword: true },
-    { now: deps.now, hashOptions: deps.hashOptions },
-  );
+  const created = await deps.db.transaction().execute(async (trx) => {
+    // The actor's session was read before: an admin disabled meanwhile creates no one.
+    const active = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', actor.id)
+      .where('role', '=', 'admin')
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    if (!active) return err('forbidden' as const);
+    return createUser(
+      trx,
+      { id: randomUUID(), ...input, communes, password, mustChangePassword: true },
+      { now: deps.now, hashOptions: deps.hashOptions },
+    );
+  });
   if (!created.ok) return err(created.error);
   return ok({ user: await summaryOf(deps.db, created.value.id, deps.now), temporaryPassword: password });
 }
@@ -115,6 +126,8 @@ async function changeUser(
   return db.transaction().execute(async (trx) => {
     const admins = trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0);
     const activeAdmins = await (isPostgres(trx) ? admins.forUpdate() : admins).execute();
+    // The actor's session was read before this transaction: an admin disabled meanwhile acts no more.
+    if (!activeAdmins.some((a) => a.id === actor.id)) return err('forbidden');
     const target = await trx
       .selectFrom('users')
       .select(['id', 'role', 'disabled'])
@@ -176,6 +189,9 @@ export async function updateManagedUser(
         set.communes = JSON.stringify(communes);
       }
       if (Object.keys(set).length > 0) await trx.updateTable('users').set(set).where('id', '=', id).execute();
+      // A new role or scope ends the user's tokens: their tablet signs in again and gets the
+      // data the new role and communes allow (sign-in drops what the device held).
+      if (set.role !== undefined || set.communes !== undefined) await endTokens(trx, id, deps.now);
       return null;
     },
   );
