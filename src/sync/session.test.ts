@@ -65,6 +65,14 @@ describe('session', () => {
     expect(await getKv(db, 'rosterView')).toBe('kept');
   });
 
+  test('a user whose role became reports-only keeps no roster on the device', async () => {
+    await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
+    await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);
+    expect(await resetIfScopeChanged(db, { ...user(['19960']), role: 'monitoring' })).toBe(true);
+    expect(await db.beneficiaries.count()).toBe(0);
+    expect(await getKv(db, 'pullCursor')).toBeUndefined();
+  });
+
   test('after a session ended (401), another user with other communes still gets a fresh pull', async () => {
     await saveSession(db, { token: 't', expiresAt: '2027-01-01T00:00:00Z', user: user(['19960']) });
     await applyPullPage(db, [change('beneficiary', 'b1', beneficiaryData())], 'cursor-1', 1);

@@ -1,4 +1,5 @@
 /** The signed-in session and the device identity, kept on the device so the app starts offline. */
+import { can } from '../protocol/permissions';
 import type { User } from '../protocol/auth';
 import type { AppDb } from '../storage/app-db';
 import { getKv, setKv } from '../storage/kv';
@@ -72,7 +73,9 @@ export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolea
     previous !== undefined &&
     previous.id === user.id &&
     [...previous.communes].sort().join(',') === [...user.communes].sort().join(',');
-  if (same || previous === undefined) return false;
+  // A reports-only role holds no roster on the device: whatever is there goes (issue 14).
+  const mayHold = can(user, 'roster.pull');
+  if ((same || previous === undefined) && mayHold) return false;
   const tables = [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.idChecks, db.conflicts, db.blobs];
   await db.transaction('rw', [...tables, db.outbox, db.kv], async () => {
     await Promise.all([
