@@ -128,6 +128,14 @@ describe('monitoring user and the printed monthly report', () => {
     const printed = page.getByTestId('printed-notes');
     expect(await printed.isVisible()).toBe(true);
     expect(await printed.textContent()).toBe('Phú Bài: hai người chưa nhận thẻ ngân hàng.');
+    // Every page of the printed report is A4 portrait (595 × 842 pt), though the payment list prints landscape.
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/gu)].map((b) => [
+      Math.round(Number(b[1])),
+      Math.round(Number(b[2])),
+    ]);
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(new Set(boxes.map((b) => b.join('×')))).toEqual(new Set(['595×842']));
     await page.emulateMedia({ media: 'screen' });
 
     // The notes are a draft on this device: a reload keeps them.
