@@ -28,6 +28,10 @@ export type LinkRun = {
   installedSeconds: number;
   /** The later of the two: the issue's "first visit → app installed and roster searchable". */
   seconds: number;
+  /** Navigation start → the sign-in click (the form usable: the app downloaded and started). */
+  signInSeconds: number;
+  /** Navigation start → the first rows of the roster on screen. */
+  firstRowsSeconds: number;
   pullRequests: number;
   pullEncodedBytes: number;
   pullBytesPerPerson: number;
@@ -175,6 +179,8 @@ export async function runLink(baseUrl: string, people: number): Promise<LinkRun>
       searchableSeconds: s(t.searchableAt),
       installedSeconds: s(installedAt),
       seconds: s(Math.max(t.searchableAt, installedAt)),
+      signInSeconds: s(t.clickAt),
+      firstRowsSeconds: s(t.firstCountAt),
       ...watched.totals,
       pullBytesPerPerson: Math.round((watched.totals.pullEncodedBytes / people) * 10) / 10,
       pullEncodings: [...watched.encodings],
@@ -216,7 +222,7 @@ export async function linkGroup(
       const v = await runLink(server.url, people);
       visits.push(v);
       log(
-        `  run ${String(r + 1)}/${String(runs)}: searchable ${String(v.searchableSeconds)} s, installed ${String(v.installedSeconds)} s; pull ${String(v.pullEncodedBytes)} bytes in ${String(v.pullRequests)} answers (${v.pullEncodings.join(', ')}), ${String(v.pullBytesPerPerson)} B/person; page total ${String(v.pageEncodedBytes)} bytes`,
+        `  run ${String(r + 1)}/${String(runs)}: sign-in click ${String(v.signInSeconds)} s, first rows ${String(v.firstRowsSeconds)} s, searchable ${String(v.searchableSeconds)} s, installed ${String(v.installedSeconds)} s; pull ${String(v.pullEncodedBytes)} bytes in ${String(v.pullRequests)} answers (${v.pullEncodings.join(', ')}), ${String(v.pullBytesPerPerson)} B/person; page total ${String(v.pageEncodedBytes)} bytes`,
       );
     }
     const med = (f: (v: LinkRun) => number) => summarize(visits.map((v) => round(f(v), 2)));
@@ -226,6 +232,7 @@ export async function linkGroup(
       firstVisitSeconds: med((v) => v.seconds),
       searchableSeconds: med((v) => v.searchableSeconds),
       installedSeconds: med((v) => v.installedSeconds),
+      signInSeconds: med((v) => v.signInSeconds),
       pullBytesPerPerson: med((v) => v.pullBytesPerPerson),
       pageEncodedKb: med((v) => v.pageEncodedBytes / 1024),
       targets: { firstVisitSeconds: 10, pullBytesPerPerson: 150 },
