@@ -121,6 +121,7 @@ export const feesRequestSchema = z.object({
       }),
     )
     .min(1)
-    .max(paymentMethods.length),
+    .max(paymentMethods.length)
+    .refine((fees) => new Set(fees.map((f) => f.method)).size === fees.length, 'each method once'),
 });
 export type FeesRequest = z.infer<typeof feesRequestSchema>;

@@ -7,7 +7,15 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { errorBodySchema } from '../../src/protocol/error-codes';
 import type { MakeDb } from '../../src/server/testing/databases';
-import { AMOUNT, createPushWorld, LINES, type Actor, type World } from '../../src/server/testing/push-world';
+import {
+  AMOUNT,
+  BENEFICIARIES,
+  createPushWorld,
+  LINES,
+  PHU_BAI,
+  type Actor,
+  type World,
+} from '../../src/server/testing/push-world';
 import { fakePng } from './blobs.contract';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -70,6 +78,60 @@ export function runBlobQuotaContract(name: string, makeDb: MakeDb): void {
       // Any upload sweeps first.
       expect((await put(later, payer)).status).toBe(200);
       expect(await stored()).toEqual([sha256(named), sha256(later)].sort());
+    });
+
+    test('only declared evidence is named: an extra photo on a loose payload keeps nothing', async () => {
+      const { payer } = w.actors;
+      const extra = fakePng(7);
+      await put(extra, payer);
+      const check = w.op(payer, 'id-check.record', BENEFICIARIES.active, {
+        person: 'beneficiary',
+        method: 'manual',
+        fields: { idNumber: 'match', fullName: 'match', birthDate: 'match', gender: 'match' },
+        overall: 'match',
+        photo: sha256(extra),
+        signature: sha256(extra),
+      });
+      expect((await w.push(payer, [check])).results[0]).toMatchObject({ status: 'applied' });
+      expect(await w.h.db.kysely.selectFrom('blob_refs').selectAll().execute()).toEqual([]);
+      // A type named like an object's own property is an unknown type, refused, never a 500.
+      const odd = { ...w.op(payer, 'payment.record', LINES.due, { signature: sha256(extra) }), type: '__proto__' };
+      expect((await w.push(payer, [odd])).results[0]).toMatchObject({ status: 'rejected' });
+      w.h.clock.advance(policy.graceMs + 1);
+      await put(fakePng(8), payer);
+      expect(await stored()).toEqual([sha256(fakePng(8))]);
+    });
+
+    test('many uploads at once do not pass the quota together', async () => {
+      const { payer } = w.actors;
+      const answers = await Promise.all(Array.from({ length: 12 }, async (_, n) => put(fakePng(20 + n), payer)));
+      // Three 64-byte blobs fit in 200 bytes, whatever the order.
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(3);
+      expect(answers.filter((a) => a.status === 413)).toHaveLength(9);
+    });
+
+    test('a role that sends no op uploads no evidence and pushes nothing', async () => {
+      await w.h.addUser('watcher', 'monitoring', [PHU_BAI]);
+      const token = await w.h.signIn('watcher', 'mat-khau-1', 'dev-watcher');
+      const bytes = fakePng(30);
+      const res = await w.h.app.request(`/api/blobs/${sha256(bytes)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+        body: bytes,
+      });
+      expect(res.status).toBe(403);
+      const push = await w.h.request('/api/sync/push', {
+        token,
+        body: { protocol: 1, deviceId: 'dev-watcher', lastSeq: 5000, ops: [] },
+      });
+      expect(push.status).toBe(403);
+      expect(await stored()).toEqual([]);
+      const device = await w.h.db.kysely
+        .selectFrom('devices')
+        .select('last_seq_reported')
+        .where('id', '=', 'dev-watcher')
+        .executeTakeFirst();
+      expect(Number(device?.last_seq_reported)).toBe(0);
     });
   });
 }

@@ -123,5 +123,17 @@ export function runMigrationContract(name: string, makeDbAt: MakeDbAt): void {
       expect(linked).toEqual([{ username: 'u-1' }]);
       await expect(k.insertInto('users').values(user('u-x', 'mayor')).execute()).rejects.toThrow();
     });
+
+    test('0027 names the evidence that ops applied before 0020 still wait for', async () => {
+      const made = await makeDbAt('0026-report-funnel-indexes');
+      db = made.db;
+      const k = db.kysely;
+      const waiting = 'a'.repeat(64);
+      await sql`insert into missing_blobs (sha256, op_id, field, entity, entity_id, detected_at)
+        values (${waiting}, 'op-1', 'signature', 'payment-line', 'line-1', 1)`.execute(k);
+      await made.migrateRest();
+      const refs = await k.selectFrom('blob_refs').selectAll().execute();
+      expect(refs).toEqual([{ sha256: waiting, device_id: '', op_id: 'op-1' }]);
+    });
   });
 }

@@ -279,6 +279,15 @@ export function runReportsContract(name: string, makeDb: MakeDb): void {
       expect((await put(admin, { fees: [{ method: 'bank', amount: -1 }] })).status).toBe(400);
       expect((await put(admin, { fees: [{ method: 'bank', amount: 1.5 }] })).status).toBe(400);
       expect((await put(admin, fees, '2026-13')).status).toBe(404);
+      expect((await put(admin, fees, '0000-01')).status).toBe(404);
+      // One fee per method: two for the same method is a typing error, not "the last wins".
+      const twice = {
+        fees: [
+          { method: 'bank', amount: 5 },
+          { method: 'bank', amount: 6 },
+        ],
+      };
+      expect((await put(admin, twice)).status).toBe(400);
 
       const { rows } = costResponseSchema.parse(await get('cost', locAn));
       const november = rows.filter((r) => r.period === '2026-11');

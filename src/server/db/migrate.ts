@@ -29,6 +29,7 @@ import * as m0023 from './migrations/0023-report-totals';
 import * as m0024 from './migrations/0024-payment-fees';
 import * as m0025 from './migrations/0025-report-record-issues';
 import * as m0026 from './migrations/0026-report-funnel-indexes';
+import * as m0027 from './migrations/0027-blob-refs-missing';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0024-payment-fees': m0024,
   '0025-report-record-issues': m0025,
   '0026-report-funnel-indexes': m0026,
+  '0027-blob-refs-missing': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

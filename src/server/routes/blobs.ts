@@ -1,4 +1,5 @@
 /** `PUT /api/blobs/:sha256` (docs/protocol.md "Blobs"); the 2 MiB limit is applied by `bodyLimits`. */
+import { can } from '../../protocol/permissions';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Clock } from '../../lib/clock';
 import type { BlobPutResponse } from '../../protocol/blobs';
@@ -20,6 +21,9 @@ export function blobRoutes(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.put('/api/blobs/:sha256', session, async (c) => {
+    // Evidence comes with the ops that name it: a role that sends none uploads none.
+    const { user } = c.get('session');
+    if (!can(user, 'payment.record') && !can(user, 'beneficiary.set-account-status')) throw httpError('forbidden');
     const sha256 = c.req.param('sha256');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const result = await putBlob(db.kysely, {

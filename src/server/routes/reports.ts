@@ -41,7 +41,8 @@ export function reportRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>
   // An admin enters the month's fees per method (docs/reports.md "Cost").
   app.put('/api/reports/fees/:period', session, async (c) => {
     const period = isoMonth.safeParse(c.req.param('period'));
-    if (!period.success) throw httpError('not-found');
+    // Months of the pilot's era only: a fee for year 0000 is a typing error.
+    if (!period.success || period.data < '2020-01' || period.data > '2099-12') throw httpError('not-found');
     const { fees } = await readJsonBody(c, feesRequestSchema);
     const result = await setFees(db.kysely, c.get('session').user, { period: period.data, fees, now: clock.now() });
     if (!result.ok) throw httpError(result.error);

@@ -4,7 +4,8 @@
  * (`missingBlobs`, pulled by devices) and in `missing_blobs`, until the bytes arrive.
  */
 import { createHash } from 'node:crypto';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from '../db/dialect';
 import { err, ok, type Result } from '../../lib/result';
 import { z } from 'zod';
 import { blobHashSchema, blobMediaTypes, missingBlobSchema, type BlobMediaType } from '../../protocol/blobs';
@@ -45,16 +46,46 @@ export async function putBlob(
   // The declared type must match the bytes, so a blob shown later as an image is an image.
   if (!declared || sniff(input.bytes) !== declared) return err('blob-type-not-allowed');
   if (createHash('sha256').update(input.bytes).digest('hex') !== input.sha256) return err('blob-hash-mismatch');
-  if (input.policy) {
-    await sweepUnreferencedBlobs(db, input.now, input.policy.graceMs);
-    if (!(await mayStore(db, input.sha256, input.bytes.byteLength, input.userId, input.policy.quotaBytes)))
-      return err('blob-quota-exceeded');
-  }
-  const inserted = await db
+  if (input.policy && sweepDue(db, input.now)) await sweepUnreferencedBlobs(db, input.now, input.policy.graceMs);
+  const policy = input.policy;
+  const stored = await db.transaction().execute(async (trx) => {
+    // One upload at a time per user (PostgreSQL; SQLite has one writer): the quota's sum and the
+    // insert see each other, so parallel uploads cannot all pass it.
+    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${QUOTA_LOCK}, hashtext(${input.userId}))`.execute(trx);
+    if (policy && !(await mayStore(trx, input.sha256, input.bytes.byteLength, input.userId, policy.quotaBytes)))
+      return null;
+    return insertBlob(trx, input, declared);
+  });
+  if (stored === null) return err('blob-quota-exceeded');
+  // Also on a repeat: a previous upload may have stored the bytes and then failed before this.
+  await clearMissingBlob(db, input.sha256, input.now);
+  return ok({ size: input.bytes.byteLength, created: stored.created });
+}
+
+/** The sweep runs at most once a minute per server process and database, not on every upload. */
+const SWEEP_EVERY_MS = 60_000;
+const lastSweep = new WeakMap<object, number>();
+function sweepDue(db: Kysely<Database>, now: number): boolean {
+  const last = lastSweep.get(db);
+  if (last !== undefined && now - last < SWEEP_EVERY_MS) return false;
+  lastSweep.set(db, now);
+  return true;
+}
+
+/** Advisory lock keys (PostgreSQL): a user's uploads, and the sweep against ops naming blobs. */
+const QUOTA_LOCK = 0x626c6f62; // 'blob'
+const SWEEP_LOCK = 0x73776570; // 'swep'
+
+async function insertBlob(
+  trx: Kysely<Database>,
+  input: PutBlobInput,
+  contentType: BlobMediaType,
+): Promise<{ created: boolean }> {
+  const inserted = await trx
     .insertInto('blobs')
     .values({
       sha256: input.sha256,
-      content_type: declared,
+      content_type: contentType,
       bytes: input.bytes,
       size: input.bytes.byteLength,
       received_at: input.now,
@@ -63,15 +94,21 @@ export async function putBlob(
     .onConflict((oc) => oc.column('sha256').doNothing())
     .returning('sha256')
     .executeTakeFirst();
-  // Also on a repeat: a previous upload may have stored the bytes and then failed before this.
-  await clearMissingBlob(db, input.sha256, input.now);
-  return ok({ size: input.bytes.byteLength, created: inserted !== undefined });
+  return { created: inserted !== undefined };
+}
+
+/**
+ * Taken (shared) by an op that names blobs, before it looks for them; the sweep takes it alone.
+ * So no sweep runs between an op finding its blob and the op's `blob_refs` committing (PostgreSQL;
+ * SQLite runs one writer at a time).
+ */
+export async function holdSweepOff(trx: Kysely<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock_shared(${SWEEP_LOCK})`.execute(trx);
 }
 
 /**
  * Whether a new blob fits: one already stored, or named by an op, always does; otherwise the
- * user's unreferenced bytes plus these must fit the quota. Two uploads at once may each see the
- * other's bytes as not yet stored: the overshoot is bounded by one request per connection.
+ * user's unreferenced bytes plus these must fit the quota. Called under the user's upload lock.
  */
 async function mayStore(
   db: Kysely<Database>,
@@ -102,12 +139,16 @@ async function isReferenced(db: Kysely<Database>, sha256: string): Promise<boole
 
 /** Drops the blobs no op has named since they arrived, `graceMs` ago or more. */
 export async function sweepUnreferencedBlobs(db: Kysely<Database>, now: number, graceMs: number): Promise<number> {
-  const result = await db
-    .deleteFrom('blobs')
-    .where('received_at', '<', now - graceMs)
-    .where((eb) => eb.not(eb.exists(unnamed(eb))))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return db.transaction().execute(async (trx) => {
+    // Alone: no op that names blobs is between finding one and recording its name.
+    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${SWEEP_LOCK})`.execute(trx);
+    const result = await trx
+      .deleteFrom('blobs')
+      .where('received_at', '<', now - graceMs)
+      .where((eb) => eb.not(eb.exists(unnamed(eb))))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
 }
 
 /** Records that an op names these blobs (each op's signature and photo), so they are kept. */

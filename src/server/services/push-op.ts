@@ -12,7 +12,7 @@ import { can } from '../../protocol/permissions';
 import type { PushResult } from '../../protocol/push';
 import type { Database } from '../db/schema';
 import { blobHashSchema } from '../../protocol/blobs';
-import { clearMissingBlob, missingHashes, recordBlobRefs } from './blobs';
+import { clearMissingBlob, holdSweepOff, missingHashes, recordBlobRefs } from './blobs';
 import { findOpOutcome, findSeqOwner, insertOp, rejected, replayResult, resultOf, type OpOutcome } from './op-log';
 import type { Applied, PushContext } from './push-context';
 import { applyBeneficiaryOnServer } from './apply-beneficiary';
@@ -103,6 +103,10 @@ async function decideAndLog(
     }
   }
   const scan = scanJson(raw);
+  const evidence = namedBlobs(raw);
+  // Before the op looks for its blobs: a sweep in progress finishes first, and the next one waits
+  // until this op commits, so a blob it found present is not dropped before its name is recorded.
+  if (evidence.length > 0) await holdSweepOff(trx);
   applied ??= await decide(trx, ctx, raw, scan);
   const isRecorded = await insertOp(trx, {
     opId: raw.id,
@@ -117,8 +121,8 @@ async function decideAndLog(
   });
   if (!isRecorded) throw new LostRace();
   // An op taken into the record keeps the evidence it names (the unnamed is dropped in time).
-  if (applied.outcome.status !== 'rejected')
-    await recordBlobRefs(trx, { deviceId: ctx.device.id, opId: raw.id }, namedBlobs(raw));
+  if (applied.outcome.status !== 'rejected' && evidence.length > 0)
+    await recordBlobRefs(trx, { deviceId: ctx.device.id, opId: raw.id }, evidence);
   return { result: resultOf(raw.id, applied.outcome), claimedSeq: seq, missingBlobs: applied.missingBlobs ?? [] };
 }
 
@@ -211,12 +215,24 @@ function scanJson(value: unknown): JsonScan {
   return { isTooDeep, hasNul };
 }
 
-/** The blob hashes an op's payload names: its signature and photo (docs/protocol.md "Blobs"). */
+/**
+ * The evidence fields of the op types whose schema declares them (docs/protocol.md "Blobs"). Loose
+ * payloads of other types may carry extra keys: those name nothing, or any accepted op could keep
+ * any blob past the quota and the sweep.
+ */
+const evidenceFields: ReadonlyMap<string, readonly string[]> = new Map([
+  ['payment.record', ['signature', 'photo']],
+  ['beneficiary.set-account-status', ['signature']],
+]);
+
+/** The blob hashes an accepted op names: its declared signature and photo. */
 function namedBlobs(raw: LooseOpEnvelope): string[] {
+  // A Map: a type of "__proto__" or "constructor" is a key like any other, not a property.
+  const fields = typeof raw.type === 'string' ? evidenceFields.get(raw.type) : undefined;
   const payload: unknown = raw.payload;
-  if (typeof payload !== 'object' || payload === null) return [];
-  const fields = payload as Record<string, unknown>;
-  return [fields['signature'], fields['photo']].filter((h): h is string => blobHashSchema.safeParse(h).success);
+  if (!fields || typeof payload !== 'object' || payload === null) return [];
+  const values = payload as Record<string, unknown>;
+  return fields.map((f) => values[f]).filter((h): h is string => blobHashSchema.safeParse(h).success);
 }
 
 /** See `clearMissingBlob`: a blob that arrived while this op was being applied is cleared now. */
