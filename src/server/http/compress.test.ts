@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -148,6 +148,26 @@ describe('compressed static app', () => {
     const plain = await h.request('/assets/index-abc.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(script);
+  });
+
+  test('a file changed after the build is sent as it is now, not from its older copies', async () => {
+    const h = await createHarness({ staticDir: dir });
+    const file = join(dir, 'assets', 'changed-abc.js');
+    writeFileSync(file, script);
+    await precompressDir(join(dir, 'assets'));
+    const changed = `${script}// version 2\n`;
+    writeFileSync(file, changed);
+    const earlier = new Date(Date.now() - 60_000);
+    for (const copy of [`${file}.br`, `${file}.gz`]) utimesSync(copy, earlier, earlier);
+    for (const encoding of ['br', 'gzip'] as const) {
+      const res = await h.request('/assets/changed-abc.js', { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(await decoded(res)).toBe(changed);
+    }
+    await precompressDir(join(dir, 'assets'));
+    const again = await h.request('/assets/changed-abc.js', { headers: { 'accept-encoding': 'br' } });
+    expect(again.headers.get('content-length')).toBe(String(readFileSync(`${file}.br`).length));
+    expect(await decoded(again)).toBe(changed);
   });
 
   test('a file without a precompressed copy is compressed on the way; images are not', async () => {

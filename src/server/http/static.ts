@@ -2,7 +2,7 @@
  * Serves the built PWA. The service worker and the HTML shell are revalidated on every load
  * (an old shell must not pin an old app); hashed files under /assets/ never change.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
@@ -20,15 +20,40 @@ function cacheControl(path: string, contentType: string): string {
   return 'public, max-age=3600';
 }
 
+/** No .br or .gz copy of the file is older than the file (a file replaced after the build). */
+function copiesAreCurrent(staticDir: string, urlPath: string): boolean {
+  let file: number;
+  try {
+    file = statSync(join(staticDir, decodeURI(urlPath))).mtimeMs;
+  } catch {
+    return true; // serveStatic decides what a missing or odd path is
+  }
+  for (const suffix of ['.br', '.gz']) {
+    try {
+      if (statSync(join(staticDir, `${decodeURI(urlPath)}${suffix}`)).mtimeMs < file) return false;
+    } catch {
+      // no copy in this encoding
+    }
+  }
+  return true;
+}
+
 export function mountStatic(app: Hono<AppEnv>, staticDir: string, logger: Logger): void {
   if (!existsSync(staticDir)) {
     logger.warn('static directory missing; serving the API only', { staticDir });
     return;
   }
   // The build writes .br and .gz beside each text file (server/cli/precompress.ts); a file
-  // without them is compressed per request by http/compress.ts.
-  const files = serveStatic<AppEnv>({ root: staticDir, precompressed: true });
-  const index = serveStatic<AppEnv>({ root: staticDir, path: 'index.html', precompressed: true });
+  // without them, or changed since (a newer file than its copies), is compressed per request by
+  // http/compress.ts.
+  const precompressed = serveStatic<AppEnv>({ root: staticDir, precompressed: true });
+  const asIs = serveStatic<AppEnv>({ root: staticDir });
+  const files: MiddlewareHandler<AppEnv> = (c, next) =>
+    copiesAreCurrent(staticDir, c.req.path) ? precompressed(c, next) : asIs(c, next);
+  const indexPrecompressed = serveStatic<AppEnv>({ root: staticDir, path: 'index.html', precompressed: true });
+  const indexAsIs = serveStatic<AppEnv>({ root: staticDir, path: 'index.html' });
+  const index: MiddlewareHandler<AppEnv> = (c, next) =>
+    (copiesAreCurrent(staticDir, '/index.html') ? indexPrecompressed : indexAsIs)(c, next);
   // Source maps stay on the server's disk (for support), never public: they would give the source away.
   const isHidden = (path: string) => path.endsWith('.map');
   const serveFiles: MiddlewareHandler<AppEnv> = (c, next) =>
