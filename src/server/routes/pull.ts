@@ -62,7 +62,8 @@ export function serializePage(page: PullPage, leaseDays?: number): string {
 
 /**
  * The columnar page (`format=columns`, docs/protocol.md "Columnar pages"): the stored JSON is
- * parsed here, since values are regrouped by field. About 10 ms for 2,000 records.
+ * parsed here, since values are regrouped by field: about 13 ms for 2,000 demo records (the plain
+ * text 5 ms), paid back by half the bytes to compress.
  */
 export function serializeColumnsPage(page: PullPage, leaseDays?: number): string {
   const plain: PullResponse = {
