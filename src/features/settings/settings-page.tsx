@@ -7,7 +7,7 @@ import { useLanguage } from '../../ui/language';
 import { t, type Language } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
-import { useOutboxCounts } from '../../ui/use-outbox-counts';
+import { useKnownOutboxCounts } from '../../ui/use-outbox-counts';
 import { PasswordCard } from './password-card';
 import { SealedSignOut } from './sealed-sign-out';
 import { useStorageInfo } from './use-storage-info';
@@ -15,7 +15,8 @@ import { useStorageInfo } from './use-storage-info';
 export function SettingsPage() {
   const { db, transport } = useServices();
   const session = useSession();
-  const counts = useOutboxCounts();
+  // Undefined until read: neither way of signing out is offered before it is known which applies.
+  const counts = useKnownOutboxCounts();
   const { language, change } = useLanguage();
   const storage = useStorageInfo();
   const deviceId = useLiveQuery(() => getKv<string>(db, 'deviceId'), [db]);
@@ -95,7 +96,7 @@ export function SettingsPage() {
           {t.settings.logoutEvidence}
         </p>
       )}
-      {counts.pending > 0 ? (
+      {counts === undefined ? null : counts.pending > 0 ? (
         <p className="warning">{t.settings.logoutBlocked(counts.pending)}</p>
       ) : (
         <button type="button" className="danger" onClick={() => void logout()}>
@@ -103,7 +104,7 @@ export function SettingsPage() {
         </button>
       )}
       {/* Work unsent: it may leave as a password-sealed file instead, then the device is wiped. */}
-      {(counts.pending > 0 || unsent) && <SealedSignOut signOut={logout} />}
+      {counts !== undefined && (counts.pending > 0 || unsent) && <SealedSignOut signOut={logout} />}
       <PasswordCard />
     </section>
   );
