@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
 import { beneficiaryData } from '../../tests/builders/beneficiary';
 import { createAppDb, type AppDb } from './app-db';
-import { findByIdNumbers, rosterVillages, rosterWindow, searchRoster } from './roster-queries';
+import { loadRoster, readPerson } from './roster-pages';
+import { countRoster, findByIdNumbers, rosterVillages, rosterWindow, searchRoster } from './roster-queries';
 import { toBeneficiaryRow } from './roster-row';
 
 let db: AppDb;
@@ -14,7 +15,7 @@ describe('AppDb schema', () => {
   test('the latest version opens on an empty device with every table and the indexes the queries use', async () => {
     db = createAppDb(`t-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const indexes = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(indexes).toEqual({
       communes: [],
@@ -27,6 +28,7 @@ describe('AppDb schema', () => {
       kv: [],
       shadows: [],
       blobs: ['uploaded'],
+      rosterPages: [],
     });
     // Search reads the in-memory roster index (roster-index.ts), not IndexedDB: no token index.
     expect(db.beneficiaries.schema.idxByName['searchTokens']).toBeUndefined();
@@ -40,7 +42,7 @@ describe('AppDb schema', () => {
     // Reopen through raw Dexie without a schema, as an older/newer app would see it.
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(3);
+    expect(raw.verno).toBe(4);
     expect(await raw.table('kv').get('deviceId')).toEqual({ key: 'deviceId', value: 'dev-1' });
     raw.close();
     db = createAppDb(name);
@@ -71,14 +73,21 @@ describe('AppDb schema', () => {
     await v1.table('outbox').put({ seq: 1, id: 'op-1', state: 'pending', entityId: 'b1' });
     v1.close();
 
+    // Opened by today's app: through version 2, 3 and 4 (the rows move into roster pages).
     db = createAppDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.beneficiaries.count()).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
-    expect((await db.beneficiaries.where('village').equals('Tổ 2').primaryKeys()).sort()).toEqual(['b1', 'b3']);
-    expect(await db.beneficiaries.orderBy('village').uniqueKeys()).toEqual(['Tổ 10', 'Tổ 2']);
-    expect(await db.beneficiaries.where('status').equals('suspended').primaryKeys()).toEqual(['b3']);
+    const roster = [...(await loadRoster(db)).values()];
+    expect(roster.map((r) => r.id).sort()).toEqual(['b1', 'b2', 'b3']);
+    expect(
+      roster
+        .filter((r) => r.village === 'Tổ 2')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['b1', 'b3']);
+    expect(roster.filter((r) => r.status === 'suspended').map((r) => r.id)).toEqual(['b3']);
+    expect(await rosterVillages(db)).toEqual(['Tổ 2', 'Tổ 10']);
   });
 
   test('version 3 upgrades a version 2 device: rows and outbox kept, token index gone, queries answer', async () => {
@@ -113,12 +122,12 @@ describe('AppDb schema', () => {
 
     db = createAppDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.beneficiaries.count()).toBe(3);
+    expect(db.verno).toBe(4);
+    expect(await countRoster(db)).toBe(3);
     expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
     expect(await db.kv.get('cursor')).toEqual({ key: 'cursor', value: 'c-42' });
     // The rows keep their tokens (the in-memory index reads them); IndexedDB no longer indexes them.
-    expect((await db.beneficiaries.get('b1'))?.searchTokens).toEqual(expect.arrayContaining(['binh', '046045999002']));
+    expect((await readPerson(db, 'b1'))?.searchTokens).toEqual(expect.arrayContaining(['binh', '046045999002']));
     expect(db.beneficiaries.schema.idxByName['searchTokens']).toBeUndefined();
     db.close();
     const raw = new Dexie(name);
@@ -133,7 +142,9 @@ describe('AppDb schema', () => {
     db = createAppDb(name);
     // Every query the app makes still answers: order, filters, villages, search, ID lookup.
     expect((await rosterWindow(db, 0, 10)).map((r) => r.id)).toEqual(['b2', 'b1', 'b3']);
-    expect(await db.beneficiaries.where('status').equals('suspended').primaryKeys()).toEqual(['b3']);
+    expect([...(await loadRoster(db)).values()].filter((r) => r.status === 'suspended').map((r) => r.id)).toEqual([
+      'b3',
+    ]);
     expect(await rosterVillages(db)).toEqual(['Tổ 2', 'Tổ 10']);
     expect((await searchRoster(db, 'ng binh')).rows.map((r) => r.id)).toEqual(['b1']);
     expect((await findByIdNumbers(db, ['046152999001'])).map((r) => r.id)).toEqual(['b3']);

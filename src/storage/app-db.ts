@@ -1,6 +1,7 @@
 /** The device's IndexedDB database: typed tables and their append-only schema versions. */
 import Dexie, { type EntityTable } from 'dexie';
 import { beneficiaryChangesMiddleware, type BeneficiaryCommitListener } from './beneficiary-changes';
+import { ROSTER_PAGE_SIZE, sealRosterPage } from './roster-pages';
 import { strictDurability } from './strict-durability';
 import type { ConflictData } from '../protocol/conflicts';
 import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
@@ -55,12 +56,20 @@ export type ShadowRow = { key: string; row: Record<string, unknown> | null; from
 /** `uploaded`: 0 waiting, 1 on the server, 2 refused by the server for good (kept here as evidence). */
 export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded: 0 | 1 | 2 };
 
+/**
+ * A page of the pulled roster (roster-pages.ts): `size` rows sealed in `data`, which only
+ * `sealRosterPage` / `openRosterPage` read or write.
+ */
+export type RosterPageRecord = { no: number; size: number; data: string };
+
 /** Small key/value rows: pull cursor, last sync, device identity, session. */
 export type KvRow = { key: string; value: unknown };
 
 export class AppDb extends Dexie {
   communes!: EntityTable<CommuneRow, 'id'>;
+  /** Edited records only (roster-pages.ts): people with a local change; the rest are in pages. */
   beneficiaries!: EntityTable<BeneficiaryRow, 'id'>;
+  rosterPages!: EntityTable<RosterPageRecord, 'no'>;
   periods!: EntityTable<PeriodRow, 'id'>;
   paymentLines!: EntityTable<PaymentLineRow, 'id'>;
   idChecks!: EntityTable<IdCheckRow, 'id'>;
@@ -105,6 +114,28 @@ export class AppDb extends Dexie {
     this.version(3).stores({
       beneficiaries: 'id, sortKey, communeCode, status, village',
     });
+    // Version 4: the roster stored for bulk loading (roster-pages.ts). One record per person with
+    // four indexes made the first sync of 50,000 people take about 30 s; pages of 2,000 take about
+    // a second (README "Performance"). `beneficiaries` keeps only edited records: people with an
+    // op the server has not answered (a shadow) stay there, everyone else moves into pages. The
+    // outbox and shadows are not touched.
+    this.version(4)
+      .stores({ rosterPages: 'no' })
+      .upgrade(async (tx) => {
+        const edited = new Set(
+          (await tx.table<ShadowRow, string>('shadows').toCollection().primaryKeys())
+            .filter((key) => key.startsWith('beneficiaries:'))
+            .map((key) => key.slice('beneficiaries:'.length)),
+        );
+        const rows = await tx.table<BeneficiaryRow, string>('beneficiaries').toArray();
+        const paged = rows.filter((row) => !edited.has(row.id));
+        const pages = tx.table<RosterPageRecord, number>('rosterPages');
+        for (let i = 0; i < paged.length; i += ROSTER_PAGE_SIZE)
+          await pages.add(
+            sealRosterPage(i / ROSTER_PAGE_SIZE + 1, { rows: paged.slice(i, i + ROSTER_PAGE_SIZE), deleted: [] }),
+          );
+        await tx.table('beneficiaries').bulkDelete(paged.map((row) => row.id));
+      });
     this.use(strictDurability);
     this.use(beneficiaryChangesMiddleware(this.beneficiaryCommitListeners));
   }

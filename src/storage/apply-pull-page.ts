@@ -10,6 +10,7 @@ import type { Change } from '../protocol/pull';
 import type { AppDb, BeneficiaryRow, CommuneRow, ConflictRow, IdCheckRow, PaymentLineRow, PeriodRow } from './app-db';
 import type { LocalTable } from './local-ops';
 import { rebuildEntity, shadowKey, tableOf as opTable } from './local-ops';
+import { appendRosterPages } from './roster-pages';
 import { toBeneficiaryRow } from './roster-row';
 
 export type ApplyPageResult = { applied: number; skipped: number };
@@ -126,6 +127,7 @@ export async function applyPullPage(
   const tables = [
     db.communes,
     db.beneficiaries,
+    db.rosterPages,
     db.periods,
     db.paymentLines,
     db.kv,
@@ -138,7 +140,7 @@ export async function applyPullPage(
   await db.transaction('rw', tables, async () => {
     await Promise.all([
       db.communes.bulkPut(b.communes),
-      db.beneficiaries.bulkPut(b.beneficiaries),
+      appendRosterPages(db, b.beneficiaries, b.deletes.beneficiaries),
       db.periods.bulkPut(b.periods),
       db.paymentLines.bulkPut(b.paymentLines),
       db.idChecks.bulkPut(b.idChecks),
@@ -146,13 +148,13 @@ export async function applyPullPage(
       db.idChecks.bulkDelete(b.deletes.idChecks),
       db.conflicts.bulkDelete(b.deletes.conflicts),
       db.communes.bulkDelete(b.deletes.communes),
-      db.beneficiaries.bulkDelete(b.deletes.beneficiaries),
       db.periods.bulkDelete(b.deletes.periods),
       db.paymentLines.bulkDelete(b.deletes.paymentLines),
       db.kv.put({ key: 'pullCursor', value: cursor }),
       db.kv.put({ key: 'pullApplied', value: receivedTotal }),
     ]);
     await reapplyPending(db, b);
+    await dropSupersededEdits(db, [...b.beneficiaries.map((r) => r.id), ...b.deletes.beneficiaries]);
     await resendMissingEvidence(db, b.paymentLines);
   });
   return { applied: changes.length - b.skipped, skipped: b.skipped };
@@ -180,6 +182,21 @@ async function resendMissingEvidence(db: AppDb, lines: readonly PaymentLineRow[]
     .anyOf(hashes)
     .filter((blob) => blob.uploaded === 1)
     .modify({ uploaded: 0 });
+}
+
+/**
+ * Pulled people whose edited record (roster-pages.ts) has no unanswered op left: the page just
+ * written holds the server's copy, which includes every answered op, so the record goes.
+ */
+async function dropSupersededEdits(db: AppDb, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0 || (await db.beneficiaries.count()) === 0) return;
+  const held = await db.beneficiaries
+    .where(':id')
+    .anyOf([...ids])
+    .primaryKeys();
+  if (held.length === 0) return;
+  const shadows = await db.shadows.bulkGet(held.map((id) => shadowKey('beneficiaries', id)));
+  await db.beneficiaries.bulkDelete(held.filter((_, i) => shadows[i] === undefined));
 }
 
 /**

@@ -1,17 +1,23 @@
 /**
- * Dexie middleware that reports committed changes to the beneficiaries table, so in-memory
- * structures derived from it (roster-index.ts) follow every local write exactly: pulls, local
- * ops, push answers, wipes, anything that goes through Dexie on this connection.
+ * Dexie middleware that reports committed changes to the roster (the pages of `rosterPages` and
+ * the edited records of `beneficiaries`, roster-pages.ts), so in-memory structures derived from it
+ * (roster-index.ts) follow every local write exactly: pulls, local ops, push answers, wipes,
+ * anything that goes through Dexie on this connection.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
-import type { BeneficiaryRow } from './app-db';
+import type { BeneficiaryRow, RosterPageRecord } from './app-db';
+import { openRosterPage, type RosterPage } from './roster-pages';
 
 export type BeneficiaryChange =
+  /** Edited records written. */
   | { kind: 'put'; rows: BeneficiaryRow[] }
+  /** Edited records removed: the person is their latest page copy again (or nobody). */
   | { kind: 'delete'; ids: string[] }
-  /** Every row removed (`clear()`). */
+  /** A page written: its rows are the latest page copies of their people. */
+  | { kind: 'page'; no: number; page: RosterPage }
+  /** Every edited record or every page removed (`clear()`). */
   | { kind: 'clear' }
-  /** A range delete the listener cannot resolve to ids: it must re-read the table. */
+  /** A change the listener cannot follow row by row (a range delete, pages removed): re-read. */
   | { kind: 'unknown' };
 
 /**
@@ -21,11 +27,29 @@ export type BeneficiaryChange =
  */
 export type BeneficiaryCommitListener = (changes: readonly BeneficiaryChange[], mutatedParts: unknown) => void;
 
-const TABLE = 'beneficiaries';
+const EDITED = 'beneficiaries';
+const PAGES = 'rosterPages';
 
 /** DBCoreRangeType.Any (3): a const enum of Dexie's types, not importable as a value. */
 function isWholeTable(range: { type: number }): boolean {
   return range.type === 3;
+}
+
+function recordPageMutation(pending: BeneficiaryChange[], req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
+  const failed = (i: number) => res.numFailures > 0 && res.failures[i] !== undefined;
+  switch (req.type) {
+    case 'add':
+    case 'put':
+      for (const [i, record] of (req.values as RosterPageRecord[]).entries())
+        if (!failed(i)) pending.push({ kind: 'page', no: record.no, page: openRosterPage(record) });
+      return;
+    case 'delete':
+      pending.push({ kind: 'unknown' });
+      return;
+    case 'deleteRange':
+      pending.push(isWholeTable(req.range) ? { kind: 'clear' } : { kind: 'unknown' });
+      return;
+  }
 }
 
 function recordMutation(pending: BeneficiaryChange[], req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
@@ -65,7 +89,7 @@ export function beneficiaryChangesMiddleware(listeners: ReadonlySet<BeneficiaryC
         ...down,
         transaction: (stores, mode, options) => {
           const trans = down.transaction(stores, mode, options);
-          if (mode === 'readwrite' && stores.includes(TABLE)) {
+          if (mode === 'readwrite' && (stores.includes(EDITED) || stores.includes(PAGES))) {
             const pending: BeneficiaryChange[] = [];
             pendingOf.set(trans, pending);
             // The IndexedDB transaction itself at the bottom of Dexie's stack.
@@ -79,13 +103,14 @@ export function beneficiaryChangesMiddleware(listeners: ReadonlySet<BeneficiaryC
         },
         table: (name) => {
           const table = down.table(name);
-          if (name !== TABLE) return table;
+          if (name !== EDITED && name !== PAGES) return table;
+          const record = name === EDITED ? recordMutation : recordPageMutation;
           return {
             ...table,
             mutate: (req) =>
               table.mutate(req).then((res) => {
                 const pending = pendingOf.get(req.trans);
-                if (pending) recordMutation(pending, req, res);
+                if (pending) record(pending, req, res);
                 return res;
               }),
           };

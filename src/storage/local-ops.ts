@@ -14,6 +14,7 @@ import { familyOf, familyReducers, isOpType, type OpFamily } from '../protocol/o
 import { isOfFamily, parseOp, type Op } from '../protocol/ops';
 import { lineStateFrom, paymentLineStateOf } from '../protocol/payment-line-history';
 import type { AppDb, BeneficiaryRow, IdCheckRow, OutboxRow, PaymentLineRow } from './app-db';
+import { readPerson } from './roster-pages';
 import { toBeneficiaryRow } from './roster-row';
 
 export type LocalTable = 'beneficiaries' | 'paymentLines' | 'idChecks';
@@ -120,7 +121,7 @@ export async function localContext(db: AppDb, op: Op, row: Row | undefined): Pro
   const family = familyOf(op.type);
   if (family === 'beneficiary') return { beneficiary: undefined };
   const beneficiaryId = family === 'id-check' ? op.entityId : (row as PaymentLineRow | undefined)?.beneficiaryId;
-  return { beneficiary: beneficiaryId === undefined ? undefined : await db.beneficiaries.get(beneficiaryId) };
+  return { beneficiary: beneficiaryId === undefined ? undefined : await readPerson(db, beneficiaryId) };
 }
 
 /** Key of the server copy kept while an entity has unanswered ops. */
@@ -153,15 +154,21 @@ export async function rebuildEntity(db: AppDb, table: LocalTable, id: string): P
     // A refused op leaves the row as it is, as the server leaves its copy.
     if (next.ok) row = next.value;
   }
+  // A person's rebuilt row is their edited record (roster-pages.ts); the pulled copy is in a page.
   if (row) await db.table(table).put(row);
   else await db.table(table).delete(id);
   if (!ops.some((o) => o.state === 'pending')) await db.shadows.delete(key);
+}
+
+/** The device's current row of an entity (a person: their edited record, else their page copy). */
+export function readLocal(db: AppDb, table: LocalTable, id: string): Promise<Row | undefined> {
+  return table === 'beneficiaries' ? readPerson(db, id) : (db.table(table).get(id) as Promise<Row | undefined>);
 }
 
 /** Keeps the server copy of an entity before its first unanswered op changes it. */
 export async function keepShadow(db: AppDb, table: LocalTable, id: string, fromSeq: number): Promise<void> {
   const key = shadowKey(table, id);
   if (await db.shadows.get(key)) return;
-  const row = ((await db.table(table).get(id)) as Row | undefined) ?? null;
+  const row = (await readLocal(db, table, id)) ?? null;
   await db.shadows.put({ key, row, fromSeq });
 }

@@ -9,6 +9,7 @@ import type { AppDb, OpResult, OutboxRow, PaymentLineRow } from './app-db';
 import {
   idCheckRow,
   keepShadow,
+  readLocal,
   localContext,
   rebuildEntity,
   reduceLocal,
@@ -77,7 +78,16 @@ export async function recordOp<T extends OpType>(
   const payload = parsePayload(type, { v: opRegistry[type].version, ...input });
   if (!payload.ok) return err({ code: 'invalid-payload', issues: payload.error.issues });
   const table = tableOf(type);
-  const tables = [db.outbox, db.kv, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks, db.blobs];
+  const tables = [
+    db.outbox,
+    db.kv,
+    db.shadows,
+    db.beneficiaries,
+    db.rosterPages,
+    db.paymentLines,
+    db.idChecks,
+    db.blobs,
+  ];
   return db.transaction('rw', tables, async () => {
     const seq = (await lastSeq(db)) + 1;
     const now = ctx.now();
@@ -96,7 +106,7 @@ export async function recordOp<T extends OpType>(
     // The envelope was built from a parsed payload of this very type.
     const op = envelope as OpOf<T> as Op;
     // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
-    const before = table === 'idChecks' ? undefined : ((await db.table(table).get(entityId)) as LocalRow | undefined);
+    const before = table === 'idChecks' ? undefined : await readLocal(db, table, entityId);
     const context = await localContext(db, op, before);
     const next = reduceLocal(op, before, context);
     const row: OutboxRow = {
@@ -165,28 +175,32 @@ export async function applyPushResults(
 ): Promise<void> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const touched = new Set(sent.map((op) => op.entityId));
-  await db.transaction('rw', [db.outbox, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks], async () => {
-    for (const op of sent) {
-      const r = byId.get(op.id);
-      if (!r) {
-        await db.outbox.update(op.seq, { attempts: op.attempts + 1, lastError: 'no-result' });
-        continue;
+  await db.transaction(
+    'rw',
+    [db.outbox, db.shadows, db.beneficiaries, db.rosterPages, db.paymentLines, db.idChecks],
+    async () => {
+      for (const op of sent) {
+        const r = byId.get(op.id);
+        if (!r) {
+          await db.outbox.update(op.seq, { attempts: op.attempts + 1, lastError: 'no-result' });
+          continue;
+        }
+        const result: OpResult = { status: r.status };
+        if (r.code !== undefined) result.code = r.code;
+        if (r.firstCode !== undefined) result.firstCode = r.firstCode;
+        if (r.message !== undefined) result.message = r.message;
+        if (r.version !== undefined) result.version = r.version;
+        await db.outbox.update(op.seq, { state: stateOf(result), result, attempts: op.attempts + 1, lastError: null });
       }
-      const result: OpResult = { status: r.status };
-      if (r.code !== undefined) result.code = r.code;
-      if (r.firstCode !== undefined) result.firstCode = r.firstCode;
-      if (r.message !== undefined) result.message = r.message;
-      if (r.version !== undefined) result.version = r.version;
-      await db.outbox.update(op.seq, { state: stateOf(result), result, attempts: op.attempts + 1, lastError: null });
-    }
-    // A rejected op's optimistic effect goes away; answered entities drop their server copy.
-    for (const op of sent) {
-      // A check recorded by a rejected op (on its own or carried by a payment) is not a fact either.
-      if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
-      const table = tableOf(op.type);
-      if (table !== 'idChecks' && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
-    }
-  });
+      // A rejected op's optimistic effect goes away; answered entities drop their server copy.
+      for (const op of sent) {
+        // A check recorded by a rejected op (on its own or carried by a payment) is not a fact either.
+        if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
+        const table = tableOf(op.type);
+        if (table !== 'idChecks' && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
+      }
+    },
+  );
 }
 
 /** Marks a failed attempt on ops that stay pending (network, server error). */

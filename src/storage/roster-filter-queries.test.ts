@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData } from '../../tests/builders/beneficiary';
 import { noFilters, type RosterFilters, type RosterView } from '../domain/roster-filter';
 import type { BeneficiaryData } from '../protocol/entities';
+import { nameSortKey } from '../domain/vietnamese-text';
 import { createAppDb, type AppDb } from './app-db';
 import { filteredRosterKeys, rosterRowsByKeys, rosterVillages, searchRoster } from './roster-queries';
 import { toBeneficiaryRow } from './roster-row';
@@ -85,7 +86,7 @@ describe('filteredRosterKeys', () => {
     expect((await filteredRosterKeys(db, view({}, 'village'), today)).filter((id) => bank.has(id))).toEqual(keys);
     for (let i = 1; i < rows.length; i++) {
       const [a, b] = [rows[i - 1], rows[i]];
-      if (a && b && a.village === b.village) expect(a.sortKey <= b.sortKey).toBe(true);
+      if (a && b && a.village === b.village) expect(nameSortKey(a.fullName) <= nameSortKey(b.fullName)).toBe(true);
     }
   });
 });

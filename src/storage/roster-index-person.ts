@@ -9,6 +9,9 @@ import type { BeneficiaryRow } from './app-db';
 export type IndexedPerson = {
   id: string;
   sortKey: string;
+  /** Display fields: the roster list renders from the index, without reading rows. */
+  name: string;
+  birthDate: string;
   village: number;
   category: number;
   /** Code of the payment method, `'none'` when none is chosen. */
@@ -51,6 +54,8 @@ export function toIndexedPerson(row: BeneficiaryRow, codes: FieldCodes, today: s
   return {
     id: row.id,
     sortKey: row.sortKey,
+    name: row.fullName,
+    birthDate: row.birthDate,
     village: intern(codes.village, row.village),
     category: intern(codes.category, row.category),
     method: intern(codes.method, row.paymentMethod ?? 'none'),

@@ -9,6 +9,8 @@ export type Segment = {
   /** Rows in primary-key order: row r is the person with the r-th smallest id. */
   ids: string[];
   sortKeys: string[];
+  names: string[];
+  birthDates: string[];
   village: Uint16Array;
   category: Uint16Array;
   method: Uint16Array;
@@ -43,12 +45,16 @@ export function buildSegment(input: readonly IndexedPerson[]): Segment {
   const readiness = new Uint8Array(n);
   const ids: string[] = new Array<string>(n);
   const sortKeys: string[] = new Array<string>(n);
+  const names: string[] = new Array<string>(n);
+  const birthDates: string[] = new Array<string>(n);
   const distinct = new Set<string>();
   let pairs = 0;
   for (let r = 0; r < n; r++) {
     const p = people[r] as IndexedPerson;
     ids[r] = p.id;
     sortKeys[r] = p.sortKey;
+    names[r] = p.name;
+    birthDates[r] = p.birthDate;
     village[r] = p.village;
     category[r] = p.category;
     method[r] = p.method;
@@ -92,6 +98,8 @@ export function buildSegment(input: readonly IndexedPerson[]): Segment {
   return {
     ids,
     sortKeys,
+    names,
+    birthDates,
     village,
     category,
     method,
@@ -155,6 +163,8 @@ export function segmentPerson(seg: Segment, r: number): IndexedPerson {
   return {
     id: seg.ids[r] as string,
     sortKey: seg.sortKeys[r] as string,
+    name: seg.names[r] as string,
+    birthDate: seg.birthDates[r] as string,
     village: seg.village[r] ?? 0,
     category: seg.category[r] ?? 0,
     method: seg.method[r] ?? 0,
@@ -168,7 +178,7 @@ export function segmentPerson(seg: Segment, r: number): IndexedPerson {
 export function segmentBytes(seg: Segment): number {
   const stringBytes = (s: string) => 16 + Math.ceil((s.length * (/^[\u0020-\u00ff]*$/.test(s) ? 1 : 2)) / 8) * 8;
   let bytes = 0;
-  for (const a of [seg.ids, seg.sortKeys, seg.vocab]) {
+  for (const a of [seg.ids, seg.sortKeys, seg.names, seg.birthDates, seg.vocab]) {
     bytes += 16 + a.length * 8;
     for (const s of a) bytes += stringBytes(s);
   }

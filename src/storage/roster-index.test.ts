@@ -7,9 +7,11 @@ import Dexie from 'dexie';
 import { queryWords } from '../domain/vietnamese-text';
 import { createAppDb, type AppDb, type BeneficiaryRow } from './app-db';
 import { attachRosterIndex, rosterIndexOf } from './roster-index';
+import { appendRosterPages } from './roster-pages';
 import { filteredRosterKeys, searchRoster, searchRosterKeys } from './roster-queries';
 import { toBeneficiaryRow } from './roster-row';
 import { wipeDevice } from './wipe';
+import { filtersArb, queryArb, rosterArb, writeArb } from './roster.testkit';
 
 const today = '2026-11-15';
 const opened: AppDb[] = [];
@@ -88,17 +90,19 @@ describe('roster index freshness', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       toBeneficiaryRow(`p${String(i).padStart(2, '0')}`, 1, beneficiaryData({ fullName: `Trần Văn Số${i}` })),
     );
-    await db.beneficiaries.bulkPut(many);
+    // Pulled pages of five; between pages: a pull changes a row already read, a pull removes
+    // one not read yet, the device edits another (an edited record).
+    for (let i = 0; i < many.length; i += 5)
+      await db.transaction('rw', db.rosterPages, () => appendRosterPages(db, many.slice(i, i + 5), []));
     let step = 0;
+    const pull = (rows: BeneficiaryRow[], deleted: string[]) =>
+      db.transaction('rw', db.rosterPages, () => appendRosterPages(db, rows, deleted));
     const index = attachRosterIndex(db, {
       today: () => today,
-      chunkSize: 5,
-      // Between chunks: change a row already read, delete one not read yet, add one.
       yieldToUi: async () => {
         step++;
-        if (step === 1)
-          await db.beneficiaries.update('p01', { fullName: 'Hồ Thị Mới', searchTokens: ['ho', 'thi', 'moi'] });
-        if (step === 2) await db.beneficiaries.delete('p25');
+        if (step === 1) await pull([toBeneficiaryRow('p01', 2, beneficiaryData({ fullName: 'Hồ Thị Mới' }))], []);
+        if (step === 2) await pull([], ['p25']);
         if (step === 3)
           await db.beneficiaries.put(toBeneficiaryRow('p99', 1, beneficiaryData({ fullName: 'Võ Thị Sau' })));
       },
@@ -131,46 +135,6 @@ describe('roster index freshness', () => {
     expect((await searchRoster(db, 'binh')).rows).toEqual([]);
     expect(await filteredRosterKeys(db, view({}, 'village'), today)).toEqual([]);
   });
-});
-
-const givenNames = ['Bình', 'Hoà', 'Hòa', 'An', 'Anh', 'Bảo', 'Lan', 'Lâm', 'Nga', 'Ngân'];
-const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Ngô', 'Đặng'];
-const middleNames = ['Văn', 'Thị', 'Gia', 'Ngọc'];
-const villages = ['Tổ 1', 'Tổ 2', 'Tổ 10', 'Thôn Đông', 'Thôn Tây'];
-
-const personArb = fc.record({
-  fullName: fc
-    .tuple(fc.constantFrom(...familyNames), fc.constantFrom(...middleNames), fc.constantFrom(...givenNames))
-    .map((parts) => parts.join(' ')),
-  village: fc.constantFrom(...villages),
-  category: fc.constantFrom('k1', 'k5c', 'k6'),
-  paymentMethod: fc.constantFrom('bank', 'cash-point', 'mobile-money', null),
-  status: fc.constantFrom('active', 'suspended', 'deceased'),
-  idNumber: fc.option(fc.constantFrom('046152999001', '046045999002', '046222999003'), { nil: null }),
-  phone: fc.option(fc.constantFrom('0912000111', '0399000444'), { nil: null }),
-}) as fc.Arbitrary<Partial<BeneficiaryData>>;
-
-const idArb = fc.integer({ min: 0, max: 40 }).map((i) => `id-${String(i).padStart(2, '0')}`);
-const rosterArb = fc.uniqueArray(fc.tuple(idArb, personArb), { selector: ([id]) => id, maxLength: 30 });
-const writeArb = fc.oneof(
-  fc.tuple(fc.constant('put' as const), idArb, personArb),
-  fc.tuple(fc.constant('delete' as const), idArb, fc.constant(null)),
-);
-const queryArb = fc.oneof(
-  fc.constantFrom('ng', 'nguyen', 'ng v', 'hoa', 'HOÀ', 'an', 'lam ng', 'thi b', '046', '046 152', '0399', 'x', 'ba'),
-  fc
-    .tuple(fc.constantFrom(...givenNames, ...familyNames, ...middleNames), fc.integer({ min: 1, max: 4 }))
-    .map(([w, n]) => w.slice(0, n)),
-);
-const filtersArb: fc.Arbitrary<RosterView> = fc.record({
-  filters: fc.record({
-    village: fc.option(fc.constantFrom(...villages, 'Tổ 99'), { nil: null }),
-    category: fc.option(fc.constantFrom('k1', 'k5c', 'k2'), { nil: null }),
-    method: fc.option(fc.constantFrom('bank', 'cash-point', 'none'), { nil: null }),
-    status: fc.option(fc.constantFrom('active', 'deceased'), { nil: null }),
-    readiness: fc.option(fc.constantFrom('ready', 'missing-papers', 'not-needed', 'needs-new-id-card'), { nil: null }),
-  }),
-  sort: fc.constantFrom('name', 'village'),
 });
 
 /**

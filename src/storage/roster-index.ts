@@ -1,13 +1,19 @@
 /**
- * The in-memory roster index: per person only what search, filters and orders read, packed
- * (roster-index-segment.ts), built in the background from IndexedDB after start and kept exactly
- * current by the committed-change feed (beneficiary-changes.ts) and, for other tabs, Dexie's
- * `storagemutated` event. Until it is ready, roster-queries.ts answers from IndexedDB.
+ * The in-memory roster index: per person only what search, filters, orders and the list's lines
+ * read, packed (roster-index-segment.ts), built in the background from the roster pages and the
+ * edited records (roster-pages.ts) after start and kept exactly current by the committed-change
+ * feed (beneficiary-changes.ts) and, for other tabs, Dexie's `storagemutated` event. It is also
+ * the directory of which page holds each person's latest page copy. Until it is ready,
+ * roster-queries.ts waits for it (or, where none is attached, reads the pages).
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { RosterView } from '../domain/roster-filter';
 import type { AppDb, BeneficiaryRow } from './app-db';
 import type { BeneficiaryChange } from './beneficiary-changes';
+import type { RosterIndex, RosterIndexOptions } from './roster-index-types';
+import { singleKeys } from './roster-index-types';
+import { hitOf, listRow, liveCount, liveVillages, nameOrder } from './roster-index-list';
+import { openRosterPage, setPageDirectoryProvider } from './roster-pages';
 import { createFieldCodes, toCodeFilter, toIndexedPerson, type IndexedPerson } from './roster-index-person';
 import {
   byVillage,
@@ -24,60 +30,15 @@ import {
 } from './roster-index-scan';
 import { buildSegment, compareStrings, rowOfId, segmentBytes, segmentPerson } from './roster-index-segment';
 
-export type RosterIndexOptions = {
-  /** Today in Vietnam (`YYYY-MM-DD`): the readiness class depends on it. */
-  today: () => string;
-  /** Rows read per IndexedDB request while building. */
-  chunkSize?: number;
-  /** Lets the UI run between chunks. */
-  yieldToUi?: () => Promise<void>;
-};
-
-export type RosterIndex = {
-  isReady: () => boolean;
-  /**
-   * Resolves when the index is ready (again); rejects if building failed (database closed) or the
-   * index is closed before it is ready (nobody waits forever: searches wait on this).
-   */
-  whenReady: () => Promise<void>;
-  /** Resolves when no re-read for another tab's change is in flight. */
-  settled: () => Promise<void>;
-  /** Changes whenever an answer may change: readiness or any applied change. */
-  version: () => number;
-  subscribe: (listener: () => void) => () => void;
-  /**
-   * Ids of every person found by `probe` (a prefix of some token) and `rest` (each a prefix of
-   * some token), in the order an IndexedDB cursor over `searchTokens` meets them; `null`: not ready.
-   */
-  searchCandidates: (probe: string, rest: readonly string[]) => string[] | null;
-  /**
-   * What roster-queries' searchRoster keeps: the first `limit + 1` people found (and passing the
-   * view's filters) in scan order, sorted by sortKey, cut to `limit`, then in the view's order.
-   * `null` when the index cannot answer.
-   */
-  search: (
-    probe: string,
-    rest: readonly string[],
-    limit: number,
-    view?: RosterView,
-    today?: string,
-  ) => { ids: string[]; hasMore: boolean } | null;
-  /** Ids passing the view's filters in its order; `null` when the index cannot answer. */
-  filteredKeys: (view: RosterView, today: string) => string[] | null;
-  /** Estimated heap bytes of the index. */
-  memoryBytes: () => number;
-  /** Stops following changes. */
-  close: () => void;
-};
-
 const COMPACT_MIN = 4096;
 /** Another tab's change to more rows than this is taken in by a rebuild rather than a re-read. */
 const REFRESH_MAX = 2000;
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+export type { RosterIndex, RosterIndexOptions } from './roster-index-types';
+
 export function createRosterIndex(db: AppDb, options: RosterIndexOptions): RosterIndex {
-  const chunkSize = options.chunkSize ?? 2000;
   const yieldToUi = options.yieldToUi ?? defaultYield;
   const codes = createFieldCodes();
   const listeners = new Set<() => void>();
@@ -87,26 +48,29 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   let day = options.today();
   let version = 0;
   let buildNo = 0;
-  /** While building: the latest committed state of every id changed since the build began. */
-  let duringBuild: Map<string, IndexedPerson | null> | null = null;
+  /** Latest page of each person's page copy, and the ids that have an edited record. */
+  let pageOf = new Map<string, number>();
+  let edited = new Set<string>();
+  /** While building: the changes committed since the build began, replayed once it is done. */
+  let duringBuild: (readonly BeneficiaryChange[])[] | null = null;
   let readyWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let refreshing: Promise<void> = Promise.resolve();
   /** Ids changed locally while another tab's change is re-read: the local state is newer. */
   let touchedDuringRefresh: Set<string> | null = null;
   const ownParts = new WeakSet<object>();
   let compactScheduled = false;
+  let byName: string[] | null = null;
 
   const notify = () => {
     version++;
+    byName = null;
     for (const l of [...listeners]) l();
   };
 
+  const personOf = (row: BeneficiaryRow) => toIndexedPerson(row, codes, day);
+
   function setPerson(id: string, person: IndexedPerson | null): void {
     touchedDuringRefresh?.add(id);
-    if (duringBuild) {
-      duringBuild.set(id, person);
-      return;
-    }
     const r = rowOfId(state.base, id);
     if (r >= 0) state.base.dead[r] = 1;
     if (person) state.delta.set(id, person);
@@ -131,27 +95,61 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
     setTimeout(compact, 0);
   }
 
-  function applyChanges(changes: readonly BeneficiaryChange[]): void {
+  /** A page's rows are the newest page copies; they show unless the person has an edited record. */
+  function takePage(no: number, rows: readonly BeneficiaryRow[], deleted: readonly string[]): void {
+    for (const row of rows) {
+      pageOf.set(row.id, no);
+      if (!edited.has(row.id)) setPerson(row.id, personOf(row));
+    }
+    for (const id of deleted) {
+      pageOf.delete(id);
+      if (!edited.has(id)) setPerson(id, null);
+    }
+  }
+
+  /** Applies committed changes; false when they need a rebuild (which it started). */
+  function applyChanges(changes: readonly BeneficiaryChange[]): boolean {
+    // Page copies written by this commit: an edited record removed in it falls back to them.
+    const copies = new Map<string, BeneficiaryRow | null>();
+    const reread: string[] = [];
     for (const change of changes) {
       switch (change.kind) {
+        case 'page':
+          takePage(change.no, change.page.rows, change.page.deleted);
+          for (const row of change.page.rows) copies.set(row.id, row);
+          for (const id of change.page.deleted) copies.set(id, null);
+          break;
         case 'put':
-          for (const row of change.rows) setPerson(row.id, toIndexedPerson(row, codes, day));
+          for (const row of change.rows) {
+            edited.add(row.id);
+            setPerson(row.id, personOf(row));
+          }
           break;
         case 'delete':
-          for (const id of change.ids) setPerson(id, null);
+          for (const id of change.ids) {
+            edited.delete(id);
+            const copy = copies.get(id);
+            if (copy !== undefined) setPerson(id, copy && personOf(copy));
+            else if (pageOf.has(id)) reread.push(id);
+            else setPerson(id, null);
+          }
           break;
         case 'clear':
-          if (duringBuild) {
-            startBuild();
-            return;
-          }
-          state = createState(buildSegment([]));
-          break;
         case 'unknown':
           startBuild();
-          return;
+          return false;
       }
     }
+    if (reread.length > 0) refresh(reread);
+    return true;
+  }
+
+  function onChanges(changes: readonly BeneficiaryChange[]): void {
+    if (duringBuild) {
+      duringBuild.push(changes);
+      return;
+    }
+    if (!applyChanges(changes)) return;
     if (ready) maybeCompact();
     notify();
   }
@@ -159,14 +157,14 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   const onCommit = (changes: readonly BeneficiaryChange[], parts: unknown) => {
     if (closed) return;
     if (typeof parts === 'object' && parts !== null) ownParts.add(parts);
-    applyChanges(changes);
+    onChanges(changes);
   };
 
   function startBuild(): void {
     if (closed) return;
     const no = ++buildNo;
     ready = false;
-    duringBuild = new Map();
+    duringBuild = [];
     day = options.today();
     notify();
     build(no).catch((error: unknown) => {
@@ -178,30 +176,54 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   }
 
   async function build(no: number): Promise<void> {
-    const people: IndexedPerson[] = [];
-    let last: string | null = null;
-    for (;;) {
-      const rows: BeneficiaryRow[] = await (
-        last === null ? db.beneficiaries.limit(chunkSize) : db.beneficiaries.where(':id').above(last).limit(chunkSize)
-      ).toArray();
-      if (no !== buildNo || closed) return;
-      for (const row of rows) people.push(toIndexedPerson(row, codes, day));
-      if (rows.length < chunkSize) break;
-      last = rows.at(-1)?.id ?? null;
+    // One read transaction: a consistent snapshot; what commits later is queued in duringBuild
+    // (a change committed before the snapshot and queued too is applied again: no harm).
+    const [records, editedRows] = await db.transaction('r', [db.rosterPages, db.beneficiaries], () =>
+      Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]),
+    );
+    if (no !== buildNo || closed) return;
+    records.sort((a, b) => a.no - b.no);
+    const people = new Map<string, IndexedPerson>();
+    const pages = new Map<string, number>();
+    for (const record of records) {
+      const page = openRosterPage(record);
+      for (const row of page.rows) {
+        people.set(row.id, personOf(row));
+        pages.set(row.id, record.no);
+      }
+      for (const id of page.deleted) {
+        people.delete(id);
+        pages.delete(id);
+      }
       await yieldToUi();
       if (no !== buildNo || closed) return;
     }
-    state = createState(buildSegment(people));
-    const pending = duringBuild ?? new Map<string, IndexedPerson | null>();
+    for (const row of editedRows) people.set(row.id, personOf(row));
+    state = createState(buildSegment([...people.values()]));
+    pageOf = pages;
+    edited = new Set(editedRows.map((row) => row.id));
+    const queued = duringBuild ?? [];
     duringBuild = null;
-    for (const [id, person] of pending) setPerson(id, person);
+    for (const changes of queued) if (!applyChanges(changes)) return;
     ready = true;
     notify();
     for (const w of readyWaiters) w.resolve();
     readyWaiters = [];
   }
 
-  /** Another tab (or another connection here) changed these ids: read them again. */
+  /** Reads the current rows of these people (edited record, else latest page copy). */
+  async function readCurrent(ids: readonly string[]) {
+    const editedRows = await db.beneficiaries.bulkGet([...ids]);
+    const nos = [...new Set(ids.flatMap((id, i) => (editedRows[i] ? [] : (pageOf.get(id) ?? []))))];
+    const records = await db.rosterPages.bulkGet(nos);
+    const copies = new Map<string, BeneficiaryRow>();
+    for (const record of records)
+      if (record)
+        for (const row of openRosterPage(record).rows) if (pageOf.get(row.id) === record.no) copies.set(row.id, row);
+    return ids.map((id, i) => ({ id, edited: editedRows[i], copy: copies.get(id) }));
+  }
+
+  /** Another tab (or a removed edited record) changed these ids: read them again. */
   function refresh(ids: string[]): void {
     if (duringBuild) {
       startBuild();
@@ -210,14 +232,16 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
     touchedDuringRefresh ??= new Set();
     const touched = touchedDuringRefresh;
     refreshing = refreshing
-      .then(() => db.beneficiaries.bulkGet(ids))
+      .then(() => readCurrent(ids))
       .then(
-        (rows) => {
+        (current) => {
           if (closed || duringBuild) return;
-          for (const [i, id] of ids.entries()) {
+          for (const { id, edited: row, copy } of current) {
             if (touched.has(id)) continue;
-            const row = rows[i];
-            setPerson(id, row ? toIndexedPerson(row, codes, day) : null);
+            if (row) edited.add(id);
+            else edited.delete(id);
+            const now = row ?? copy;
+            setPerson(id, now ? personOf(now) : null);
           }
           notify();
         },
@@ -228,15 +252,35 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
       });
   }
 
-  const tablePart = `idb://${db.name}/beneficiaries/`;
+  /** Another tab wrote these pages: take them in, in order (a missing one was removed: rebuild). */
+  function refreshPages(nos: number[]): void {
+    refreshing = refreshing
+      .then(() => db.rosterPages.bulkGet(nos.sort((a, b) => a - b)))
+      .then(
+        (records) => {
+          if (closed) return;
+          onChanges(
+            records.map((r) => (r ? { kind: 'page', no: r.no, page: openRosterPage(r) } : { kind: 'unknown' })),
+          );
+        },
+        () => startBuild(),
+      );
+  }
+
+  const editedPart = `idb://${db.name}/beneficiaries/`;
+  const pagesPart = `idb://${db.name}/rosterPages/`;
   const onStorageMutated = (parts: ObservabilitySet) => {
     if (closed || ownParts.has(parts)) return;
     if ('all' in parts) return startBuild();
-    const keys = parts[tablePart];
-    if (!keys) return;
-    const ids = singleKeys(keys);
-    if (ids === null || ids.length > REFRESH_MAX) startBuild();
-    else if (ids.length > 0) refresh(ids);
+    const pageKeys = parts[pagesPart];
+    const keys = parts[editedPart];
+    if (!keys && !pageKeys) return;
+    const nos = pageKeys ? singleKeys(pageKeys) : [];
+    const ids = keys ? singleKeys(keys) : [];
+    if (ids === null || nos === null || ids.length > REFRESH_MAX || nos.some((n) => typeof n !== 'number'))
+      return startBuild();
+    if (nos.length > 0) refreshPages(nos as number[]);
+    if (ids.length > 0) refresh(ids.map(String));
   };
 
   db.beneficiaryCommitListeners.add(onCommit);
@@ -294,6 +338,21 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
       const f = toCodeFilter(view.filters, codes);
       return f ? filteredIds(state, f, view.sort, codes.village) : [];
     },
+    count: () => (ready ? liveCount(state) : null),
+    window: (offset, limit) => {
+      if (!ready) return null;
+      byName ??= nameOrder(state, codes);
+      return byName.slice(offset, offset + limit).map((id) => listRow(state, codes, hitOf(state, id) as Hit));
+    },
+    listRows: (ids) => {
+      if (!ready) return null;
+      return ids.map((id) => {
+        const hit = hitOf(state, id);
+        return hit ? listRow(state, codes, hit) : undefined;
+      });
+    },
+    villages: () => (ready ? liveVillages(state, codes) : null),
+    pageOf: (id) => pageOf.get(id),
     memoryBytes: () => {
       const changed = [...state.delta.values()].reduce((sum, p) => sum + 120 + p.tokens.length * 40, 0);
       return segmentBytes(state.base) + state.seen.byteLength + changed;
@@ -309,21 +368,6 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   };
 }
 
-/** The single keys of a Dexie RangeSet (a tree of `from`/`to` nodes), or null if it holds a range. */
-function singleKeys(set: unknown): string[] | null {
-  const out: string[] = [];
-  const walk = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return true;
-    const { from, to, l, r } = node as { from?: unknown; to?: unknown; l?: unknown; r?: unknown };
-    if (from !== undefined || to !== undefined) {
-      if (typeof from !== 'string' || from !== to) return false;
-      out.push(from);
-    }
-    return walk(l) && walk(r);
-  };
-  return walk(set) ? out : null;
-}
-
 /** One index per database, created by attachRosterIndex; none where none was attached (tests, tools). */
 const indexes = new WeakMap<AppDb, RosterIndex>();
 
@@ -337,3 +381,9 @@ export function attachRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
 export function rosterIndexOf(db: AppDb): RosterIndex | undefined {
   return indexes.get(db);
 }
+
+// The attached index, once ready, tells readPeople which page to read.
+setPageDirectoryProvider((db) => {
+  const index = indexes.get(db);
+  return index?.isReady() ? index.pageOf : undefined;
+});

@@ -3,14 +3,28 @@ import { compareVillages, matchesRosterFilters, sortRosterPeople, type RosterVie
 import { queryWords } from '../domain/vietnamese-text';
 import type { AppDb, BeneficiaryRow } from './app-db';
 import { rosterIndexOf, type RosterIndex } from './roster-index';
+import type { RosterListRow } from './roster-index-list';
+import { loadRoster, readPeople } from './roster-pages';
 
-export function countRoster(db: AppDb): Promise<number> {
-  return db.beneficiaries.count();
+export type { RosterListRow } from './roster-index-list';
+
+/**
+ * Every query here is answered by the in-memory roster index (waiting for it while it builds);
+ * where none is attached (tests, tools) or it cannot be built, from every row of the pages and
+ * edited records (roster-pages.ts `loadRoster`), with the same answers.
+ */
+export async function countRoster(db: AppDb): Promise<number> {
+  return (await askIndex(db, (index) => index.count())) ?? (await loadRoster(db)).size;
 }
 
+const byNameThenId = (a: BeneficiaryRow, b: BeneficiaryRow) =>
+  compareKeys(a.sortKey, b.sortKey) || compareKeys(a.id, b.id);
+
 /** A window of the roster in name order (given name first). */
-export function rosterWindow(db: AppDb, offset: number, limit: number): Promise<BeneficiaryRow[]> {
-  return db.beneficiaries.orderBy('sortKey').offset(offset).limit(limit).toArray();
+export async function rosterWindow(db: AppDb, offset: number, limit: number): Promise<RosterListRow[]> {
+  const answer = await askIndex(db, (index) => index.window(offset, limit));
+  if (answer) return answer;
+  return [...(await loadRoster(db)).values()].sort(byNameThenId).slice(offset, offset + limit);
 }
 
 export type RosterSearch = { rows: BeneficiaryRow[]; hasMore: boolean };
@@ -88,7 +102,7 @@ export async function searchRoster(
 }
 
 async function rowsOf(db: AppDb, ids: readonly string[]): Promise<BeneficiaryRow[]> {
-  return (await db.beneficiaries.bulkGet([...ids])).filter((row) => row !== undefined);
+  return (await readPeople(db, ids)).filter((row) => row !== undefined);
 }
 
 /** The opaque filter needs rows: read candidates in scan order until `limit + 1` pass. */
@@ -113,19 +127,9 @@ function sortedSearch(rows: BeneficiaryRow[], limit: number): RosterSearch {
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-const SCAN_CHUNK = 2000;
-
-/** Reads every row of the table in primary-key chunks, in one read transaction (a snapshot). */
-function scanRows(db: AppDb, visit: (rows: BeneficiaryRow[]) => void): Promise<void> {
-  return db.transaction('r', db.beneficiaries, async () => {
-    let chunk = await db.beneficiaries.limit(SCAN_CHUNK).toArray();
-    while (chunk.length > 0) {
-      visit(chunk);
-      const last = chunk.at(-1)?.id ?? '';
-      chunk =
-        chunk.length < SCAN_CHUNK ? [] : await db.beneficiaries.where(':id').above(last).limit(SCAN_CHUNK).toArray();
-    }
-  });
+/** Every row of the roster, from one consistent snapshot (the path without an index). */
+async function scanRows(db: AppDb, visit: (rows: BeneficiaryRow[]) => void): Promise<void> {
+  visit([...(await loadRoster(db)).values()]);
 }
 
 const byTokenThenId = (a: { token: string; row: BeneficiaryRow }, b: { token: string; row: BeneficiaryRow }) =>
@@ -226,83 +230,29 @@ export async function searchRosterKeys(
   return { ids: sortRosterPeople(result.rows, view.sort).map((row) => row.id), hasMore: result.hasMore };
 }
 
-/** The villages of the roster in Vietnamese order, read from the village index keys only. */
+/** The villages of the roster in Vietnamese order. */
 export async function rosterVillages(db: AppDb): Promise<string[]> {
-  const villages = await db.beneficiaries.orderBy('village').uniqueKeys();
-  return villages.map(String).sort(compareVillages);
+  const answer = await askIndex(db, (index) => index.villages());
+  if (answer) return answer;
+  const villages = new Set([...(await loadRoster(db)).values()].map((row) => row.village));
+  return [...villages].sort((a, b) => compareVillages(a, b) || compareKeys(a, b));
 }
 
 /**
  * Ids of the people that pass the view's filters, in the view's order: the list the
  * virtualised roster reads windows of (`rosterRowsByKeys`) while filters or the village order
- * are on. The plain name order needs none of this (`rosterWindow` reads the sortKey index).
- *
- * Why a key list computed once per view and table change (not per keystroke, not per scroll):
- * category, payment method and readiness (which depends on today's date and several fields)
- * cannot be answered by an index, and an offset into a filtered scan would rescan from the
- * start for every window. Reading values is what costs: measured in Chromium on this project's
- * (slow, shared) test machine at 100,000 people, `getAll` of every row took 5–7 s, the keys of
- * one index 0.9 s, one village's rows 0.3 s. Hence three paths, cheapest first:
- * - a village filter: only that village's rows, through the village index (schema version 2);
- * - only a status filter and/or the village order: index keys only, no row is read;
- * - otherwise one pass over the table in primary-key chunks (`getAll` of 2,000 rows), keeping
- *   only ids, villages and sort keys, so 100,000 people never sit in memory at once.
- * One read transaction makes each pass a consistent snapshot even if a pull commits meanwhile.
+ * are on; computed once per view and roster change, not per scroll.
  */
 export async function filteredRosterKeys(db: AppDb, view: RosterView, today: string): Promise<string[]> {
-  return (await currentIndex(db))?.filteredKeys(view, today) ?? filteredRosterKeysIndexedDb(db, view, today);
+  const answer = await askIndex(db, (index) => index.filteredKeys(view, today));
+  if (answer) return answer;
+  const kept = [...(await loadRoster(db)).values()]
+    .filter((row) => matchesRosterFilters(row, view.filters, today))
+    .sort(byNameThenId);
+  return sortRosterPeople(kept, view.sort).map((p) => p.id);
 }
 
-/**
- * The roster index if it is ready now (after any re-read for another tab), else null: for
- * queries that IndexedDB's own indexes answer well enough meanwhile.
- */
-async function currentIndex(db: AppDb): Promise<RosterIndex | null> {
-  const index = rosterIndexOf(db);
-  if (!index?.isReady()) return null;
-  await index.settled();
-  return index.isReady() ? index : null;
-}
-
-/** filteredRosterKeys from IndexedDB (before the in-memory index is ready). */
-function filteredRosterKeysIndexedDb(db: AppDb, view: RosterView, today: string): Promise<string[]> {
-  const { filters } = view;
-  const readsRows = filters.category !== null || filters.method !== null || filters.readiness !== null;
-  return db.transaction('r', db.beneficiaries, async () => {
-    if (filters.village === null && !readsRows) return keysFromIndexes(db, view);
-    const kept: { id: string; village: string; sortKey: string }[] = [];
-    const keep = (rows: BeneficiaryRow[]) => {
-      for (const row of rows) {
-        if (matchesRosterFilters(row, filters, today))
-          kept.push({ id: row.id, village: row.village, sortKey: row.sortKey });
-      }
-    };
-    if (filters.village !== null) {
-      keep(await db.beneficiaries.where('village').equals(filters.village).toArray());
-    } else {
-      await scanRows(db, keep);
-    }
-    return sortRosterPeople(kept, view.sort).map((p) => p.id);
-  });
-}
-
-/** Status filter and village order from index keys alone (`getAllKeys`), without reading rows. */
-async function keysFromIndexes(db: AppDb, view: RosterView): Promise<string[]> {
-  const byName = await db.beneficiaries.orderBy('sortKey').primaryKeys();
-  const { status } = view.filters;
-  const allowed = status === null ? null : new Set(await db.beneficiaries.where('status').equals(status).primaryKeys());
-  const ids = allowed ? byName.filter((id) => allowed.has(id)) : byName;
-  if (view.sort === 'name') return ids;
-  const villages = await rosterVillages(db);
-  const rank = new Map<string, number>();
-  for (const [i, village] of villages.entries()) {
-    for (const id of await db.beneficiaries.where('village').equals(village).primaryKeys()) rank.set(id, i);
-  }
-  // Array sort is stable: within a village the name order of `byName` stays.
-  return ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-}
-
-/** The rows of a window of a key list; a row deleted since the list was made is `undefined`. */
-export function rosterRowsByKeys(db: AppDb, ids: readonly string[]): Promise<(BeneficiaryRow | undefined)[]> {
-  return db.beneficiaries.bulkGet([...ids]);
+/** The list's lines of a window of a key list; one deleted since the list was made is `undefined`. */
+export async function rosterRowsByKeys(db: AppDb, ids: readonly string[]): Promise<(RosterListRow | undefined)[]> {
+  return (await askIndex(db, (index) => index.listRows(ids))) ?? readPeople(db, ids);
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { beneficiaryData, change } from '../../tests/builders/beneficiary';
 import type { User } from '../protocol/auth';
 import { createAppDb, type AppDb, type OutboxRow } from '../storage/app-db';
+import { countRoster } from '../storage/roster-queries';
 import { applyPullPage } from '../storage/apply-pull-page';
 import { getKv } from '../storage/kv';
 import { recordOk } from '../../tests/builders/record';
@@ -43,10 +44,10 @@ describe('session', () => {
     );
 
     expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);
-    expect(await db.beneficiaries.count()).toBe(1);
+    expect(await countRoster(db)).toBe(1);
 
     expect(await resetIfScopeChanged(db, user(['19960', '20140']))).toBe(true);
-    expect(await db.beneficiaries.count()).toBe(0);
+    expect(await countRoster(db)).toBe(0);
     expect(await getKv(db, 'pullCursor')).toBeUndefined();
     expect(await db.outbox.count()).toBe(1);
   });
@@ -79,7 +80,7 @@ describe('session', () => {
     await clearSession(db);
 
     expect(await resetIfScopeChanged(db, user(['20140'], 'u2'))).toBe(true);
-    expect(await db.beneficiaries.count()).toBe(0);
+    expect(await countRoster(db)).toBe(0);
     expect(await getKv(db, 'pullCursor')).toBeUndefined();
   });
 
@@ -124,6 +125,6 @@ describe('session', () => {
     await clearSession(db);
 
     expect(await resetIfScopeChanged(db, user(['19960']))).toBe(false);
-    expect(await db.beneficiaries.count()).toBe(1);
+    expect(await countRoster(db)).toBe(1);
   });
 });

@@ -76,11 +76,21 @@ export async function resetIfScopeChanged(db: AppDb, user: User): Promise<boolea
   // A reports-only role holds no roster on the device: whatever is there goes (issue 14).
   const mayHold = can(user, 'roster.pull');
   if ((same || previous === undefined) && mayHold) return false;
-  const tables = [db.communes, db.beneficiaries, db.periods, db.paymentLines, db.idChecks, db.conflicts, db.blobs];
+  const tables = [
+    db.communes,
+    db.beneficiaries,
+    db.rosterPages,
+    db.periods,
+    db.paymentLines,
+    db.idChecks,
+    db.conflicts,
+    db.blobs,
+  ];
   await db.transaction('rw', [...tables, db.outbox, db.kv], async () => {
     await Promise.all([
       db.communes.clear(),
       db.beneficiaries.clear(),
+      db.rosterPages.clear(),
       db.periods.clear(),
       db.paymentLines.clear(),
       db.idChecks.clear(),

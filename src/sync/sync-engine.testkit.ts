@@ -88,7 +88,16 @@ export async function record(
   payload: (i: number) => Payload = () => ({ reason: 'absent' }),
   actor = officer,
 ) {
-  const tables = [db.outbox, db.kv, db.shadows, db.beneficiaries, db.paymentLines, db.idChecks, db.blobs];
+  const tables = [
+    db.outbox,
+    db.kv,
+    db.shadows,
+    db.beneficiaries,
+    db.rosterPages,
+    db.paymentLines,
+    db.idChecks,
+    db.blobs,
+  ];
   return db.transaction('rw', tables, async () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import { vietnamDate } from '../../lib/clock';
 import { ComparisonTable } from '../../ui/comparison-table';
 import { t } from '../../ui/messages';
 import { ScannerPanel } from '../../ui/scanner-panel';
+import { readPerson } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
@@ -30,7 +31,7 @@ export function IdCheckPage() {
   const [error, setError] = useState<string | null>(null);
   const [whose, setWhose] = useState<Whose>('beneficiary');
   const [saved, setSaved] = useState(false);
-  const person = useLiveQuery(async () => (id ? ((await db.beneficiaries.get(id)) ?? null) : null), [db, id]);
+  const person = useLiveQuery(async () => (id ? ((await readPerson(db, id)) ?? null) : null), [db, id]);
   const matches = useIdMatches(id ? null : card);
 
   const [lastRaw, setLastRaw] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { BeneficiaryRow, PaymentLineRow } from '../../storage/app-db';
 import { payingMonth } from '../../domain/calendar';
 import { vietnamMonth } from '../../lib/clock';
+import { readPeople, readPerson } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 
 export type PaymentListItem = { line: PaymentLineRow; person: BeneficiaryRow | undefined };
@@ -31,7 +32,10 @@ export function usePaymentList(chosen: string | null = null): PaymentList | unde
       .where('[periodId+communeCode]')
       .between([periodId, Dexie.minKey], [periodId, Dexie.maxKey])
       .toArray();
-    const people = await db.beneficiaries.bulkGet(lines.map((l) => l.beneficiaryId));
+    const people = await readPeople(
+      db,
+      lines.map((l) => l.beneficiaryId),
+    );
     const items = lines.map((line, i) => ({ line, person: people[i] }));
     const rank = (s: string) => (s === 'due' ? 0 : OPEN.has(s) ? 1 : 2);
     items.sort(
@@ -49,6 +53,6 @@ export function usePaymentLine(lineId: string): PaymentListItem | null | undefin
   return useLiveQuery(async () => {
     const line = await db.paymentLines.get(lineId);
     if (!line) return null;
-    return { line, person: await db.beneficiaries.get(line.beneficiaryId) };
+    return { line, person: await readPerson(db, line.beneficiaryId) };
   }, [db, lineId]);
 }

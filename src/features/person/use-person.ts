@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BeneficiaryRow, IdCheckRow, OutboxRow, PaymentLineRow } from '../../storage/app-db';
+import { readPerson } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 
 export type PersonView = {
@@ -13,7 +14,7 @@ export type PersonView = {
 export function usePerson(id: string): PersonView | null | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const person = await db.beneficiaries.get(id);
+    const person = await readPerson(db, id);
     if (!person) return null;
     const [lines, idChecks] = await Promise.all([
       db.paymentLines.where('beneficiaryId').equals(id).toArray(),

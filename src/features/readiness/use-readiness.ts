@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { classifyReadiness, type Readiness } from '../../domain/readiness';
 import { vietnamDate } from '../../lib/clock';
 import type { BeneficiaryRow } from '../../storage/app-db';
+import { loadRoster } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 
 export type ReadinessItem = { person: BeneficiaryRow; readiness: Readiness };
@@ -11,7 +12,9 @@ export function useReadinessReview(): ReadinessItem[] | undefined {
   const { db, clock } = useServices();
   return useLiveQuery(async () => {
     const today = vietnamDate(clock.now());
-    const people = await db.beneficiaries.where('status').equals('active').sortBy('sortKey');
+    const people = [...(await loadRoster(db)).values()]
+      .filter((person) => person.status === 'active')
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     return people.map((person) => ({
       person,
       readiness: classifyReadiness({

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { BeneficiaryRow } from '../../storage/app-db';
+import type { RosterListRow } from '../../storage/roster-queries';
 import { RosterRowPlaceholder, RosterRowView } from './roster-row';
 import { useRosterKeyWindow, useRosterWindow } from './use-roster';
 
@@ -8,7 +8,7 @@ const ROW_HEIGHT = 72;
 const OVERSCAN = 8;
 
 type Source =
-  { kind: 'all'; count: number } | { kind: 'rows'; rows: BeneficiaryRow[] } | { kind: 'keys'; ids: readonly string[] };
+  { kind: 'all'; count: number } | { kind: 'rows'; rows: RosterListRow[] } | { kind: 'keys'; ids: readonly string[] };
 
 const NO_IDS: readonly string[] = [];
 
@@ -37,7 +37,7 @@ export function RosterList({ source, label }: { source: Source; label: string })
     source.kind === 'keys' ? size : 0,
   );
 
-  function rowAt(index: number): BeneficiaryRow | undefined {
+  function rowAt(index: number): RosterListRow | undefined {
     if (source.kind === 'rows') return source.rows[index];
     if (source.kind === 'keys') return keyRows?.[index - first];
     return windowRows?.[index - first];

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { BeneficiaryRow } from '../../storage/app-db';
+import type { RosterListRow } from '../../storage/roster-queries';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 
 /** One person in the roster list: name, birth year, village, category, payment method, status. */
-export function RosterRowView({ row }: { row: BeneficiaryRow }) {
+export function RosterRowView({ row }: { row: RosterListRow }) {
   return (
     <Link to={`/nguoi/${encodeURIComponent(row.id)}`} className="roster-row">
       <div className="roster-main">

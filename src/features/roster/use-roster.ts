@@ -8,24 +8,26 @@ import {
   rosterVillages,
   rosterWindow,
   searchRosterKeys,
+  type RosterListRow,
   type RosterSearchKeys,
 } from '../../storage/roster-queries';
 import { rosterIndexOf } from '../../storage/roster-index';
 import type { AppDb } from '../../storage/app-db';
-import type { BeneficiaryRow } from '../../storage/app-db';
 import { useServices } from '../../ui/services';
 import { useStoreVersion } from '../../ui/use-store-version';
 
-/** Number of people on the device, live. */
+/** Number of people on the device, live (the index answers: its version re-runs the query). */
 export function useRosterCount(): number | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => countRoster(db), [db]);
+  const version = useRosterIndexVersion(db);
+  return useLiveQuery(() => countRoster(db), [db, version]);
 }
 
-/** The rows of one window of the name-ordered roster, live. */
-export function useRosterWindow(offset: number, limit: number): BeneficiaryRow[] | undefined {
+/** The lines of one window of the name-ordered roster, live. */
+export function useRosterWindow(offset: number, limit: number): RosterListRow[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => rosterWindow(db, offset, limit), [db, offset, limit]);
+  const version = useRosterIndexVersion(db);
+  return useLiveQuery(() => rosterWindow(db, offset, limit), [db, offset, limit, version]);
 }
 
 /** Today in Vietnam: readiness depends on it (ages, expiry of papers). */
@@ -63,7 +65,8 @@ export function useRosterSearch(query: string, view: RosterView): RosterSearchKe
 /** The villages to filter by, live. */
 export function useRosterVillages(): string[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => rosterVillages(db), [db]);
+  const version = useRosterIndexVersion(db);
+  return useLiveQuery(() => rosterVillages(db), [db, version]);
 }
 
 /**
@@ -85,10 +88,11 @@ export function useRosterKeyWindow(
   ids: readonly string[],
   offset: number,
   limit: number,
-): (BeneficiaryRow | undefined)[] | undefined {
+): (RosterListRow | undefined)[] | undefined {
   const { db } = useServices();
+  const version = useRosterIndexVersion(db);
   return useLiveQuery(
     () => (limit > 0 ? rosterRowsByKeys(db, ids.slice(offset, offset + limit)) : Promise.resolve([])),
-    [db, ids, offset, limit],
+    [db, ids, offset, limit, version],
   );
 }

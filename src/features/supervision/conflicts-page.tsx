@@ -9,6 +9,7 @@ import { errorMessage, t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
+import { readPerson } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 import { ConflictCard } from '../../ui/conflict-card';
 import {
@@ -136,7 +137,7 @@ function Resolve({
   async function keepValues(side: ConflictSide) {
     if (!side.values || !keepWith) return;
     // The side holds only the fields that conflicted: the op's others come from the person now.
-    const current = (await db.beneficiaries.get(conflict.subject.id)) ?? {};
+    const current = (await readPerson(db, conflict.subject.id)) ?? {};
     const payload = { ...keptValuesPayload(keepWith, side.values, current), conflictId: conflict.id };
     // The values come from a pulled conflict: recordOp validates them with the registry's schema.
     done(await record(keepWith, conflict.subject.id, payload as PayloadInput<typeof keepWith>));

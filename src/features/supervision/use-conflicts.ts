@@ -4,6 +4,7 @@ import type { ConflictView } from '../../protocol/conflicts';
 import type { ConflictRow } from '../../storage/app-db';
 import { TransportError } from '../../sync/transport';
 import { useOnline } from '../../ui/use-online';
+import { readPeople } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 
@@ -131,7 +132,7 @@ export function useVillages(beneficiaryIds: readonly string[]): Map<string, stri
   const key = [...new Set(beneficiaryIds)].sort().join('\n');
   return useLiveQuery(async () => {
     const ids = key === '' ? [] : key.split('\n');
-    const rows = await db.beneficiaries.bulkGet(ids);
+    const rows = await readPeople(db, ids);
     const villages = new Map<string, string>();
     for (const row of rows) if (row?.village) villages.set(row.id, row.village);
     return villages;

@@ -1,0 +1,192 @@
+/**
+ * The roster stored for bulk loading: pulled people are written as pages of up to
+ * `ROSTER_PAGE_SIZE` rows, one IndexedDB record per page (`rosterPages`), appended as pull pages
+ * arrive. A later pull that changes or deletes someone appends a newer page: the copy in the
+ * highest-numbered page holding a person wins, a tombstone (`deleted`) removes them, and
+ * `foldRosterPages` rewrites the pages without superseded copies once they pile up.
+ *
+ * Where the device edits (an op not answered yet, or answered but not pulled back), the person's
+ * current row is a record of its own in `beneficiaries` (the "edited record"), which wins over
+ * every page. Reads of one person go through `readPerson` / `readPeople`.
+ *
+ * `sealRosterPage` / `openRosterPage` are the only functions that see a page's stored form: the
+ * unit a later change encrypts at rest (issue 13).
+ */
+import type { AppDb, BeneficiaryRow, RosterPageRecord } from './app-db';
+
+/** People per page, as the bench's packed floor measured (tests/bench/page/floor.ts). */
+export const ROSTER_PAGE_SIZE = 2000;
+
+/** A page's content: full rows (with their search tokens and sort key) and removed ids. */
+export type RosterPage = { rows: BeneficiaryRow[]; deleted: string[] };
+
+/** The pages a writer just sealed, so the change feed need not decode what it was handed. */
+const opened = new WeakMap<RosterPageRecord, RosterPage>();
+
+/** A page as stored. The one place a page's bytes are written. */
+export function sealRosterPage(no: number, page: RosterPage): RosterPageRecord {
+  const record: RosterPageRecord = { no, size: page.rows.length, data: JSON.stringify(page) };
+  opened.set(record, page);
+  return record;
+}
+
+/** Recently read pages, checked against the stored text, so a live query re-run decodes nothing. */
+const recent = new Map<number, { data: string; page: RosterPage }>();
+const RECENT_MAX = 8;
+
+/** A stored page's content. The one place a page's bytes are read. */
+export function openRosterPage(record: RosterPageRecord): RosterPage {
+  const known = opened.get(record);
+  if (known) return known;
+  const cached = recent.get(record.no);
+  if (cached && cached.data === record.data) return cached.page;
+  const page = JSON.parse(record.data) as RosterPage;
+  recent.delete(record.no);
+  recent.set(record.no, { data: record.data, page });
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as number);
+  return page;
+}
+
+/** The next free page number (inside the caller's transaction). */
+async function nextPageNo(db: AppDb): Promise<number> {
+  const last = await db.rosterPages.toCollection().lastKey();
+  return typeof last === 'number' ? last + 1 : 1;
+}
+
+/** Appends pulled rows and removals as new pages (call inside a transaction holding rosterPages). */
+export async function appendRosterPages(
+  db: AppDb,
+  rows: readonly BeneficiaryRow[],
+  deleted: readonly string[],
+): Promise<void> {
+  if (rows.length === 0 && deleted.length === 0) return;
+  let no = await nextPageNo(db);
+  const records: RosterPageRecord[] = [];
+  for (let i = 0; i === 0 || i < rows.length; i += ROSTER_PAGE_SIZE) {
+    const last = i + ROSTER_PAGE_SIZE >= rows.length;
+    records.push(
+      sealRosterPage(no++, { rows: rows.slice(i, i + ROSTER_PAGE_SIZE), deleted: last ? [...deleted] : [] }),
+    );
+  }
+  await db.rosterPages.bulkAdd(records);
+}
+
+/** Every person the pages hold, latest copy each, with the page it is in (edited records not applied). */
+export type PagedRoster = { rows: Map<string, BeneficiaryRow>; pageOf: Map<string, number>; stored: number };
+
+/** Resolves pages (in any order) to the latest copy of each person. */
+export function resolvePages(records: readonly RosterPageRecord[]): PagedRoster {
+  const rows = new Map<string, BeneficiaryRow>();
+  const pageOf = new Map<string, number>();
+  let stored = 0;
+  for (const record of [...records].sort((a, b) => a.no - b.no)) {
+    const page = openRosterPage(record);
+    stored += page.rows.length;
+    for (const row of page.rows) {
+      rows.set(row.id, row);
+      pageOf.set(row.id, record.no);
+    }
+    for (const id of page.deleted) {
+      rows.delete(id);
+      pageOf.delete(id);
+    }
+  }
+  return { rows, pageOf, stored };
+}
+
+/**
+ * Every person on the device as the screens see them: the pages' latest copies with edited
+ * records on top, in one read transaction (a consistent snapshot).
+ */
+export function loadRoster(db: AppDb): Promise<Map<string, BeneficiaryRow>> {
+  return db.transaction('r', [db.rosterPages, db.beneficiaries], async () => {
+    const [records, edited] = await Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]);
+    const { rows } = resolvePages(records);
+    for (const row of edited) rows.set(row.id, row);
+    return rows;
+  });
+}
+
+/** Where the latest page copy of a person is, as far as an in-memory directory knows. */
+export type PageDirectory = (id: string) => number | undefined;
+
+let directoryOf: (db: AppDb) => PageDirectory | undefined = () => undefined;
+
+/** Lets the roster index (roster-index.ts) serve as the id → page directory of its database. */
+export function setPageDirectoryProvider(provider: (db: AppDb) => PageDirectory | undefined): void {
+  directoryOf = provider;
+}
+
+/**
+ * The current rows of these people (undefined: nobody by that id), edited records first, then the
+ * pages. With a directory (the roster index, once built) only the pages holding them are read,
+ * and the pages after them by key only (so a live query sees a newer copy appended later);
+ * without one, every page is read.
+ */
+export async function readPeople(db: AppDb, ids: readonly string[]): Promise<(BeneficiaryRow | undefined)[]> {
+  const edited = await db.beneficiaries.bulkGet([...ids]);
+  const missing = ids.filter((_, i) => edited[i] === undefined);
+  if (missing.length === 0) return edited;
+  const found = await readPaged(db, missing, directoryOf(db));
+  return ids.map((id, i) => edited[i] ?? found.get(id));
+}
+
+export async function readPerson(db: AppDb, id: string): Promise<BeneficiaryRow | undefined> {
+  return (await readPeople(db, [id]))[0];
+}
+
+async function readPaged(
+  db: AppDb,
+  ids: readonly string[],
+  directory: PageDirectory | undefined,
+): Promise<Map<string, BeneficiaryRow>> {
+  if (!directory) {
+    // No directory (no index attached, or not built yet): the pages decide, newest copy wins.
+    const { rows } = resolvePages(await db.rosterPages.toArray());
+    return new Map(ids.flatMap((id) => (rows.has(id) ? [[id, rows.get(id) as BeneficiaryRow]] : [])));
+  }
+  // A ready directory knows every paged person: one it does not know is in no page.
+  const wanted = [...new Set(ids.flatMap((id) => directory(id) ?? []))].sort((a, b) => a - b);
+  const [records] = await Promise.all([
+    db.rosterPages.bulkGet(wanted),
+    // Read for the live query's sake: a page appended later may hold a newer copy.
+    db.rosterPages
+      .where(':id')
+      .above(wanted.at(-1) ?? 0)
+      .primaryKeys(),
+  ]);
+  const found = new Map<string, BeneficiaryRow>();
+  const wantedIds = new Set(ids);
+  for (const record of records) {
+    if (!record) continue;
+    for (const row of openRosterPage(record).rows) if (wantedIds.has(row.id)) found.set(row.id, row);
+  }
+  return found;
+}
+
+/**
+ * Rewrites the pages without superseded copies and tombstones when they hold more than
+ * `slack` rows beyond the live ones, or more than `maxPages` pages beyond the fewest needed.
+ * Reads in one transaction, writes in another that first checks nothing was appended meanwhile
+ * (a pull won): the pages are sealed between the two, outside any transaction, as encryption
+ * will need. Returns true when it rewrote.
+ */
+export async function foldRosterPages(db: AppDb, slack = ROSTER_PAGE_SIZE, maxPages = 8): Promise<boolean> {
+  const records = await db.rosterPages.toArray();
+  const { rows, stored } = resolvePages(records);
+  const needed = Math.ceil(rows.size / ROSTER_PAGE_SIZE);
+  if (stored - rows.size <= slack && records.length <= needed + maxPages) return false;
+  const keys = records.map((r) => r.no).sort((a, b) => a - b);
+  const first = (keys.at(-1) ?? 0) + 1;
+  const live = [...rows.values()];
+  const folded: RosterPageRecord[] = [];
+  for (let i = 0; i < live.length; i += ROSTER_PAGE_SIZE)
+    folded.push(sealRosterPage(first + folded.length, { rows: live.slice(i, i + ROSTER_PAGE_SIZE), deleted: [] }));
+  return db.transaction('rw', db.rosterPages, async () => {
+    const now = await db.rosterPages.toCollection().primaryKeys();
+    if (now.length !== keys.length || now.some((k, i) => k !== keys[i])) return false;
+    await db.rosterPages.bulkAdd(folded);
+    await db.rosterPages.bulkDelete(keys);
+    return true;
+  });
+}
