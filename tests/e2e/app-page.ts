@@ -36,6 +36,22 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
   }, store);
 }
 
+/**
+ * Every person on the device as the app sees them (storage/roster-pages.ts): the latest copy in
+ * the roster pages, edited records on top. Reads the stored pages as they are (unencrypted JSON).
+ */
+export async function readRoster<T extends { id: string }>(page: Page): Promise<T[]> {
+  const pages = await readStore<{ no: number; data: string }>(page, 'rosterPages');
+  const rows = new Map<string, T>();
+  for (const stored of pages.sort((a, b) => a.no - b.no)) {
+    const content = JSON.parse(stored.data) as { rows: T[]; deleted: string[] };
+    for (const row of content.rows) rows.set(row.id, row);
+    for (const id of content.deleted) rows.delete(id);
+  }
+  for (const row of await readStore<T>(page, 'beneficiaries')) rows.set(row.id, row);
+  return [...rows.values()];
+}
+
 export async function readKv<T>(page: Page, key: string): Promise<T | undefined> {
   const rows = await readStore<{ key: string; value: T }>(page, 'kv');
   return rows.find((r) => r.key === key)?.value;

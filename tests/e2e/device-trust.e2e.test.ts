@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, apiPost, deviceView } from './api';
-import { openLineId, payLine, pendingText, readKv, readOutbox, readStore, signedInPage } from './app-page';
+import { openLineId, payLine, pendingText, readKv, readOutbox, readRoster, readStore, signedInPage } from './app-page';
 import { launchBrowser, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -48,13 +48,13 @@ describe('payment evidence', () => {
 
   test('signing out once everything is sent erases the tablet and says so', async () => {
     const payer = await signedIn('payer');
-    expect((await readStore(payer, 'beneficiaries')).length).toBeGreaterThan(0);
+    expect((await readRoster(payer)).length).toBeGreaterThan(0);
     await payer.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await payer.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect
       .poll(() => payer.getByText('Đã đăng xuất. Mọi thao tác đã được gửi và dữ liệu trên máy đã được xóa.').count())
       .toBe(1);
-    for (const store of ['beneficiaries', 'paymentLines', 'outbox', 'idChecks', 'blobs'])
+    for (const store of ['beneficiaries', 'rosterPages', 'paymentLines', 'outbox', 'idChecks', 'blobs'])
       expect(await readStore(payer, store)).toEqual([]);
     const kv = await readStore<{ key: string }>(payer, 'kv');
     expect(kv.map((r) => r.key)).toEqual(['wipedReason']);
@@ -92,7 +92,7 @@ describe('payment evidence', () => {
         payer.getByText('Đã đăng xuất. Các thao tác chưa gửi đã được xuất ra tệp mã hóa', { exact: false }).count(),
       )
       .toBe(1);
-    for (const store of ['beneficiaries', 'paymentLines', 'outbox', 'blobs'])
+    for (const store of ['beneficiaries', 'rosterPages', 'paymentLines', 'outbox', 'blobs'])
       expect(await readStore(payer, store), store).toEqual([]);
     expect((await readStore<{ key: string }>(payer, 'kv')).map((r) => r.key)).toEqual(['wipedReason']);
 

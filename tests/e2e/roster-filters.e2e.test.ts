@@ -3,7 +3,7 @@
 // stored, sorts by village, and finds the choice remembered after a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { readStore, waitForBootstrap } from './app-page';
+import { readRoster, waitForBootstrap } from './app-page';
 import { launchBrowser, newDevice, PHONE, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -43,7 +43,7 @@ describe('roster filters', () => {
     const page = await context.newPage();
     await signIn(page, 'officer');
     await waitForBootstrap(page);
-    const people = await readStore<StoredPerson>(page, 'beneficiaries');
+    const people = await readRoster<StoredPerson>(page);
     const total = people.length;
     expect(total).toBeGreaterThan(50);
     await expect.poll(() => countNumbers(page), { timeout: 15_000 }).toEqual([total]);
@@ -114,7 +114,7 @@ describe('roster filters', () => {
     const page = await context.newPage();
     await signIn(page, 'officer2');
     await waitForBootstrap(page);
-    const total = (await readStore<StoredPerson>(page, 'beneficiaries')).length;
+    const total = (await readRoster<StoredPerson>(page)).length;
     await expect.poll(() => countNumbers(page), { timeout: 15_000 }).toEqual([total]);
 
     // Folded away on a small screen, so the list keeps its room.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
+import { readRoster } from './app-page';
 
 const baseUrl = inject('baseUrl');
 const staticDir = inject('staticDir');
@@ -17,22 +18,10 @@ afterAll(async () => {
 
 /** Communes of the people stored in the page's IndexedDB, counted. */
 async function localCommunes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('chitra');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(new Error(String(open.error)));
-    });
-    const rows = await new Promise<{ communeCode: string }[]>((resolve, reject) => {
-      const req = db.transaction('beneficiaries').objectStore('beneficiaries').getAll();
-      req.onsuccess = () => resolve(req.result as { communeCode: string }[]);
-      req.onerror = () => reject(new Error(String(req.error)));
-    });
-    db.close();
-    const counts: Record<string, number> = {};
-    for (const r of rows) counts[r.communeCode] = (counts[r.communeCode] ?? 0) + 1;
-    return counts;
-  });
+  const counts: Record<string, number> = {};
+  for (const r of await readRoster<{ id: string; communeCode: string }>(page))
+    counts[r.communeCode] = (counts[r.communeCode] ?? 0) + 1;
+  return counts;
 }
 
 async function rosterCount(page: Page): Promise<number> {

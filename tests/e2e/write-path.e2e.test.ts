@@ -16,6 +16,7 @@ import {
   pendingText,
   readKv,
   readOutbox,
+  readRoster,
   readStore,
   waitForBootstrap,
   type StoredOp,
@@ -432,7 +433,7 @@ describe('a device taken out of service', () => {
     const lineId = await openLineId(page);
     await goOffline(context, page);
     await payLine(page, lineId, { receiver: 'self' });
-    expect(await readStore(page, 'beneficiaries')).not.toHaveLength(0);
+    expect(await readRoster(page)).not.toHaveLength(0);
 
     await apiPost(supervisor, `/api/devices/${encodeURIComponent(deviceId)}/revoke`);
     await context.setOffline(false);
@@ -440,7 +441,7 @@ describe('a device taken out of service', () => {
       .poll(() => page.getByRole('status').allTextContents(), { timeout: 60_000 })
       .toContain('Thiết bị này đã bị thu hồi quyền truy cập. Toàn bộ dữ liệu trên máy đã được xóa.');
     await expect.poll(() => page.getByLabel('Tên đăng nhập').count(), soon).toBe(1);
-    for (const store of ['outbox', 'beneficiaries', 'paymentLines', 'blobs', 'shadows'])
+    for (const store of ['outbox', 'beneficiaries', 'rosterPages', 'paymentLines', 'blobs', 'shadows'])
       expect(await readStore(page, store), store).toEqual([]);
     expect(await readStore(page, 'kv')).toEqual([{ key: 'wipedReason', value: 'device-revoked' }]);
     // Nothing of it reached the server: a revoked device is refused before its ops are read.

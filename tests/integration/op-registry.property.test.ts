@@ -22,6 +22,7 @@ import { putEntities } from '../../src/server/services/entity-store';
 import { createDirectWorld, type DirectWorld } from '../../src/server/testing/direct-push';
 import { PHU_BAI } from '../../src/server/testing/push-world';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
+import { readPerson } from '../../src/storage/roster-pages';
 import { applyPullPage } from '../../src/storage/apply-pull-page';
 import { localContext, opOf, reduceLocal } from '../../src/storage/local-ops';
 import { isoWithOffset, lastSeq, recordOp } from '../../src/storage/outbox';
@@ -239,7 +240,7 @@ async function runScenario(s: Scenario): Promise<void> {
       ? 'id-check'
       : 'beneficiary';
   const before =
-    kind === 'payment-line' ? await device.paymentLines.get(s.entityId) : await device.beneficiaries.get(s.entityId);
+    kind === 'payment-line' ? await device.paymentLines.get(s.entityId) : await readPerson(device, s.entityId);
   // Generated payloads may be malformed on purpose: recordOp validates them at run time.
   const recorded = await recordOp(device, ctx, s.type, s.entityId, s.payload as never);
   const envelope = recorded.ok
@@ -267,9 +268,13 @@ async function runScenario(s: Scenario): Promise<void> {
   const local = reduceLocal(op, before, await localContext(device, op, before));
   expect(result?.status === 'rejected' ? result.code : 'recorded').toBe(local.ok ? 'recorded' : local.error);
   const id = kind === 'id-check' ? recorded.value.id : s.entityId;
-  const table =
-    kind === 'payment-line' ? device.paymentLines : kind === 'id-check' ? device.idChecks : device.beneficiaries;
-  expect(comparable(kind, (await table.get(id)) as Record<string, unknown> | undefined)).toEqual(
+  const now =
+    kind === 'payment-line'
+      ? await device.paymentLines.get(id)
+      : kind === 'id-check'
+        ? await device.idChecks.get(id)
+        : await readPerson(device, id);
+  expect(comparable(kind, now as Record<string, unknown> | undefined)).toEqual(
     comparable(kind, await serverData(w, kind, id)),
   );
   // A check carried by a payment or a visit is kept alike too.
