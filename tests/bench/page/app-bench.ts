@@ -9,6 +9,7 @@ import { createAppDb } from '../../../src/storage/app-db';
 import { recordOp } from '../../../src/storage/outbox';
 import { hashEvidence } from '../../../src/storage/payments';
 import { attachRosterIndex } from '../../../src/storage/roster-index';
+import { loadRoster } from '../../../src/storage/roster-pages';
 import { filteredRosterKeys, searchRoster } from '../../../src/storage/roster-queries';
 import { noFilters, type RosterView } from '../../../src/domain/roster-filter';
 import { toBeneficiaryRow } from '../../../src/storage/roster-row';
@@ -107,17 +108,13 @@ function splitLastPull(): { jsonParseMs: number; pageSchemaMs: number; rowBuildM
 /** Typical queries taken from the stored roster (deterministic for a given data set). */
 async function pickQueries(dbName: string): Promise<Record<string, string>> {
   const db = createAppDb(dbName);
-  const count = await db.beneficiaries.count();
-  const [person] = await db.beneficiaries
-    .orderBy('sortKey')
-    .offset(Math.floor(count / 3))
-    .limit(1)
-    .toArray();
-  const [other] = await db.beneficiaries
-    .orderBy('sortKey')
-    .offset(Math.floor((count * 2) / 3))
-    .limit(1)
-    .toArray();
+  // The roster in name order, from its pages (storage/roster-pages.ts).
+  const roster = [...(await loadRoster(db)).values()].sort((a, b) =>
+    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
+  );
+  const count = roster.length;
+  const person = roster[Math.floor(count / 3)];
+  const other = roster[Math.floor((count * 2) / 3)];
   db.close();
   if (!person || !other) throw new Error('the roster is empty');
   const words = foldVietnamese(other.fullName).split(' ');
@@ -134,7 +131,7 @@ async function pickQueries(dbName: string): Promise<Record<string, string>> {
 /** The in-memory roster index built from IndexedDB as at an app start: time and estimated size. */
 async function indexBuild(dbName: string): Promise<{ ms: number; bytes: number; people: number }> {
   const db = createAppDb(dbName);
-  const people = await db.beneficiaries.count();
+  const people = (await loadRoster(db)).size;
   const t0 = performance.now();
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
   await index.whenReady();
@@ -154,7 +151,7 @@ async function filterTimes(dbName: string): Promise<Record<string, { indexedDbMs
   const db = createAppDb(dbName);
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
   await index.whenReady();
-  const [first] = await plain.beneficiaries.limit(1).toArray();
+  const [first] = (await loadRoster(plain)).values();
   const today = new Date().toISOString().slice(0, 10);
   const views: Record<string, RosterView> = {
     village: { filters: { ...noFilters, village: first?.village ?? '' }, sort: 'name' },
