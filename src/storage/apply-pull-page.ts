@@ -140,7 +140,6 @@ export async function applyPullPage(
   await db.transaction('rw', tables, async () => {
     await Promise.all([
       db.communes.bulkPut(b.communes),
-      appendRosterPages(db, b.beneficiaries, b.deletes.beneficiaries),
       db.periods.bulkPut(b.periods),
       db.paymentLines.bulkPut(b.paymentLines),
       db.idChecks.bulkPut(b.idChecks),
@@ -152,6 +151,9 @@ export async function applyPullPage(
       db.paymentLines.bulkDelete(b.deletes.paymentLines),
       db.kv.put({ key: 'pullCursor', value: cursor }),
       db.kv.put({ key: 'pullApplied', value: receivedTotal }),
+      // Last: an async function's promise, so a write above that throws at once never leaves it
+      // rejecting unobserved when the transaction aborts.
+      appendRosterPages(db, b.beneficiaries, b.deletes.beneficiaries),
     ]);
     await reapplyPending(db, b);
     await dropSupersededEdits(db, [...b.beneficiaries.map((r) => r.id), ...b.deletes.beneficiaries]);
