@@ -12,6 +12,8 @@ export type KvKey =
   | 'persisted'
   | 'opSeq'
   | 'wipedReason'
+  /** Roster pages after the last fold (sync/pull-all.ts). */
+  | 'rosterFoldBase'
   /** The wrapped data key of encryption at rest and the wrong-PIN count (vault.ts). */
   | 'vault'
   /** The roster's chosen filters and order (domain/roster-filter.ts `RosterView`). */

@@ -1,6 +1,7 @@
 /** Pulls the user's scope page by page into the local database, resumable after any interruption. */
 import type { AppDb } from '../storage/app-db';
 import { applyPullPage } from '../storage/apply-pull-page';
+import { foldRosterPages } from '../storage/roster-pages';
 import { getKv, setKv } from '../storage/kv';
 import type { Transport } from './transport';
 
@@ -46,5 +47,26 @@ export async function pullAll(options: PullAllOptions): Promise<{ pages: number;
     if (!page.hasMore) break;
   }
   await setKv(db, 'lastSyncAt', options.now());
+  await foldNowAndThen(db);
   return { pages, applied };
+}
+
+/** Small pages an incremental pull may append before the roster is folded (roster-pages.ts). */
+export const FOLD_AFTER_PAGES = 8;
+
+/**
+ * A pull that changes people appends a page; after `FOLD_AFTER_PAGES` of them since the last fold,
+ * the pages are rewritten without outdated copies. Counting pages is cheap; folding reads them all,
+ * so it runs only then. A fold that cannot happen now (another write meanwhile) waits for the next pull.
+ */
+async function foldNowAndThen(db: AppDb): Promise<void> {
+  const pages = await db.rosterPages.count();
+  const base = await getKv<number>(db, 'rosterFoldBase');
+  if (base === undefined || pages < base) {
+    await setKv(db, 'rosterFoldBase', pages);
+    return;
+  }
+  if (pages <= base + FOLD_AFTER_PAGES) return;
+  await foldRosterPages(db);
+  await setKv(db, 'rosterFoldBase', await db.rosterPages.count());
 }
