@@ -8,10 +8,29 @@ import type { ConflictStatus } from '../../protocol/conflicts';
 import type { DeviceStatus } from '../../protocol/devices';
 import type { DecreaseReason } from '../../domain/list-decreases';
 import type { ListKind, ListStatus } from '../../protocol/lists';
-import type { BatchAction, BatchLineResult, BatchStatus, ProviderKind } from '../../protocol/batches';
 import type { EntityKind } from '../../protocol/pull';
 
 export { deviceStatuses, type DeviceStatus } from '../../protocol/devices';
+
+import type {
+  BatchEventsTable,
+  BatchLinesTable,
+  BatchResultsTable,
+  BatchesTable,
+  OpenedAccountImportsTable,
+  ProviderResultMappingsTable,
+  ProvidersTable,
+} from './schema-batches';
+import type {
+  PaymentFeesTable,
+  ReportFirstNonCashTable,
+  ReportIdChecksTable,
+  ReportLinesTable,
+  ReportLineTotalsTable,
+  ReportPaidDaysTable,
+  ReportPeopleMonthsTable,
+  ReportPeopleTable,
+} from './schema-reports';
 
 export type UsersTable = {
   id: string;
@@ -188,104 +207,6 @@ export type CarryoversTable = {
   applied_at: number | null;
 };
 
-/** A payment provider and its batch file (issue 12). JSON columns are text. */
-export type ProvidersTable = {
-  id: string;
-  code: string;
-  name: string;
-  kind: ProviderKind;
-  aliases: string;
-  template: string;
-  result_mapping: string | null;
-  is_example: number;
-  disabled: number;
-  updated_by: string;
-  updated_at: number;
-};
-
-/** A commune's mapping of a provider's result files (JSON), set by its supervisor. */
-export type ProviderResultMappingsTable = {
-  provider_id: string;
-  commune_code: string;
-  mapping: string;
-  updated_by: string;
-  updated_at: number;
-};
-
-export type BatchesTable = {
-  id: string;
-  reference: string;
-  provider_id: string;
-  commune_code: string;
-  period: string;
-  status: BatchStatus;
-  total: number;
-  line_count: number;
-  template: string;
-  held_back: string;
-  preparer_id: string;
-  created_at: number;
-  approver_id: string | null;
-  approved_at: number | null;
-  exported_at: number | null;
-  file_name: string | null;
-  file_bytes: Uint8Array | null;
-  file_hash: string | null;
-};
-
-export type BatchLinesTable = {
-  batch_id: string;
-  line_id: string;
-  row: number;
-  beneficiary_id: string;
-  reference: string;
-  account_number: string;
-  holder_name: string;
-  amount: number;
-  data: string;
-  result: BatchLineResult;
-  reason: string | null;
-  provider_reference: string | null;
-};
-
-export type BatchResultsTable = {
-  id: string;
-  batch_id: string;
-  file_hash: string;
-  file_name: string;
-  rows: string;
-  imported_by: string;
-  imported_at: number;
-  applied_at: number | null;
-};
-
-/** A reading of a provider's list of opened accounts, kept between its review and its one application. */
-export type OpenedAccountImportsTable = {
-  id: string;
-  provider_id: string;
-  commune_code: string;
-  file_hash: string;
-  file_name: string;
-  /** JSON: header row, mapping and the rows read. */
-  rows: string;
-  imported_by: string;
-  imported_at: number;
-  applied_by: string | null;
-  applied_at: number | null;
-  /** JSON: the row numbers that set an account; null until applied. */
-  applied_rows: string | null;
-};
-
-/** Every step of a batch: prepare, approve, export, results, reroute, cancel, close. Insert-only. */
-export type BatchEventsTable = {
-  batch_id: string;
-  n: number;
-  at: number;
-  user_id: string;
-  action: BatchAction;
-  comment: string | null;
-};
-
 export type OpsTable = {
   /** The op's id: the idempotency key. */
   op_id: string;
@@ -358,93 +279,6 @@ export type BlobsTable = {
 /** An op that names a blob (signature, photo); existing blobs kept at migration 0020 have ''/''. */
 export type BlobRefsTable = { sha256: string; device_id: string; op_id: string };
 
-/** Report projections (issue 14, migration 0021, src/server/reports/projection.ts). */
-export type ReportLinesTable = {
-  line_id: string;
-  commune_code: string;
-  period_id: string;
-  beneficiary_id: string;
-  method: string;
-  status: string;
-  amount: number;
-  paid_amount: number;
-  paid_date: string | null;
-  paid_by: string | null;
-  receiver_kind: string | null;
-  unpaid_reason: string | null;
-  batch_id: string | null;
-  transfer_outcome: string | null;
-  failed_transfers: number;
-  voids: number;
-  conflicts: number;
-};
-export type ReportPeopleTable = {
-  beneficiary_id: string;
-  commune_code: string;
-  village: string;
-  status: string;
-  category: string;
-  method: string | null;
-  account_status: string;
-  card_handed_over_on: string | null;
-  /** domain/record-checks.ts, 0/1 (migration 0025). */
-  bad_id_number: number;
-  no_id_number: number;
-  bad_phone: number;
-};
-export type ReportPeopleMonthsTable = {
-  beneficiary_id: string;
-  month: string;
-  commune_code: string;
-  method: string | null;
-  account_status: string;
-};
-export type ReportIdChecksTable = {
-  check_id: string;
-  commune_code: string;
-  beneficiary_id: string;
-  line_id: string | null;
-  person: string;
-  method: string;
-  reason: string | null;
-  overall: string;
-  checked_date: string;
-};
-
-/** Sums of report_lines by what reports split them by (migration 0023); '' for none, 0/1 flags. */
-export type ReportLineTotalsTable = {
-  period_id: string;
-  commune_code: string;
-  method: string;
-  status: string;
-  reason: string;
-  receiver_kind: string;
-  failed: number;
-  conflicted: number;
-  voided: number;
-  lines: number;
-  amount: number;
-  paid_amount: number;
-};
-export type ReportPaidDaysTable = {
-  period_id: string;
-  commune_code: string;
-  paid_date: string;
-  lines: number;
-  amount: number;
-};
-export type ReportFirstNonCashTable = { beneficiary_id: string; commune_code: string; first_period: string };
-
-/** Fees of a month and payment method for the whole pilot, in đồng (migration 0024). */
-export type PaymentFeesTable = {
-  period_id: string;
-  method: string;
-  amount: number;
-  note: string | null;
-  set_by: string;
-  set_at: number;
-};
-
 /** Blobs that applied ops refer to but that have not arrived; deleted when the bytes arrive. */
 export type MissingBlobsTable = {
   sha256: string;
@@ -502,4 +336,25 @@ export type Database = {
   batch_results: BatchResultsTable;
   batch_events: BatchEventsTable;
   opened_account_imports: OpenedAccountImportsTable;
+};
+
+export type {
+  PaymentFeesTable,
+  ReportFirstNonCashTable,
+  ReportIdChecksTable,
+  ReportLinesTable,
+  ReportLineTotalsTable,
+  ReportPaidDaysTable,
+  ReportPeopleMonthsTable,
+  ReportPeopleTable,
+};
+
+export type {
+  BatchEventsTable,
+  BatchLinesTable,
+  BatchResultsTable,
+  BatchesTable,
+  OpenedAccountImportsTable,
+  ProviderResultMappingsTable,
+  ProvidersTable,
 };
