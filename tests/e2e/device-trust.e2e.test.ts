@@ -73,10 +73,10 @@ describe('payment evidence', () => {
     expect(await payer.getByRole('button', { name: 'Đăng xuất', exact: true }).count()).toBe(0);
     await payer.getByRole('button', { name: 'Xuất tệp mã hóa rồi đăng xuất' }).click();
     await payer.getByLabel('Mật khẩu cho tệp').fill('Lộc An 2026');
-    await payer.getByLabel('Nhập lại mật khẩu').fill('Lộc An 2026');
+    await payer.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('Lộc An 2026');
     const [download] = await Promise.all([
       payer.waitForEvent('download'),
-      payer.getByLabel('Nhập lại mật khẩu').press('Enter'),
+      payer.getByLabel('Nhập lại mật khẩu', { exact: true }).press('Enter'),
     ]);
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^thao-tac-chua-gui-ma-hoa-\\d{4}-\\d{2}-\\d{2}-${deviceId.slice(0, 8)}\\.json$`, 'u'),
