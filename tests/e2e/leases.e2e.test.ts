@@ -3,8 +3,8 @@
 // get the new lease on their next pull. Opened by its address (a reload), the screen waits for the
 // stored session instead of sending the admin to the roster; a supervisor is offered no such
 // screen. No serious or critical axe violation on it, on a tablet and on a phone.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiGet, apiLogin } from './api';
 import { signedInPage, waitForBootstrap } from './app-page';
@@ -19,13 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}×`);
-}
 
 describe('offline lease screen', () => {
   test('an admin sets a commune’s lease from the keyboard; its tablets get it on their next pull', async () => {

@@ -4,8 +4,8 @@
 // monthly report (with the fee the admin entered on the reports screen), types notes, and
 // prints: on paper there is no navigation and the notes are text.
 // No serious or critical axe violation on the reports or the printed report.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiGet, apiLogin } from './api';
 import { signedInPage } from './app-page';
@@ -20,13 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}×`);
-}
 
 const count = (text: string | null) => Number((text ?? '').replaceAll('.', ''));
 

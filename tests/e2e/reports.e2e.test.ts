@@ -1,7 +1,7 @@
 // The reports screen in Chromium (issue 14): a supervisor on a 360-px phone opens "Báo cáo" from
 // the navigation; the month's charts (uPlot canvases, the funnel's bars) and the tables under them
 // render within the phone's width, and axe finds no serious or critical violation.
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { waitForBootstrap } from './app-page';
@@ -36,11 +36,7 @@ describe('reports screen', () => {
     // Nothing wider than the phone but the tables' own scrolling boxes.
     const chartWidth = await page.locator('figure[aria-describedby="report-methods"] canvas').first().boundingBox();
     expect(chartWidth?.width ?? 999).toBeLessThanOrEqual(360);
-    const result = await new AxeBuilder({ page }).analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}×`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -2,8 +2,8 @@
 // one commune and copies the temporary password; that user's first sign-in shows only "Đặt mật
 // khẩu mới", then the app; the admin disables the user and the session ends at once. No serious or
 // critical axe violation on the screen.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin } from './api';
 import { signedInPage } from './app-page';
@@ -18,13 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}×`);
-}
 
 describe('users screen', () => {
   test('create → first sign-in sets a password → the app opens; disabling ends the session', async () => {
