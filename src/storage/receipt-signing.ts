@@ -19,11 +19,15 @@ const toB64Url = (bytes: Uint8Array) =>
 function fromB64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/u.test(text)) return null;
   const padded = text.replace(/-/gu, '+').replace(/_/gu, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
-    return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+    bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
   } catch {
     return null;
   }
+  // Only the canonical spelling: a last character whose unused low bits differ decodes to the
+  // same bytes, and "one character changed" must never verify.
+  return toB64Url(bytes) === text ? bytes : null;
 }
 
 export async function sha256Hex(text: string): Promise<string> {
