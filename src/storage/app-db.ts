@@ -1,7 +1,9 @@
 /** The device's IndexedDB database: typed tables and their append-only schema versions. */
 import Dexie, { type EntityTable } from 'dexie';
 import { beneficiaryChangesMiddleware, type BeneficiaryCommitListener } from './beneficiary-changes';
-import { ROSTER_PAGE_SIZE, sealRosterPage } from './roster-pages';
+import { Keyring, type KeyringState } from './keyring';
+import { plainRosterPage, ROSTER_PAGE_SIZE } from './roster-pages';
+import { sealedTablesMiddleware } from './sealed-tables';
 import { strictDurability } from './strict-durability';
 import type { ConflictData } from '../protocol/conflicts';
 import type { BeneficiaryData, CommuneData, PaymentLineData, PeriodData } from '../protocol/entities';
@@ -57,10 +59,11 @@ export type ShadowRow = { key: string; row: Record<string, unknown> | null; from
 export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded: 0 | 1 | 2 };
 
 /**
- * A page of the pulled roster (roster-pages.ts): `size` rows sealed in `data`, which only
- * `sealRosterPage` / `openRosterPage` read or write.
+ * A page of the pulled roster (roster-pages.ts): `size` rows in `data`, which only
+ * `sealRosterPage` / `openRosterPage` read or write: JSON text on a device without a vault yet,
+ * else AES-GCM bytes; `stamp` tells one sealing from another without opening it.
  */
-export type RosterPageRecord = { no: number; size: number; data: string };
+export type RosterPageRecord = { no: number; size: number; data: string | Uint8Array; stamp: string };
 
 /** Small key/value rows: pull cursor, last sync, device identity, session. */
 export type KvRow = { key: string; value: unknown };
@@ -80,9 +83,12 @@ export class AppDb extends Dexie {
   blobs!: EntityTable<BlobRow, 'hash'>;
   /** Told of every committed change to beneficiaries on this connection (roster-index.ts). */
   readonly beneficiaryCommitListeners = new Set<BeneficiaryCommitListener>();
+  /** The data key while unlocked (keyring.ts): sealed tables and pages need it. */
+  readonly keyring: Keyring;
 
-  constructor(name: string) {
+  constructor(name: string, keyring: KeyringState) {
     super(name);
+    this.keyring = new Keyring(keyring);
     // Version 1. Append new versions below; never edit one that has shipped (docs/style.md §2.7).
     // Indexes follow the queries: roster order (sortKey), prefix search (*searchTokens),
     // scope and filters (communeCode, status), a person's lines and checks (beneficiaryId),
@@ -132,16 +138,28 @@ export class AppDb extends Dexie {
         const pages = tx.table<RosterPageRecord, number>('rosterPages');
         for (let i = 0; i < paged.length; i += ROSTER_PAGE_SIZE)
           await pages.add(
-            sealRosterPage(i / ROSTER_PAGE_SIZE + 1, { rows: paged.slice(i, i + ROSTER_PAGE_SIZE), deleted: [] }),
+            plainRosterPage(i / ROSTER_PAGE_SIZE + 1, { rows: paged.slice(i, i + ROSTER_PAGE_SIZE), deleted: [] }),
           );
         await tx.table('beneficiaries').bulkDelete(paged.map((row) => row.id));
       });
+    // Version 5: rows sealed at rest (sealed-tables.ts) keep only their indexed fields readable,
+    // so no index may hold personal data: `sortKey` (the folded name) goes. Nothing queried it
+    // since the roster moved to pages and the in-memory index. Rows are sealed when the user sets
+    // a PIN (seal-existing.ts), not here: an upgrade runs before anyone has unlocked.
+    this.version(5).stores({
+      beneficiaries: 'id, communeCode, status, village',
+    });
+    this.use(sealedTablesMiddleware(this.keyring));
     this.use(strictDurability);
     this.use(beneficiaryChangesMiddleware(this.beneficiaryCommitListeners));
   }
 }
 
-/** A database per name, so tests get a fresh one (docs/style.md §2.7). */
-export function createAppDb(name = 'chitra'): AppDb {
-  return new AppDb(name);
+/**
+ * A database per name, so tests get a fresh one (docs/style.md §2.7). The app starts its keyring
+ * `unknown` until it has read its vault (app/create-services.ts); tests and tools start without
+ * a vault, writing rows as they are, unless they set one up.
+ */
+export function createAppDb(name = 'chitra', keyring: KeyringState = 'no-vault'): AppDb {
+  return new AppDb(name, keyring);
 }

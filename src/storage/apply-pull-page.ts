@@ -10,7 +10,7 @@ import type { Change } from '../protocol/pull';
 import type { AppDb, BeneficiaryRow, CommuneRow, ConflictRow, IdCheckRow, PaymentLineRow, PeriodRow } from './app-db';
 import type { LocalTable } from './local-ops';
 import { rebuildEntity, shadowKey, tableOf as opTable } from './local-ops';
-import { appendRosterPages } from './roster-pages';
+import { appendSealedPages, sealPagesOf } from './roster-pages';
 import { toBeneficiaryRow } from './roster-row';
 
 export type ApplyPageResult = { applied: number; skipped: number };
@@ -137,6 +137,8 @@ export async function applyPullPage(
     db.conflicts,
     db.blobs,
   ];
+  // Sealed before the transaction: WebCrypto is not IndexedDB work and would end it.
+  const pages = await sealPagesOf(db, b.beneficiaries, b.deletes.beneficiaries);
   await db.transaction('rw', tables, async () => {
     await Promise.all([
       db.communes.bulkPut(b.communes),
@@ -153,7 +155,7 @@ export async function applyPullPage(
       db.kv.put({ key: 'pullApplied', value: receivedTotal }),
       // Last: an async function's promise, so a write above that throws at once never leaves it
       // rejecting unobserved when the transaction aborts.
-      appendRosterPages(db, b.beneficiaries, b.deletes.beneficiaries),
+      appendSealedPages(db, pages),
     ]);
     await reapplyPending(db, b);
     await dropSupersededEdits(db, [...b.beneficiaries.map((r) => r.id), ...b.deletes.beneficiaries]);

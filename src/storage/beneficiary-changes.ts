@@ -6,7 +6,7 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
 import type { BeneficiaryRow, RosterPageRecord } from './app-db';
-import { openRosterPage, type RosterPage } from './roster-pages';
+import { openedRosterPage, type RosterPage } from './roster-pages';
 
 export type BeneficiaryChange =
   /** Edited records written. */
@@ -40,8 +40,12 @@ function recordPageMutation(pending: BeneficiaryChange[], req: DBCoreMutateReque
   switch (req.type) {
     case 'add':
     case 'put':
-      for (const [i, record] of (req.values as RosterPageRecord[]).entries())
-        if (!failed(i)) pending.push({ kind: 'page', no: record.no, page: openRosterPage(record) });
+      for (const [i, record] of (req.values as RosterPageRecord[]).entries()) {
+        if (failed(i)) continue;
+        // Pages are written sealed by this tab (roster-pages.ts), which keeps what it sealed.
+        const page = openedRosterPage(record);
+        pending.push(page ? { kind: 'page', no: record.no, page } : { kind: 'unknown' });
+      }
       return;
     case 'delete':
       pending.push({ kind: 'unknown' });

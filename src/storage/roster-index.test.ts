@@ -92,11 +92,9 @@ describe('roster index freshness', () => {
     );
     // Pulled pages of five; between pages: a pull changes a row already read, a pull removes
     // one not read yet, the device edits another (an edited record).
-    for (let i = 0; i < many.length; i += 5)
-      await db.transaction('rw', db.rosterPages, () => appendRosterPages(db, many.slice(i, i + 5), []));
+    for (let i = 0; i < many.length; i += 5) await appendRosterPages(db, many.slice(i, i + 5), []);
     let step = 0;
-    const pull = (rows: BeneficiaryRow[], deleted: string[]) =>
-      db.transaction('rw', db.rosterPages, () => appendRosterPages(db, rows, deleted));
+    const pull = (rows: BeneficiaryRow[], deleted: string[]) => appendRosterPages(db, rows, deleted);
     const index = attachRosterIndex(db, {
       today: () => today,
       yieldToUi: async () => {

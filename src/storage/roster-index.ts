@@ -186,7 +186,7 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
     const people = new Map<string, IndexedPerson>();
     const pages = new Map<string, number>();
     for (const record of records) {
-      const page = openRosterPage(record);
+      const page = await openRosterPage(db, record);
       for (const row of page.rows) {
         people.set(row.id, personOf(row));
         pages.set(row.id, record.no);
@@ -219,7 +219,8 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
     const copies = new Map<string, BeneficiaryRow>();
     for (const record of records)
       if (record)
-        for (const row of openRosterPage(record).rows) if (pageOf.get(row.id) === record.no) copies.set(row.id, row);
+        for (const row of (await openRosterPage(db, record)).rows)
+          if (pageOf.get(row.id) === record.no) copies.set(row.id, row);
     return ids.map((id, i) => ({ id, edited: editedRows[i], copy: copies.get(id) }));
   }
 
@@ -255,13 +256,18 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   /** Another tab wrote these pages: take them in, in order (a missing one was removed: rebuild). */
   function refreshPages(nos: number[]): void {
     refreshing = refreshing
-      .then(() => db.rosterPages.bulkGet(nos.sort((a, b) => a - b)))
+      .then(async () => {
+        const records = await db.rosterPages.bulkGet(nos.sort((a, b) => a - b));
+        return Promise.all(
+          records.map(async (r): Promise<BeneficiaryChange> =>
+            r ? { kind: 'page', no: r.no, page: await openRosterPage(db, r) } : { kind: 'unknown' },
+          ),
+        );
+      })
       .then(
-        (records) => {
+        (changes) => {
           if (closed) return;
-          onChanges(
-            records.map((r) => (r ? { kind: 'page', no: r.no, page: openRosterPage(r) } : { kind: 'unknown' })),
-          );
+          onChanges(changes);
         },
         () => startBuild(),
       );
@@ -376,6 +382,12 @@ export function attachRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   const index = createRosterIndex(db, options);
   indexes.set(db, index);
   return index;
+}
+
+/** Closes and forgets the database's index (the device locks: no names stay in memory). */
+export function detachRosterIndex(db: AppDb): void {
+  indexes.get(db)?.close();
+  indexes.delete(db);
 }
 
 export function rosterIndexOf(db: AppDb): RosterIndex | undefined {

@@ -12,7 +12,10 @@
  * `sealRosterPage` / `openRosterPage` are the only functions that see a page's stored form: the
  * unit a later change encrypts at rest (issue 13).
  */
+import Dexie from 'dexie';
 import type { AppDb, BeneficiaryRow, RosterPageRecord } from './app-db';
+import { DeviceLockedError } from './keyring';
+import { openBytes, sealBytes } from './vault-keys';
 
 /** People per page, as the bench's packed floor measured (tests/bench/page/floor.ts). */
 export const ROSTER_PAGE_SIZE = 2000;
@@ -20,29 +23,73 @@ export const ROSTER_PAGE_SIZE = 2000;
 /** A page's content: full rows (with their search tokens and sort key) and removed ids. */
 export type RosterPage = { rows: BeneficiaryRow[]; deleted: string[] };
 
-/** The pages a writer just sealed, so the change feed need not decode what it was handed. */
+/** A page sealed and not yet given its number (written by `appendSealedPages`). */
+export type SealedPage = { size: number; data: string | Uint8Array<ArrayBuffer>; stamp: string; page: RosterPage };
+
+/** The pages a writer just sealed, so the change feed need not open what it was handed. */
 const opened = new WeakMap<RosterPageRecord, RosterPage>();
 
-/** A page as stored. The one place a page's bytes are written. */
-export function sealRosterPage(no: number, page: RosterPage): RosterPageRecord {
-  const record: RosterPageRecord = { no, size: page.rows.length, data: JSON.stringify(page) };
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const newStamp = () => crypto.randomUUID();
+/** What a sealed page is bound to (additional data): one sealing, not another page's bytes. */
+const pageContext = (stamp: string) => `rosterPages\n${stamp}`;
+
+/** A page as stored on a device without a vault (the schema upgrade, before any PIN). */
+export function plainRosterPage(no: number, page: RosterPage): RosterPageRecord {
+  const record: RosterPageRecord = { no, size: page.rows.length, data: JSON.stringify(page), stamp: newStamp() };
   opened.set(record, page);
   return record;
 }
 
-/** Recently read pages, checked against the stored text, so a live query re-run decodes nothing. */
-const recent = new Map<number, { data: string; page: RosterPage }>();
+/**
+ * A page sealed with the device's data key (WebCrypto AES-GCM: pages are large, and sealed before
+ * the transaction that writes them), or as JSON text while the device has no vault yet. The one
+ * place a page's bytes are written.
+ */
+export async function sealRosterPage(db: AppDb, page: RosterPage): Promise<SealedPage> {
+  const key = db.keyring.cryptoKeyForWrite();
+  const text = JSON.stringify(page);
+  const stamp = newStamp();
+  const data = key ? await sealBytes(key, encoder.encode(text), pageContext(stamp)) : text;
+  return { size: page.rows.length, data, stamp, page };
+}
+
+/** Recently read pages, by number and sealing, so a live query re-run opens nothing. */
+const recent = new Map<number, { stamp: string; page: RosterPage }>();
 const RECENT_MAX = 8;
 
-/** A stored page's content. The one place a page's bytes are read. */
-export function openRosterPage(record: RosterPageRecord): RosterPage {
+/** Forgets every opened page (the device locks: nothing readable stays in memory). */
+export function forgetOpenedPages(): void {
+  recent.clear();
+}
+
+/** A page's content when this tab already holds it opened (no decryption), else undefined. */
+export function openedRosterPage(record: RosterPageRecord): RosterPage | undefined {
   const known = opened.get(record);
   if (known) return known;
   const cached = recent.get(record.no);
-  if (cached && cached.data === record.data) return cached.page;
-  const page = JSON.parse(record.data) as RosterPage;
+  return cached && cached.stamp === record.stamp ? cached.page : undefined;
+}
+
+/** A stored page's content. The one place a page's bytes are read. Throws while locked. */
+export async function openRosterPage(db: AppDb, record: RosterPageRecord): Promise<RosterPage> {
+  const known = openedRosterPage(record);
+  if (known) return known;
+  let text: string;
+  if (typeof record.data === 'string') text = record.data;
+  else {
+    const plain = await openBytes(
+      db.keyring.cryptoKey(),
+      record.data as Uint8Array<ArrayBuffer>,
+      pageContext(record.stamp),
+    );
+    if (!plain.ok) throw new DeviceLockedError();
+    text = decoder.decode(plain.value);
+  }
+  const page = JSON.parse(text) as RosterPage;
   recent.delete(record.no);
-  recent.set(record.no, { data: record.data, page });
+  recent.set(record.no, { stamp: record.stamp, page });
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as number);
   return page;
 }
@@ -53,34 +100,53 @@ async function nextPageNo(db: AppDb): Promise<number> {
   return typeof last === 'number' ? last + 1 : 1;
 }
 
-/** Appends pulled rows and removals as new pages (call inside a transaction holding rosterPages). */
+/** Seals pulled rows and removals as pages, before the transaction that appends them. */
+export async function sealPagesOf(
+  db: AppDb,
+  rows: readonly BeneficiaryRow[],
+  deleted: readonly string[],
+): Promise<SealedPage[]> {
+  if (rows.length === 0 && deleted.length === 0) return [];
+  const pages: RosterPage[] = [];
+  for (let i = 0; i === 0 || i < rows.length; i += ROSTER_PAGE_SIZE) {
+    const last = i + ROSTER_PAGE_SIZE >= rows.length;
+    pages.push({ rows: rows.slice(i, i + ROSTER_PAGE_SIZE), deleted: last ? [...deleted] : [] });
+  }
+  return Promise.all(pages.map((page) => sealRosterPage(db, page)));
+}
+
+/** Appends sealed pages with the next numbers (call inside a transaction holding rosterPages). */
+export async function appendSealedPages(db: AppDb, sealed: readonly SealedPage[]): Promise<void> {
+  if (sealed.length === 0) return;
+  let no = await nextPageNo(db);
+  const records = sealed.map(({ page, ...stored }) => {
+    const record: RosterPageRecord = { no: no++, ...stored };
+    opened.set(record, page);
+    return record;
+  });
+  await db.rosterPages.bulkAdd(records);
+}
+
+/** Seals rows and removals as pages and appends them in a transaction of their own. */
 export async function appendRosterPages(
   db: AppDb,
   rows: readonly BeneficiaryRow[],
   deleted: readonly string[],
 ): Promise<void> {
-  if (rows.length === 0 && deleted.length === 0) return;
-  let no = await nextPageNo(db);
-  const records: RosterPageRecord[] = [];
-  for (let i = 0; i === 0 || i < rows.length; i += ROSTER_PAGE_SIZE) {
-    const last = i + ROSTER_PAGE_SIZE >= rows.length;
-    records.push(
-      sealRosterPage(no++, { rows: rows.slice(i, i + ROSTER_PAGE_SIZE), deleted: last ? [...deleted] : [] }),
-    );
-  }
-  await db.rosterPages.bulkAdd(records);
+  const sealed = await sealPagesOf(db, rows, deleted);
+  await db.transaction('rw', db.rosterPages, () => appendSealedPages(db, sealed));
 }
 
 /** Every person the pages hold, latest copy each, with the page it is in (edited records not applied). */
 export type PagedRoster = { rows: Map<string, BeneficiaryRow>; pageOf: Map<string, number>; stored: number };
 
 /** Resolves pages (in any order) to the latest copy of each person. */
-export function resolvePages(records: readonly RosterPageRecord[]): PagedRoster {
+export async function resolvePages(db: AppDb, records: readonly RosterPageRecord[]): Promise<PagedRoster> {
   const rows = new Map<string, BeneficiaryRow>();
   const pageOf = new Map<string, number>();
   let stored = 0;
   for (const record of [...records].sort((a, b) => a.no - b.no)) {
-    const page = openRosterPage(record);
+    const page = await openRosterPage(db, record);
     stored += page.rows.length;
     for (const row of page.rows) {
       rows.set(row.id, row);
@@ -98,13 +164,25 @@ export function resolvePages(records: readonly RosterPageRecord[]): PagedRoster 
  * Every person on the device as the screens see them: the pages' latest copies with edited
  * records on top, in one read transaction (a consistent snapshot).
  */
-export function loadRoster(db: AppDb): Promise<Map<string, BeneficiaryRow>> {
-  return db.transaction('r', [db.rosterPages, db.beneficiaries], async () => {
-    const [records, edited] = await Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]);
-    const { rows } = resolvePages(records);
-    for (const row of edited) rows.set(row.id, row);
-    return rows;
-  });
+export async function loadRoster(db: AppDb): Promise<Map<string, BeneficiaryRow>> {
+  const [records, edited] = await db.transaction('r', [db.rosterPages, db.beneficiaries], () =>
+    Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]),
+  );
+  // Opened after the transaction: decryption is not IndexedDB work and would end it.
+  const { rows } = await resolvePages(db, records);
+  for (const row of edited) rows.set(row.id, row);
+  return rows;
+}
+
+/**
+ * A page opened inside the caller's transaction, if any: from memory when this tab holds it (the
+ * usual case: the screen that records a payment has just read the person), else decrypted while
+ * Dexie keeps the transaction alive (`Dexie.waitFor`), since WebCrypto is not IndexedDB work.
+ */
+function openHere(db: AppDb, record: RosterPageRecord): RosterPage | Promise<RosterPage> {
+  const known = openedRosterPage(record);
+  if (known) return known;
+  return Dexie.currentTransaction ? Dexie.waitFor(openRosterPage(db, record)) : openRosterPage(db, record);
 }
 
 /** Where the latest page copy of a person is, as far as an in-memory directory knows. */
@@ -142,7 +220,13 @@ async function readPaged(
 ): Promise<Map<string, BeneficiaryRow>> {
   if (!directory) {
     // No directory (no index attached, or not built yet): the pages decide, newest copy wins.
-    const { rows } = resolvePages(await db.rosterPages.toArray());
+    const records = await db.rosterPages.toArray();
+    const rows = new Map<string, BeneficiaryRow>();
+    for (const record of records.sort((a, b) => a.no - b.no)) {
+      const page = await openHere(db, record);
+      for (const row of page.rows) rows.set(row.id, row);
+      for (const id of page.deleted) rows.delete(id);
+    }
     return new Map(ids.flatMap((id) => (rows.has(id) ? [[id, rows.get(id) as BeneficiaryRow]] : [])));
   }
   // A ready directory knows every paged person: one it does not know is in no page.
@@ -159,7 +243,7 @@ async function readPaged(
   const wantedIds = new Set(ids);
   for (const record of records) {
     if (!record) continue;
-    for (const row of openRosterPage(record).rows) if (wantedIds.has(row.id)) found.set(row.id, row);
+    for (const row of (await openHere(db, record)).rows) if (wantedIds.has(row.id)) found.set(row.id, row);
   }
   return found;
 }
@@ -168,24 +252,21 @@ async function readPaged(
  * Rewrites the pages without superseded copies and tombstones when they hold more than
  * `slack` rows beyond the live ones, or more than `maxPages` pages beyond the fewest needed.
  * Reads in one transaction, writes in another that first checks nothing was appended meanwhile
- * (a pull won): the pages are sealed between the two, outside any transaction, as encryption
- * will need. Returns true when it rewrote.
+ * (a pull won): the pages are sealed between the two, outside any transaction (WebCrypto would
+ * end it). Returns true when it rewrote.
  */
 export async function foldRosterPages(db: AppDb, slack = ROSTER_PAGE_SIZE, maxPages = 8): Promise<boolean> {
   const records = await db.rosterPages.toArray();
-  const { rows, stored } = resolvePages(records);
+  const { rows, stored } = await resolvePages(db, records);
   const needed = Math.ceil(rows.size / ROSTER_PAGE_SIZE);
   if (stored - rows.size <= slack && records.length <= needed + maxPages) return false;
   const keys = records.map((r) => r.no).sort((a, b) => a - b);
-  const first = (keys.at(-1) ?? 0) + 1;
   const live = [...rows.values()];
-  const folded: RosterPageRecord[] = [];
-  for (let i = 0; i < live.length; i += ROSTER_PAGE_SIZE)
-    folded.push(sealRosterPage(first + folded.length, { rows: live.slice(i, i + ROSTER_PAGE_SIZE), deleted: [] }));
+  const folded = live.length === 0 ? [] : await sealPagesOf(db, live, []);
   return db.transaction('rw', db.rosterPages, async () => {
     const now = await db.rosterPages.toCollection().primaryKeys();
     if (now.length !== keys.length || now.some((k, i) => k !== keys[i])) return false;
-    await db.rosterPages.bulkAdd(folded);
+    await appendSealedPages(db, folded);
     await db.rosterPages.bulkDelete(keys);
     return true;
   });

@@ -3,6 +3,7 @@
  * user signs out (issue 13: nothing of vulnerable people stays on a tablet nobody is signed in to).
  */
 import type { AppDb } from './app-db';
+import { forgetOpenedPages } from './roster-pages';
 import type { ExportedSet } from './outbox-export';
 
 /** `signed-out-exported`: signed out with work unsent, which left first as a sealed file. */
@@ -14,6 +15,14 @@ export async function wipeDevice(db: AppDb, reason: WipeReason): Promise<void> {
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.kv.put({ key: 'wipedReason', value: reason });
   });
+  forgetKey(db);
+}
+
+/** The vault went with everything else: the key leaves memory, and the next user sets a PIN. */
+function forgetKey(db: AppDb): boolean {
+  db.keyring.lock('no-vault');
+  forgetOpenedPages();
+  return true;
 }
 
 /**
@@ -22,14 +31,17 @@ export async function wipeDevice(db: AppDb, reason: WipeReason): Promise<void> {
  * recorded meanwhile in another tab is never erased. False (and nothing changes) otherwise.
  */
 export async function wipeOnSignOut(db: AppDb): Promise<boolean> {
-  return db.transaction('rw', db.tables, async () => {
-    const waiting =
-      (await db.outbox.where('state').equals('pending').count()) + (await db.blobs.where('uploaded').equals(0).count());
-    if (waiting > 0) return false;
-    await Promise.all(db.tables.map((t) => t.clear()));
-    await db.kv.put({ key: 'wipedReason', value: 'signed-out' satisfies WipeReason });
-    return true;
-  });
+  return db
+    .transaction('rw', db.tables, async () => {
+      const waiting =
+        (await db.outbox.where('state').equals('pending').count()) +
+        (await db.blobs.where('uploaded').equals(0).count());
+      if (waiting > 0) return false;
+      await Promise.all(db.tables.map((t) => t.clear()));
+      await db.kv.put({ key: 'wipedReason', value: 'signed-out' satisfies WipeReason });
+      return true;
+    })
+    .then((wiped) => wiped && forgetKey(db));
 }
 
 /**
@@ -40,16 +52,18 @@ export async function wipeOnSignOut(db: AppDb): Promise<boolean> {
  * nothing changes) otherwise: the user exports again.
  */
 export async function wipeAfterExport(db: AppDb, exported: ExportedSet): Promise<boolean> {
-  return db.transaction('rw', db.tables, async () => {
-    const opIds = new Set(exported.opIds);
-    const hashes = new Set(exported.blobHashes);
-    // What an export made now would hold (pending and rejected ops, blobs not on the server). By
-    // op id, not seq: seqs start again at 1 on a device wiped and signed in to meanwhile.
-    const unsent = await db.outbox.where('state').anyOf('pending', 'rejected').toArray();
-    const blobs = await db.blobs.where('uploaded').anyOf(0, 2).primaryKeys();
-    if (!unsent.every((op) => opIds.has(op.id)) || !blobs.every((hash) => hashes.has(hash))) return false;
-    await Promise.all(db.tables.map((t) => t.clear()));
-    await db.kv.put({ key: 'wipedReason', value: 'signed-out-exported' satisfies WipeReason });
-    return true;
-  });
+  return db
+    .transaction('rw', db.tables, async () => {
+      const opIds = new Set(exported.opIds);
+      const hashes = new Set(exported.blobHashes);
+      // What an export made now would hold (pending and rejected ops, blobs not on the server). By
+      // op id, not seq: seqs start again at 1 on a device wiped and signed in to meanwhile.
+      const unsent = await db.outbox.where('state').anyOf('pending', 'rejected').toArray();
+      const blobs = await db.blobs.where('uploaded').anyOf(0, 2).primaryKeys();
+      if (!unsent.every((op) => opIds.has(op.id)) || !blobs.every((hash) => hashes.has(hash))) return false;
+      await Promise.all(db.tables.map((t) => t.clear()));
+      await db.kv.put({ key: 'wipedReason', value: 'signed-out-exported' satisfies WipeReason });
+      return true;
+    })
+    .then((wiped) => wiped && forgetKey(db));
 }

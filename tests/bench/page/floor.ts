@@ -14,7 +14,7 @@ type StoreSpec = {
 
 /** The app's schema read from its Dexie declaration (nothing is opened), so the indexes match. */
 function appSchema(): StoreSpec[] {
-  const db = new AppDb('schema-only');
+  const db = new AppDb('schema-only', 'no-vault');
   return db.tables.map((t) => ({
     name: t.name,
     keyPath: t.schema.primKey.keyPath ?? null,
