@@ -6,7 +6,9 @@ import { testServices } from '../../tests/builders/services';
 import { untilRendered as until } from '../../tests/builders/until';
 import type { Role } from '../domain/vocabulary';
 import { systemClock } from '../lib/clock';
+import { holdPassword } from '../ui/held-password';
 import { createAppDb, type AppDb } from '../storage/app-db';
+import { lockDevice, setUpVault } from '../storage/device-unlock';
 import type { SyncState } from '../sync/sync-engine';
 import type { Transport } from '../sync/transport';
 import { ServicesProvider } from '../ui/services';
@@ -53,7 +55,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function renderAs(role: Role, address: string) {
+/** A signed-in device: a vault set up (few KDF rounds, for speed) unless `vault` is false. */
+async function renderAs(role: Role, address: string, vault = true) {
   await db.kv.put({
     key: 'session',
     value: {
@@ -62,6 +65,7 @@ async function renderAs(role: Role, address: string) {
       user: { id: 'u-1', username: role, displayName: 'Người Dùng', role, communes: ['19960'] },
     },
   });
+  if (vault) await setUpVault(db, { password: 'mật khẩu dài', pin: '258013' }, { iterations: 1000 });
   const state: SyncState = {
     status: 'idle',
     pendingCount: 0,
@@ -104,4 +108,52 @@ test('other roles keep the roster and payment screens in the navigation', async 
   await until(() => expect(navLinks()).toContain('Báo cáo'));
   expect(navLinks().slice(0, 4)).toEqual(['Danh sách', 'Chi trả', 'Mở tài khoản', 'Cần xử lý']);
   expect(path).toBe('/bao-cao');
+});
+
+function type(id: string, value: string) {
+  const el = container.querySelector<HTMLInputElement>(`#${id}`);
+  if (!el) throw new Error(`no #${id}`);
+  // React tracks the value it set: go through the prototype's setter, as typing does.
+  Reflect.set(HTMLInputElement.prototype, 'value', value, el);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const submit = () =>
+  act(async () => {
+    container.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await Promise.resolve();
+  });
+
+test('a locked device shows only the lock screen; a wrong PIN counts, the right one opens the same screen', async () => {
+  await renderAs('supervisor', '/bao-cao');
+  await until(() => expect(navLinks()).toContain('Báo cáo'));
+  act(() => lockDevice(db));
+  await until(() => expect(container.querySelector('h1')?.textContent).toBe('Máy đang khóa'));
+  expect(navLinks()).toEqual([]);
+  act(() => type('unlock-pin', '135790'));
+  await submit();
+  await until(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('Còn 4 lần thử'));
+  act(() => type('unlock-pin', '258013'));
+  await submit();
+  await until(() => expect(navLinks()).toContain('Báo cáo'));
+  expect(path).toBe('/bao-cao');
+});
+
+test('signed in without a vault: the PIN step comes first, refuses a trivial PIN, then opens the app', async () => {
+  holdPassword('mật khẩu dài');
+  await renderAs('supervisor', '/', false);
+  await until(() => expect(container.querySelector('h1')?.textContent).toBe('Đặt mã PIN cho máy này'));
+  expect(container.querySelector('#pin-password')).toBeNull();
+  act(() => {
+    type('pin-new', '123456');
+    type('pin-repeat', '123456');
+  });
+  await submit();
+  await until(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('quá dễ đoán'));
+  act(() => {
+    type('pin-new', '270415');
+    type('pin-repeat', '270415');
+  });
+  await submit();
+  await until(() => expect(navLinks()).toContain('Danh sách'));
+  expect(db.keyring.state).toBe('unlocked');
 });

@@ -7,9 +7,15 @@ import { PaymentsPage } from '../features/payments/payments-page';
 import { EnrolLink } from '../features/person/enrol-link';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { LockScreen } from '../features/lock/lock-screen';
+import { PinSetupPage } from '../features/lock/pin-setup-page';
+import { useIdleLock } from '../features/lock/use-idle-lock';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
+import { lockDevice } from '../storage/device-unlock';
 import { t } from '../ui/messages';
+import { useServices } from '../ui/services';
 import { useCan } from '../ui/use-can';
+import { useKeyring } from '../ui/use-keyring';
 import { useSession } from '../ui/use-session';
 import { LockNotice, useDeviceLock } from './lease-gate';
 import { PwaUpdate } from './pwa-update';
@@ -69,6 +75,8 @@ export async function preloadScreens(): Promise<boolean> {
 function Shell() {
   const can = useCan();
   const lock = useDeviceLock();
+  const { db } = useServices();
+  useIdleLock();
   // Screens the role cannot use are neither offered nor reachable by typing their address. While
   // the stored session is still being read nobody may do anything yet: wait, or a reload of an
   // admin's or supervisor's screen would be sent to the roster.
@@ -104,6 +112,9 @@ function Shell() {
           {can('users.manage') && <NavLink to="/nguoi-dung">{t.users.nav}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
+        <button type="button" className="lock-now" onClick={() => lockDevice(db)}>
+          {t.pinLock.lockNow}
+        </button>
       </header>
       <SyncStatusBar />
       <main className="content">
@@ -154,16 +165,26 @@ function Shell() {
   );
 }
 
+/**
+ * What the app shows first: the lock screen while the device's data is locked (at every start and
+ * after idle time, issue 13), the new-password screen, the PIN step on a device without a vault,
+ * the screens, or the sign-in. A locked app keeps its address: the PIN opens the same screen.
+ */
 export function App() {
+  const keyring = useKeyring();
   const session = useSession();
   const navigate = useNavigate();
-  if (session === undefined) return null;
+  if (keyring === 'unknown' || session === undefined) return null;
   return (
     <>
       <PwaUpdate />
       <StorageBanner />
-      {session?.user.mustChangePassword ? (
+      {keyring === 'locked' ? (
+        <LockScreen />
+      ) : session?.user.mustChangePassword ? (
         <PasswordPage />
+      ) : session && keyring === 'no-vault' ? (
+        <PinSetupPage />
       ) : session ? (
         <Shell />
       ) : (

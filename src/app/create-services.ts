@@ -5,7 +5,8 @@ import { createAppDb } from '../storage/app-db';
 import { setKv, getKv, type KvKey } from '../storage/kv';
 import { createRecorder } from '../storage/outbox';
 import { readOutboxCounts } from '../storage/outbox-counts';
-import { attachRosterIndex } from '../storage/roster-index';
+import { readKeyringState } from '../storage/device-unlock';
+import { attachRosterIndex, detachRosterIndex } from '../storage/roster-index';
 import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
@@ -13,9 +14,8 @@ import type { Services } from '../ui/services';
 import { reportStorageError } from '../ui/storage-alert';
 
 export function createServices(): Services {
-  const db = createAppDb('chitra');
-  // Built in the background from IndexedDB; roster search and filters use it once it is ready.
-  attachRosterIndex(db, { today: () => vietnamDate(systemClock.now()) });
+  // Locked until the vault is read: nothing sealed is read or written before (storage/keyring.ts).
+  const db = createAppDb('chitra', 'unknown');
   const transport = createHttpTransport();
   const engine = createSyncEngine({
     db,
@@ -25,7 +25,20 @@ export function createServices(): Services {
     onAuthError: () => void clearSession(db),
     // A full disk or a closed database while syncing: the storage banner, not a sync error.
     onStorageError: (code) => reportStorageError(code),
+    // Nothing syncs while the data is locked, or before the PIN step made a vault.
+    isLocked: () => db.keyring.state !== 'unlocked',
   });
+  db.keyring.subscribe((state) => {
+    if (state === 'unlocked') {
+      // Built in the background from the pages; roster search and filters use it once ready.
+      attachRosterIndex(db, { today: () => vietnamDate(systemClock.now()) });
+      void engine.syncNow();
+    } else {
+      // Locked or wiped: no names stay in memory.
+      detachRosterIndex(db);
+    }
+  });
+  readKeyringState(db).catch(() => reportStorageError('db-closed'));
   return {
     db,
     transport,

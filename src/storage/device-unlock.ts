@@ -9,7 +9,9 @@ import type { AppDb } from './app-db';
 import { forgetOpenedPages, sealRosterPage, type RosterPage } from './roster-pages';
 import {
   createVault,
+  forgetPin,
   readVault,
+  rewrapPassword,
   unlockWithPassword,
   unlockWithPin,
   type KdfOptions,
@@ -84,4 +86,17 @@ export function lockDevice(db: AppDb): void {
   if (db.keyring.state !== 'unlocked') return;
   db.keyring.lock('locked');
   forgetOpenedPages();
+}
+
+/**
+ * A password the server has just taken for the signed-in user (sign-in, a new password): the data
+ * key is wrapped under it while the device is open; after another person signed in, the last
+ * user's PIN no longer opens it (vault.ts `forgetPin`). False when the device has no open vault:
+ * the caller keeps the password in memory for the PIN step.
+ */
+export async function rewrapForUser(db: AppDb, password: string, otherPerson = false): Promise<boolean> {
+  if (db.keyring.state !== 'unlocked') return false;
+  await rewrapPassword(db, db.keyring.cryptoKey(), password);
+  if (otherPerson) await forgetPin(db);
+  return true;
 }

@@ -20,6 +20,8 @@ export type KvKey =
   | 'rosterView'
   /** The user of the last session, kept after a 401 (sync/session.ts). */
   | 'lastUser'
+  /** Minutes without use before the device locks (features/lock/use-idle-lock.ts). */
+  | 'idleLockMinutes'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -123,3 +123,13 @@ export async function rewrapPassword(
   const vault = await readVault(db);
   if (vault) await setKv(db, 'vault', { ...vault, byPassword: await wrapUnder(newPassword, dataKey, options) });
 }
+
+/**
+ * Another person signed in on an open device: the key stays (what the last user left that the
+ * server still needs is sealed under it), wrapped under the new password, and the last user's PIN
+ * no longer opens it: the next unlock asks the new user's password and a PIN of their own.
+ */
+export async function forgetPin(db: AppDb): Promise<void> {
+  const vault = await readVault(db);
+  if (vault) await setKv(db, 'vault', { ...vault, byPin: null, wrongPins: 0 });
+}

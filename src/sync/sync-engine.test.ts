@@ -39,6 +39,20 @@ describe('sync engine: when it syncs', () => {
     expect(engine.getState()).toMatchObject({ status: 'idle', errorCode: null });
   });
 
+  test('nothing syncs while the device is locked (or has no PIN yet); once it opens, it does', async () => {
+    const ids = await record(2);
+    let locked = true;
+    const engine = makeEngine({ isLocked: () => locked });
+    engine.start();
+    await engine.syncNow();
+    await settled();
+    expect(server.calls).toEqual([]);
+    locked = false;
+    await engine.syncNow();
+    expect(server.calls).toEqual(['push', 'pull']);
+    expect(pushedIds()).toEqual([ids]);
+  });
+
   test('nothing is sent while offline; coming back online syncs', async () => {
     setOnline(false);
     const ids = await record(2);

@@ -65,6 +65,11 @@ export type SyncEngineDeps = {
   /** Web Locks (one syncing tab); absent in tests and old browsers. */
   locks?: LockManager;
   makeId?: () => string;
+  /**
+   * True while the device's data cannot be read (locked, or no PIN set yet: storage/keyring.ts):
+   * nothing syncs until it opens, and the app asks for a sync when it does.
+   */
+  isLocked?: () => boolean;
 };
 
 /** Storage failures a sync can meet that the user can act on (a `duplicate` there is a bug). */
@@ -219,6 +224,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   function syncNow(): Promise<void> {
+    if (deps.isLocked?.()) return Promise.resolve();
     running ??= run().finally(() => {
       running = null;
     });

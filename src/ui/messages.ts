@@ -7,6 +7,8 @@ import { handoverMessages as handoverVi } from './messages-handover.vi';
 import { importedMessages as importedEn } from './messages-imported.en';
 import { importedMessages as importedVi } from './messages-imported.vi';
 import { leasesMessages as leasesEn } from './messages-leases.en';
+import { lockMessages as lockEn } from './messages-lock.en';
+import { lockMessages as lockVi } from './messages-lock.vi';
 import { leasesMessages as leasesVi } from './messages-leases.vi';
 import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-accounts.en';
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
@@ -45,6 +47,8 @@ export type ImportedMessages = Widen<typeof importedVi>;
 export type UsersMessages = Widen<typeof usersVi>;
 /** The reports screen and the printed monthly report (messages-reports.*.ts). */
 export type ReportsMessages = Widen<typeof reportsVi>;
+/** The device lock: PIN step, lock screen, password unlock (messages-lock.*.ts). */
+export type LockMessages = Widen<typeof lockVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -54,7 +58,8 @@ export type Catalogue = Messages &
   LeasesMessages &
   ImportedMessages &
   UsersMessages &
-  ReportsMessages;
+  ReportsMessages &
+  LockMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -70,6 +75,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...importedVi,
     ...usersVi,
     ...reportsVi,
+    ...lockVi,
   },
   en: {
     ...en,
@@ -81,6 +87,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...importedEn,
     ...usersEn,
     ...reportsEn,
+    ...lockEn,
   },
 };
 

@@ -25,8 +25,11 @@ type Props = {
   token: string;
   username: string;
   currentLabel: string;
-  /** The user as the server now sees them, once it took the password. */
-  onChanged: (user: User) => Promise<void>;
+  /**
+   * The user as the server now sees them, once it took the password, and the new password (the
+   * device's data key is wrapped under it: storage/vault.ts `rewrapPassword`).
+   */
+  onChanged: (user: User, newPassword: string) => Promise<void>;
   children?: ReactNode;
 };
 
@@ -50,11 +53,12 @@ export function PasswordForm({ token, username, currentLabel, onChanged, childre
     runAsync(
       async () => {
         const user = await transport.changePassword(token, { currentPassword: current, newPassword: next });
+        const newPassword = next;
         setBusy(false);
         setCurrent('');
         setNext('');
         setAgain('');
-        await onChanged(user);
+        await onChanged(user, newPassword);
       },
       (failure) => {
         setBusy(false);

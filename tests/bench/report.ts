@@ -107,9 +107,15 @@ export function tableRows(r: Dict): [string, string, string][] {
   if (cold) {
     const people = Number(get(cold, 'beneficiaries')).toLocaleString('en-US');
     rows.push([
-      `Offline cold start (${people} people), navigation → roster usable`,
+      `Offline cold start (${people} people), navigation → lock screen → PIN → roster usable`,
       range({ median: get(cold, 'medianMs'), min: get(cold, 'minMs'), max: get(cold, 'maxMs') }, 'ms', 0),
-      '≤ 1,000 ms',
+      '≤ 600 ms',
+    ]);
+    rows.push(['  the app’s own time (without typing the PIN)', fixed(get(cold, 'appOwnMedianMs'), 'ms', 0), '']);
+    rows.push([
+      '  PIN sent → roster usable (unlock, pages decrypted)',
+      fixed(get(cold, 'unlockToUsableMedianMs'), 'ms', 0),
+      '',
     ]);
   }
   const bundle = get(r, 'bundle');

@@ -301,6 +301,12 @@ async function device(): Promise<void> {
     maxMs: cold.max,
     runsMs: cold.runs,
     firstRowMedianMs: round(summarize(d.coldStart.firstRowRuns).median, 0),
+    // Without the person's typing: to the lock screen, then from the PIN to a usable roster.
+    appOwnMedianMs: round(summarize(d.coldStart.marks.map((m) => m['appOwn'] ?? NaN)).median, 0),
+    unlockToUsableMedianMs: round(
+      summarize(d.coldStart.marks.map((m) => (m['usable'] ?? NaN) - (m['pinSent'] ?? NaN))).median,
+      0,
+    ),
     marksMs: d.coldStart.marks.map((m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, round(v, 0)]))),
   };
   // The real initial JS: what the page had loaded when the roster was usable (lazy routes included).

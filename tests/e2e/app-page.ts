@@ -2,7 +2,7 @@
 // in IndexedDB, for the write-path end-to-end tests.
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { newDevice, signIn } from './browser';
+import { E2E_PIN, newDevice, signIn } from './browser';
 
 /** An outbox row as the app stores it (src/storage/app-db.ts `OutboxRow`). */
 export type StoredOp = {
@@ -15,30 +15,88 @@ export type StoredOp = {
   result: { status: string; code?: string } | null;
 };
 
-/** All rows of one object store of the app's database. */
-export async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('chitra');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(new Error(String(open.error)));
-    });
-    try {
-      if (!db.objectStoreNames.contains(name)) return [];
-      return await new Promise<T[]>((resolve, reject) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(new Error(String(req.error)));
+/**
+ * All rows of one object store of the app's database, opened as the app would: rows sealed at rest
+ * (src/storage/sealed-tables.ts, row-cipher.ts) and roster pages (roster-pages.ts) are decrypted
+ * here with the test PIN, by WebCrypto and an independent reading of the format, so the tests
+ * also check that what is stored is standard AES-GCM under the vault's key. A page's `data`
+ * comes back as its JSON text.
+ */
+export async function readStore<T>(page: Page, store: string, pin = E2E_PIN): Promise<T[]> {
+  return page.evaluate(
+    async ({ name, pin }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('chitra');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
       });
-    } finally {
-      db.close();
-    }
-  }, store);
+      const all = (storeName: string) =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const req = db.transaction(storeName).objectStore(storeName).getAll();
+          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+          req.onerror = () => reject(new Error(String(req.error)));
+        });
+      try {
+        if (!db.objectStoreNames.contains(name)) return [];
+        const rows = await all(name);
+        const needsKey = rows.some((r) => '$sealed' in r || r['data'] instanceof Uint8Array);
+        if (!needsKey) return rows as T[];
+        // The data key, unwrapped with the PIN as the app does (src/storage/vault.ts).
+        const vault = (await all('kv')).find((r) => r['key'] === 'vault')?.['value'] as
+          { byPin: { salt: string; iterations: number; key: string } | null } | undefined;
+        if (!vault?.byPin) throw new Error('no PIN copy of the data key to read the store with');
+        const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const enc = new TextEncoder();
+        const base = await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, ['deriveKey']);
+        const wrapping = await crypto.subtle.deriveKey(
+          { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(vault.byPin.salt), iterations: vault.byPin.iterations },
+          base,
+          { name: 'AES-KW', length: 256 },
+          false,
+          ['unwrapKey'],
+        );
+        const key = await crypto.subtle.unwrapKey('raw', bytes(vault.byPin.key), wrapping, 'AES-KW', 'AES-GCM', false, [
+          'decrypt',
+        ]);
+        const decrypt = async (sealed: Uint8Array<ArrayBuffer>, context: string) =>
+          new Uint8Array(
+            await crypto.subtle.decrypt(
+              { name: 'AES-GCM', iv: sealed.subarray(0, 12), additionalData: enc.encode(context) },
+              key,
+              sealed.subarray(12),
+            ),
+          );
+        const primaryKey = db.transaction(name).objectStore(name).keyPath as string;
+        const out: unknown[] = [];
+        for (const row of rows) {
+          if (row['data'] instanceof Uint8Array) {
+            const text = new TextDecoder().decode(
+              await decrypt(row['data'] as Uint8Array<ArrayBuffer>, `rosterPages\n${String(row['stamp'])}`),
+            );
+            out.push({ ...row, data: text });
+          } else if ('$sealed' in row) {
+            const plain = await decrypt(
+              row['$sealed'] as Uint8Array<ArrayBuffer>,
+              `${name}\n${JSON.stringify(row[primaryKey])}`,
+            );
+            // `u32 JSON length, JSON, (u32 length, bytes)*`; binary parts come back as their length.
+            const view = new DataView(plain.buffer, plain.byteOffset, plain.byteLength);
+            const length = view.getUint32(0);
+            out.push(JSON.parse(new TextDecoder().decode(plain.subarray(4, 4 + length))));
+          } else out.push(row);
+        }
+        return out as T[];
+      } finally {
+        db.close();
+      }
+    },
+    { name: store, pin },
+  );
 }
 
 /**
  * Every person on the device as the app sees them (storage/roster-pages.ts): the latest copy in
- * the roster pages, edited records on top. Reads the stored pages as they are (unencrypted JSON).
+ * the roster pages, edited records on top.
  */
 export async function readRoster<T extends { id: string }>(page: Page): Promise<T[]> {
   const pages = await readStore<{ no: number; data: string }>(page, 'rosterPages');

@@ -26,12 +26,54 @@ export async function newDevice(browser: Browser, baseUrl: string, viewport = TA
   return browser.newContext({ baseURL: baseUrl, viewport, locale: 'vi-VN', serviceWorkers: 'allow' });
 }
 
-/** Signs in through the login form, as a person would. */
+/** The PIN every test device sets at its PIN step (src/features/lock). */
+export const E2E_PIN = '258013';
+
+/**
+ * Signs in through the login form, as a person would, and sets the PIN when the app asks for one
+ * (a device without a vault). Returns once the app shows what follows: the PIN step passed, the
+ * screens, the new-password screen, or the sign-in form's error.
+ */
 export async function signIn(page: Page, username: string, password = 'demo1234'): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const pinStep = page.getByRole('heading', { name: 'Đặt mã PIN cho máy này' });
+  const other = page.locator('nav[aria-label="Chính"], .login [role="alert"], #password-title');
+  await pinStep.or(other).first().waitFor({ timeout: 60_000 });
+  if (await pinStep.isVisible()) await setPin(page);
+}
+
+/** The PIN step: chooses the PIN and waits until the device is sealed and open. */
+export async function setPin(page: Page, pin = E2E_PIN): Promise<void> {
+  await page.locator('#pin-new').fill(pin);
+  await page.locator('#pin-repeat').fill(pin);
+  await page.locator('#pin-title').locator('..').locator('button[type="submit"]').click();
+  await page.locator('#pin-title').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/**
+ * The lock screen every start shows: types the PIN and waits until the app is open again. By
+ * element ids, whatever the interface language.
+ */
+export async function unlock(page: Page, pin = E2E_PIN): Promise<void> {
+  const lock = page.getByTestId('pin-lock');
+  await lock.waitFor({ timeout: 60_000 });
+  await page.locator('#unlock-pin').fill(pin);
+  await lock.locator('button[type="submit"]').click();
+  await lock.waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/** A page load of a signed-in device (a start: the app locks), then the PIN. */
+export async function gotoUnlocked(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await unlock(page);
+}
+
+export async function reloadUnlocked(page: Page): Promise<void> {
+  await page.reload();
+  await unlock(page);
 }
 
 /** Waits until the service worker has installed, precached the shell and is active. */

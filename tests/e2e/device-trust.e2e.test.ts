@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, apiPost, deviceView } from './api';
 import { openLineId, payLine, pendingText, readKv, readOutbox, readRoster, readStore, signedInPage } from './app-page';
-import { launchBrowser, waitForServiceWorker } from './browser';
+import { gotoUnlocked, launchBrowser, reloadUnlocked, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -29,12 +29,12 @@ describe('payment evidence', () => {
     const lineId = await openLineId(payer);
     await payLine(payer, lineId, { receiver: 'self', sign: true });
     await expect.poll(() => pendingText(payer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
-    await payer.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
+    await gotoUnlocked(payer, `/chi-tra/${encodeURIComponent(lineId)}`);
     await expect.poll(() => payer.getByTestId('pay-amount').count()).toBe(1);
     expect(await payer.getByTestId('evidence').count()).toBe(0);
 
     const supervisor = await signedIn('supervisor');
-    await supervisor.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
+    await gotoUnlocked(supervisor, `/chi-tra/${encodeURIComponent(lineId)}`);
     const evidence = supervisor.getByTestId('evidence');
     await expect.poll(() => evidence.count(), { timeout: 30_000 }).toBe(1);
     await evidence.getByRole('button', { name: 'Xem chữ ký, ảnh và kiểm tra thẻ' }).click();
@@ -142,7 +142,7 @@ describe('payment evidence', () => {
       },
       Date.now() - 8 * 24 * 3600_000,
     );
-    await page.reload();
+    await reloadUnlocked(page);
     const lock = page.getByTestId('device-lock');
     await expect.poll(() => lock.count(), { timeout: 30_000 }).toBe(1);
     expect(await lock.textContent()).toContain('Đã quá 7 ngày kể từ lần liên lạc máy chủ cuối');

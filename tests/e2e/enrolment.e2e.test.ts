@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, pullScope } from './api';
 import { pendingText, readKv, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { launchBrowser, newDevice, reloadUnlocked, signIn, waitForServiceWorker } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -56,7 +56,7 @@ describe('enrolment of a new beneficiary', () => {
     await expect
       .poll(async () => (await readKv<{ idNumber?: string }>(page, 'draft:enrolment'))?.idNumber)
       .toBe(idNumber);
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => field(page, 'Họ và tên').inputValue()).toBe(fullName);
     expect(await field(page, 'Số định danh (CCCD)').inputValue()).toBe(idNumber);
     expect(await field(page, 'Nhóm đối tượng').inputValue()).toBe('k5c');

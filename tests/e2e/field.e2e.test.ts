@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, pullScope } from './api';
 import { drawSignature, openLineId, pendingText, readOutbox, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
+import { gotoUnlocked, launchBrowser, newDevice, PHONE, reloadUnlocked, signIn, waitForServiceWorker } from './browser';
 import { cccdPayload, writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -105,7 +105,7 @@ describe('ID check by QR with a camera', () => {
 
   test('a code that is not a citizen ID card gets a clear message', async () => {
     const page = await signedIn(browser, 'officer');
-    await page.goto(`/kiem-tra/${encodeURIComponent(person().id)}`);
+    await gotoUnlocked(page, `/kiem-tra/${encodeURIComponent(person().id)}`);
     await page.getByLabel('Hoặc nhập/dán nội dung mã QR').fill('046060999005|Phan Văn Tâm|03041960|Nam|Tổ 1|01062021');
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('không đúng định dạng thẻ căn cước');
@@ -123,7 +123,7 @@ describe('home-delivery payment with a QR check of the card', () => {
     // Measured for the issue note: what the payer does from opening the line to the receipt.
     const started = Date.now();
     let taps = 0;
-    await page.goto(`/chi-tra/${encodeURIComponent(person().lineId)}`);
+    await gotoUnlocked(page, `/chi-tra/${encodeURIComponent(person().lineId)}`);
     await page.getByRole('button', { name: 'Xác nhận đã chi trả' }).waitFor();
     expect(await page.getByRole('button', { name: 'Xác nhận đã chi trả' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('pay-blocked').textContent()).toContain('Cần kiểm tra thẻ của người nhận');
@@ -147,7 +147,7 @@ describe('home-delivery payment with a QR check of the card', () => {
     expect(payload.idCheck).toMatchObject({ person: 'beneficiary', method: 'qr', overall: 'match' });
     expect(payload.idCheck?.['card']).toMatchObject({ idNumber: person().idNumber, fullName: person().fullName });
 
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => pendingText(page)).toBe('1 thao tác chờ gửi');
     await page.context().setOffline(false);
     await expect.poll(() => pendingText(page), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
@@ -174,7 +174,7 @@ describe('the pay page on a phone', () => {
     await waitForBootstrap(page);
     // Any line still due (the QR test above pays person()'s line).
     const lineId = await openLineId(page);
-    await page.goto(`/chi-tra/${encodeURIComponent(lineId)}`);
+    await gotoUnlocked(page, `/chi-tra/${encodeURIComponent(lineId)}`);
     await page.getByRole('radio', { name: 'Người được ủy quyền' }).check();
     await page.getByText('Không kiểm tra được thẻ', { exact: true }).click();
     const sizes = await page.$$eval(
@@ -197,7 +197,7 @@ describe('registration of a payment method', () => {
     const page = await signedIn(browser, 'officer');
     await waitForServiceWorker(page);
     await page.context().setOffline(true);
-    await page.goto(`/nguoi/${encodeURIComponent(person().id)}`);
+    await gotoUnlocked(page, `/nguoi/${encodeURIComponent(person().id)}`);
     await page.getByLabel('Tài khoản ngân hàng', { exact: true }).check();
     await page.getByLabel('Ngân hàng', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Lưu hình thức nhận' }).click();
@@ -208,7 +208,7 @@ describe('registration of a payment method', () => {
     await page.getByRole('button', { name: 'Lưu hình thức nhận' }).click();
     await expect.poll(() => pendingText(page)).toBe('1 thao tác chờ gửi');
 
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => page.getByTestId('person-method').textContent()).toBe('Tài khoản ngân hàng');
     await expect.poll(() => pendingText(page)).toBe('1 thao tác chờ gửi');
 
@@ -228,7 +228,7 @@ describe('registration of a payment method', () => {
 describe('printed payment list', () => {
   test('has the title, the columns, totals that add up and the amount in words', async () => {
     const page = await signedIn(browser, 'payer');
-    await page.goto('/chi-tra/in');
+    await gotoUnlocked(page, '/chi-tra/in');
     await page.emulateMedia({ media: 'print' });
     const sheet = page.locator('.sheet').first();
     await expect.poll(() => sheet.textContent()).toContain('DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG');
@@ -256,11 +256,11 @@ describe('printed payment list', () => {
 describe('language', () => {
   test('English can be chosen in Settings, is remembered after a reload, and Vietnamese comes back', async () => {
     const page = await signedIn(browser, 'payer');
-    await page.goto('/settings');
+    await gotoUnlocked(page, '/settings');
     await page.getByLabel('Ngôn ngữ / Language').selectOption('en');
     await expect.poll(() => page.getByRole('link', { name: 'Payments', exact: true }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await page.getByLabel('Language / Ngôn ngữ').selectOption('vi');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cài đặt');
@@ -283,16 +283,23 @@ describe('accessibility', () => {
         },
       ],
       [
+        'lock',
+        async () => {
+          await page.getByRole('button', { name: 'Khóa máy' }).click();
+          await page.getByTestId('pin-lock').waitFor();
+        },
+      ],
+      [
         'person',
         async () => {
-          await page.goto(`/nguoi/${encodeURIComponent(person().id)}`);
+          await gotoUnlocked(page, `/nguoi/${encodeURIComponent(person().id)}`);
           await page.getByRole('heading', { level: 1 }).waitFor();
         },
       ],
       [
         'payments',
         async () => {
-          await page.goto('/chi-tra');
+          await gotoUnlocked(page, '/chi-tra');
           await page.locator('a.pay-item').first().waitFor();
         },
       ],
@@ -306,21 +313,21 @@ describe('accessibility', () => {
       [
         'readiness',
         async () => {
-          await page.goto('/mo-tai-khoan');
+          await gotoUnlocked(page, '/mo-tai-khoan');
           await page.getByRole('heading', { level: 1 }).waitFor();
         },
       ],
       [
         'attention',
         async () => {
-          await page.goto('/can-xu-ly');
+          await gotoUnlocked(page, '/can-xu-ly');
           await page.getByRole('heading', { level: 1 }).waitFor();
         },
       ],
       [
         'settings',
         async () => {
-          await page.goto('/settings');
+          await gotoUnlocked(page, '/settings');
           await page.getByTestId('settings-user').waitFor();
         },
       ],

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiGet, apiLogin } from './api';
 import { signedInPage, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, PHONE, signIn } from './browser';
+import { gotoUnlocked, launchBrowser, newDevice, PHONE, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -60,14 +60,14 @@ describe('offline lease screen', () => {
     await signIn(admin, 'admin');
     await waitForBootstrap(admin);
     // A full load: the stored session is read again, and the guard must wait for it.
-    await admin.goto('/thoi-han-ngoai-tuyen');
+    await gotoUnlocked(admin, '/thoi-han-ngoai-tuyen');
     await expect.poll(() => admin.getByTestId('leases').count(), { timeout: 30_000 }).toBe(1);
     expect(await seriousViolations(admin)).toEqual([]);
     await context.close();
 
     const supervisor = await signedInPage(browser, baseUrl, 'supervisor');
     expect(await supervisor.getByRole('link', { name: 'Thời hạn ngoại tuyến' }).count()).toBe(0);
-    await supervisor.goto('/thoi-han-ngoai-tuyen');
+    await gotoUnlocked(supervisor, '/thoi-han-ngoai-tuyen');
     await expect.poll(() => new URL(supervisor.url()).pathname).toBe('/');
     await supervisor.context().close();
   });

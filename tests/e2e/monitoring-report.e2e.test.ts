@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiGet, apiLogin } from './api';
 import { signedInPage } from './app-page';
-import { launchBrowser, newDevice, signIn } from './browser';
+import { launchBrowser, newDevice, reloadUnlocked, setPin, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -68,6 +68,8 @@ describe('monitoring user and the printed monthly report', () => {
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-bao-cao-e2e');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-bao-cao-e2e');
     await page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    // Then the PIN step, with the new password kept in memory for it.
+    await setPin(page);
 
     // Lands on the reports, not on an empty roster; the navigation offers only what it can use.
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe('/bao-cao');
@@ -132,7 +134,7 @@ describe('monitoring user and the printed monthly report', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // The notes are a draft on this device: a reload keeps them.
-    await page.reload();
+    await reloadUnlocked(page);
     await expect
       .poll(() => notes.inputValue(), { timeout: 30_000 })
       .toBe('Phú Bài: hai người chưa nhận thẻ ngân hàng.');

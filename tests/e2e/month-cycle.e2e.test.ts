@@ -10,7 +10,7 @@ import { vietnamMonth } from '../../src/lib/clock';
 import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list';
 import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
 import { pendingText, signedInPage, skipCardCheck } from './app-page';
-import { launchBrowser } from './browser';
+import { launchBrowser, reloadUnlocked } from './browser';
 
 const baseUrl = inject('baseUrl');
 const LOC_AN = '20140';
@@ -136,7 +136,7 @@ describe('a month, start to close', () => {
     await expect.poll(() => pendingText(officer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
 
     // 4. The supervisor closes the month: the paid line is settled, every other one carried.
-    await supervisor.reload();
+    await reloadUnlocked(supervisor);
     await openMonth(supervisor);
     const closing = supervisor.getByTestId('month-closing');
     await expect

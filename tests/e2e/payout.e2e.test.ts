@@ -13,7 +13,7 @@ import { demoListFile, type DemoPerson } from '../../src/server/lists/demo-list'
 import { bankResultXlsx, type ResultLine } from '../fixtures/batch-files';
 import { apiGet, apiLogin, apiPost, peoplePaidThisMonth, pullScope, type ApiSession } from './api';
 import { pendingText, signedInPage, skipCardCheck } from './app-page';
-import { launchBrowser } from './browser';
+import { launchBrowser, reloadUnlocked } from './browser';
 
 const baseUrl = inject('baseUrl');
 const PHU_BAI = '19960';
@@ -134,7 +134,7 @@ describe('paid through a bank file', () => {
       paid: i >= 2,
       ...(i < 2 ? { reason: 'Tài khoản bị phong tỏa' } : {}),
     }));
-    await supervisor.reload();
+    await reloadUnlocked(supervisor);
     await openTransfers(supervisor);
     await supervisor.getByTestId('batches').getByRole('button', { name: 'Mở' }).click();
     await supervisor.getByLabel('Tệp kết quả (.xlsx, .xls, .csv)').setInputFiles({

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readRoster, waitForBootstrap } from './app-page';
-import { launchBrowser, newDevice, PHONE, signIn } from './browser';
+import { launchBrowser, newDevice, PHONE, reloadUnlocked, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -97,7 +97,7 @@ describe('roster filters', () => {
     expect([...villages].sort(villageOrder)).toEqual(villages);
 
     // Remembered across a reload.
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => countNumbers(page), { timeout: 15_000 }).toEqual([cashActive.length, total]);
     expect(await page.getByLabel('Sắp xếp', { exact: true }).inputValue()).toBe('village');
     expect(await page.getByLabel('Hình thức nhận', { exact: true }).inputValue()).toBe('cash-point');

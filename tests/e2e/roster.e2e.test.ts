@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newDevice, PHONE, signIn, waitForServiceWorker } from './browser';
+import { gotoUnlocked, launchBrowser, newDevice, PHONE, reloadUnlocked, signIn, waitForServiceWorker } from './browser';
 import { readRoster } from './app-page';
 
 const baseUrl = inject('baseUrl');
@@ -58,10 +58,10 @@ describe('roster on a fresh device', () => {
 
     await waitForServiceWorker(page);
     await context.setOffline(true);
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => page.getByTestId('sync-online').textContent()).toBe('Không có mạng');
     await expect.poll(() => rosterCount(page)).toBe(stored);
-    await page.goto('/settings');
+    await gotoUnlocked(page, '/settings');
     await expect.poll(() => page.getByTestId('settings-user').textContent()).toContain('payer');
     await context.close();
   });
@@ -198,7 +198,7 @@ describe('installable shell and first run', () => {
     expect(
       await page.evaluate(() => (window as unknown as { persistCalls: { n: number } }).persistCalls.n),
     ).toBeGreaterThanOrEqual(1);
-    await page.goto('/settings');
+    await gotoUnlocked(page, '/settings');
     const persisted = await page.evaluate(() => navigator.storage.persisted());
     const storage = page.getByTestId('settings-storage');
     await expect

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin } from './api';
 import { signedInPage } from './app-page';
-import { launchBrowser, newDevice, signIn } from './browser';
+import { launchBrowser, newDevice, setPin, signIn } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -49,6 +49,8 @@ describe('users screen', () => {
     await user.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-rieng-e2e');
     await user.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-rieng-e2e');
     await user.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    // Then the PIN step, with the new password kept in memory for it.
+    await setPin(user);
     const nav = user.getByRole('navigation', { name: 'Chính' });
     await expect.poll(() => nav.count(), { timeout: 30_000 }).toBe(1);
     // Read-only: no screen of anyone who manages something.

@@ -21,7 +21,15 @@ import {
   waitForBootstrap,
   type StoredOp,
 } from './app-page';
-import { launchBrowser, newDevice, signIn, TABLET, waitForServiceWorker } from './browser';
+import {
+  gotoUnlocked,
+  launchBrowser,
+  newDevice,
+  reloadUnlocked,
+  signIn,
+  TABLET,
+  waitForServiceWorker,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 /** The global e2e server's database (global-setup.ts keeps it next to the static copy). */
@@ -108,7 +116,7 @@ describe('offline payment', () => {
     await expect.poll(() => pendingText(page), soon).toBe('1 thao tác chờ gửi');
 
     // The op, the optimistic line change and the signature were written together, durably.
-    await page.reload();
+    await reloadUnlocked(page);
     await expect.poll(() => page.getByTestId('sync-online').textContent(), soon).toBe('Không có mạng');
     await expect.poll(() => pendingText(page), soon).toBe('1 thao tác chờ gửi');
     const queued = await onlyOp(page);
@@ -380,7 +388,7 @@ describe('two tabs of one device', () => {
   test('only the tab holding the sync lock pushes a queued op', async () => {
     const { context, page: tab1 } = await signedInDevice('payer', { serviceWorker: false });
     const tab2 = await context.newPage();
-    await tab2.goto('/');
+    await gotoUnlocked(tab2, '/');
     // Signed in through the shared IndexedDB: the app shell is there, not the sign-in form.
     await expect.poll(() => tab2.getByRole('navigation', { name: 'Chính' }).count(), { timeout: 10_000 }).toBe(1);
 

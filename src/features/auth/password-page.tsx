@@ -5,6 +5,8 @@
  * loses its flag and the app opens as usual.
  */
 import { clearSession, saveSession } from '../../sync/session';
+import { rewrapForUser } from '../../storage/device-unlock';
+import { holdPassword } from '../../ui/held-password';
 import { t } from '../../ui/messages';
 import { PasswordForm } from '../../ui/password-form';
 import { useServices } from '../../ui/services';
@@ -34,7 +36,8 @@ export function PasswordPage() {
           token={session.token}
           username={session.user.username}
           currentLabel={m.current}
-          onChanged={async (user) => {
+          onChanged={async (user, password) => {
+            if (!(await rewrapForUser(db, password))) holdPassword(password);
             await saveSession(db, { ...session, user });
             void engine.syncNow();
           }}

@@ -3,10 +3,14 @@ import { useState } from 'react';
 import { getKv } from '../../storage/kv';
 import { exportUnsentOps } from '../../storage/outbox-export';
 import type { WipeReason } from '../../storage/wipe';
+import { loadLastUser } from '../../sync/session';
 import { signIn, type SignInRefusal } from '../../sync/sign-in';
+import { rewrapForUser } from '../../storage/device-unlock';
+import { forgetHeldPassword, holdPassword } from '../../ui/held-password';
 import { TransportError } from '../../sync/transport';
 import { downloadFile } from '../../ui/download';
 import { errorMessage, t } from '../../ui/messages';
+import { deviceName } from '../../ui/device-name';
 import { useServices } from '../../ui/services';
 
 export type LoginState = {
@@ -20,16 +24,6 @@ export type LoginState = {
 function refusalMessage(refusal: SignInRefusal): string {
   const who = refusal.owner ? `${refusal.owner.displayName} (${refusal.owner.username})` : refusal.actorId;
   return t.login.otherUserPending(refusal.count, who);
-}
-
-/**
- * Device name shown to supervisors: the platform, so two tablets can be told apart with the id.
- * It is stored by the server as it was sent, so a plain browser is named in the signer's language.
- */
-function deviceName(): string {
-  const ua = navigator.userAgent;
-  const kind = /Android/i.test(ua) ? 'Android' : /iPad|iPhone/i.test(ua) ? 'iOS' : t.login.browser;
-  return `${kind} ${new Date().toISOString().slice(0, 10)}`;
 }
 
 export function useLogin(onSuccess: () => void) {
@@ -47,15 +41,24 @@ export function useLogin(onSuccess: () => void) {
     }
     setState({ submitting: true, error: null, blockedByPending: false });
     try {
+      const last = await loadLastUser(db);
+      // Held before the session is saved: the PIN step shows as soon as it is, and wraps the data
+      // key under this password without asking for it again (forgotten if the sign-in fails).
+      if (db.keyring.state !== 'unlocked') holdPassword(password);
       const result = await signIn({ db, transport, makeId }, { username, password, deviceName: deviceName() });
       if (!result.ok) {
+        forgetHeldPassword();
         setState({ submitting: false, error: refusalMessage(result.error), blockedByPending: true });
         return;
       }
+      // The data key is wrapped under this password: at the PIN step on a device without a vault,
+      // or now, since the password may have been reset since (features/lock).
+      await rewrapForUser(db, password, last !== undefined && last.id !== result.value.user.id);
       setState({ submitting: false, error: null, blockedByPending: false });
       onSuccess();
       void engine.syncNow();
     } catch (e) {
+      forgetHeldPassword();
       const code = e instanceof TransportError ? e.code : 'unexpected';
       setState({ submitting: false, error: errorMessage(code), blockedByPending: false });
     }

@@ -1,6 +1,8 @@
 /** "Đổi mật khẩu" in Settings (issue 14): any signed-in user sets a new password; their other sign-ins end. */
 import { useState } from 'react';
 import { saveSession } from '../../sync/session';
+import { rewrapForUser } from '../../storage/device-unlock';
+import { holdPassword } from '../../ui/held-password';
 import { t } from '../../ui/messages';
 import { PasswordForm } from '../../ui/password-form';
 import { useServices } from '../../ui/services';
@@ -19,7 +21,8 @@ export function PasswordCard() {
         token={session.token}
         username={session.user.username}
         currentLabel={m.currentSettings}
-        onChanged={async (user) => {
+        onChanged={async (user, password) => {
+          if (!(await rewrapForUser(db, password))) holdPassword(password);
           await saveSession(db, { ...session, user });
           setDone(true);
         }}

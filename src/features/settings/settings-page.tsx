@@ -8,6 +8,7 @@ import { t, type Language } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useKnownOutboxCounts } from '../../ui/use-outbox-counts';
+import { IdleLockSetting } from './idle-lock-setting';
 import { PasswordCard } from './password-card';
 import { SealedSignOut } from './sealed-sign-out';
 import { useStorageInfo } from './use-storage-info';
@@ -105,6 +106,7 @@ export function SettingsPage() {
       )}
       {/* Work unsent: it may leave as a password-sealed file instead, then the device is wiped. */}
       {counts !== undefined && (counts.pending > 0 || unsent) && <SealedSignOut signOut={logout} />}
+      <IdleLockSetting />
       <PasswordCard />
     </section>
   );

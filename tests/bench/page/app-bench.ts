@@ -5,7 +5,8 @@
 import { foldVietnamese } from '../../../src/domain/vietnamese-text';
 import { beneficiaryDataSchema, paymentLineDataSchema } from '../../../src/protocol/entities';
 import { pullResponseSchema } from '../../../src/protocol/pull';
-import { createAppDb } from '../../../src/storage/app-db';
+import { createAppDb, type AppDb } from '../../../src/storage/app-db';
+import { readKeyringState, setUpVault, unlockByPin } from '../../../src/storage/device-unlock';
 import { recordOp } from '../../../src/storage/outbox';
 import { hashEvidence } from '../../../src/storage/payments';
 import { attachRosterIndex } from '../../../src/storage/roster-index';
@@ -16,6 +17,22 @@ import { toBeneficiaryRow } from '../../../src/storage/roster-row';
 import { pullAll } from '../../../src/sync/pull-all';
 import { ensureDeviceId, loadSession } from '../../../src/sync/session';
 import { createHttpTransport } from '../../../src/sync/transport';
+import { BENCH_PIN } from '../lib/pin';
+
+/**
+ * The app's database opened as the app opens it: sealed at rest, unlocked with the bench's PIN (a
+ * new database gets a vault first, with few KDF rounds: the bench times storage, not the KDF).
+ */
+async function openDb(name: string): Promise<AppDb> {
+  const db = createAppDb(name, 'unknown');
+  await readKeyringState(db);
+  const opened =
+    db.keyring.state === 'locked'
+      ? await unlockByPin(db, BENCH_PIN)
+      : await setUpVault(db, { password: 'bench-password', pin: BENCH_PIN }, { iterations: 1000 });
+  if (!opened.ok) throw new Error(`cannot open ${name}: ${JSON.stringify(opened.error)}`);
+  return db;
+}
 
 type PullPhases = {
   totalMs: number;
@@ -33,7 +50,7 @@ type PullPhases = {
 
 /** The real pullAll with the real HTTP transport, its fetch and pull calls timed. */
 async function pullProfiled(dbName: string, token: string, pageSize = 2000): Promise<PullPhases> {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const texts: string[] = [];
   let serverWaitMs = 0;
   let bodyMs = 0;
@@ -107,7 +124,7 @@ function splitLastPull(): { jsonParseMs: number; pageSchemaMs: number; rowBuildM
 
 /** Typical queries taken from the stored roster (deterministic for a given data set). */
 async function pickQueries(dbName: string): Promise<Record<string, string>> {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   // The roster in name order, from its pages (storage/roster-pages.ts).
   const roster = [...(await loadRoster(db)).values()].sort((a, b) =>
     a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
@@ -130,7 +147,7 @@ async function pickQueries(dbName: string): Promise<Record<string, string>> {
 
 /** The in-memory roster index built from IndexedDB as at an app start: time and estimated size. */
 async function indexBuild(dbName: string): Promise<{ ms: number; bytes: number; people: number }> {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const people = (await loadRoster(db)).size;
   const t0 = performance.now();
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
@@ -147,8 +164,8 @@ async function indexBuild(dbName: string): Promise<{ ms: number; bytes: number; 
  * order): filteredRosterKeys from IndexedDB (a connection without the index) and from the index.
  */
 async function filterTimes(dbName: string): Promise<Record<string, { indexedDbMs: number; indexMs: number }>> {
-  const plain = createAppDb(dbName);
-  const db = createAppDb(dbName);
+  const plain = await openDb(dbName);
+  const db = await openDb(dbName);
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
   await index.whenReady();
   const [first] = (await loadRoster(plain)).values();
@@ -179,7 +196,7 @@ async function filterTimes(dbName: string): Promise<Record<string, { indexedDbMs
  * in the app (built first); the first call per query warms up.
  */
 async function searchTimes(dbName: string, queries: Record<string, string>, rounds = 3) {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
   await index.whenReady();
   await searchRoster(db, 'a');
@@ -205,7 +222,7 @@ async function searchTimes(dbName: string, queries: Record<string, string>, roun
 
 /** What the roster should show for a query: the first names, in display order. */
 async function expectedNames(dbName: string, query: string, k = 12): Promise<string[]> {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const found = await searchRoster(db, query);
   db.close();
   return found.rows.slice(0, k).map((r) => r.fullName);
@@ -216,7 +233,7 @@ async function expectedNames(dbName: string, query: string, k = 12): Promise<str
  * cursor steps it still takes (reading the matching rows).
  */
 async function searchDiagnostics(dbName: string, queries: string[]) {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
   await index.whenReady();
   let steps = 0;
@@ -326,7 +343,7 @@ async function signaturePng(seed: number): Promise<Blob> {
  * pay screen does) to the durable commit of line, op and evidence (strict durability).
  */
 async function payments(dbName: string, n: number) {
-  const db = createAppDb(dbName);
+  const db = await openDb(dbName);
   const session = await loadSession(db);
   if (!session) throw new Error('no session on this device');
   const deviceId = await ensureDeviceId(db, () => crypto.randomUUID());
