@@ -131,6 +131,26 @@ describe('encryption at rest', () => {
     expect((await db.paymentLines.get('l1'))?.status).toBe('paid');
   });
 
+  test('cursors, filters and modify see plain rows and write sealed ones', async () => {
+    await setUpVault(db, { password: 'mật khẩu dài', pin: '258013' }, FAST);
+    await pullPersonAndLine();
+    expect((await payWithSignature()).ok).toBe(true);
+    const seen: string[] = [];
+    await db.outbox.each((op) => void seen.push(op.type));
+    expect(seen).toEqual(['payment.record']);
+    const hash = (await db.blobs.toCollection().primaryKeys())[0] ?? '';
+    const changed = await db.blobs
+      .where('hash')
+      .anyOf([hash])
+      .filter((b) => b.type === 'image/png')
+      .modify({ uploaded: 1 });
+    expect(changed).toBe(1);
+    expect((await db.blobs.get(hash))?.uploaded).toBe(1);
+    expect(new TextDecoder().decode((await db.blobs.get(hash))?.bytes)).toBe('png-bytes');
+    expect(plainText(await rawRows('blobs'))).not.toContain('image/png');
+    expect(await db.paymentLines.where('status').equals('paid').count()).toBe(1);
+  });
+
   test('a sealed row copied under another key does not open', async () => {
     await setUpVault(db, { password: 'mật khẩu dài', pin: '258013' }, FAST);
     await pullPersonAndLine();
