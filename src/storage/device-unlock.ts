@@ -54,9 +54,13 @@ export async function setUpVault(
   db: AppDb,
   input: { password: string; pin: string },
   options: KdfOptions = {},
-): Promise<Result<null, PinProblem>> {
+): Promise<Result<null, PinProblem | 'vault-exists'>> {
   const made = await createVault(db, input, options);
-  if (!made.ok) return made;
+  if (!made.ok) {
+    // Another tab set a PIN first: this one locks, and that PIN opens it.
+    if (made.error === 'vault-exists') db.keyring.lock('locked');
+    return made;
+  }
   await db.keyring.unlock(made.value);
   await sealExisting(db);
   return ok(null);

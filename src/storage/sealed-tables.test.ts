@@ -151,6 +151,18 @@ describe('encryption at rest', () => {
     expect(await db.paymentLines.where('status').equals('paid').count()).toBe(1);
   });
 
+  test('a second tab setting a PIN after the first keeps the first vault and locks', async () => {
+    const other = createAppDb(db.name);
+    await setUpVault(db, { password: 'mật khẩu dài', pin: '258013' }, FAST);
+    await pullPersonAndLine();
+    const second = await setUpVault(other, { password: 'mật khẩu dài', pin: '470258' }, FAST);
+    expect(second).toEqual({ ok: false, error: 'vault-exists' });
+    expect(other.keyring.state).toBe('locked');
+    expect((await unlockByPin(other, '258013')).ok).toBe(true);
+    expect((await other.paymentLines.get('l1'))?.amount).toBe(750_000);
+    other.close();
+  });
+
   test('a sealed row copied under another key does not open', async () => {
     await setUpVault(db, { password: 'mật khẩu dài', pin: '258013' }, FAST);
     await pullPersonAndLine();

@@ -63,7 +63,7 @@ export async function createVault(
   db: AppDb,
   input: { password: string; pin: string },
   options: KdfOptions = {},
-): Promise<Result<CryptoKey, PinProblem>> {
+): Promise<Result<CryptoKey, PinProblem | 'vault-exists'>> {
   const problem = checkPin(input.pin);
   if (problem) return err(problem);
   const dataKey = await newDataKey();
@@ -73,8 +73,14 @@ export async function createVault(
     byPin: await wrapUnder(input.pin, dataKey, options),
     wrongPins: 0,
   };
-  await setKv(db, 'vault', record);
-  return ok(dataKey);
+  // Checked and written in one transaction: another tab that set a PIN meanwhile keeps its vault
+  // (a second key would leave what the first sealed unreadable).
+  const written = await db.transaction('rw', db.kv, async () => {
+    if (await readVault(db)) return false;
+    await setKv(db, 'vault', record);
+    return true;
+  });
+  return written ? ok(dataKey) : err('vault-exists');
 }
 
 export type PinUnlockProblem = { code: 'wrong-pin'; triesLeft: number } | { code: 'password-needed' };

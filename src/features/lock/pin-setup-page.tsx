@@ -41,8 +41,8 @@ export function PinSetupPage() {
     try {
       if (!held) await saveSession(db, await checkPasswordWithServer({ db, transport }, session.user.username, secret));
       const made = await setUpVault(db, { password: secret, pin });
-      if (!made.ok) setProblem(m.problems[made.error]);
-      else forgetHeldPassword();
+      if (made.ok || made.error === 'vault-exists') forgetHeldPassword();
+      else setProblem(m.problems[made.error]);
     } catch (error) {
       setProblem(checkFailure(error));
     } finally {
