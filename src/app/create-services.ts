@@ -7,6 +7,7 @@ import { createRecorder } from '../storage/outbox';
 import { readOutboxCounts } from '../storage/outbox-counts';
 import { readKeyringState } from '../storage/device-unlock';
 import { attachRosterIndex, detachRosterIndex } from '../storage/roster-index';
+import { prefetchSealedPages } from '../storage/roster-pages';
 import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
@@ -36,6 +37,9 @@ export function createServices(): Services {
     } else {
       // Locked or wiped: no names stay in memory.
       detachRosterIndex(db);
+      // While the lock screen waits for the PIN, the sealed pages are read (nothing to decrypt
+      // yet): the index built after the unlock starts from them.
+      if (state === 'locked') prefetchSealedPages(db);
     }
   });
   readKeyringState(db).catch(() => reportStorageError('db-closed'));

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { queryWords } from '../domain/vietnamese-text';
 import { createAppDb, type AppDb, type BeneficiaryRow } from './app-db';
 import { attachRosterIndex, rosterIndexOf } from './roster-index';
-import { appendRosterPages } from './roster-pages';
+import { appendRosterPages, prefetchSealedPages, takePrefetchedPages } from './roster-pages';
 import { filteredRosterKeys, searchRoster, searchRosterKeys } from './roster-queries';
 import { toBeneficiaryRow } from './roster-row';
 import { wipeDevice } from './wipe';
@@ -125,6 +125,29 @@ describe('roster index freshness', () => {
     expect(await filteredRosterKeys(db, view({ status: 'deceased' }), today)).toEqual(['a1']);
     await plain.beneficiaries.delete('a2');
     expect((await searchRoster(db, 'lan')).rows).toEqual([]);
+  });
+
+  test('pages read while locked are used, unless pages changed before the build', async () => {
+    const db = createAppDb(`t-${crypto.randomUUID()}`);
+    opened.push(db);
+    const row = (id: string, fullName: string) => toBeneficiaryRow(id, 1, beneficiaryData({ fullName }));
+    await appendRosterPages(db, [row('a', 'Nguyễn Văn An'), row('b', 'Lê Thị Bình')], []);
+    prefetchSealedPages(db);
+    // A pull (another tab) lands between the prefetch and the build: a new page, a removal.
+    await appendRosterPages(db, [row('c', 'Trần Văn Cường')], ['a']);
+    const index = attachRosterIndex(db, { today: () => today });
+    await index.whenReady();
+    expect(index.count()).toBe(2);
+    expect((await searchRosterKeys(db, 'cuong', view(), today)).ids).toEqual(['c']);
+    index.close();
+
+    // Unchanged since the prefetch: the build takes the prefetched pages, with the same answers.
+    prefetchSealedPages(db);
+    const again = attachRosterIndex(db, { today: () => today });
+    await again.whenReady();
+    expect(again.count()).toBe(2);
+    expect((await searchRosterKeys(db, 'binh', view(), today)).ids).toEqual(['b']);
+    expect(takePrefetchedPages(db)).toBeUndefined();
   });
 
   test('a wipe empties it', async () => {

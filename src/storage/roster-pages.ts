@@ -64,6 +64,28 @@ export function forgetOpenedPages(): void {
   recent.clear();
 }
 
+/** Pages read, still sealed, while the device waits for its PIN (`prefetchSealedPages`). */
+const prefetched = new WeakMap<AppDb, Promise<RosterPageRecord[]>>();
+
+/**
+ * Reads the stored pages while the lock screen waits for the PIN: they stay sealed, and the
+ * roster index built after the unlock starts from them instead of reading them again
+ * (roster-index.ts checks the page numbers are still the same: pages are only ever appended
+ * under new numbers or removed).
+ */
+export function prefetchSealedPages(db: AppDb): void {
+  const read = db.rosterPages.toArray();
+  read.catch(() => prefetched.delete(db));
+  prefetched.set(db, read);
+}
+
+/** The prefetched pages, once (undefined when none were read). */
+export function takePrefetchedPages(db: AppDb): Promise<RosterPageRecord[]> | undefined {
+  const read = prefetched.get(db);
+  prefetched.delete(db);
+  return read;
+}
+
 /** A page's content when this tab already holds it opened (no decryption), else undefined. */
 export function openedRosterPage(record: RosterPageRecord): RosterPage | undefined {
   const known = opened.get(record);
