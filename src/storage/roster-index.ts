@@ -13,7 +13,7 @@ import type { BeneficiaryChange } from './beneficiary-changes';
 import type { RosterIndex, RosterIndexOptions } from './roster-index-types';
 import { singleKeys } from './roster-index-types';
 import { hitOf, listRow, liveCount, liveVillages, nameOrder } from './roster-index-list';
-import { openRosterPage, setPageDirectoryProvider, takePrefetchedPages } from './roster-pages';
+import { openRosterPage, readRosterSnapshot, setPageDirectoryProvider } from './roster-pages';
 import { createFieldCodes, toCodeFilter, toIndexedPerson, type IndexedPerson } from './roster-index-person';
 import {
   byVillage,
@@ -178,23 +178,7 @@ export function createRosterIndex(db: AppDb, options: RosterIndexOptions): Roste
   async function build(no: number): Promise<void> {
     // One read transaction: a consistent snapshot; what commits later is queued in duringBuild
     // (a change committed before the snapshot and queued too is applied again: no harm).
-    // Pages read while the lock screen waited (still sealed) are used when the same pages are
-    // still there: a page is never rewritten under its number.
-    const early = takePrefetchedPages(db);
-    const [keys, editedRows, fresh] = await db.transaction('r', [db.rosterPages, db.beneficiaries], () =>
-      Promise.all([
-        db.rosterPages.toCollection().primaryKeys(),
-        db.beneficiaries.toArray(),
-        early ? null : db.rosterPages.toArray(),
-      ]),
-    );
-    let records = fresh ?? (await early?.catch(() => null)) ?? null;
-    if (!records || records.length !== keys.length || records.some((r, i) => r.no !== keys[i]))
-      records = await db.transaction('r', [db.rosterPages, db.beneficiaries], async () => {
-        const [pages, rows] = await Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]);
-        editedRows.splice(0, editedRows.length, ...rows);
-        return pages;
-      });
+    const { records, edited: editedRows } = await readRosterSnapshot(db);
     if (no !== buildNo || closed) return;
     records.sort((a, b) => a.no - b.no);
     const people = new Map<string, IndexedPerson>();

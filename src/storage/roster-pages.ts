@@ -79,6 +79,31 @@ export function prefetchSealedPages(db: AppDb): void {
   prefetched.set(db, read);
 }
 
+/**
+ * The stored pages (sealed) and the edited records as one consistent snapshot, for building the
+ * roster index. Pages prefetched while the lock screen waited are used when the page numbers are
+ * still the same: a page is never rewritten under its number.
+ */
+export async function readRosterSnapshot(
+  db: AppDb,
+): Promise<{ records: RosterPageRecord[]; edited: BeneficiaryRow[] }> {
+  const early = takePrefetchedPages(db);
+  const [keys, edited, fresh] = await db.transaction('r', [db.rosterPages, db.beneficiaries], () =>
+    Promise.all([
+      db.rosterPages.toCollection().primaryKeys(),
+      db.beneficiaries.toArray(),
+      early ? null : db.rosterPages.toArray(),
+    ]),
+  );
+  const records = fresh ?? (await early?.catch(() => null)) ?? null;
+  if (records && records.length === keys.length && records.every((r, i) => r.no === keys[i]))
+    return { records, edited };
+  return db.transaction('r', [db.rosterPages, db.beneficiaries], async () => {
+    const [pages, rows] = await Promise.all([db.rosterPages.toArray(), db.beneficiaries.toArray()]);
+    return { records: pages, edited: rows };
+  });
+}
+
 /** The prefetched pages, once (undefined when none were read). */
 export function takePrefetchedPages(db: AppDb): Promise<RosterPageRecord[]> | undefined {
   const read = prefetched.get(db);
