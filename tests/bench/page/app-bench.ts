@@ -344,6 +344,9 @@ async function signaturePng(seed: number): Promise<Blob> {
  */
 async function payments(dbName: string, n: number) {
   const db = await openDb(dbName);
+  // As in the app: the roster index is attached, and tells a payment which page holds its person.
+  const index = attachRosterIndex(db, { today: () => new Date().toISOString().slice(0, 10) });
+  await index.whenReady();
   const session = await loadSession(db);
   if (!session) throw new Error('no session on this device');
   const deviceId = await ensureDeviceId(db, () => crypto.randomUUID());
@@ -376,6 +379,7 @@ async function payments(dbName: string, n: number) {
   }
   requests.stop();
   const outbox = await db.outbox.count();
+  index.close();
   db.close();
   return {
     samples,
