@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { withStatementHooks } from './statement-hook';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -102,6 +103,7 @@ function openPostgres(
   });
   // Without a listener an idle connection's error event would crash the process.
   pool.on('error', (error) => events.onPoolError?.(error));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Hookable connections: a push commit group writes what it held back before other statements.
+  const kysely = new Kysely<Database>({ dialect: withStatementHooks(new PostgresDialect({ pool })) });
   return { kysely, kind: 'postgres', close: () => kysely.destroy() };
 }

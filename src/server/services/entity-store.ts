@@ -12,7 +12,7 @@ import { isRecord } from './data-fields';
 import { isPostgres } from '../db/dialect';
 import { preparedQuery } from '../db/prepared';
 import type { Database, EntitiesTable } from '../db/schema';
-import { groupOf } from './group-state';
+import { groupOf, type GroupState } from './group-state';
 
 export type EntityChange = {
   entity: EntityKind;
@@ -49,8 +49,13 @@ export async function putEntities(
   const last = group ? group.allocate(changes.length) : await allocateSeqs(trx, changes.length);
   const first = last - changes.length + 1;
   const written: WrittenEntity[] = [];
+  const indexed = changes.map((change, index) => ({ change, index }));
+  // A group that holds writes back keeps those to rows it holds (versions known, rows locked).
+  const direct = group?.isBuffering
+    ? indexed.filter(({ change, index }) => !holdBack(group, change, first + index, options.now, written))
+    : indexed;
   // The same entity twice in one batch must be two statements: an upsert may touch a row once.
-  for (const round of splitRepeatedKeys(changes)) {
+  for (const round of splitRepeatedKeys(direct)) {
     for (let start = 0; start < round.length; start += ROWS_PER_STATEMENT) {
       const slice = round.slice(start, start + ROWS_PER_STATEMENT);
       const rows = slice.map(({ change, index }) => ({
@@ -84,7 +89,50 @@ export async function putEntities(
 }
 
 /** Every column given (a prepared statement binds each one). */
-type EntityRow = Required<Insertable<EntitiesTable>>;
+export type EntityRow = Required<Insertable<EntitiesTable>>;
+
+/**
+ * Holds the write of a row the group holds back (group-state.ts): its version is the held one's
+ * plus one, as the upsert would make it. False when the group does not hold the row.
+ */
+function holdBack(group: GroupState, change: EntityChange, changeSeq: number, now: number, written: WrittenEntity[]) {
+  const held = group.get(change.entity, change.id);
+  if (!held) return false;
+  const version = held.version + 1;
+  group.holdBackEntity({
+    entity: change.entity,
+    id: change.id,
+    commune_code: change.communeCode,
+    version,
+    change_seq: changeSeq,
+    deleted: change.deleted ? 1 : 0,
+    data: change.deleted ? null : JSON.stringify(change.data),
+    updated_at: now,
+  });
+  group.written(storedOf(change, version, changeSeq));
+  written.push({ entity: change.entity, id: change.id, version, changeSeq });
+  return true;
+}
+
+/**
+ * Writes rows whose version the caller decided (a commit group's held-back writes): the rows
+ * exist and are locked, so this sets them as given.
+ */
+export function upsertDecidedRows(db: Kysely<Database>, rows: EntityRow[]) {
+  return db
+    .insertInto('entities')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        change_seq: eb.ref('excluded.change_seq'),
+        commune_code: eb.ref('excluded.commune_code'),
+        deleted: eb.ref('excluded.deleted'),
+        data: eb.ref('excluded.data'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    );
+}
 
 function upsertRows(db: Kysely<Database>, rows: EntityRow[]) {
   return db
@@ -133,10 +181,12 @@ async function allocateSeqs(trx: Transaction<Database>, count: number): Promise<
   return Number(must(row, 'change_counter row is missing: was the database migrated?').value);
 }
 
-function splitRepeatedKeys(changes: readonly EntityChange[]): { change: EntityChange; index: number }[][] {
-  const rounds: { change: EntityChange; index: number }[][] = [];
+type Indexed = { change: EntityChange; index: number };
+
+function splitRepeatedKeys(changes: readonly Indexed[]): Indexed[][] {
+  const rounds: Indexed[][] = [];
   const seen: Set<string>[] = [];
-  changes.forEach((change, index) => {
+  changes.forEach(({ change, index }) => {
     const key = `${change.entity}\u0000${change.id}`;
     let r = 0;
     while (seen[r]?.has(key)) r++;

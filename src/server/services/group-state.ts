@@ -10,10 +10,17 @@
  *   stays current; each op's write replaces it with the value written (no JSON parse of what the
  *   group itself stored).
  * - Savepoints: an op rolled back to its savepoint gives back its sequences and its row writes.
+ * - Held-back writes (`isBuffering`): the op log rows and the writes to held rows are kept here
+ *   and written in one statement per table when the group next sends any other statement, or
+ *   closes (push-group-pg.ts says why that is the same as writing them at once). An op's own are
+ *   kept apart until it ends: an op that fails before it sent anything leaves nothing to undo.
  */
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema';
-import type { EntityChange, StoredEntity } from './entity-store';
+import type { Database, OpsTable } from '../db/schema';
+import type { EntityChange, EntityRow, StoredEntity } from './entity-store';
+
+/** Writes held back: entity rows by key (the last write of a row is its state), op log rows. */
+export type HeldBack = { entities: EntityRow[]; ops: OpsTable[] };
 
 const keyOf = (entity: string, id: string): string => `${entity}\u0000${id}`;
 
@@ -28,9 +35,21 @@ export class GroupState {
 
   private readonly counter: number;
 
+  private entityWrites = new Map<string, EntityRow>();
+  private opEntityWrites = new Map<string, EntityRow>();
+  private opLogRows: OpsTable[] = [];
+  private opOpLogRows: OpsTable[] = [];
+  /** Unique keys of the op log rows held back (op id, seq claim), the op's own included. */
+  private readonly opLogKeys = new Set<string>();
+  private opOpLogKeys: string[] = [];
+
+  /** Whether op log rows and writes to held rows are held back (see the file's comment). */
+  readonly isBuffering: boolean;
+
   /** `counter`: the counter's value when the group locked it (the last sequence handed out). */
-  constructor(counter: number) {
+  constructor(counter: number, isBuffering = false) {
     this.counter = counter;
+    this.isBuffering = isBuffering;
     this.nextSeq = counter + 1;
     this.opFirstSeq = this.nextSeq;
   }
@@ -78,8 +97,48 @@ export class GroupState {
     return { changes: this.reports, now: this.lastNow };
   }
 
+  /** Holds back the write of a held row (`get` gives it from now on, through `written`). */
+  holdBackEntity(row: EntityRow): void {
+    this.opEntityWrites.set(keyOf(row.entity, row.id), row);
+  }
+
+  /**
+   * Holds back an op log row; false when a row held back already has its op id or seq claim
+   * (the op log's unique keys: the insert would do nothing).
+   */
+  holdBackOpLog(row: OpsTable): boolean {
+    const keys = [`op\u0000${row.device_id}\u0000${row.op_id}`];
+    if (row.seq !== null) keys.push(`seq\u0000${row.device_id}\u0000${String(row.seq)}`);
+    if (keys.some((k) => this.opLogKeys.has(k))) return false;
+    for (const k of keys) this.opLogKeys.add(k);
+    this.opOpLogKeys.push(...keys);
+    this.opOpLogRows.push(row);
+    return true;
+  }
+
+  /** Takes the held-back writes of the ops that ended (to write now). */
+  takeEnded(): HeldBack {
+    const taken = { entities: [...this.entityWrites.values()], ops: this.opLogRows };
+    this.entityWrites = new Map();
+    this.opLogRows = [];
+    return taken;
+  }
+
+  /** Takes the running op's held-back writes (to write now, inside its savepoint). */
+  takeRunning(): HeldBack {
+    const taken = { entities: [...this.opEntityWrites.values()], ops: this.opOpLogRows };
+    this.opEntityWrites = new Map();
+    this.opOpLogRows = [];
+    return taken;
+  }
+
   /** The op's savepoint was released: its writes stand. */
   opCommitted(): void {
+    for (const [key, row] of this.opEntityWrites) this.entityWrites.set(key, row);
+    this.opEntityWrites = new Map();
+    this.opLogRows.push(...this.opOpLogRows);
+    this.opOpLogRows = [];
+    this.opOpLogKeys = [];
     for (const [key, row] of this.opRows) this.rows.set(key, row);
     this.opRows = new Map();
     for (const change of this.opReports) this.reports.push(change);
@@ -89,6 +148,10 @@ export class GroupState {
 
   /** The op's savepoint was rolled back: its writes and sequences are gone. */
   opRolledBack(): void {
+    this.opEntityWrites = new Map();
+    this.opOpLogRows = [];
+    for (const k of this.opOpLogKeys) this.opLogKeys.delete(k);
+    this.opOpLogKeys = [];
     this.opRows = new Map();
     this.opReports = [];
     this.nextSeq = this.opFirstSeq;

@@ -17,6 +17,7 @@ import {
 } from '../../protocol/push';
 import { preparedQuery } from '../db/prepared';
 import type { Database, OpsTable } from '../db/schema';
+import { groupOf } from './group-state';
 
 /** The result of one op, as decided by the server. */
 export type OpOutcome =
@@ -162,6 +163,10 @@ export async function insertOp(trx: Transaction<Database>, record: OpRecord): Pr
     version: outcome.status === 'rejected' ? null : outcome.version,
     imported_by: record.importedBy ?? null,
   };
+  // A PostgreSQL commit group writes it with its other ops' rows (push-group-pg.ts): a taken key
+  // is found among those held back now, or among the committed ones when they are written.
+  const group = groupOf(trx);
+  if (group?.isBuffering) return group.holdBackOpLog(row);
   const [inserted] = await insertOpRow(trx, row);
   return inserted !== undefined;
 }

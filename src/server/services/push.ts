@@ -116,6 +116,15 @@ export async function applyOps(
         );
         for (const [id, outcome] of committed) seen.set(id, outcome);
       },
+      checkpoint: () => {
+        const [answered, highest, claimed, rechecks] = [results.length, highestSeq, arrived.length, toRecheck.length];
+        return () => {
+          results.length = answered;
+          highestSeq = highest;
+          arrived.length = claimed;
+          toRecheck.length = rechecks;
+        };
+      },
     });
   } else {
     await runInCommitGroups(kysely, batch.ops, step, recheckCommitted);
