@@ -114,26 +114,6 @@ function holdBack(group: GroupState, change: EntityChange, changeSeq: number, no
   return true;
 }
 
-/**
- * Writes rows whose version the caller decided (a commit group's held-back writes): the rows
- * exist and are locked, so this sets them as given.
- */
-export function upsertDecidedRows(db: Kysely<Database>, rows: EntityRow[]) {
-  return db
-    .insertInto('entities')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
-        version: eb.ref('excluded.version'),
-        change_seq: eb.ref('excluded.change_seq'),
-        commune_code: eb.ref('excluded.commune_code'),
-        deleted: eb.ref('excluded.deleted'),
-        data: eb.ref('excluded.data'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    );
-}
-
 function upsertRows(db: Kysely<Database>, rows: EntityRow[]) {
   return db
     .insertInto('entities')

@@ -46,7 +46,7 @@ import { isRecord } from './data-fields';
 import { RedoUnbuffered, writeHeldBack } from './group-flush';
 
 const GROUP_MAX_MS = 100;
-const GROUP_MAX_OPS = 100;
+const GROUP_MAX_OPS = 250;
 
 /** What an op locks: a payment line by its row, a beneficiary by its key (see `lockKey`). */
 export type LockTarget = { kind: 'line'; id: string } | { kind: 'beneficiary'; id: string };

@@ -11,12 +11,12 @@ const url = process.env['TEST_DATABASE_URL'];
 if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
 const makeDb = pgDbMaker(url);
 
-// More than one commit group per push (push-group-pg.ts: at most 100 ops each).
-const LINE_COUNT = 150;
+// More than one commit group per push (push-group-pg.ts: at most 250 ops each).
+const LINE_COUNT = 300;
 const lineIds = Array.from({ length: LINE_COUNT }, (_, i) => `race-line-${String(i).padStart(3, '0')}`);
 
-/** A fixed permutation per device (7 and 149 are prime to 150): each meets the lines in its own order. */
-const STRIDES = [1, 7, 149] as const;
+/** A fixed permutation per device (strides prime to 300): each meets the lines in its own order. */
+const STRIDES = [1, 7, LINE_COUNT - 1] as const;
 const orderFor = (k: number): string[] =>
   lineIds.map((_, i) => lineIds[(i * (STRIDES[k] ?? 1) + k * 31) % LINE_COUNT] ?? '');
 
@@ -171,7 +171,7 @@ describe('commit groups under concurrent pushes (PostgreSQL)', () => {
   async function waitingOpInserts(): Promise<number> {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
-      where wait_event_type = 'Lock' and query like 'insert into "ops"%'`.execute(w.db.kysely);
+      where wait_event_type = 'Lock' and query ~* '^\\s*insert into "?ops"?'`.execute(w.db.kysely);
     return rows[0]?.n ?? 0;
   }
 });
