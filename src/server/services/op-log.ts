@@ -3,7 +3,7 @@
  * it, when, and its first result. Rows are inserted once and never updated or deleted; a replay
  * is answered from the stored first result.
  */
-import { isIllFormed } from '../../lib/well-formed';
+import { cutText, isIllFormed, toWellFormed } from '../../lib/well-formed';
 import type { Kysely, Transaction } from 'kysely';
 import { opTypes } from '../../protocol/ops';
 import { opResultMessagesVi } from '../../protocol/op-messages.vi';
@@ -138,7 +138,8 @@ export type OpRecord = {
 };
 
 const MAX_COLUMN_TEXT = 100;
-const MAX_DETAIL = 2000;
+/** UTF-16 units of `detail` kept (a schema failure lists every issue, some quoting the payload's keys). */
+export const MAX_DETAIL = 2000;
 
 /**
  * Inserts the op and its result. False when the op id or the (device, seq) claim is already
@@ -159,7 +160,7 @@ export async function insertOp(trx: Transaction<Database>, record: OpRecord): Pr
     envelope: JSON.stringify(raw),
     status: outcome.status,
     code: outcome.status === 'applied' ? null : outcome.code,
-    detail: outcome.status === 'rejected' && outcome.detail ? outcome.detail.slice(0, MAX_DETAIL) : null,
+    detail: outcome.status === 'rejected' && outcome.detail ? storableDetail(outcome.detail) : null,
     version: outcome.status === 'rejected' ? null : outcome.version,
     imported_by: record.importedBy ?? null,
   };
@@ -171,8 +172,11 @@ export async function insertOp(trx: Transaction<Database>, record: OpRecord): Pr
   return inserted !== undefined;
 }
 
-/** Every column of `ops`, so the prepared insert never leaves one out (tsc checks the keys). */
-const opColumns: Record<keyof OpsTable, true> = {
+/**
+ * Every column of `ops`, so an insert of a whole row never leaves one out (tsc checks the keys):
+ * the prepared insert here and the held-back insert (group-flush.ts).
+ */
+export const opColumns: Record<keyof OpsTable, true> = {
   op_id: true,
   device_id: true,
   user_id: true,
@@ -197,6 +201,15 @@ const insertOpRow = preparedQuery<OpsTable, { op_id: string }>((db, arg) =>
     .onConflict((oc) => oc.doNothing())
     .returning('op_id'),
 );
+
+/**
+ * Well-formed text whichever way the row is written: cut on a code point boundary (a cut inside
+ * a surrogate pair left half an emoji, which the driver stored as U+FFFD and a held-back row's
+ * JSON parameter made PostgreSQL refuse, running the whole group again), no lone surrogate.
+ */
+function storableDetail(detail: string): string {
+  return toWellFormed(cutText(detail, MAX_DETAIL));
+}
 
 /** Raw envelope text kept in a column only when it is short, printable text. */
 function columnText(value: unknown): string | null {

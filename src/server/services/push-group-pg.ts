@@ -36,6 +36,7 @@ import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { lockKey } from '../db/dialect';
 import { hookStatements, type RunStatement } from '../db/statement-hook';
 import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
 import { familyOf, isOpType } from '../../protocol/op-registry';
 import type { LooseOpEnvelope } from '../../protocol/ops';
 import { lockEntities, readEntities } from './entity-store';
@@ -47,6 +48,9 @@ import { RedoUnbuffered, writeHeldBack } from './group-flush';
 
 const GROUP_MAX_MS = 100;
 const GROUP_MAX_OPS = 250;
+
+/** The log line of a group undone and run again op by op (see group-flush.ts). */
+export const GROUP_RERUN_LOG = 'push group run again op by op';
 
 /** What an op locks: a payment line by its row, a beneficiary by its key (see `lockKey`). */
 export type LockTarget = { kind: 'line'; id: string } | { kind: 'beneficiary'; id: string };
@@ -84,6 +88,12 @@ export type GroupHooks = {
    * since (a group undone to be run again, see group-flush.ts).
    */
   checkpoint: () => () => void;
+  /** False runs every group writing op by op (tests compare both ways); true in service. */
+  holdBack: boolean;
+  /** Told of each group run again op by op: ids and counts only (docs/style.md §2.10). */
+  logger: Logger;
+  /** The pushing device, for the log. */
+  deviceId: string;
 };
 
 /** Runs `step` on each op in order, in commit groups (the same contract as `runInCommitGroups`). */
@@ -94,10 +104,17 @@ export async function runInPgGroups(db: Kysely<Database>, ops: readonly LooseOpE
     const restore = hooks.checkpoint();
     let ran: GroupRun;
     try {
-      ran = await runGroup(db, planned, hooks, true);
+      ran = await runGroup(db, planned, hooks, hooks.holdBack);
     } catch (error) {
       if (!(error instanceof RedoUnbuffered)) throw error;
       // Nothing of the group was committed or answered: run it again, each op written at once.
+      // Logged: a rerun holds the counter twice as long, and one that recurs is a bug to find.
+      hooks.logger.warn(GROUP_RERUN_LOG, {
+        deviceId: hooks.deviceId,
+        ops: planned.length,
+        reason: error.message,
+        cause: causeName(error.cause),
+      });
       restore();
       ran = await runGroup(db, planned, hooks, false);
     }
@@ -108,6 +125,14 @@ export async function runInPgGroups(db: Kysely<Database>, ops: readonly LooseOpE
 }
 
 type GroupRun = { done: number; failure: { error: unknown } | null };
+
+/** What failed under a rerun, without its message (a database error's may quote a value). */
+function causeName(cause: unknown): string | undefined {
+  if (!(cause instanceof Error)) return undefined;
+  const code = (cause as { code?: unknown }).code;
+  const name = cause.constructor.name;
+  return typeof code === 'string' ? `${name} ${code}` : name;
+}
 
 async function runGroup(
   db: Kysely<Database>,

@@ -134,6 +134,16 @@ describe('commit groups under concurrent pushes (PostgreSQL)', () => {
     });
     const { results } = await (pushed ?? Promise.reject(new Error('not pushed')));
 
+    // The group held both op log rows back, found one taken when it wrote them, and ran again
+    // op by op (without holding back, the op's own insert would wait and answer it instead).
+    expect(w.reruns()).toEqual([
+      expect.objectContaining({
+        deviceId: a.deviceId,
+        ops: 2,
+        reason: 'an op of the group was recorded by another request',
+      }),
+    ]);
+
     expect(results).toEqual([
       { id: first['id'], status: 'applied', version: 2 },
       { id: raced['id'], status: 'duplicate', code: 'applied', version: 7 },

@@ -22,7 +22,12 @@ import { runInCommitGroups } from './push-group';
 import { runInPgGroups } from './push-group-pg';
 import { recordSeqProgress } from './seq-progress';
 
-export type PushDeps = { clock: Clock; logger: Logger };
+export type PushDeps = {
+  clock: Clock;
+  logger: Logger;
+  /** PostgreSQL: false writes each op's rows at once instead of holding a group's back (tests). */
+  holdWritesBack?: boolean | undefined;
+};
 
 /**
  * Applies a push for the signed-in `user` on `device` (the token's). `forbidden` when the body
@@ -59,7 +64,7 @@ export type OpsBatch = {
 export async function applyOps(
   kysely: Kysely<Database>,
   batch: OpsBatch,
-  { clock, logger }: PushDeps,
+  { clock, logger, holdWritesBack = true }: PushDeps,
 ): Promise<PushResponse> {
   const { user, deviceId } = batch;
   const row = await kysely
@@ -116,6 +121,9 @@ export async function applyOps(
         );
         for (const [id, outcome] of committed) seen.set(id, outcome);
       },
+      holdBack: holdWritesBack,
+      logger,
+      deviceId,
       checkpoint: () => {
         const [answered, highest, claimed, rechecks] = [results.length, highestSeq, arrived.length, toRecheck.length];
         return () => {

@@ -9,6 +9,7 @@ import { pushRequestSchema, type PushResponse } from '../../protocol/push';
 import type { AppDatabase } from '../db/database';
 import { createMemoryLogger } from '../logger';
 import { applyPush } from '../services/push';
+import { GROUP_RERUN_LOG } from '../services/push-group-pg';
 import { makeSqliteDb } from './databases';
 import { TEST_NOW } from './harness';
 import { opBuilder, seedWorld } from './push-world';
@@ -16,7 +17,8 @@ import { opBuilder, seedWorld } from './push-world';
 export type DirectActor = { user: User; userId: string; deviceId: string; seq: number };
 export type DirectWorld = Awaited<ReturnType<typeof createDirectWorld>>;
 
-export async function createDirectWorld(options: { db?: AppDatabase } = {}) {
+/** `holdWritesBack: false`: PostgreSQL groups write op by op (push-group-pg.ts), to compare both ways. */
+export async function createDirectWorld(options: { db?: AppDatabase; holdWritesBack?: boolean } = {}) {
   const db = options.db ?? (await makeSqliteDb());
   const clock = fixedClock(TEST_NOW);
   const logger = createMemoryLogger();
@@ -58,7 +60,11 @@ export async function createDirectWorld(options: { db?: AppDatabase } = {}) {
   const push = async (who: DirectActor, ops: unknown[], lastSeq = who.seq - 1): Promise<PushResponse> => {
     // Read as the route reads it, so the ops reach applyPush exactly as from HTTP.
     const body = pushRequestSchema.parse({ protocol: 1, deviceId: who.deviceId, lastSeq, ops });
-    const result = await applyPush(db, who.user, { id: who.deviceId }, body, { clock, logger });
+    const result = await applyPush(db, who.user, { id: who.deviceId }, body, {
+      clock,
+      logger,
+      holdWritesBack: options.holdWritesBack,
+    });
     if (!result.ok) throw new Error(result.error);
     return result.value;
   };
@@ -76,5 +82,12 @@ export async function createDirectWorld(options: { db?: AppDatabase } = {}) {
     gaps: await db.kysely.selectFrom('seq_gaps').selectAll().orderBy('device_id').orderBy('from_seq').execute(),
   });
 
-  return { db, clock, logger, addActor, push, op: opBuilder(), snapshot, close: () => db.close() };
+  /** The commit groups run again op by op (PostgreSQL), as logged: ids and counts. */
+  const reruns = (): Record<string, unknown>[] =>
+    logger.lines
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['msg'] === GROUP_RERUN_LOG);
+
+  return { db, clock, logger, addActor, push, op: opBuilder(), snapshot, reruns, close: () => db.close() };
 }

@@ -6,7 +6,7 @@
 import type { BlobPolicy } from '../services/blobs';
 import { beneficiaryData, paymentLineData } from '../../../tests/builders/beneficiary';
 import type { Role } from '../../domain/vocabulary';
-import type { OpType } from '../../protocol/ops';
+import { parsePayload, type OpType } from '../../protocol/ops';
 import { pullResponseSchema, type Change } from '../../protocol/pull';
 import { pushResponseSchema, type PushResponse } from '../../protocol/push';
 import type { Kysely } from 'kysely';
@@ -203,4 +203,20 @@ export async function seedWorld(db: Kysely<Database>, now: number): Promise<void
         { now },
       ),
     );
+}
+
+/**
+ * A `beneficiary.update` payload refused by its schema whose `detail` (the issues, quoting the
+ * unknown key) would be cut at `max` UTF-16 units between the halves of an emoji.
+ */
+export function payloadCutInsidePair(max: number): { payload: Record<string, unknown>; detail: string } {
+  for (const pad of [0, 1]) {
+    const payload = { phone: '0912000222', [`${'x'.repeat(pad)}${'😀'.repeat(max)}`]: 1 };
+    const parsed = parsePayload('beneficiary.update', payload);
+    if (parsed.ok) throw new Error('the payload was expected to be refused');
+    const detail = parsed.error.issues.join('; ');
+    const unit = detail.charCodeAt(max - 1);
+    if (unit >= 0xd800 && unit <= 0xdbff) return { payload, detail };
+  }
+  throw new Error('no padding puts a cut inside a pair');
 }
