@@ -14,6 +14,7 @@ import type {
   TransactionSettings,
   Transaction,
 } from 'kysely';
+import { assert } from '../../lib/assert';
 import type { Database } from './schema';
 
 /** Runs a statement on the hooked connection directly: no hook, and outside Kysely's queue. */
@@ -32,6 +33,8 @@ class HookableConnection implements DatabaseConnection {
   }
 
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    // A stream would read past what the hook holds back; nothing streams inside a push group.
+    assert(this.before === null, 'a statement streamed while a statement hook is set');
     return this.inner.streamQuery<R>(query, chunkSize);
   }
 }
