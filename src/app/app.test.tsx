@@ -73,6 +73,8 @@ async function renderAs(role: Role, address: string, vault = true) {
     progress: null,
     errorCode: null,
     retryAt: null,
+    lastContactAt: null,
+    reach: 'unknown',
   };
   const engine = { subscribe: () => () => undefined, getState: () => state, syncNow: () => Promise.resolve() };
   const services = testServices(db, { transport, engine, clock: systemClock });

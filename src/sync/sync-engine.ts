@@ -12,6 +12,7 @@ import { wipeDevice } from '../storage/wipe';
 import { createBackoff, isRetryable } from './backoff';
 import { pullAll, type PullProgress } from './pull-all';
 import { pushPending } from './push-pending';
+import { SLOW_REQUEST_MS, watchContact, type Reach } from './contact';
 import { ensureDeviceId, loadSession } from './session';
 import { TransportError, type Transport } from './transport';
 
@@ -32,6 +33,10 @@ export type SyncState = {
   errorCode: string | null;
   /** Epoch ms of the next automatic retry after a transient failure. */
   retryAt: number | null;
+  /** Epoch ms of the last answer from the server, of any kind (contact.ts). */
+  lastContactAt: number | null;
+  /** Whether the server answers: what the bar says, not what `navigator.onLine` believes. */
+  reach: Reach;
 };
 
 export type SyncEngine = {
@@ -95,7 +100,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     progress: null,
     errorCode: null,
     retryAt: null,
+    lastContactAt: null,
+    reach: 'unknown',
   };
+  /** The slowest answer of the current attempt (contact.ts). */
+  let slowest = 0;
+  const transport = watchContact(deps.transport, deps.clock, (ms) => {
+    slowest = Math.max(slowest, ms);
+    set({ lastContactAt: deps.clock.now() });
+  });
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -135,7 +148,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   /** One push-then-pull; answers the state it ends in (counts come after, in `syncOnce`). */
   async function attempt(): Promise<Partial<SyncState>> {
     await refreshCounts();
+    // `navigator.onLine` false is a hint that saves a request, never proof of a connection.
     if (!isOnline()) return { status: 'offline' };
+    slowest = 0;
     const session = await loadSession(deps.db);
     // A user who must set a new password may do nothing else on the server (docs/protocol.md "Auth").
     if (!session || session.user.mustChangePassword) return {};
@@ -148,7 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       set({ status: 'pushing' });
       await pushPending({
         db: deps.db,
-        transport: deps.transport,
+        transport,
         token: session.token,
         deviceId,
         actorId: session.user.id,
@@ -158,14 +173,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     set({ status: 'pulling', progress: null });
     await pullAll({
       db: deps.db,
-      transport: deps.transport,
+      transport,
       token: session.token,
       now: deps.clock.now,
       ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
       onProgress: (progress) => set({ progress }),
     });
     backoff.reset();
-    return { status: 'idle', progress: null, errorCode: null, retryAt: null };
+    return {
+      status: 'idle',
+      progress: null,
+      errorCode: null,
+      retryAt: null,
+      reach: slowest >= SLOW_REQUEST_MS ? 'slow' : 'ok',
+    };
   }
 
   async function failed(e: unknown): Promise<Partial<SyncState>> {
@@ -176,6 +197,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       progress: null,
       errorCode: code,
       retryAt: null,
+      // No answer at all: the network may be up, the server is not reached. Any other failure is
+      // an answer from the server.
+      reach: code === 'network' ? 'unreachable' : slowest >= SLOW_REQUEST_MS ? 'slow' : 'ok',
     };
     if (code === 'device-revoked') {
       // Lost or stolen: nothing stays on the device, not even unsent operations.
@@ -260,7 +284,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         window.addEventListener('offline', onOffline);
         document.addEventListener('visibilitychange', onVisible);
       }
-      timer = setInterval(() => void syncNow(), deps.intervalMs ?? 60_000);
+      // While a retry waits out its backoff, the regular tick does not try again: a day of bad
+      // signal is a few tries an hour (backoff.ts, up to 5 minutes apart), not one a minute.
+      timer = setInterval(() => {
+        if (!retryTimer) void syncNow();
+      }, deps.intervalMs ?? 60_000);
       void syncNow();
     },
     stop: () => {

@@ -290,6 +290,11 @@ export const en: Messages = {
   },
   sync: {
     online: 'Online',
+    connected: 'Connected to the server',
+    unreachable: 'Cannot reach the server',
+    slow: 'Weak connection: the server answers slowly',
+    lastContact: 'Server last answered',
+    noContact: 'not yet',
     offline: 'Offline',
     syncNow: 'Sync now',
     syncing: 'Syncing…',

@@ -301,6 +301,11 @@ export const vi = {
   },
   sync: {
     online: 'Có mạng',
+    connected: 'Đã kết nối máy chủ',
+    unreachable: 'Không kết nối được máy chủ',
+    slow: 'Mạng yếu: máy chủ trả lời chậm',
+    lastContact: 'Máy chủ trả lời lần cuối',
+    noContact: 'chưa có',
     offline: 'Không có mạng',
     syncNow: 'Đồng bộ ngay',
     syncing: 'Đang đồng bộ…',

@@ -5,6 +5,19 @@ import { useOnline } from '../../ui/use-online';
 import { useServices } from '../../ui/services';
 import { useSyncState } from '../../ui/use-sync-state';
 import { useOutboxCounts } from '../../ui/use-outbox-counts';
+import type { SyncState } from '../../sync/sync-engine';
+
+/**
+ * What the connection is, honestly (issue 16): the browser's `navigator.onLine` false says there is
+ * no network; otherwise what the server did on the last try says it (sync/contact.ts): answered,
+ * answered slowly, or did not answer. "Có mạng" only before the first try.
+ */
+function connectionText(online: boolean, reach: SyncState['reach']): string {
+  if (!online) return t.sync.offline;
+  if (reach === 'unreachable') return t.sync.unreachable;
+  if (reach === 'slow') return t.sync.slow;
+  return reach === 'ok' ? t.sync.connected : t.sync.online;
+}
 
 /** Always-visible sync status: connection, last sync, pending operations, and pull progress. */
 export function SyncStatusBar() {
@@ -20,8 +33,17 @@ export function SyncStatusBar() {
   return (
     <div className="sync-bar" data-status={state.status}>
       <div className="sync-line" role="status" aria-live="polite">
-        <span className={`dot ${online ? 'on' : 'off'}`} aria-hidden="true" />
-        <span data-testid="sync-online">{online ? t.sync.online : t.sync.offline}</span>
+        <span
+          className={`dot ${online && state.reach !== 'unreachable' ? (state.reach === 'slow' ? 'weak' : 'on') : 'off'}`}
+          aria-hidden="true"
+        />
+        <span data-testid="sync-online">{connectionText(online, state.reach)}</span>
+        <span className="muted">
+          {t.sync.lastContact}:{' '}
+          <span data-testid="sync-contact">
+            {state.lastContactAt ? formatDateTime(state.lastContactAt) : t.sync.noContact}
+          </span>
+        </span>
         <span className="muted">
           {t.sync.lastSync}:{' '}
           <span data-testid="sync-last">{state.lastSyncAt ? formatDateTime(state.lastSyncAt) : t.sync.never}</span>
