@@ -10,7 +10,7 @@ import { readKeyringState, setUpVault, unlockByPin } from '../../../src/storage/
 import { recordOp } from '../../../src/storage/outbox';
 import { hashEvidence } from '../../../src/storage/payments';
 import { attachRosterIndex } from '../../../src/storage/roster-index';
-import { loadRoster } from '../../../src/storage/roster-pages';
+import { loadRoster, readPerson } from '../../../src/storage/roster-pages';
 import { filteredRosterKeys, searchRoster } from '../../../src/storage/roster-queries';
 import { noFilters, type RosterView } from '../../../src/domain/roster-filter';
 import { toBeneficiaryRow } from '../../../src/storage/roster-row';
@@ -363,6 +363,8 @@ async function payments(dbName: string, n: number) {
     const blob = signatures[i];
     if (!blob) continue;
     signatureBytes += blob.size;
+    // The pay screen shows the person before the confirm tap (features/payments/use-payment-list.ts).
+    await readPerson(db, line.beneficiaryId);
     const t0 = performance.now();
     const bytes = await blob.arrayBuffer();
     const signature = await hashEvidence({ bytes, type: 'image/png' });
