@@ -2,6 +2,13 @@
 import type { SealMessages } from './messages';
 
 export const sealMessages: SealMessages = {
+  sealedExport: {
+    intro:
+      'The unsent operations (with signatures and photos) are saved in a file encrypted with a password you choose. Give the file to a supervisor and tell them the password separately, never with the file. Without the password nobody can read it.',
+    downloaded: (fileName: string, ops: number) =>
+      `Downloaded the encrypted file "${fileName}" (${ops} operations). Nothing on this device was erased.`,
+    nothing: 'Nothing is left unsent: no file is needed.',
+  },
   sealedSignOut: {
     offer: 'Export an encrypted file, then sign out',
     title: 'Export an encrypted file, then sign out',

@@ -5,6 +5,13 @@
 import type { OpenProblem } from '../storage/outbox-seal';
 
 export const sealMessages = {
+  sealedExport: {
+    intro:
+      'Các thao tác chưa gửi (kèm chữ ký, ảnh) được lưu vào một tệp mã hóa bằng mật khẩu bạn đặt. Chuyển tệp cho cán bộ giám sát và báo mật khẩu riêng, không gửi kèm tệp. Không có mật khẩu thì không ai đọc được tệp.',
+    downloaded: (fileName: string, ops: number) =>
+      `Đã tải tệp mã hóa "${fileName}" (${ops} thao tác). Dữ liệu trên máy không bị xóa.`,
+    nothing: 'Không còn thao tác nào chưa gửi: không cần xuất tệp.',
+  },
   sealedSignOut: {
     offer: 'Xuất tệp mã hóa rồi đăng xuất',
     title: 'Xuất tệp mã hóa rồi đăng xuất',

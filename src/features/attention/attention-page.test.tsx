@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { openSealed } from '../../storage/outbox-seal';
 import { testServices } from '../../../tests/builders/services';
 import { vnd } from '../../domain/money';
 import type { ConflictView } from '../../protocol/conflicts';
@@ -108,5 +109,49 @@ describe('AttentionPage', { timeout: 20_000 }, () => {
     expect(conflictText()).toContain('This payment line had already been paid.');
     expect(conflictText()).not.toContain(opResultMessagesVi['already-paid']);
     expect(container.querySelector('h1')?.textContent).toBe('Needs attention');
+  });
+
+  test('exporting the unsent ops asks for a password first: no plain file leaves', async () => {
+    const downloaded: Blob[] = [];
+    // jsdom has no object URLs: keep the blob the page offers instead.
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (b: Blob) => (downloaded.push(b), 'blob:x'),
+        revokeObjectURL: () => undefined,
+      }),
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render();
+    await until(() => expect(items()).toHaveLength(2));
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Xuất ra tệp');
+    act(() => button?.click());
+    const fields = container.querySelectorAll<HTMLInputElement>('input[type="password"]');
+    expect(fields).toHaveLength(2);
+    act(() => {
+      for (const field of fields) {
+        Reflect.set(HTMLInputElement.prototype, 'value', 'mat-khau-tep-1', field);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    // The two rejected ops are unsent work: they leave sealed.
+    await act(async () => {
+      container.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await Promise.resolve();
+    });
+    await until(() => expect(downloaded).toHaveLength(1));
+    // jsdom's Blob has no text(): read it as a page would.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+      reader.readAsText(downloaded[0] as Blob);
+    });
+    const sealed = JSON.parse(text) as unknown;
+    const opened = await openSealed(sealed, 'mat-khau-tep-1');
+    if (!opened.ok) throw new Error(opened.error);
+    expect((JSON.parse(opened.value) as { ops: unknown[] }).ops).toHaveLength(2);
+    expect(container.querySelector('form [role="status"]')?.textContent).toContain('Đã tải tệp mã hóa');
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 });

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { OutboxRow } from '../../storage/app-db';
-import { exportUnsentOps } from '../../storage/outbox-export';
+import { MIN_SEAL_PASSWORD_LENGTH } from '../../storage/outbox-seal';
+import { makeSealedExport } from '../../storage/sealed-export';
 import { ConflictCard } from '../../ui/conflict-card';
-import { downloadFile } from '../../ui/download';
+import { sealAndDownload, SealedExportForm } from '../../ui/sealed-export-form';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
@@ -31,10 +33,10 @@ export function AttentionPage() {
   const { db, clock } = useServices();
   const ops = useAttentionOps();
 
-  async function download() {
-    const file = await exportUnsentOps(db, clock.now());
-    downloadFile(`thao-tac-chua-gui-${file.exportedAt.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
-  }
+  // The unsent work leaves only sealed with a password (issue 13): it names the people paid.
+  const [exporting, setExporting] = useState(false);
+  const seal = (password: string, repeat: string) =>
+    sealAndDownload(() => makeSealedExport(db, clock.now(), password, repeat), MIN_SEAL_PASSWORD_LENGTH);
 
   return (
     <section className="attention">
@@ -64,9 +66,13 @@ export function AttentionPage() {
       <div className="card">
         <h2>{t.attention.exportTitle}</h2>
         <p>{t.attention.exportIntro}</p>
-        <button type="button" onClick={() => void download()}>
-          {t.attention.export}
-        </button>
+        {exporting ? (
+          <SealedExportForm minLength={MIN_SEAL_PASSWORD_LENGTH} onSeal={seal} onCancel={() => setExporting(false)} />
+        ) : (
+          <button type="button" onClick={() => setExporting(true)}>
+            {t.attention.export}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { openSealed } from '../../storage/outbox-seal';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { paymentLineData } from '../../../tests/builders/beneficiary';
 import { testServices } from '../../../tests/builders/services';
@@ -116,10 +117,42 @@ test("refused because of another user's unsent ops, the sign-in screen exports t
   expect(button).toBeDefined();
 
   act(() => button?.click());
+  // The file names the people paid: it leaves only sealed with a password, typed twice.
+  const [password, repeat] = [...container.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]')];
+  const type = (el: HTMLInputElement | undefined, value: string) => {
+    if (!el) throw new Error('no password field');
+    Reflect.set(HTMLInputElement.prototype, 'value', value, el);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const sealForm = () => container.querySelectorAll('form')[1];
+  act(() => {
+    type(password, 'ngan');
+    type(repeat, 'ngan');
+  });
+  await act(() => {
+    sealForm()?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    return Promise.resolve();
+  });
+  await vi.waitFor(() => expect(sealForm()?.querySelector('[role="alert"]')?.textContent).toContain('ít nhất 8'));
+  expect(downloaded).toHaveLength(0);
+
+  act(() => {
+    type(password, 'mat-khau-tep-1');
+    type(repeat, 'mat-khau-tep-1');
+  });
+  await act(() => {
+    sealForm()?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    return Promise.resolve();
+  });
   await vi.waitFor(() => expect(downloaded).toHaveLength(1));
-  const file = JSON.parse(await readBlob(downloaded[0] as Blob)) as { ops: { id: string }[]; deviceId: string };
+  const sealed = JSON.parse(await readBlob(downloaded[0] as Blob)) as unknown;
+  expect(JSON.stringify(sealed)).not.toContain(op.id);
+  const opened = await openSealed(sealed, 'mat-khau-tep-1');
+  if (!opened.ok) throw new Error(opened.error);
+  const file = JSON.parse(opened.value) as { ops: { id: string }[]; deviceId: string };
   expect(file.ops.map((o) => o.id)).toEqual([op.id]);
   expect(file.deviceId).toBe('device-1');
+  expect(sealForm()?.querySelector('[role="status"]')?.textContent).toContain('Đã tải tệp mã hóa');
 });
 
 test('a plain wrong password offers no export', async () => {

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_SEAL_PASSWORD_LENGTH } from '../../storage/outbox-seal';
 import { t } from '../../ui/messages';
+import { SealedExportForm } from '../../ui/sealed-export-form';
 import { useLogin, useWipedReason } from './use-login';
 
 export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [exporting, setExporting] = useState(false);
   const { submitting, error, blockedByPending, login, exportPending } = useLogin(onSuccess);
   const wiped = useWipedReason();
 
@@ -49,8 +52,8 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
             {error}
           </p>
         )}
-        {blockedByPending && (
-          <button type="button" onClick={() => void exportPending()}>
+        {blockedByPending && !exporting && (
+          <button type="button" onClick={() => setExporting(true)}>
             {t.login.exportPending}
           </button>
         )}
@@ -58,6 +61,14 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
           {submitting ? t.login.submitting : t.login.submit}
         </button>
       </form>
+      {/* Outside the sign-in form: its own form, its own Enter. */}
+      {blockedByPending && exporting && (
+        <SealedExportForm
+          minLength={MIN_SEAL_PASSWORD_LENGTH}
+          onSeal={exportPending}
+          onCancel={() => setExporting(false)}
+        />
+      )}
     </main>
   );
 }

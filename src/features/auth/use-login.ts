@@ -1,14 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getKv } from '../../storage/kv';
-import { exportUnsentOps } from '../../storage/outbox-export';
+import { MIN_SEAL_PASSWORD_LENGTH } from '../../storage/outbox-seal';
+import { makeSealedExport } from '../../storage/sealed-export';
 import type { WipeReason } from '../../storage/wipe';
 import { loadLastUser } from '../../sync/session';
 import { signIn, type SignInRefusal } from '../../sync/sign-in';
 import { rewrapForUser } from '../../storage/device-unlock';
 import { forgetHeldPassword, holdPassword } from '../../ui/held-password';
 import { TransportError } from '../../sync/transport';
-import { downloadFile } from '../../ui/download';
+import { sealAndDownload } from '../../ui/sealed-export-form';
 import { errorMessage, t } from '../../ui/messages';
 import { deviceName } from '../../ui/device-name';
 import { useServices } from '../../ui/services';
@@ -64,10 +65,12 @@ export function useLogin(onSuccess: () => void) {
     }
   }
 
-  /** The unsent ops as the file a supervisor imports on another device (no sign-in needed). */
-  async function exportPending(): Promise<void> {
-    const file = await exportUnsentOps(db, clock.now());
-    downloadFile(`thao-tac-chua-gui-${file.exportedAt.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+  /**
+   * The unsent ops as the file a supervisor imports on another device (no sign-in needed), sealed
+   * with a password: it names the people paid (issue 13).
+   */
+  function exportPending(password: string, repeat: string) {
+    return sealAndDownload(() => makeSealedExport(db, clock.now(), password, repeat), MIN_SEAL_PASSWORD_LENGTH);
   }
 
   return { ...state, login, exportPending };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { exportUnsent, type ExportedSet, type OutboxExport } from '../../storage/outbox-export';
-import { checkSealPassword, MIN_SEAL_PASSWORD_LENGTH, sealText } from '../../storage/outbox-seal';
+import { MIN_SEAL_PASSWORD_LENGTH } from '../../storage/outbox-seal';
+import { makeSealedExport, type SealedExport } from '../../storage/sealed-export';
 import { wipeAfterExport } from '../../storage/wipe';
 import { downloadFile } from '../../ui/download';
 import { t } from '../../ui/messages';
@@ -8,13 +8,7 @@ import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 
 /** The sealed file made, kept until the user says it is saved (or downloads it again). */
-export type MadeFile = { fileName: string; content: string; ops: number; exported: ExportedSet };
-
-/** `thao-tac-chua-gui-ma-hoa-<date>-<device>.json`: a supervisor given several tells them apart. */
-export function sealedFileName(file: OutboxExport): string {
-  const device = (file.deviceId ?? 'khong-ro').replace(/[^A-Za-z0-9-]/g, '').slice(0, 8);
-  return `thao-tac-chua-gui-ma-hoa-${file.exportedAt.slice(0, 10)}-${device}.json`;
-}
+export type MadeFile = SealedExport;
 
 /**
  * Signing out with work unsent (issue 13): the unsent ops and evidence leave as a file sealed
@@ -30,26 +24,23 @@ export function useSealedSignOut(signOut: () => Promise<void>) {
   const [made, setMade] = useState<MadeFile | null>(null);
 
   async function make(password: string, repeat: string): Promise<void> {
-    const problem = checkSealPassword(password, repeat);
-    if (problem) {
-      setError(problem === 'too-short' ? t.sealedSignOut.tooShort(MIN_SEAL_PASSWORD_LENGTH) : t.sealedSignOut.mismatch);
-      return;
-    }
     setBusy(true);
     setError(null);
     try {
-      const { file, exported } = await exportUnsent(db, clock.now());
-      if (file.ops.length === 0 && file.blobs.length === 0) {
+      const sealed = await makeSealedExport(db, clock.now(), password, repeat);
+      if (!sealed.ok) {
         // Everything was sent while the form was open: no file is needed.
-        await signOut();
+        if (sealed.error === 'nothing-unsent') await signOut();
+        else
+          setError(
+            sealed.error === 'too-short'
+              ? t.sealedSignOut.tooShort(MIN_SEAL_PASSWORD_LENGTH)
+              : t.sealedSignOut.mismatch,
+          );
         return;
       }
-      const sealed = await sealText(JSON.stringify(file), password);
-      if (!sealed.ok) throw new Error(sealed.error);
-      const fileName = sealedFileName(file);
-      const content = JSON.stringify(sealed.value);
-      downloadFile(fileName, content, 'application/json');
-      setMade({ fileName, content, ops: file.ops.length, exported });
+      downloadFile(sealed.value.fileName, sealed.value.content, 'application/json');
+      setMade(sealed.value);
     } catch {
       setError(t.sealedSignOut.failed);
     } finally {
