@@ -8,11 +8,12 @@ import { useState, type FormEvent } from 'react';
 import type { User } from '../../protocol/auth';
 import { unlockByPassword, unlockByPin } from '../../storage/device-unlock';
 import { getKv } from '../../storage/kv';
-import { checkPin, readVault } from '../../storage/vault';
+import { readVault } from '../../storage/vault';
 import { saveSession } from '../../sync/session';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { checkFailure, checkPasswordWithServer } from './check-password';
+import { NewPinFields, newPinProblem } from './new-pin';
 import { PinInput } from './pin-input';
 
 export function LockScreen() {
@@ -88,10 +89,8 @@ function PasswordUnlock({ username, onBack }: { username: string; onBack: (() =>
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const pinProblem = checkPin(pin);
-    if (!password) return setProblem(m.problems['password-required']);
-    if (pinProblem) return setProblem(m.problems[pinProblem]);
-    if (pin !== repeat) return setProblem(m.problems.mismatch);
+    const formProblem = newPinProblem(password, pin, repeat);
+    if (formProblem) return setProblem(formProblem);
     setBusy(true);
     setProblem(null);
     try {
@@ -121,8 +120,14 @@ function PasswordUnlock({ username, onBack }: { username: string; onBack: (() =>
         onChange={(e) => setPassword(e.target.value)}
         required
       />
-      <PinInput id="unlock-new-pin" label={m.newPin} value={pin} onChange={setPin} />
-      <PinInput id="unlock-repeat-pin" label={m.repeatPin} value={repeat} onChange={setRepeat} />
+      <NewPinFields
+        ids={['unlock-new-pin', 'unlock-repeat-pin']}
+        label={m.newPin}
+        pin={pin}
+        repeat={repeat}
+        onPin={setPin}
+        onRepeat={setRepeat}
+      />
       {problem && (
         <p className="error" role="alert">
           {problem}

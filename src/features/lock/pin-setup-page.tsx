@@ -7,14 +7,13 @@
  */
 import { useState, type FormEvent } from 'react';
 import { setUpVault } from '../../storage/device-unlock';
-import { checkPin } from '../../storage/vault';
 import { clearSession, saveSession } from '../../sync/session';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { checkFailure, checkPasswordWithServer } from './check-password';
 import { forgetHeldPassword, heldPassword } from '../../ui/held-password';
-import { PinInput } from './pin-input';
+import { NewPinFields, newPinProblem } from './new-pin';
 
 export function PinSetupPage() {
   const m = t.pinLock;
@@ -32,10 +31,8 @@ export function PinSetupPage() {
     e.preventDefault();
     if (!session) return;
     const secret = held ?? password;
-    const pinProblem = checkPin(pin);
-    if (!secret) return setProblem(m.problems['password-required']);
-    if (pinProblem) return setProblem(m.problems[pinProblem]);
-    if (pin !== repeat) return setProblem(m.problems.mismatch);
+    const formProblem = newPinProblem(secret, pin, repeat);
+    if (formProblem) return setProblem(formProblem);
     setBusy(true);
     setProblem(null);
     try {
@@ -81,8 +78,14 @@ export function PinSetupPage() {
             </p>
           </>
         )}
-        <PinInput id="pin-new" label={m.pin} value={pin} onChange={setPin} />
-        <PinInput id="pin-repeat" label={m.repeatPin} value={repeat} onChange={setRepeat} />
+        <NewPinFields
+          ids={['pin-new', 'pin-repeat']}
+          label={m.pin}
+          pin={pin}
+          repeat={repeat}
+          onPin={setPin}
+          onRepeat={setRepeat}
+        />
         {problem && (
           <p className="error" role="alert">
             {problem}
