@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { paymentLineData } from '../../../tests/builders/beneficiary';
 import type { PushResponse } from '../../protocol/push';
-import { createDirectWorld, type DirectActor, type DirectWorld } from '../testing/direct-push';
+import { createDirectWorld, seedDueLines, type DirectActor, type DirectWorld } from '../testing/direct-push';
 import { pgDbMaker } from '../testing/databases';
 import { AMOUNT, BENEFICIARIES, PHU_BAI } from '../testing/push-world';
-import { putEntities } from './entity-store';
 
 const url = process.env['TEST_DATABASE_URL'];
 if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
@@ -24,18 +22,7 @@ describe('commit groups under concurrent pushes (PostgreSQL)', () => {
   let w: DirectWorld;
   beforeEach(async () => {
     w = await createDirectWorld({ db: await makeDb() });
-    await w.db.kysely.transaction().execute((trx) =>
-      putEntities(
-        trx,
-        lineIds.map((id) => ({
-          entity: 'payment-line' as const,
-          id,
-          communeCode: PHU_BAI,
-          data: paymentLineData({ beneficiaryId: BENEFICIARIES.active, communeCode: PHU_BAI, amount: AMOUNT }),
-        })),
-        { now: w.clock.now() },
-      ),
-    );
+    await seedDueLines(w, lineIds);
   });
   afterEach(() => w.close());
 

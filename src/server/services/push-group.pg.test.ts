@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { paymentLineData } from '../../../tests/builders/beneficiary';
-import { createDirectWorld, type DirectActor, type DirectWorld } from '../testing/direct-push';
+import { createDirectWorld, seedDueLines, type DirectActor, type DirectWorld } from '../testing/direct-push';
 import { pgDbMaker } from '../testing/databases';
-import { AMOUNT, BENEFICIARIES, PHU_BAI } from '../testing/push-world';
-import { putEntities } from './entity-store';
+import { AMOUNT, PHU_BAI } from '../testing/push-world';
 
 const url = process.env['TEST_DATABASE_URL'];
 if (!url) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
@@ -20,18 +18,7 @@ describe('commit groups (PostgreSQL)', () => {
     w = await createDirectWorld({ db: await makeDb() });
     a = await w.addActor('payer-a', 'payer', [PHU_BAI]);
     b = await w.addActor('payer-b', 'payer', [PHU_BAI]);
-    await w.db.kysely.transaction().execute((trx) =>
-      putEntities(
-        trx,
-        lineIds.map((id) => ({
-          entity: 'payment-line' as const,
-          id,
-          communeCode: PHU_BAI,
-          data: paymentLineData({ beneficiaryId: BENEFICIARIES.active, communeCode: PHU_BAI, amount: AMOUNT }),
-        })),
-        { now: w.clock.now() },
-      ),
-    );
+    await seedDueLines(w, lineIds);
   });
   afterEach(() => w.close());
 

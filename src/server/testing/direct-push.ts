@@ -12,7 +12,9 @@ import { applyPush } from '../services/push';
 import { GROUP_RERUN_LOG } from '../services/push-group-pg';
 import { makeSqliteDb } from './databases';
 import { TEST_NOW } from './harness';
-import { opBuilder, seedWorld } from './push-world';
+import { paymentLineData } from '../../../tests/builders/beneficiary';
+import { putEntities } from '../services/entity-store';
+import { AMOUNT, BENEFICIARIES, opBuilder, PHU_BAI, seedWorld } from './push-world';
 
 export type DirectActor = { user: User; userId: string; deviceId: string; seq: number };
 export type DirectWorld = Awaited<ReturnType<typeof createDirectWorld>>;
@@ -90,4 +92,20 @@ export async function createDirectWorld(options: { db?: AppDatabase; holdWritesB
       .filter((line) => line['msg'] === GROUP_RERUN_LOG);
 
   return { db, clock, logger, addActor, push, op: opBuilder(), snapshot, reruns, close: () => db.close() };
+}
+
+/** Due payment lines of the active Phú Bài person, one per id, written as a monthly list's are. */
+export async function seedDueLines(world: DirectWorld, ids: readonly string[]): Promise<void> {
+  await world.db.kysely.transaction().execute((trx) =>
+    putEntities(
+      trx,
+      ids.map((id) => ({
+        entity: 'payment-line' as const,
+        id,
+        communeCode: PHU_BAI,
+        data: paymentLineData({ beneficiaryId: BENEFICIARIES.active, communeCode: PHU_BAI, amount: AMOUNT }),
+      })),
+      { now: world.clock.now() },
+    ),
+  );
 }
