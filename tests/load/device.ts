@@ -7,7 +7,14 @@
 import type { OpResult, OutboxRow } from '../../src/storage/app-db';
 import type { Prng } from '../chaos/prng';
 
-export type Metrics = { pushMs: number[]; pullMs: number[]; errors: Map<string, number> };
+export type Metrics = {
+  signInMs: number[];
+  pushMs: number[];
+  pullMs: number[];
+  /** Ops answered by a server, a replayed op each time it is answered. */
+  opsAnswered: number;
+  errors: Map<string, number>;
+};
 
 type Line = { id: string; status: string; amount: number };
 
@@ -18,11 +25,16 @@ export function createDevice(options: {
   username: string;
   password: string;
   urls: string[];
+  /** The device's client address, sent as `X-Forwarded-For`. */
+  address: string;
   rng: Prng;
   metrics: Metrics;
 }) {
   const { urls, rng, metrics } = options;
   const deviceId = crypto.randomUUID();
+  // Each tablet is on its own mobile connection: the servers run behind a "proxy" (TRUST_PROXY),
+  // so the sign-in throttle sees one address per device, as in the field.
+  const address = options.address;
   let token = '';
   let userId = '';
   let cursor: string | null = null;
@@ -30,7 +42,11 @@ export function createDevice(options: {
   const lines = new Map<string, Line>();
   const ops: OutboxRow[] = [];
   const url = () => urls[rng.int(urls.length)] ?? '';
-  const fail = (code: string) => metrics.errors.set(code, (metrics.errors.get(code) ?? 0) + 1);
+  let lastFailure = '';
+  const fail = (code: string) => {
+    lastFailure = code;
+    metrics.errors.set(code, (metrics.errors.get(code) ?? 0) + 1);
+  };
 
   async function request(path: string, init: RequestInit, times: number[]): Promise<unknown> {
     const t0 = performance.now();
@@ -38,7 +54,7 @@ export function createDevice(options: {
     try {
       response = await fetch(`${url()}${path}`, {
         ...init,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': address },
       });
     } catch {
       fail('network');
@@ -60,11 +76,17 @@ export function createDevice(options: {
       password: options.password,
       device: { id: deviceId, name: options.key },
     };
-    const answer = (await request('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, [])) as {
-      token: string;
-      user: { id: string };
-    } | null;
-    if (!answer) throw new Error(`${options.key}: sign-in failed`);
+    // Three hundred tablets signing in at once is a morning's rush: a refused or dropped sign-in
+    // is tried again after a pause, as a person would.
+    let answer: { token: string; user: { id: string } } | null = null;
+    for (let attempt = 0; attempt < 10 && !answer; attempt++) {
+      if (attempt > 0) await pause(2000 * attempt);
+      answer = (await request('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }, metrics.signInMs)) as {
+        token: string;
+        user: { id: string };
+      } | null;
+    }
+    if (!answer) throw new Error(`${options.key}: sign-in failed (${lastFailure})`);
     token = answer.token;
     userId = answer.user.id;
   }
@@ -97,6 +119,7 @@ export function createDevice(options: {
       results: (OpResult & { id: string })[];
     } | null;
     if (!answer) return false;
+    metrics.opsAnswered += answer.results.length;
     const byId = new Map(batch.map((o) => [o.id, o]));
     for (const r of answer.results) {
       const op = byId.get(r.id);
