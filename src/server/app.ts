@@ -23,6 +23,7 @@ import { listRoutes } from './routes/lists';
 import { monthRoutes } from './routes/months';
 import { openedAccountRoutes } from './routes/opened-accounts';
 import { pullRoutes } from './routes/pull';
+import type { Gate } from '../lib/gate';
 import { pushRoutes } from './routes/push';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
@@ -30,9 +31,16 @@ import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
 import { readCursorSecret } from './services/settings';
 
-export type AppDeps = { db: AppDatabase; clock: Clock; logger: Logger; config: ServerConfig };
+export type AppDeps = {
+  db: AppDatabase;
+  clock: Clock;
+  logger: Logger;
+  config: ServerConfig;
+  /** Bounds the pull pages built at once (routes/pull.ts); tests pass their own to hold it. */
+  pullGate?: Gate | undefined;
+};
 
-export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> {
+export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const authDeps: AuthDeps = {
     db: db.kysely,
@@ -56,7 +64,7 @@ export function createApp({ db, clock, logger, config }: AppDeps): Hono<AppEnv> 
 
   app.route('/', healthRoutes(db));
   app.route('/', authRoutes(authDeps, session, logger));
-  app.route('/', pullRoutes(db.kysely, session, cursorSecret));
+  app.route('/', pullRoutes(db.kysely, session, cursorSecret, pullGate));
   app.route('/', pushRoutes(db, session, { clock, logger }));
   app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { createGate } from '../../lib/gate';
 import { errorBodySchema } from '../../protocol/error-codes';
 import { pullResponseSchema, type PullResponse } from '../../protocol/pull';
 import { seedDemo } from '../seed/demo';
@@ -176,5 +177,34 @@ describe('pull after changes', () => {
     expect(again.changes.length).toBe(Math.min(1000, after.changes.length));
     expect(again.changes.some((c) => c.entity === 'commune' && c.id === '20140')).toBe(true);
     expect(after.changes.length).toBeGreaterThan(before.changes.length);
+  });
+});
+
+describe('pull pages built at once', () => {
+  test('a pull waits while the gate is full and answers once a page is done', async () => {
+    const gate = createGate(1);
+    const h = await createHarness({ pullGate: gate });
+    await seedDemo(h.db.kysely, {
+      clock: h.clock,
+      beneficiaries: 20,
+      password: PASSWORD,
+      hashOptions: testHashOptions,
+    });
+    const token = await h.signIn('payer', PASSWORD);
+    let letGo: () => void = () => undefined;
+    const holding = gate.run(() => new Promise<void>((resolve) => (letGo = resolve)));
+    let answered = false;
+    const waiting = Promise.resolve(h.request('/api/sync/pull?limit=50', { token })).then((res) => {
+      answered = true;
+      return res;
+    });
+    await expect.poll(() => gate.load().waiting).toBe(1);
+    expect(answered).toBe(false);
+    letGo();
+    await holding;
+    const res = await waiting;
+    expect(res.status).toBe(200);
+    expect(pullResponseSchema.parse(await res.json()).changes.length).toBeGreaterThan(0);
+    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
   });
 });

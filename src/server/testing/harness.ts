@@ -1,6 +1,7 @@
 /** The real app over a real database, for behaviour tests through `app.request`. */
 import { fixedClock } from '../../lib/clock';
 import type { Role } from '../../domain/vocabulary';
+import type { Gate } from '../../lib/gate';
 import { createApp } from '../app';
 import type { ServerConfig } from '../config';
 import type { AppDatabase } from '../db/database';
@@ -16,7 +17,9 @@ export const TEST_NOW = Date.UTC(2026, 10, 15, 3, 0);
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(options: { db?: AppDatabase; staticDir?: string | null; blobs?: BlobPolicy } = {}) {
+export async function createHarness(
+  options: { db?: AppDatabase; staticDir?: string | null; blobs?: BlobPolicy; pullGate?: Gate } = {},
+) {
   const db = options.db ?? (await makeSqliteDb());
   const clock = fixedClock(TEST_NOW);
   const logger = createMemoryLogger();
@@ -29,7 +32,7 @@ export async function createHarness(options: { db?: AppDatabase; staticDir?: str
     trustProxy: true,
     blobs: options.blobs ?? defaultBlobPolicy,
   };
-  const app = createApp({ db, clock, logger, config });
+  const app = createApp({ db, clock, logger, config, pullGate: options.pullGate });
 
   const request = (
     path: string,
