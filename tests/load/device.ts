@@ -184,13 +184,16 @@ export function createDevice(options: {
         await pause(3000);
       }
     },
-    /** Sends every op still unanswered until it is answered, then pulls the final state. */
-    async finish(): Promise<void> {
+    /** Sends every op still unanswered until it is answered. */
+    async sendPending(): Promise<void> {
       for (let round = 0; round < 20; round++) {
         const pending = ops.filter((o) => o.state === 'pending');
         if (pending.length === 0) break;
         for (let i = 0; i < pending.length; i += 500) await push(pending.slice(i, i + 500));
       }
+    },
+    /** Pulls the final state: called once every device has sent everything. */
+    async pullFinal(): Promise<void> {
       while (!(await pull())) await pause(1000);
     },
     snapshot: () => ({

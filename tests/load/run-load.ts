@@ -92,7 +92,10 @@ async function main(): Promise<void> {
     );
     const deadline = Date.now() + SECONDS * 1000;
     await Promise.all(devices.map((d) => d.run(deadline)));
-    await Promise.all(devices.map((d) => d.finish()));
+    // Everything unanswered is sent first, by every device; only then does each pull, else a
+    // device's last pull could miss another's last push and the audit would report a stale line.
+    await Promise.all(devices.map((d) => d.sendPending()));
+    await Promise.all(devices.map((d) => d.pullFinal()));
     const ranFor = (Date.now() - deadline + SECONDS * 1000) / 1000;
 
     const rows = await serverRows(client);
