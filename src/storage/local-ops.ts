@@ -164,11 +164,3 @@ export async function rebuildEntity(db: AppDb, table: LocalTable, id: string): P
 export function readLocal(db: AppDb, table: LocalTable, id: string): Promise<Row | undefined> {
   return table === 'beneficiaries' ? readPerson(db, id) : (db.table(table).get(id) as Promise<Row | undefined>);
 }
-
-/** Keeps the server copy of an entity before its first unanswered op changes it. */
-export async function keepShadow(db: AppDb, table: LocalTable, id: string, fromSeq: number): Promise<void> {
-  const key = shadowKey(table, id);
-  if (await db.shadows.get(key)) return;
-  const row = (await readLocal(db, table, id)) ?? null;
-  await db.shadows.put({ key, row, fromSeq });
-}

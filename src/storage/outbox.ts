@@ -8,14 +8,15 @@ import { parsePayload, type Op, type OpOf } from '../protocol/ops';
 import type { AppDb, OpResult, OutboxRow, PaymentLineRow } from './app-db';
 import {
   idCheckRow,
-  keepShadow,
   readLocal,
   localContext,
   rebuildEntity,
   reduceLocal,
+  shadowKey,
   tableOf,
   type LocalContext,
   type LocalRow,
+  type LocalTable,
 } from './local-ops';
 import { toStorageErrorCode, type StorageErrorCode } from './storage-errors';
 
@@ -89,7 +90,8 @@ export async function recordOp<T extends OpType>(
     db.blobs,
   ];
   return db.transaction('rw', tables, async () => {
-    const seq = (await lastSeq(db)) + 1;
+    const seqRead = lastSeq(db);
+    const seq = (await seqRead) + 1;
     const now = ctx.now();
     const id = ctx.makeId();
     const envelope = {
@@ -105,8 +107,12 @@ export async function recordOp<T extends OpType>(
     };
     // The envelope was built from a parsed payload of this very type.
     const op = envelope as OpOf<T> as Op;
-    // An ID check is a new fact of its own (keyed by the op id), not a change to a shared row.
-    const before = table === 'idChecks' ? undefined : await readLocal(db, table, entityId);
+    // The reads go out together (issue 15 item 4): IndexedDB answers them in one round. An ID
+    // check is a new fact of its own (keyed by the op id), not a change to a shared row.
+    const [before, shadowHeld] =
+      table === 'idChecks'
+        ? [undefined, true]
+        : await Promise.all([readLocal(db, table, entityId), hasShadow(db, table, entityId)]);
     const context = await localContext(db, op, before);
     const next = reduceLocal(op, before, context);
     const row: OutboxRow = {
@@ -120,18 +126,27 @@ export async function recordOp<T extends OpType>(
       lastError: null,
       result: null,
     };
-    if (table !== 'idChecks') await keepShadow(db, table, entityId, seq);
+    // The writes are queued at once, in this order; the transaction commits them together.
+    const writes: Promise<unknown>[] = [];
+    if (!shadowHeld)
+      writes.push(db.shadows.put({ key: shadowKey(table, entityId), row: before ?? null, fromSeq: seq }));
     if (next.ok) {
-      if (next.value) await db.table(table).put(next.value);
+      if (next.value) writes.push(db.table(table).put(next.value));
       // A check carried by a payment is kept with the payment, not with one the rule refused.
       const check = carriedIdCheck(op);
-      if (check) await db.idChecks.put(idCheckRow(op, check, idCheckPlace(context, next.value)));
+      if (check) writes.push(db.idChecks.put(idCheckRow(op, check, idCheckPlace(context, next.value))));
     }
-    await db.blobs.bulkPut((options.evidence ?? []).map((e) => ({ ...e, uploaded: 0 as const })));
-    await db.kv.put({ key: SEQ_KEY, value: seq });
-    await db.outbox.add(row);
+    const evidence = options.evidence ?? [];
+    if (evidence.length > 0) writes.push(db.blobs.bulkPut(evidence.map((e) => ({ ...e, uploaded: 0 as const }))));
+    writes.push(db.kv.put({ key: SEQ_KEY, value: seq }), db.outbox.add(row));
+    await Promise.all(writes);
     return ok(row);
   });
+}
+
+/** Whether the server's copy of the entity is already kept (an earlier op on it is unanswered). */
+async function hasShadow(db: AppDb, table: LocalTable, id: string): Promise<boolean> {
+  return (await db.shadows.where(':id').equals(shadowKey(table, id)).count()) > 0;
 }
 
 /** The card check a payment or visit op carries (docs/protocol.md `payment.record` `idCheck`). */
