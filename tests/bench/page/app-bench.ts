@@ -4,7 +4,7 @@
  */
 import { foldVietnamese } from '../../../src/domain/vietnamese-text';
 import { beneficiaryDataSchema, paymentLineDataSchema } from '../../../src/protocol/entities';
-import { pullResponseSchema } from '../../../src/protocol/pull';
+import { pullColumnsAsPageSchema } from '../../../src/protocol/pull-columns';
 import { createAppDb, type AppDb } from '../../../src/storage/app-db';
 import { readKeyringState, setUpVault, unlockByPin } from '../../../src/storage/device-unlock';
 import { recordOp } from '../../../src/storage/outbox';
@@ -105,7 +105,8 @@ function splitLastPull(): { jsonParseMs: number; pageSchemaMs: number; rowBuildM
     const a = performance.now();
     const json: unknown = JSON.parse(text);
     const b = performance.now();
-    const page = pullResponseSchema.parse(json);
+    // The app pulls columnar pages (docs/protocol.md "Columnar pages"): read them as it does.
+    const page = pullColumnsAsPageSchema.parse(json);
     const c = performance.now();
     for (const ch of page.changes) {
       if (ch.entity === 'beneficiary') {
