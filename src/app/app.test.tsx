@@ -108,8 +108,16 @@ test('a monitoring user who types a payment screen’s address is sent to the re
 test('other roles keep the roster and payment screens in the navigation', async () => {
   await renderAs('supervisor', '/bao-cao');
   await until(() => expect(navLinks()).toContain('Báo cáo'));
-  expect(navLinks().slice(0, 4)).toEqual(['Danh sách', 'Chi trả', 'Mở tài khoản', 'Cần xử lý']);
+  expect(navLinks().slice(0, 5)).toEqual(['Danh sách', 'Chi trả', 'Mở tài khoản', 'Cần xử lý', 'Phân công']);
+  expect(navLinks()).not.toContain('Của tôi');
   expect(path).toBe('/bao-cao');
+});
+
+test('a payer has their round first among the payment screens, and assigns nobody', async () => {
+  await renderAs('payer', '/');
+  await until(() => expect(navLinks()).toContain('Của tôi'));
+  expect(navLinks().slice(0, 3)).toEqual(['Danh sách', 'Của tôi', 'Chi trả']);
+  expect(navLinks()).not.toContain('Phân công');
 });
 
 function type(id: string, value: string) {

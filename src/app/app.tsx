@@ -29,6 +29,8 @@ const screens = {
   EnrolmentPage: () => import('../features/person/enrolment-page'),
   PayPage: () => import('../features/payments/pay-page'),
   PrintListPage: () => import('../features/payments/print-list-page'),
+  AssignPage: () => import('../features/payments/assign-page'),
+  MyRoundPage: () => import('../features/payments/my-round-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
@@ -47,6 +49,8 @@ const PersonPage = lazy(() => screens.PersonPage().then((m) => ({ default: m.Per
 const EnrolmentPage = lazy(() => screens.EnrolmentPage().then((m) => ({ default: m.EnrolmentPage })));
 const PayPage = lazy(() => screens.PayPage().then((m) => ({ default: m.PayPage })));
 const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default: m.PrintListPage })));
+const AssignPage = lazy(() => screens.AssignPage().then((m) => ({ default: m.AssignPage })));
+const MyRoundPage = lazy(() => screens.MyRoundPage().then((m) => ({ default: m.MyRoundPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
@@ -96,9 +100,11 @@ function Shell() {
               <NavLink to="/" end>
                 {t.nav.roster}
               </NavLink>
+              {can('round.view') && <NavLink to="/cua-toi">{t.round.nav}</NavLink>}
               <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
               <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
               <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
+              {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -143,6 +149,8 @@ function Shell() {
               <Route path="/chi-tra" element={roster(<PaymentsPage />)} />
               <Route path="/chi-tra/in" element={roster(<PrintListPage />)} />
               <Route path="/chi-tra/:lineId" element={roster(<PayPage />)} />
+              <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
+              <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />

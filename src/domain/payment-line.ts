@@ -9,6 +9,7 @@
 import { isWellFormedPaymentOp, type PaymentOp, type PaymentReceiver, type RerouteTarget } from './payment-ops';
 import { applyTransferOp, isTransferOp } from './payment-transfer';
 import type { Vnd } from './money';
+import { cashMethods } from './vocabulary';
 import type {
   AccountStatus,
   BeneficiaryStatus,
@@ -61,6 +62,9 @@ export type RerouteFact = FactBase & {
   transferOpId: string;
 };
 
+/** Whose round the line is on (issue 16): the latest `payment.assign`. */
+export type AssignmentFact = FactBase & { payerId: string; payerName: string };
+
 export const paymentConflictCodes = ['already-paid', 'line-cancelled', 'beneficiary-inactive'] as const;
 export type PaymentConflictCode = (typeof paymentConflictCodes)[number];
 export const paymentRejectCodes = [
@@ -72,6 +76,8 @@ export const paymentRejectCodes = [
   'not-in-batch',
   'not-failed',
   'line-in-batch',
+  'line-settled',
+  'not-cash-line',
 ] as const;
 export type PaymentRejectCode = (typeof paymentRejectCodes)[number];
 
@@ -102,6 +108,8 @@ export type PaymentLineState = {
   transfers: TransferFact[];
   /** The latest decision about a failed transfer. */
   reroute: RerouteFact | null;
+  /** The payer whose round the line is on; null: on nobody's. */
+  assignee: AssignmentFact | null;
 };
 
 export type PaymentOpContext = {
@@ -131,6 +139,7 @@ export function newPaymentLine(
     method,
     transfers: [],
     reroute: null,
+    assignee: null,
   };
 }
 
@@ -141,8 +150,10 @@ const rejected = (line: PaymentLineState, code: PaymentRejectCode): AppliedPayme
 });
 const applied = (line: PaymentLineState): AppliedPaymentOp => ({ line, outcome: { status: 'applied' } });
 
+const isCashMethod = (method: PaymentMethod) => (cashMethods as readonly string[]).includes(method);
+
 /** Money already left for this line: a counted payment, or a transfer sent and not answered yet. */
-const isSettled = (line: PaymentLineState) => line.status === 'paid' || line.status === 'transferred';
+const isSettled = (line: Pick<PaymentLineState, 'status'>) => line.status === 'paid' || line.status === 'transferred';
 
 function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.record' }, context: PaymentOpContext) {
   // A different amount means a wrong line or a changed list: not a fact we can count (docs/protocol.md).
@@ -225,6 +236,28 @@ function applyVoid(line: PaymentLineState, op: PaymentOp & { type: 'payment.void
   return rejected(line, 'nothing-to-void');
 }
 
+/** Why a line cannot be put on (or moved to) a payer's round, or null when it can. */
+export function assignRefusal(
+  line: Pick<PaymentLineState, 'status' | 'method'>,
+): 'line-settled' | 'not-cash-line' | null {
+  if (isSettled(line) || line.status === 'void') return 'line-settled';
+  return isCashMethod(line.method) ? null : 'not-cash-line';
+}
+
+/**
+ * Puts the line on a payer's round, or on nobody's. Money that already left for the line (paid,
+ * or sent to a provider) and a withdrawn line stay where they are: the payer who paid accounts
+ * for it (issue 16: "reassigning a line already paid is refused with the reason"). Only lines
+ * paid in cash are carried by payers.
+ */
+function applyAssign(line: PaymentLineState, op: PaymentOp & { type: 'payment.assign' }) {
+  const refusal = assignRefusal(line);
+  if (refusal) return rejected(line, refusal);
+  const { payerId, payerName } = op.payload;
+  const assignee = payerId === null ? null : { ...base(op), payerId, payerName: payerName ?? '' };
+  return applied({ ...line, assignee });
+}
+
 function conflictOutcome(code: PaymentConflictCode): PaymentOpOutcome {
   return { status: 'conflict', code };
 }
@@ -241,7 +274,8 @@ export function lineHasOp(line: PaymentLineState, opId: string): boolean {
     line.conflicts.some((c) => c.fact.opId === opId) ||
     line.voids.some((v) => v.opId === opId) ||
     line.transfers.some((t) => t.opId === opId || t.outcome?.opId === opId) ||
-    line.reroute?.opId === opId
+    line.reroute?.opId === opId ||
+    line.assignee?.opId === opId
   );
 }
 
@@ -262,6 +296,8 @@ export function applyPaymentOp(line: PaymentLineState, op: PaymentOp, context: P
       return applyUnpaid(line, op);
     case 'payment.void':
       return applyVoid(line, op);
+    case 'payment.assign':
+      return applyAssign(line, op);
   }
 }
 

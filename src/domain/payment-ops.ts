@@ -70,6 +70,13 @@ export type TransferCancelPayload = { batchId: string; note?: string | undefined
 export type RerouteTarget = CashMethod | 'next-month';
 export type ReroutePayload = { to: RerouteTarget; reason: string };
 
+/**
+ * The payer who takes a line on their round (issue 16, "Assignments"), by the officer or a
+ * supervisor; `payerId` null takes the line off every payer's list. The name is kept with the
+ * fact so every device shows it without a list of staff.
+ */
+export type PaymentAssignPayload = { payerId: string | null; payerName?: string | undefined };
+
 type OpBase = {
   /** Op id chosen on the device: the idempotency key. */
   id: string;
@@ -85,7 +92,8 @@ export type PaymentOp =
   | (OpBase & { type: 'payment.transfer-send'; payload: TransferSendPayload })
   | (OpBase & { type: 'payment.transfer-result'; payload: TransferResultPayload })
   | (OpBase & { type: 'payment.transfer-cancel'; payload: TransferCancelPayload })
-  | (OpBase & { type: 'payment.reroute'; payload: ReroutePayload });
+  | (OpBase & { type: 'payment.reroute'; payload: ReroutePayload })
+  | (OpBase & { type: 'payment.assign'; payload: PaymentAssignPayload });
 
 export type PaymentOpType = PaymentOp['type'];
 
@@ -135,5 +143,9 @@ export function isWellFormedPaymentOp(op: PaymentOp): boolean {
       return isNonEmpty(op.payload.batchId) && isOptionalString(op.payload.note);
     case 'payment.reroute':
       return isOneOf([...cashMethods, 'next-month'], op.payload.to) && isNonEmpty(op.payload.reason);
+    case 'payment.assign':
+      return op.payload.payerId === null
+        ? isOptionalString(op.payload.payerName)
+        : isNonEmpty(op.payload.payerId) && isNonEmpty(op.payload.payerName);
   }
 }

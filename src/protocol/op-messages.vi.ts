@@ -29,4 +29,8 @@ export const opResultMessagesVi = {
   'op-id-reused':
     'Mã thao tác này đã được thiết bị dùng cho một thao tác khác. Thao tác không được ghi nhận; hãy báo cho quản trị viên.',
   'seq-reused': 'Số thứ tự thao tác trên máy đã bị dùng lại. Hãy báo cho quản trị viên.',
+  'line-settled':
+    'Dòng chi trả đã được chi, đang chuyển khoản hoặc đã hủy: không giao lại cho người khác. Người đã chi chịu trách nhiệm khoản tiền đó.',
+  'not-cash-line': 'Dòng chi trả này nhận qua tài khoản: không giao cho người chi trả tiền mặt.',
+  'unknown-payer': 'Người được giao không phải người chi trả của xã này, hoặc tài khoản đã bị khóa.',
 } as const satisfies Record<OpResultCode, string>;

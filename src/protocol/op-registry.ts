@@ -16,6 +16,7 @@ import { applyPaymentOp, type PaymentOp } from '../domain/payment-line';
 import type { Role } from '../domain/vocabulary';
 import { idCheckPayloadSchema } from './payloads-id-check';
 import {
+  paymentAssignPayloadSchema,
   paymentRecordPayloadSchema,
   paymentUnpaidPayloadSchema,
   paymentVoidPayloadSchema,
@@ -90,6 +91,8 @@ export const opRegistry = {
   'payment.record': { family: 'payment-line', version: 1, roles: fieldStaff, payload: paymentRecordPayloadSchema },
   'payment.unpaid': { family: 'payment-line', version: 1, roles: fieldStaff, payload: paymentUnpaidPayloadSchema },
   'payment.void': { family: 'payment-line', version: 1, roles: ['supervisor'], payload: paymentVoidPayloadSchema },
+  // Who carries a line on their round (issue 16): the officer or a supervisor assigns.
+  'payment.assign': { family: 'payment-line', version: 1, roles: rosterStaff, payload: paymentAssignPayloadSchema },
   // Made by the server's batch services for the user acting on a batch (docs/protocol.md "Transfer
   // ops"); no device may push them, so no role has them.
   'payment.transfer-send': {

@@ -101,3 +101,19 @@ export const paymentVoidPayloadSchema = z.looseObject({
   ...payloadVersion,
 });
 export type PaymentVoidPayload = z.infer<typeof paymentVoidPayloadSchema>;
+
+/**
+ * A line put on a payer's round, or taken off (`payerId` null) (issue 16, docs/protocol.md
+ * `payment.assign`). The server checks that the payer is an enabled payer of the line's commune.
+ */
+export const paymentAssignPayloadSchema = z
+  .object({
+    payerId: idSchema.nullable(),
+    /** The payer's display name as the assigning device knows it; required with a payer. */
+    payerName: text(200).optional(),
+    ...payloadVersion,
+  })
+  .refine((p) => p.payerId === null || (p.payerName !== undefined && p.payerName.trim() !== ''), {
+    message: 'payerName is required with a payer',
+    path: ['payerName'],
+  });

@@ -67,6 +67,7 @@ const rerouteFactSchema = z.object({
   methodBefore: z.enum(paymentMethods),
   transferOpId: z.string(),
 });
+const assignmentFactSchema = z.object({ ...factBase, payerId: z.string(), payerName: z.string() });
 const lineConflictSchema = z.discriminatedUnion('kind', [
   z.object({
     code: z.enum(paymentConflictCodes),
@@ -85,6 +86,7 @@ export const paymentLineWithHistorySchema = paymentLineDataSchema.extend({
   voids: z.array(voidFactSchema).default([]),
   transfers: z.array(transferFactSchema).default([]),
   reroute: rerouteFactSchema.nullable().default(null),
+  assignee: assignmentFactSchema.nullable().default(null),
 });
 export type PaymentLineWithHistory = z.infer<typeof paymentLineWithHistorySchema>;
 
@@ -96,6 +98,6 @@ export function paymentLineStateOf(data: unknown): PaymentLineState | undefined 
 
 /** Only the state's fields of a line (its data carries more: beneficiary, period, method, …). */
 export function lineStateFrom(line: PaymentLineState): PaymentLineState {
-  const { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute } = line;
-  return { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute };
+  const { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute, assignee } = line;
+  return { amount, status, payment, lastVisit, conflicts, voids, method, transfers, reroute, assignee };
 }

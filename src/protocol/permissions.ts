@@ -63,6 +63,8 @@ const actionRoles = {
   'roster.pull': ['admin', 'supervisor', 'officer', 'payer', 'approver'],
   /** Enter what paying cost per month and method (providers' and post office fees). */
   'fees.manage': ['admin'],
+  /** See one's own round: the lines assigned to oneself (issue 16, `payment.assign`). */
+  'round.view': ['payer'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -40,6 +40,7 @@ export const rejectCodes = [
   'forbidden',
   'seq-reused',
   'op-id-reused',
+  'unknown-payer',
 ] as const;
 export type RejectCode = (typeof rejectCodes)[number];
 

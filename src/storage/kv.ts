@@ -22,6 +22,10 @@ export type KvKey =
   | 'lastUser'
   /** Minutes without use before the device locks (features/lock/use-idle-lock.ts). */
   | 'idleLockMinutes'
+  /** The payers last downloaded for assigning lines, with when (features/payments/use-payers.ts). */
+  | 'payers'
+  /** The payer's order of villages on their round (features/payments/my-round-page.tsx). */
+  | 'roundOrder'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -107,6 +107,7 @@ function stateOf(row: PaymentLineRow): PaymentLineState {
       method: row.method,
       transfers: [],
       reroute: null,
+      assignee: null,
     }
   );
 }

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from '../protocol/common';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
 import { PULL_FORMAT_COLUMNS, pullColumnsAsPageSchema } from '../protocol/pull-columns';
+import { payersResponseSchema, type Payer } from '../protocol/staff';
 import type { OutboxFile } from '../protocol/import';
 import { pushStatuses } from '../protocol/push';
 import { deviceResponseSchema, devicesResponseSchema, type DeviceInfo } from '../protocol/devices';
@@ -98,6 +99,8 @@ export type Transport = PayoutTransport &
       token: string,
       input: { commune: string; sourceKey: string; fields: Record<string, string> },
     ): Promise<void>;
+    /** The payers who share a commune with the user, for assigning lines (officers, supervisors). */
+    listPayers(token: string): Promise<Payer[]>;
     /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
     getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
     /** Closes the month with one decision per unpaid line. */
@@ -255,6 +258,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
         body: { protocol: PROTOCOL_VERSION, ...input },
       });
     },
+    listPayers: async (token) =>
+      (await call('/api/staff/payers', payersResponseSchema, { method: 'GET', token })).payers,
     getClosing: (token, commune, period) =>
       call(`/api/months/${period}/${commune}/closing`, closingResponseSchema, { method: 'GET', token }),
     closeMonth: (token, commune, period, decisions) =>

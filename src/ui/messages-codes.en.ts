@@ -58,6 +58,10 @@ export const codeMessages = {
     'op-id-reused':
       'This device already used this action id for a different action. It was not recorded; please tell the administrator.',
     'seq-reused': 'An action sequence number on this device was used twice. Please tell the administrator.',
+    'line-settled':
+      'This payment line is paid, in a transfer, or cancelled: it is not reassigned. Whoever paid accounts for that money.',
+    'not-cash-line': 'This payment line is paid into an account: it is not given to a cash payer.',
+    'unknown-payer': 'The person assigned is not a payer of this commune, or their account is disabled.',
   } satisfies Record<OpResultCode, string>,
   pushStatuses: {
     applied: 'Recorded',

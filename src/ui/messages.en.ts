@@ -223,6 +223,7 @@ export const en: Messages = {
     'payment.transfer-result': 'Transfer result',
     'payment.transfer-cancel': 'Transfer batch cancelled',
     'payment.reroute': 'Moved to cash',
+    'payment.assign': 'Assigned to a payer',
   },
   lock: {
     title: 'This device is locked',

@@ -15,6 +15,8 @@ import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-ac
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
 import { reportsMessages as reportsEn } from './messages-reports.en';
+import { roundMessages as roundEn } from './messages-round.en';
+import { roundMessages as roundVi } from './messages-round.vi';
 import { reportsMessages as reportsVi } from './messages-reports.vi';
 import { sealMessages as sealEn } from './messages-seal.en';
 import { sealMessages as sealVi } from './messages-seal.vi';
@@ -49,6 +51,8 @@ export type UsersMessages = Widen<typeof usersVi>;
 export type ReportsMessages = Widen<typeof reportsVi>;
 /** The device lock: PIN step, lock screen, password unlock (messages-lock.*.ts). */
 export type LockMessages = Widen<typeof lockVi>;
+/** Assigning lines to payers and the payer's round (messages-round.*.ts). */
+export type RoundMessages = Widen<typeof roundVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -59,7 +63,8 @@ export type Catalogue = Messages &
   ImportedMessages &
   UsersMessages &
   ReportsMessages &
-  LockMessages;
+  LockMessages &
+  RoundMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -76,6 +81,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...usersVi,
     ...reportsVi,
     ...lockVi,
+    ...roundVi,
   },
   en: {
     ...en,
@@ -88,6 +94,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...usersEn,
     ...reportsEn,
     ...lockEn,
+    ...roundEn,
   },
 };
 

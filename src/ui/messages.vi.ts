@@ -234,6 +234,7 @@ export const vi = {
     'payment.transfer-result': 'Kết quả chuyển khoản',
     'payment.transfer-cancel': 'Hủy đợt chuyển khoản',
     'payment.reroute': 'Chuyển sang chi tiền mặt',
+    'payment.assign': 'Giao cho người chi trả',
   } satisfies Record<OpType, string>,
   lock: {
     title: 'Máy đang khóa',

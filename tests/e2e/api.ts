@@ -2,7 +2,13 @@
 // the browser synced (as a supervisor, or as the same user on another device), never via the UI.
 import { randomUUID } from 'node:crypto';
 
-export type ApiSession = { baseUrl: string; token: string; user: { id: string; role: string; communes: string[] } };
+export type ApiSession = {
+  baseUrl: string;
+  token: string;
+  /** The device the token is bound to: a push must name it. */
+  deviceId: string;
+  user: { id: string; role: string; communes: string[] };
+};
 
 async function call<T>(
   baseUrl: string,
@@ -22,12 +28,13 @@ async function call<T>(
 
 /** Signs in as `username` on a device of its own (never the browser's). */
 export async function apiLogin(baseUrl: string, username: string, password = 'demo1234'): Promise<ApiSession> {
+  const deviceId = `e2e-api-${randomUUID()}`;
   const { status, json } = await call<{ token: string; user: ApiSession['user'] }>(baseUrl, '/api/auth/login', {
     method: 'POST',
-    body: { protocol: 1, username, password, device: { id: `e2e-api-${randomUUID()}`, name: 'e2e API' } },
+    body: { protocol: 1, username, password, device: { id: deviceId, name: 'e2e API' } },
   });
   if (status !== 200) throw new Error(`login of ${username} answered ${status}: ${JSON.stringify(json)}`);
-  return { baseUrl, token: json.token, user: json.user };
+  return { baseUrl, token: json.token, deviceId, user: json.user };
 }
 
 export async function apiGet<T>(s: ApiSession, path: string): Promise<T> {

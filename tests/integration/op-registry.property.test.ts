@@ -64,6 +64,7 @@ const line = fc.constantFrom(
   paymentLineData({ amount: AMOUNT, status: 'void' }),
   paymentLineData({ amount: AMOUNT, status: 'failed' }),
   paymentLineData({ amount: AMOUNT, status: 'transferred' }),
+  paymentLineData({ amount: AMOUNT, method: 'bank' }),
   { ...paymentLineData({ amount: AMOUNT, status: 'paid' }), payment: fact('op-first') },
   {
     ...paymentLineData({ amount: AMOUNT, status: 'paid' }),
@@ -143,6 +144,12 @@ const payloads: { [T in Exclude<OpType, ServerMadeType>]: fc.Arbitrary<Record<st
     reason: fc.constantFrom(...unpaidReasons),
     idCheck: fc.option(check, { nil: undefined }),
   }),
+  // The world's payer of the commune (added for these scenarios), nobody, or no name (malformed).
+  'payment.assign': fc.constantFrom(
+    { payerId: 'user-payer', payerName: 'Lê Thị Chi' },
+    { payerId: null },
+    { payerId: 'user-payer' },
+  ),
   'payment.void': fc.record({
     target: fc.constantFrom('payment', 'line'),
     reason: fc.constantFrom(...voidReasons),
@@ -201,6 +208,7 @@ async function runScenario(s: Scenario): Promise<void> {
   world = await createDirectWorld();
   const w = world;
   const supervisor = await w.addActor('sup', 'supervisor', [PHU_BAI]);
+  await w.addActor('payer', 'payer', [PHU_BAI]);
   // The world's person and line, in the generated state, on the server…
   const personData = beneficiaryData({ ...s.person, communeCode: PHU_BAI });
   await w.db.kysely.transaction().execute((trx) =>

@@ -53,6 +53,10 @@ export async function applyPaymentLineOnServer(
       return { outcome: rejected('unknown-entity', 'no such conflict on this line') };
   }
 
+  if (op.type === 'payment.assign' && op.payload.payerId !== null) {
+    if (!(await isPayerOf(trx, op.payload.payerId, communeCode))) return { outcome: rejected('unknown-payer') };
+  }
+
   // The status as it bears on the line's month (a period's id is its month, `YYYY-MM`).
   const beneficiary = await getEntity(trx, 'beneficiary', line.beneficiaryId);
   const beneficiaryStatus = statusInMonth(isRecord(beneficiary?.data) ? beneficiary.data : undefined, line.periodId);
@@ -232,4 +236,16 @@ function markImported(line: PaymentLineState, opId: string, importedBy: string):
     ),
     voids: line.voids.map(mark),
   };
+}
+
+/** Whether `userId` is an enabled payer whose communes hold `communeCode` (`payment.assign`). */
+async function isPayerOf(trx: Transaction<Database>, userId: string, communeCode: string): Promise<boolean> {
+  const user = await trx
+    .selectFrom('users')
+    .select(['role', 'communes', 'disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.disabled || user.role !== 'payer') return false;
+  const communes = JSON.parse(user.communes) as unknown;
+  return Array.isArray(communes) && communes.includes(communeCode);
 }

@@ -28,6 +28,7 @@ function target(type: OpType, where: Where): { entityId: string; payload: Record
     case 'payment.transfer-result':
     case 'payment.transfer-cancel':
     case 'payment.reroute':
+    case 'payment.assign':
       return { entityId: own ? LINES.due : LINES.otherCommune, payload: samplePayload(type) };
     case 'payment.void':
       // Withdrawing a due line: the one void that applies without an earlier payment.
@@ -55,6 +56,8 @@ describe('push authorisation matrix', () => {
   test.each(cells)('$role, $type, $where → $expected', async ({ role, type, where, expected }) => {
     const w = await createDirectWorld();
     const who = await w.addActor(role, role, role === 'admin' ? [] : [PHU_BAI]);
+    // The payer a `payment.assign` names (samplePayload) must exist for it to apply.
+    if (type === 'payment.assign' && role !== 'payer') await w.addActor('payer', 'payer', [PHU_BAI]);
     const { entityId, payload } = target(type, where);
     const before = await w.snapshot();
     const { results } = await w.push(who, [w.op(who, type, entityId, payload)]);

@@ -166,6 +166,9 @@ export function samplePayload(type: OpType): Record<string, unknown> {
       return { batchId: 'batch-1' };
     case 'payment.reroute':
       return { to: 'home-delivery', reason: 'Sai số tài khoản' };
+    case 'payment.assign':
+      // `payer` of PHU_BAI, as pushWorld and createDirectWorld make them.
+      return { payerId: 'user-payer', payerName: 'Người chi trả' };
   }
 }
 

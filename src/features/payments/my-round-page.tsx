@@ -1,0 +1,106 @@
+/**
+ * "Của tôi" (issue 16, "Assignments"): the payer's list for the day — the month's lines assigned
+ * to them, by village in the order they keep (moved with the arrows, remembered on the device),
+ * people to visit first, then those to visit again, with counts and the money still to pay.
+ * Works offline: everything comes from the device's lines and roster.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { formatVnd, vnd } from '../../domain/money';
+import { moveVillage, payerRound, type RoundLine } from '../../domain/payer-round';
+import type { UnpaidReason } from '../../domain/vocabulary';
+import { getKv, setKv } from '../../storage/kv';
+import { t } from '../../ui/messages';
+import { useServices } from '../../ui/services';
+import { useSession } from '../../ui/use-session';
+import { assigneeOf, lastVisitReasonOf } from './line-assignee';
+import { usePaymentList, type PaymentListItem } from './use-payment-list';
+
+type Item = RoundLine & { item: PaymentListItem; lastVisit: string | null };
+
+export function MyRoundPage() {
+  const { db } = useServices();
+  const userId = useSession()?.user.id;
+  const list = usePaymentList();
+  const order = useLiveQuery(async () => (await getKv<string[]>(db, 'roundOrder')) ?? [], [db]);
+  const round = useMemo(() => {
+    if (!list || !order || !userId) return undefined;
+    const mine: Item[] = list.items.flatMap((item) => {
+      const { line, person } = item;
+      if (assigneeOf(line)?.payerId !== userId) return [];
+      const lastVisit = lastVisitReasonOf(line);
+      return [
+        {
+          id: line.id,
+          status: line.status,
+          amount: vnd(line.amount),
+          village: person?.village ?? '',
+          sortKey: person?.sortKey ?? '',
+          visited: lastVisit !== null,
+          item,
+          lastVisit,
+        },
+      ];
+    });
+    return payerRound(mine, order);
+  }, [list, order, userId]);
+
+  if (!list || !round) return <p className="muted">{t.loading}</p>;
+  const shown = round.villages.map((v) => v.village);
+  const move = (village: string, by: -1 | 1) => void setKv(db, 'roundOrder', moveVillage(shown, village, by));
+
+  return (
+    <section className="payments my-round">
+      <h1>{t.round.title(list.periodId ?? '')}</h1>
+      {round.villages.length === 0 ? (
+        <p className="empty">{t.round.none}</p>
+      ) : (
+        <p data-testid="round-summary">
+          {t.round.summary(round.toVisit, round.revisits, round.paid)} ·{' '}
+          <strong>{t.round.toPay(formatVnd(vnd(round.toPay)))}</strong>
+        </p>
+      )}
+      {round.villages.map((v, i) => (
+        <section key={v.village} className="round-village" aria-labelledby={`round-${String(i)}`}>
+          <div className="toolbar">
+            <h2 id={`round-${String(i)}`}>{v.village}</h2>
+            <span className="muted">{t.round.villageSummary(v.toVisit, v.revisits, formatVnd(vnd(v.toPay)))}</span>
+            <button
+              type="button"
+              disabled={i === 0}
+              onClick={() => move(v.village, -1)}
+              aria-label={t.round.up(v.village)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              disabled={i === round.villages.length - 1}
+              onClick={() => move(v.village, 1)}
+              aria-label={t.round.down(v.village)}
+            >
+              ↓
+            </button>
+          </div>
+          <ul className="plain pay-list">
+            {v.lines.map(({ item: { line, person }, lastVisit }) => (
+              <li key={line.id}>
+                <Link to={`/chi-tra/${encodeURIComponent(line.id)}`} className={`pay-item status-${line.status}`}>
+                  <span className="pay-name">{person?.fullName ?? t.payments.unknownPerson}</span>
+                  <span className="muted">
+                    {lastVisit !== null && (line.status === 'due' || line.status === 'unpaid')
+                      ? `${t.round.revisit} · ${t.round.lastVisit(t.unpaidReasons[lastVisit as UnpaidReason] ?? lastVisit)}`
+                      : (person?.address ?? '')}
+                  </span>
+                  <span className="pay-amount">{formatVnd(line.amount)}</span>
+                  <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+// Assignments and the payer's round (issue 16, "Assignments"), in Chromium against the real
+// server: the officer gives a whole village and two people of another village to the payer; a
+// line already paid is not offered and says why; the payer's tablet shows "Của tôi" by village,
+// in the order the payer keeps after a reload, with the counts and the money still to pay.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiLogin, apiPost, pullScope, type PulledChange } from './api';
+import { pendingText, signedInPage } from './app-page';
+import { seriousViolations } from './axe';
+import { launchBrowser, reloadUnlocked } from './browser';
+
+const baseUrl = inject('baseUrl');
+const PAYER_NAME = 'Phạm Văn Đức';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+type Line = { id: string; amount: number; village: string };
+
+/** Open cash lines of the payer's commune in the month on the server, by village, as the payer pulls them. */
+async function openCashLinesByVillage(): Promise<Map<string, Line[]>> {
+  const payer = await apiLogin(baseUrl, 'payer');
+  const scope = await pullScope(payer);
+  const data = (c: PulledChange | undefined) => (c?.data ?? {}) as Record<string, unknown>;
+  const months = [...scope.values()].filter((c) => c.entity === 'payment-line').map((c) => String(data(c)['periodId']));
+  const month = months.sort().at(-1);
+  const byVillage = new Map<string, Line[]>();
+  for (const c of scope.values()) {
+    const d = data(c);
+    if (c.entity !== 'payment-line' || d['periodId'] !== month || d['status'] !== 'due') continue;
+    if (d['method'] !== 'home-delivery' && d['method'] !== 'cash-point') continue;
+    if (d['assignee']) continue;
+    const named = data(scope.get(`beneficiary:${String(d['beneficiaryId'])}`))['village'];
+    const village = typeof named === 'string' ? named : '';
+    byVillage.set(village, [...(byVillage.get(village) ?? []), { id: c.id, amount: Number(d['amount']), village }]);
+  }
+  return byVillage;
+}
+
+const navTo = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name, exact: true }).click();
+
+describe('assignments and the payer’s round', () => {
+  test('the officer assigns a village and two people; the payer sees them by village, in their order', async () => {
+    const byVillage = await openCashLinesByVillage();
+    const [v1, v2] = [...byVillage.entries()]
+      .filter(([village, lines]) => village && lines.length >= 4)
+      .sort(([a], [b]) => a.localeCompare(b, 'vi', { numeric: true }))
+      .map(([village]) => village);
+    if (!v1 || !v2) throw new Error('the demo needs two villages with open cash lines');
+
+    // Someone in the first village is paid before the officer assigns: that line stays where it is.
+    const paid = byVillage.get(v1)?.[0] as Line;
+    const payerApi = await apiLogin(baseUrl, 'payer');
+    const { deviceId } = payerApi;
+    await apiPost(payerApi, '/api/sync/push', {
+      protocol: 1,
+      deviceId,
+      lastSeq: 1,
+      ops: [
+        {
+          id: crypto.randomUUID(),
+          deviceId,
+          seq: 1,
+          type: 'payment.record',
+          entityId: paid.id,
+          actorId: payerApi.user.id,
+          recordedAt: new Date().toISOString(),
+          payload: { v: 1, amount: paid.amount, receiver: { kind: 'self' } },
+        },
+      ],
+    });
+
+    const officer = await signedInPage(browser, baseUrl, 'officer');
+    await navTo(officer, 'Phân công');
+    await officer.locator('#assign-payer').selectOption({ label: PAYER_NAME });
+    const paidRow = officer.locator(`[data-line="${paid.id}"]`);
+    await expect.poll(() => paidRow.getByTestId('assignee').textContent()).toBe('Đã chi hoặc đã hủy: không giao lại');
+    expect(await paidRow.getByRole('checkbox').isDisabled()).toBe(true);
+    expect(await seriousViolations(officer)).toEqual([]);
+
+    await officer.getByRole('button', { name: `Giao cả ${v1}`, exact: true }).click();
+    const assignedInV1 = (byVillage.get(v1)?.length ?? 0) - 1;
+    await expect
+      .poll(() => officer.getByRole('status').allTextContents())
+      .toContain(`Đã giao ${String(assignedInV1)} người cho ${PAYER_NAME} trên máy; sẽ gửi về máy chủ khi đồng bộ.`);
+    // The paid line, and any paid into an account, are left where they are, and the screen says so.
+    const refusedInV1 = await officer
+      .locator('.assign-village', { has: officer.getByRole('heading', { name: v1, exact: true }) })
+      .locator('input[type="checkbox"]:disabled')
+      .count();
+    expect(refusedInV1).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => officer.getByRole('alert').allTextContents())
+      .toContain(`${String(refusedInV1)} người không giao được (đã nhận tiền hoặc nhận qua tài khoản).`);
+    expect(await paidRow.getByTestId('assignee').textContent()).toBe('Đã chi hoặc đã hủy: không giao lại');
+
+    // By hand: two people of the second village.
+    const [first, second] = byVillage.get(v2) ?? [];
+    for (const line of [first, second])
+      await officer
+        .locator(`[data-line="${line?.id ?? ''}"]`)
+        .getByRole('checkbox')
+        .check();
+    await officer.getByRole('button', { name: 'Giao 2 người đã chọn', exact: true }).click();
+    await expect
+      .poll(() => officer.getByRole('status').allTextContents())
+      .toContain(`Đã giao 2 người cho ${PAYER_NAME} trên máy; sẽ gửi về máy chủ khi đồng bộ.`);
+    await officer.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect.poll(() => pendingText(officer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
+
+    // The payer's tablet: "Của tôi", after its first pull.
+    const payer = await signedInPage(browser, baseUrl, 'payer');
+    await navTo(payer, 'Của tôi');
+    const headings = () => payer.locator('.round-village h2').allTextContents();
+    await expect.poll(headings, { timeout: 30_000 }).toEqual([v1, v2]);
+    const toPay = [...(byVillage.get(v1) ?? []).slice(1), first, second].reduce((s, l) => s + (l?.amount ?? 0), 0);
+    const summary = (await payer.getByTestId('round-summary').textContent()) ?? '';
+    expect(summary).toContain(`Cần đến: ${String(assignedInV1 + 2)}`);
+    expect(summary.replace(/\D/gu, '')).toContain(String(toPay));
+    expect(await payer.locator('.round-village').nth(1).locator('a.pay-item').count()).toBe(2);
+    expect(await seriousViolations(payer)).toEqual([]);
+
+    // The second village first, remembered across a restart of the app.
+    await payer.getByRole('button', { name: `Đưa ${v2} lên trước` }).click();
+    await expect.poll(headings).toEqual([v2, v1]);
+    await reloadUnlocked(payer);
+    await expect.poll(headings, { timeout: 30_000 }).toEqual([v2, v1]);
+
+    await officer.context().close();
+    await payer.context().close();
+  });
+});
