@@ -214,12 +214,17 @@ async function coldStartOnce(
     if (!served) throw new Error('the cold start was not served by the service worker');
     // performance.now() counts from the navigation's start (timeOrigin).
     // The scripts the page had loaded when the roster became usable: the real initial JS.
-    const scripts = await device.page.evaluate(() =>
-      performance
+    // Only those requested by then: screens preloaded once the browser is idle after the first
+    // roster paint come later and are not what the roster waited for.
+    const scripts = await device.page.evaluate(() => {
+      const s = (window as unknown as { __cold: { usableAt: number; firstRowAt: number } }).__cold;
+      const usableAt = Math.max(s.usableAt, s.firstRowAt);
+      return performance
         .getEntriesByType('resource')
+        .filter((e) => e.startTime <= usableAt)
         .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.endsWith('.js')),
-    );
+        .filter((p) => p.endsWith('.js'));
+    });
     const [usable, firstRow, marks] = await device.page.evaluate(() => {
       const s = (
         window as unknown as { __cold: { usableAt: number; firstRowAt: number; lockAt: number; pinAt: number } }
