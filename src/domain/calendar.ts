@@ -22,6 +22,13 @@ export function isIsoDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The calendar date `days` after `date` (`YYYY-MM-DD`), or null when `date` is not a real one. */
+export function addDays(date: string, days: number): string | null {
+  if (!isIsoDate(date)) return null;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** `YYYY-MM` → `{ year, month }`, or null when malformed. */
 export function parseMonth(text: string): YearMonth | null {
   const match = ISO_MONTH.exec(text);

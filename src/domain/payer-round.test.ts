@@ -9,6 +9,7 @@ const line = (id: string, village: string, over: Partial<RoundLine> = {}): Round
   village,
   sortKey: id,
   visited: false,
+  revisitOn: null,
   ...over,
 });
 
@@ -33,6 +34,16 @@ describe('payerRound', () => {
     expect(first).toMatchObject({ toVisit: 1, revisits: 1, paid: 1, toPay: 900_000 });
     expect(second).toMatchObject({ toVisit: 1, revisits: 0, paid: 0, toPay: 720_000 });
     expect(round).toMatchObject({ toVisit: 2, revisits: 1, paid: 1, toPay: 1_620_000 });
+  });
+
+  test('revisits by their planned date, the undated last', () => {
+    const lines = [
+      line('x', 'Thôn 1', { status: 'unpaid', visited: true }),
+      line('y', 'Thôn 1', { status: 'unpaid', visited: true, revisitOn: '2026-12-10' }),
+      line('z', 'Thôn 1', { status: 'unpaid', visited: true, revisitOn: '2026-12-08' }),
+      line('w', 'Thôn 1'),
+    ];
+    expect(payerRound(lines, []).villages[0]?.lines.map((l) => l.id)).toEqual(['w', 'z', 'y', 'x']);
   });
 
   test('an empty round', () => {

@@ -1,7 +1,7 @@
 /**
- * A payer's list for the day (issue 16, "Assignments"): the month's lines on their round, by
- * village in the order the payer keeps, lines still to pay first (never visited, then those to
- * visit again), with counts and the money still to pay. Pure: the screen reads lines and people
+ * A payer's list for the day (issue 16, "Assignments", "Revisits"): the month's lines on their
+ * round, by village in the order the payer keeps, lines still to pay first (never visited, then
+ * those to visit again, the earliest planned revisit first), with counts and the money still to pay. Pure: the screen reads lines and people
  * and composes this.
  */
 import type { Vnd } from './money';
@@ -16,6 +16,8 @@ export type RoundLine = {
   sortKey: string;
   /** A visit without payment was recorded: the person is to be visited again. */
   visited: boolean;
+  /** The calendar date of the planned revisit, if the visit set one. */
+  revisitOn: string | null;
 };
 
 export type RoundVillage<L extends RoundLine> = {
@@ -38,6 +40,9 @@ export type Round<L extends RoundLine> = {
   toPay: number;
 };
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** After every real date: a revisit without a date comes after the dated ones. */
+const NO_DATE = '9999-12-31';
 const isOpen = (l: RoundLine) => l.status === 'due' || l.status === 'unpaid';
 /** 0: to visit, 1: to visit again, 2: settled or withdrawn. */
 const rank = (l: RoundLine) => (isOpen(l) ? (l.visited || l.status === 'unpaid' ? 1 : 0) : 2);
@@ -51,7 +56,10 @@ export function payerRound<L extends RoundLine>(lines: readonly L[], order: read
   for (const line of lines) byVillage.set(line.village, [...(byVillage.get(line.village) ?? []), line]);
   const villages = orderVillages([...byVillage.keys()], order).map((village) => {
     const own = [...(byVillage.get(village) ?? [])].sort(
-      (a, b) => rank(a) - rank(b) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0),
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (rank(a) === 1 ? compare(a.revisitOn ?? NO_DATE, b.revisitOn ?? NO_DATE) : 0) ||
+        compare(a.sortKey, b.sortKey),
     );
     return {
       village,

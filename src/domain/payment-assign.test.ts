@@ -66,3 +66,25 @@ describe('payment.assign', () => {
     expect(lineHasOp(assigned, 'op-8')).toBe(false);
   });
 });
+
+describe('payment.unpaid with a revisit (issue 16, "Revisits")', () => {
+  const visit = (reason: 'absent' | 'deceased', revisitOn?: string): PaymentOp => ({
+    ...base(`v-${reason}-${revisitOn ?? 'none'}`),
+    type: 'payment.unpaid',
+    payload: { reason, revisitOn },
+  });
+
+  test('an absent person gets a revisit date, kept with the visit', () => {
+    const result = applyPaymentOp(line(), visit('absent', '2026-12-09'), active);
+    expect(result.outcome).toEqual({ status: 'applied' });
+    expect(result.line.lastVisit).toMatchObject({ reason: 'absent', revisitOn: '2026-12-09' });
+    expect(applyPaymentOp(line(), visit('absent'), active).line.lastVisit?.revisitOn).toBeNull();
+  });
+
+  test.each([
+    ['a date that does not exist', visit('absent', '2026-02-30')],
+    ['a revisit after a death', visit('deceased', '2026-12-09')],
+  ])('refuses %s', (_, op) => {
+    expect(applyPaymentOp(line(), op, active).outcome).toEqual({ status: 'rejected', code: 'invalid-payload' });
+  });
+});

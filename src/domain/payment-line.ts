@@ -31,7 +31,12 @@ type FactBase = {
   importedBy?: string | undefined;
 };
 export type PaymentFact = FactBase & { amount: Vnd; receiver: PaymentReceiver };
-export type VisitFact = FactBase & { reason: UnpaidReason; note: string | null };
+export type VisitFact = FactBase & {
+  reason: UnpaidReason;
+  note: string | null;
+  /** When the payer means to come back; null: no revisit planned. */
+  revisitOn: string | null;
+};
 export type VoidFact = FactBase & {
   target: VoidTarget;
   reason: VoidReason;
@@ -187,7 +192,12 @@ function applyRecord(line: PaymentLineState, op: PaymentOp & { type: 'payment.re
 }
 
 function applyUnpaid(line: PaymentLineState, op: PaymentOp & { type: 'payment.unpaid' }) {
-  const fact: VisitFact = { ...base(op), reason: op.payload.reason, note: op.payload.note ?? null };
+  const fact: VisitFact = {
+    ...base(op),
+    reason: op.payload.reason,
+    note: op.payload.note ?? null,
+    revisitOn: op.payload.revisitOn ?? null,
+  };
   // One payer paid while another recorded a visit without payment: contradictory facts about
   // the same person (wrong person paid?). The line stays paid; the visit goes to a supervisor.
   if (isSettled(line)) {

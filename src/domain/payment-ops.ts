@@ -3,6 +3,7 @@
  * `payment.void`), and the checks a payload must pass before it can be a fact. The wire schemas
  * in src/protocol/payloads-payment.ts infer types assignable to these (the op registry checks it).
  */
+import { isIsoDate } from './calendar';
 import {
   cashMethods,
   receiverKinds,
@@ -34,7 +35,15 @@ export type PaymentRecordPayload = {
   position?: { lat: number; lon: number; accuracy: number } | undefined;
 };
 
-export type PaymentUnpaidPayload = { reason: UnpaidReason; note?: string | undefined };
+export type PaymentUnpaidPayload = {
+  reason: UnpaidReason;
+  note?: string | undefined;
+  /** The calendar date the payer means to come back (issue 16, "Revisits"); only for a reason that allows one. */
+  revisitOn?: string | undefined;
+};
+
+/** Reasons after which a payer comes back: the person may be home and willing another day. */
+export const revisitReasons: readonly UnpaidReason[] = ['absent', 'refused', 'other'];
 
 export type PaymentVoidPayload = {
   target: VoidTarget;
@@ -119,8 +128,15 @@ export function isWellFormedPaymentOp(op: PaymentOp): boolean {
       if (receiver.kind !== 'self' && !(isNonEmpty(receiver.fullName) && isNonEmpty(receiver.idNumber))) return false;
       return true;
     }
-    case 'payment.unpaid':
-      return isOneOf(unpaidReasons, op.payload.reason) && isOptionalString(op.payload.note);
+    case 'payment.unpaid': {
+      const { reason, note, revisitOn } = op.payload;
+      if (!isOneOf(unpaidReasons, reason) || !isOptionalString(note)) return false;
+      // A revisit is a real calendar date, and only after a reason that leaves one to make.
+      return (
+        revisitOn === undefined ||
+        (typeof revisitOn === 'string' && isIsoDate(revisitOn) && revisitReasons.includes(reason))
+      );
+    }
     case 'payment.void':
       return (
         isOneOf(voidTargets, op.payload.target) &&

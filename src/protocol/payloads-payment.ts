@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { cashMethods, receiverKinds, unpaidReasons, voidReasons, voidTargets } from '../domain/vocabulary';
-import { blobHashSchema, idSchema, moneySchema, payloadVersion, text } from './common';
+import { blobHashSchema, idSchema, isoDate, moneySchema, payloadVersion, text } from './common';
 import { embeddedIdCheckSchema } from './payloads-id-check';
+import { isIsoDate } from '../domain/calendar';
+import { revisitReasons } from '../domain/payment-ops';
 
 export const receiverSchema = z
   .object({
@@ -47,14 +49,21 @@ export const paymentRecordPayloadSchema = z.looseObject({
 });
 export type PaymentRecordPayload = z.infer<typeof paymentRecordPayloadSchema>;
 
-export const paymentUnpaidPayloadSchema = z.looseObject({
-  /** Why the visit ended without payment. */
-  reason: z.enum(unpaidReasons),
-  note: text(500).optional(),
-  /** A card checked before deciding not to pay (e.g. 'wrong-person'). */
-  idCheck: embeddedIdCheckSchema.optional(),
-  ...payloadVersion,
-});
+export const paymentUnpaidPayloadSchema = z
+  .looseObject({
+    /** Why the visit ended without payment. */
+    reason: z.enum(unpaidReasons),
+    note: text(500).optional(),
+    /** The calendar date of the planned revisit (issue 16), for `absent`, `refused` or `other`. */
+    revisitOn: isoDate.optional(),
+    /** A card checked before deciding not to pay (e.g. 'wrong-person'). */
+    idCheck: embeddedIdCheckSchema.optional(),
+    ...payloadVersion,
+  })
+  .refine((p) => p.revisitOn === undefined || (isIsoDate(p.revisitOn) && revisitReasons.includes(p.reason)), {
+    message: 'revisitOn must be a real date, after absent, refused or other',
+    path: ['revisitOn'],
+  });
 export type PaymentUnpaidPayload = z.infer<typeof paymentUnpaidPayloadSchema>;
 
 /** Batch ids, references and provider ids are ids (docs/protocol.md "Transfer ops"). */

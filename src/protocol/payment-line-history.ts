@@ -35,7 +35,13 @@ const paymentFactSchema = z.object({
     idNumber: z.string().optional(),
   }),
 });
-const visitFactSchema = z.object({ ...factBase, reason: z.enum(unpaidReasons), note: z.string().nullable() });
+const visitFactSchema = z.object({
+  ...factBase,
+  reason: z.enum(unpaidReasons),
+  note: z.string().nullable(),
+  /** Visits recorded before revisits existed have none. */
+  revisitOn: z.string().nullable().default(null),
+});
 const voidFactSchema = z.object({
   ...factBase,
   target: z.enum(voidTargets),

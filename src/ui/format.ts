@@ -16,6 +16,9 @@ export function formatBirthDate(birthDate: string): string {
   return m && d ? `${d}/${m}/${y ?? ''}` : birthDate;
 }
 
+/** A calendar date `YYYY-MM-DD` as `dd/MM/yyyy`. */
+export const formatIsoDate = (date: string): string => formatBirthDate(date);
+
 export function birthYear(birthDate: string): string {
   return birthDate.slice(0, 4);
 }

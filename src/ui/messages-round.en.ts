@@ -16,6 +16,8 @@ export const roundMessages: RoundMessages = {
     up: (village) => `Move ${village} earlier`,
     down: (village) => `Move ${village} later`,
     revisit: 'Visit again',
+    revisitOn: (date) => `Visit again on ${date}`,
+    revisitDue: 'Due',
     lastVisit: (reason) => `Last time: ${reason}`,
   },
   assign: {

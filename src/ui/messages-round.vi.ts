@@ -17,6 +17,8 @@ export const roundMessages = {
     up: (village: string) => `Đưa ${village} lên trước`,
     down: (village: string) => `Đưa ${village} xuống sau`,
     revisit: 'Thăm lại',
+    revisitOn: (date: string) => `Thăm lại ngày ${date}`,
+    revisitDue: 'Đến hạn',
     lastVisit: (reason: string) => `Lần trước: ${reason}`,
   },
   assign: {

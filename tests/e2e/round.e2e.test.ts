@@ -1,7 +1,8 @@
 // Assignments and the payer's round (issue 16, "Assignments"), in Chromium against the real
 // server: the officer gives a whole village and two people of another village to the payer; a
 // line already paid is not offered and says why; the payer's tablet shows "Của tôi" by village,
-// in the order the payer keeps after a reload, with the counts and the money still to pay.
+// in the order the payer keeps after a reload, with the counts and the money still to pay; an
+// absent person recorded offline comes back under "Thăm lại" with the planned date.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, apiPost, pullScope, type PulledChange } from './api';
@@ -125,6 +126,23 @@ describe('assignments and the payer’s round', () => {
     expect(summary.replace(/\D/gu, '')).toContain(String(toPay));
     expect(await payer.locator('.round-village').nth(1).locator('a.pay-item').count()).toBe(2);
     expect(await seriousViolations(payer)).toEqual([]);
+
+    // Offline at a door: nobody home, a revisit planned for tomorrow (the date the form proposes).
+    await payer.context().setOffline(true);
+    await payer.locator('.round-village').first().locator('a.pay-item').first().click();
+    await payer.getByRole('button', { name: 'Ghi nhận chưa chi trả' }).click();
+    const tomorrow = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    const shown = tomorrow.split('-').reverse().join('/');
+    await expect
+      .poll(() => payer.getByRole('status').allTextContents())
+      .toContain(`Đã ghi nhận lần đến nhà chưa chi trả được; hẹn thăm lại ngày ${shown}.`);
+    await navTo(payer, 'Của tôi');
+    await expect
+      .poll(() => payer.getByTestId('round-summary').textContent())
+      .toContain(`Cần đến: ${String(assignedInV1 + 1)} · Thăm lại: 1`);
+    const revisit = payer.locator('.round-village').first().locator('a.pay-item.status-unpaid');
+    expect(await revisit.textContent()).toContain(`Thăm lại ngày ${shown} · Lần trước: Vắng nhà`);
+    await payer.context().setOffline(false);
 
     // The second village first, remembered across a restart of the app.
     await payer.getByRole('button', { name: `Đưa ${v2} lên trước` }).click();

@@ -142,6 +142,8 @@ const payloads: { [T in Exclude<OpType, ServerMadeType>]: fc.Arbitrary<Record<st
   }),
   'payment.unpaid': fc.record({
     reason: fc.constantFrom(...unpaidReasons),
+    // A revisit: a real date, a date that does not exist, or none (and after any reason).
+    revisitOn: fc.option(fc.constantFrom('2026-11-20', '2026-02-30'), { nil: undefined }),
     idCheck: fc.option(check, { nil: undefined }),
   }),
   // The world's payer of the commune (added for these scenarios), nobody, or no name (malformed).

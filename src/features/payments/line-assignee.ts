@@ -16,3 +16,10 @@ export function lastVisitReasonOf(line: PaymentLineRow): string | null {
     ? (visit as { reason: string }).reason
     : null;
 }
+
+/** The planned revisit of the line's last visit without payment, if any. */
+export function revisitOnOf(line: PaymentLineRow): string | null {
+  const visit = line['lastVisit'];
+  const date = typeof visit === 'object' && visit !== null ? (visit as { revisitOn?: unknown }).revisitOn : null;
+  return typeof date === 'string' ? date : null;
+}

@@ -10,17 +10,20 @@ import { Link } from 'react-router';
 import { formatVnd, vnd } from '../../domain/money';
 import { moveVillage, payerRound, type RoundLine } from '../../domain/payer-round';
 import type { UnpaidReason } from '../../domain/vocabulary';
+import { vietnamDate } from '../../lib/clock';
 import { getKv, setKv } from '../../storage/kv';
+import { formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
-import { assigneeOf, lastVisitReasonOf } from './line-assignee';
+import { assigneeOf, lastVisitReasonOf, revisitOnOf } from './line-assignee';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
 type Item = RoundLine & { item: PaymentListItem; lastVisit: string | null };
 
 export function MyRoundPage() {
-  const { db } = useServices();
+  const { db, clock } = useServices();
+  const today = vietnamDate(clock.now());
   const userId = useSession()?.user.id;
   const list = usePaymentList();
   const order = useLiveQuery(async () => (await getKv<string[]>(db, 'roundOrder')) ?? [], [db]);
@@ -38,6 +41,7 @@ export function MyRoundPage() {
           village: person?.village ?? '',
           sortKey: person?.sortKey ?? '',
           visited: lastVisit !== null,
+          revisitOn: revisitOnOf(line),
           item,
           lastVisit,
         },
@@ -84,13 +88,19 @@ export function MyRoundPage() {
             </button>
           </div>
           <ul className="plain pay-list">
-            {v.lines.map(({ item: { line, person }, lastVisit }) => (
+            {v.lines.map(({ item: { line, person }, lastVisit, revisitOn }) => (
               <li key={line.id}>
                 <Link to={`/chi-tra/${encodeURIComponent(line.id)}`} className={`pay-item status-${line.status}`}>
                   <span className="pay-name">{person?.fullName ?? t.payments.unknownPerson}</span>
                   <span className="muted">
                     {lastVisit !== null && (line.status === 'due' || line.status === 'unpaid')
-                      ? `${t.round.revisit} · ${t.round.lastVisit(t.unpaidReasons[lastVisit as UnpaidReason] ?? lastVisit)}`
+                      ? [
+                          revisitOn ? t.round.revisitOn(formatIsoDate(revisitOn)) : t.round.revisit,
+                          revisitOn && revisitOn <= today ? t.round.revisitDue : null,
+                          t.round.lastVisit(t.unpaidReasons[lastVisit as UnpaidReason] ?? lastVisit),
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
                       : (person?.address ?? '')}
                   </span>
                   <span className="pay-amount">{formatVnd(line.amount)}</span>

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { amountInWordsVi, formatVnd } from '../../domain/money';
+import { addDays } from '../../domain/calendar';
+import { revisitReasons } from '../../domain/payment-ops';
 import { receiverKinds, unpaidReasons, type UnpaidReason } from '../../domain/vocabulary';
 import { vietnamDate } from '../../lib/clock';
-import { formatBirthDate } from '../../ui/format';
+import { formatBirthDate, formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
@@ -42,7 +44,11 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [reason, setReason] = useState<UnpaidReason>('absent');
   const [note, setNote] = useState('');
-  const [unpaidSaved, setUnpaidSaved] = useState(false);
+  const today = vietnamDate(clock.now());
+  const [revisitOn, setRevisitOn] = useState(addDays(today, 1) ?? '');
+  const [unpaidSaved, setUnpaidSaved] = useState<string | null>(null);
+  const [revisitError, setRevisitError] = useState<string | null>(null);
+  const revisits = revisitReasons.includes(reason);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -58,7 +64,13 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
 
   function recordUnpaid() {
     const check = receiver.check ? { check: receiver.check, receiver: receiver.kind } : null;
-    void unpaid(reason, note, check).then(setUnpaidSaved);
+    const revisit = revisits && revisitOn ? revisitOn : null;
+    // Dates are compared as calendar dates (YYYY-MM-DD sorts as it reads).
+    if (revisit !== null && revisit < today) return setRevisitError(t.pay.revisitPast);
+    setRevisitError(null);
+    void unpaid(reason, note, check, revisit).then((ok) =>
+      setUnpaidSaved(ok ? (revisit ? t.pay.unpaidSavedRevisit(formatIsoDate(revisit)) : t.pay.unpaidSaved) : null),
+    );
   }
 
   if (receipt) return <Receipt op={receipt} person={person} />;
@@ -136,10 +148,32 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
             </select>
             <label htmlFor="unpaid-note">{t.pay.note}</label>
             <input id="unpaid-note" value={note} onChange={(e) => setNote(e.target.value)} />
+            {revisits && (
+              <>
+                <label htmlFor="unpaid-revisit">{t.pay.revisitOn}</label>
+                <input
+                  id="unpaid-revisit"
+                  type="date"
+                  min={today}
+                  value={revisitOn}
+                  aria-describedby="unpaid-revisit-hint"
+                  aria-invalid={revisitError !== null}
+                  onChange={(e) => setRevisitOn(e.target.value)}
+                />
+                <p id="unpaid-revisit-hint" className="muted">
+                  {t.pay.revisitHint}
+                </p>
+                {revisitError && (
+                  <p role="alert" className="error">
+                    {revisitError}
+                  </p>
+                )}
+              </>
+            )}
             <button type="button" onClick={recordUnpaid} disabled={!ready}>
               {t.pay.recordUnpaid}
             </button>
-            {unpaidSaved && <p role="status">{t.pay.unpaidSaved}</p>}
+            {unpaidSaved && <p role="status">{unpaidSaved}</p>}
           </div>
         </>
       )}

@@ -90,10 +90,12 @@ export function usePay(line: PaymentLineRow) {
     reason: UnpaidReason,
     note: string,
     check: { check: ReceiverCheck; receiver: ReceiverKind } | null,
+    revisitOn: string | null = null,
   ): Promise<boolean> {
     const result = await record('payment.unpaid', line.id, {
       reason,
       ...(note.trim() ? { note } : {}),
+      ...(revisitOn ? { revisitOn } : {}),
       ...(check ? { idCheck: idCheckPayload(check.check, check.receiver) } : {}),
     });
     setError(result.ok ? null : recordErrorMessage(result.error));
