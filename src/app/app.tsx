@@ -31,6 +31,7 @@ const screens = {
   PrintListPage: () => import('../features/payments/print-list-page'),
   AssignPage: () => import('../features/payments/assign-page'),
   MyRoundPage: () => import('../features/payments/my-round-page'),
+  PrintRoundPage: () => import('../features/payments/print-round-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
@@ -51,6 +52,7 @@ const PayPage = lazy(() => screens.PayPage().then((m) => ({ default: m.PayPage }
 const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default: m.PrintListPage })));
 const AssignPage = lazy(() => screens.AssignPage().then((m) => ({ default: m.AssignPage })));
 const MyRoundPage = lazy(() => screens.MyRoundPage().then((m) => ({ default: m.MyRoundPage })));
+const PrintRoundPage = lazy(() => screens.PrintRoundPage().then((m) => ({ default: m.PrintRoundPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
@@ -150,6 +152,7 @@ function Shell() {
               <Route path="/chi-tra/in" element={roster(<PrintListPage />)} />
               <Route path="/chi-tra/:lineId" element={roster(<PayPage />)} />
               <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
+              <Route path="/cua-toi/in" element={only(field && can('round.view'), <PrintRoundPage />)} />
               <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />

@@ -150,6 +150,15 @@ describe('assignments and the payer’s round', () => {
     await reloadUnlocked(payer);
     await expect.poll(headings, { timeout: 30_000 }).toEqual([v2, v1]);
 
+    // The day's printout: everyone still to pay, in the same order, a signature column, the total.
+    await payer.getByRole('link', { name: 'In danh sách đi chi trả hôm nay' }).click();
+    const rows = payer.locator('.print-list tbody tr');
+    await expect.poll(() => rows.count()).toBe(assignedInV1 + 2);
+    expect(await rows.first().locator('td').nth(3).textContent()).toBe(v2);
+    expect((await payer.getByTestId('round-print-total').textContent())?.replace(/\D/gu, '')).toBe(String(toPay));
+    expect(await payer.locator('.print-list th.sign-col').textContent()).toBe('Người nhận ký');
+    expect(await seriousViolations(payer)).toEqual([]);
+
     await officer.context().close();
     await payer.context().close();
   });

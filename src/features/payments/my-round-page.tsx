@@ -4,59 +4,37 @@
  * people to visit first, then those to visit again, with counts and the money still to pay.
  * Works offline: everything comes from the device's lines and roster.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { formatVnd, vnd } from '../../domain/money';
-import { moveVillage, payerRound, type RoundLine } from '../../domain/payer-round';
+import { moveVillage } from '../../domain/payer-round';
 import type { UnpaidReason } from '../../domain/vocabulary';
 import { vietnamDate } from '../../lib/clock';
-import { getKv, setKv } from '../../storage/kv';
+import { setKv } from '../../storage/kv';
 import { formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
-import { useSession } from '../../ui/use-session';
-import { assigneeOf, lastVisitReasonOf, revisitOnOf } from './line-assignee';
-import { usePaymentList, type PaymentListItem } from './use-payment-list';
-
-type Item = RoundLine & { item: PaymentListItem; lastVisit: string | null };
+import { useMyRound } from './use-my-round';
 
 export function MyRoundPage() {
   const { db, clock } = useServices();
   const today = vietnamDate(clock.now());
-  const userId = useSession()?.user.id;
-  const list = usePaymentList();
-  const order = useLiveQuery(async () => (await getKv<string[]>(db, 'roundOrder')) ?? [], [db]);
-  const round = useMemo(() => {
-    if (!list || !order || !userId) return undefined;
-    const mine: Item[] = list.items.flatMap((item) => {
-      const { line, person } = item;
-      if (assigneeOf(line)?.payerId !== userId) return [];
-      const lastVisit = lastVisitReasonOf(line);
-      return [
-        {
-          id: line.id,
-          status: line.status,
-          amount: vnd(line.amount),
-          village: person?.village ?? '',
-          sortKey: person?.sortKey ?? '',
-          visited: lastVisit !== null,
-          revisitOn: revisitOnOf(line),
-          item,
-          lastVisit,
-        },
-      ];
-    });
-    return payerRound(mine, order);
-  }, [list, order, userId]);
+  const mine = useMyRound();
 
-  if (!list || !round) return <p className="muted">{t.loading}</p>;
+  if (!mine) return <p className="muted">{t.loading}</p>;
+  const { round, periodId } = mine;
   const shown = round.villages.map((v) => v.village);
   const move = (village: string, by: -1 | 1) => void setKv(db, 'roundOrder', moveVillage(shown, village, by));
 
   return (
     <section className="payments my-round">
-      <h1>{t.round.title(list.periodId ?? '')}</h1>
+      <h1>{t.round.title(periodId ?? '')}</h1>
+      {round.villages.length > 0 && (
+        <p className="no-print">
+          <Link to="/cua-toi/in" className="button">
+            {t.round.print}
+          </Link>
+        </p>
+      )}
       {round.villages.length === 0 ? (
         <p className="empty">{t.round.none}</p>
       ) : (
