@@ -51,6 +51,9 @@ export const roundMessages: RoundMessages = {
     done: (n, name) => `Assigned ${String(n)} people to ${name} on this device; sent at the next sync.`,
     undone: (n) => `Unassigned ${String(n)} people on this device; sent at the next sync.`,
     skipped: (n) => `${String(n)} people could not be assigned (already paid, or paid into an account).`,
+    showPeople: (n) => `Show each person (${String(n)})`,
+    hidePeople: 'Hide the people',
+    payerCount: (name, n) => `${name}: ${String(n)}`,
     refusals: {
       'line-settled': 'Paid or cancelled: not reassigned',
       'not-cash-line': 'Paid into an account',

@@ -53,6 +53,9 @@ export const roundMessages = {
       `Đã giao ${String(n)} người cho ${name} trên máy; sẽ gửi về máy chủ khi đồng bộ.`,
     undone: (n: number) => `Đã bỏ giao ${String(n)} người trên máy; sẽ gửi về máy chủ khi đồng bộ.`,
     skipped: (n: number) => `${String(n)} người không giao được (đã nhận tiền hoặc nhận qua tài khoản).`,
+    showPeople: (n: number) => `Xem từng người (${String(n)})`,
+    hidePeople: 'Ẩn danh sách người',
+    payerCount: (name: string, n: number) => `${name}: ${String(n)}`,
     refusals: {
       'line-settled': 'Đã chi hoặc đã hủy: không giao lại',
       'not-cash-line': 'Nhận qua tài khoản',

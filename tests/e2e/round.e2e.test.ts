@@ -80,6 +80,13 @@ describe('assignments and the payer’s round', () => {
     const officer = await signedInPage(browser, baseUrl, 'officer');
     await navTo(officer, 'Phân công');
     await officer.locator('#assign-payer').selectOption({ label: PAYER_NAME });
+    // Each village's people show when asked for.
+    const village = (v: string) =>
+      officer.locator('.assign-village', { has: officer.getByRole('heading', { name: v, exact: true }) });
+    for (const v of [v1, v2])
+      await village(v)
+        .getByRole('button', { name: /^Xem từng người/u })
+        .click();
     const paidRow = officer.locator(`[data-line="${paid.id}"]`);
     await expect.poll(() => paidRow.getByTestId('assignee').textContent()).toBe('Đã chi hoặc đã hủy: không giao lại');
     expect(await paidRow.getByRole('checkbox').isDisabled()).toBe(true);
@@ -91,15 +98,13 @@ describe('assignments and the payer’s round', () => {
       .poll(() => officer.getByRole('status').allTextContents())
       .toContain(`Đã giao ${String(assignedInV1)} người cho ${PAYER_NAME} trên máy; sẽ gửi về máy chủ khi đồng bộ.`);
     // The paid line, and any paid into an account, are left where they are, and the screen says so.
-    const refusedInV1 = await officer
-      .locator('.assign-village', { has: officer.getByRole('heading', { name: v1, exact: true }) })
-      .locator('input[type="checkbox"]:disabled')
-      .count();
+    const refusedInV1 = await village(v1).locator('input[type="checkbox"]:disabled').count();
     expect(refusedInV1).toBeGreaterThanOrEqual(1);
     await expect
       .poll(() => officer.getByRole('alert').allTextContents())
       .toContain(`${String(refusedInV1)} người không giao được (đã nhận tiền hoặc nhận qua tài khoản).`);
     expect(await paidRow.getByTestId('assignee').textContent()).toBe('Đã chi hoặc đã hủy: không giao lại');
+    await expect.poll(() => village(v1).textContent()).toContain(`${PAYER_NAME}: ${String(assignedInV1)}`);
 
     // By hand: two people of the second village.
     const [first, second] = byVillage.get(v2) ?? [];

@@ -18,6 +18,16 @@ import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 
+/** "Name: n" for each payer holding lines of the village, most first. */
+function byPayer(items: readonly PaymentListItem[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { line } of items) {
+    const name = assigneeOf(line)?.payerName;
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => t.assign.payerCount(name, n));
+}
+
 export function AssignPage() {
   const list = usePaymentList();
   const { saved, stale } = usePayers();
@@ -75,6 +85,13 @@ export function AssignPage() {
     }
     return { id: payer.id, name: payer.displayName };
   };
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggleVillage = (village: string) =>
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (!next.delete(village)) next.add(village);
+      return next;
+    });
   const selectedItems = items.filter(({ line }) => selected.has(line.id));
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -141,46 +158,60 @@ export function AssignPage() {
               own.filter(({ line }) => assignRefusal(line) === null && !assigneeOf(line)).length,
             )}
           </p>
-          <button
-            type="button"
-            disabled={progress !== null}
-            onClick={() => {
-              const to = chosen();
-              if (to) void assign(own, to);
-            }}
-          >
-            {t.assign.assignVillage(village)}
-          </button>
-          <ul className="plain pay-list">
-            {own.map(({ line, person }) => {
-              const refusal = assignRefusal(line);
-              const assignee = assigneeOf(line);
-              const name = person?.fullName ?? t.payments.unknownPerson;
-              return (
-                <li key={line.id} className="assign-line" data-line={line.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={selected.has(line.id)}
-                      disabled={refusal !== null}
-                      onChange={() => toggle(line.id)}
-                      aria-label={t.assign.select(name)}
-                    />
-                    <span className="pay-name">{name}</span>
-                  </label>
-                  <span className="pay-amount">{formatVnd(line.amount)}</span>
-                  <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
-                  <span className="muted" data-testid="assignee">
-                    {refusal
-                      ? t.assign.refusals[refusal]
-                      : assignee
-                        ? t.assign.assignedTo(assignee.payerName)
-                        : t.assign.nobody}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
+          {byPayer(own).length > 0 && <p className="muted">{byPayer(own).join(' · ')}</p>}
+          <div className="toolbar">
+            <button
+              type="button"
+              disabled={progress !== null}
+              onClick={() => {
+                const to = chosen();
+                if (to) void assign(own, to);
+              }}
+            >
+              {t.assign.assignVillage(village)}
+            </button>
+            {/* A commune's lines can run to thousands: a village's people show when asked for. */}
+            <button
+              type="button"
+              aria-expanded={expanded.has(village)}
+              aria-controls={`assign-l${String(i)}`}
+              onClick={() => toggleVillage(village)}
+            >
+              {expanded.has(village) ? t.assign.hidePeople : t.assign.showPeople(own.length)}
+            </button>
+          </div>
+          {expanded.has(village) && (
+            <ul className="plain pay-list" id={`assign-l${String(i)}`}>
+              {own.map(({ line, person }) => {
+                const refusal = assignRefusal(line);
+                const assignee = assigneeOf(line);
+                const name = person?.fullName ?? t.payments.unknownPerson;
+                return (
+                  <li key={line.id} className="assign-line" data-line={line.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={selected.has(line.id)}
+                        disabled={refusal !== null}
+                        onChange={() => toggle(line.id)}
+                        aria-label={t.assign.select(name)}
+                      />
+                      <span className="pay-name">{name}</span>
+                    </label>
+                    <span className="pay-amount">{formatVnd(line.amount)}</span>
+                    <span className={`badge line-${line.status}`}>{t.lineStatuses[line.status]}</span>
+                    <span className="muted" data-testid="assignee">
+                      {refusal
+                        ? t.assign.refusals[refusal]
+                        : assignee
+                          ? t.assign.assignedTo(assignee.payerName)
+                          : t.assign.nobody}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </section>
       ))}
     </section>
