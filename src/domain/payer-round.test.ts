@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { vnd } from './money';
-import { moveVillage, orderVillages, payerRound, type RoundLine } from './payer-round';
+import { moveVillage, orderVillages, payerRound, progressByPayer, type RoundLine } from './payer-round';
 
 const line = (id: string, village: string, over: Partial<RoundLine> = {}): RoundLine => ({
   id,
@@ -63,5 +63,42 @@ describe('moving villages', () => {
 
   test('a kept order survives villages coming and going', () => {
     expect(orderVillages(['C', 'A'], ['B', 'C'])).toEqual(['C', 'A']);
+  });
+});
+
+describe('progressByPayer', () => {
+  test('each payer’s lines, paid and open, in đồng; unassigned lines count for nobody', () => {
+    const a = { id: 'p-a', name: 'Trần Văn Bình' };
+    const b = { id: 'p-b', name: 'Lê Thị An' };
+    const progress = progressByPayer([
+      { ...line('1', 'Thôn 1', { status: 'paid', amount: vnd(500_000) }), payer: a },
+      { ...line('2', 'Thôn 1', { amount: vnd(750_000) }), payer: a },
+      { ...line('3', 'Thôn 2', { status: 'unpaid', visited: true, amount: vnd(360_000) }), payer: a },
+      { ...line('4', 'Thôn 2', { amount: vnd(1_000_000) }), payer: b },
+      { ...line('5', 'Thôn 2', { status: 'void' }), payer: b },
+      { ...line('6', 'Thôn 3'), payer: null },
+    ]);
+    expect(progress).toEqual([
+      {
+        payerId: 'p-b',
+        payerName: 'Lê Thị An',
+        lines: 2,
+        paid: 0,
+        toVisit: 1,
+        revisits: 0,
+        paidAmount: 0,
+        toPay: 1_000_000,
+      },
+      {
+        payerId: 'p-a',
+        payerName: 'Trần Văn Bình',
+        lines: 3,
+        paid: 1,
+        toVisit: 1,
+        revisits: 1,
+        paidAmount: 500_000,
+        toPay: 1_110_000,
+      },
+    ]);
   });
 });

@@ -102,3 +102,50 @@ export function moveVillage(shown: readonly string[], village: string, by: -1 | 
   next[to] = village;
   return next;
 }
+
+export type PayerProgress = {
+  payerId: string;
+  payerName: string;
+  lines: number;
+  paid: number;
+  toVisit: number;
+  revisits: number;
+  /** Đồng paid on the payer's lines (their counted payments). */
+  paidAmount: number;
+  /** Đồng still to pay on the payer's open lines. */
+  toPay: number;
+};
+
+/**
+ * Each payer's progress on their round (issue 16, for the officer and the supervisor): lines
+ * assigned, paid, to visit and to visit again, with the money paid and still to pay. Payers in
+ * Vietnamese order of name.
+ */
+export function progressByPayer(
+  lines: readonly (RoundLine & { payer: { id: string; name: string } | null })[],
+): PayerProgress[] {
+  const by = new Map<string, PayerProgress>();
+  for (const line of lines) {
+    if (!line.payer) continue;
+    const p = by.get(line.payer.id) ?? {
+      payerId: line.payer.id,
+      payerName: line.payer.name,
+      lines: 0,
+      paid: 0,
+      toVisit: 0,
+      revisits: 0,
+      paidAmount: 0,
+      toPay: 0,
+    };
+    p.lines++;
+    if (line.status === 'paid') {
+      p.paid++;
+      p.paidAmount += line.amount;
+    }
+    if (rank(line) === 0) p.toVisit++;
+    if (rank(line) === 1) p.revisits++;
+    if (isOpen(line)) p.toPay += line.amount;
+    by.set(line.payer.id, p);
+  }
+  return [...by.values()].sort((a, b) => a.payerName.localeCompare(b.payerName, 'vi'));
+}

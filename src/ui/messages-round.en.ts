@@ -54,6 +54,16 @@ export const roundMessages: RoundMessages = {
     showPeople: (n) => `Show each person (${String(n)})`,
     hidePeople: 'Hide the people',
     payerCount: (name, n) => `${name}: ${String(n)}`,
+    progress: {
+      title: 'Payers’ progress this month',
+      payer: 'Payer',
+      lines: 'Assigned',
+      paid: 'Paid',
+      toVisit: 'To visit',
+      revisits: 'Visit again',
+      paidAmount: 'Paid (đồng)',
+      toPay: 'Still to pay (đồng)',
+    },
     refusals: {
       'line-settled': 'Paid or cancelled: not reassigned',
       'not-cash-line': 'Paid into an account',

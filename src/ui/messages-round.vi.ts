@@ -56,6 +56,16 @@ export const roundMessages = {
     showPeople: (n: number) => `Xem từng người (${String(n)})`,
     hidePeople: 'Ẩn danh sách người',
     payerCount: (name: string, n: number) => `${name}: ${String(n)}`,
+    progress: {
+      title: 'Tiến độ của người chi trả trong tháng',
+      payer: 'Người chi trả',
+      lines: 'Được giao',
+      paid: 'Đã chi',
+      toVisit: 'Cần đến',
+      revisits: 'Thăm lại',
+      paidAmount: 'Đã chi (đồng)',
+      toPay: 'Còn phải chi (đồng)',
+    },
     refusals: {
       'line-settled': 'Đã chi hoặc đã hủy: không giao lại',
       'not-cash-line': 'Nhận qua tài khoản',

@@ -121,6 +121,9 @@ describe('assignments and the payer’s round', () => {
     await expect
       .poll(() => officer.getByRole('status').allTextContents())
       .toContain(`Đã giao 2 người cho ${PAYER_NAME} trên máy; sẽ gửi về máy chủ khi đồng bộ.`);
+    // The officer follows each payer's round: lines assigned, none paid yet by this payer.
+    const progressRow = officer.locator('.assign-progress tbody tr', { hasText: PAYER_NAME });
+    await expect.poll(() => progressRow.locator('td').first().textContent()).toBe(String(assignedInV1 + 2));
     await officer.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect.poll(() => pendingText(officer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
 

@@ -6,13 +6,13 @@
  */
 import { useMemo, useState } from 'react';
 import { assignRefusal } from '../../domain/payment-line';
-import { formatVnd } from '../../domain/money';
-import { orderVillages } from '../../domain/payer-round';
+import { formatVnd, vnd } from '../../domain/money';
+import { orderVillages, progressByPayer } from '../../domain/payer-round';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp, type RecordOpError } from '../../ui/use-record-op';
-import { assigneeOf } from './line-assignee';
+import { assigneeOf, lastVisitReasonOf } from './line-assignee';
 import { usePayers } from './use-payers';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
@@ -40,6 +40,25 @@ export function AssignPage() {
   const payers = saved?.payers ?? [];
   const payer = payers.find((p) => p.id === payerId);
   const items = useMemo(() => (list?.items ?? []).filter((i) => i.person), [list]);
+  const payerProgress = useMemo(
+    () =>
+      progressByPayer(
+        items.map(({ line, person }) => {
+          const assignee = assigneeOf(line);
+          return {
+            id: line.id,
+            status: line.status,
+            amount: vnd(line.amount),
+            village: person?.village ?? '',
+            sortKey: person?.sortKey ?? '',
+            visited: lastVisitReasonOf(line) !== null,
+            revisitOn: null,
+            payer: assignee ? { id: assignee.payerId, name: assignee.payerName } : null,
+          };
+        }),
+      ),
+    [items],
+  );
   const villages = useMemo(() => {
     const by = new Map<string, PaymentListItem[]>();
     for (const item of items) {
@@ -105,6 +124,35 @@ export function AssignPage() {
     <section className="assign">
       <h1>{t.assign.title(list.periodId ?? '')}</h1>
       <p className="muted">{t.assign.intro}</p>
+      {payerProgress.length > 0 && (
+        <table className="assign-progress">
+          <caption>{t.assign.progress.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.assign.progress.payer}</th>
+              <th scope="col">{t.assign.progress.lines}</th>
+              <th scope="col">{t.assign.progress.paid}</th>
+              <th scope="col">{t.assign.progress.toVisit}</th>
+              <th scope="col">{t.assign.progress.revisits}</th>
+              <th scope="col">{t.assign.progress.paidAmount}</th>
+              <th scope="col">{t.assign.progress.toPay}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payerProgress.map((p) => (
+              <tr key={p.payerId}>
+                <th scope="row">{p.payerName}</th>
+                <td className="num">{p.lines}</td>
+                <td className="num">{p.paid}</td>
+                <td className="num">{p.toVisit}</td>
+                <td className="num">{p.revisits}</td>
+                <td className="num">{formatVnd(vnd(p.paidAmount))}</td>
+                <td className="num">{formatVnd(vnd(p.toPay))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {saved === null && <p className="notice error">{t.assign.noPayers}</p>}
       {saved && <p className="muted">{t.assign.payersAt(formatDateTime(saved.at))}</p>}
       {stale && saved && <p className="muted">{t.assign.payersStale}</p>}
