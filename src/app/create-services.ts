@@ -7,6 +7,7 @@ import { createRecorder } from '../storage/outbox';
 import { readOutboxCounts } from '../storage/outbox-counts';
 import { readKeyringState } from '../storage/device-unlock';
 import { attachRosterIndex, detachRosterIndex } from '../storage/roster-index';
+import { keepRosterHead } from '../storage/roster-head';
 import { prefetchSealedPages } from '../storage/roster-pages';
 import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
@@ -32,7 +33,9 @@ export function createServices(): Services {
   db.keyring.subscribe((state) => {
     if (state === 'unlocked') {
       // Built in the background from the pages; roster search and filters use it once ready.
-      attachRosterIndex(db, { today: () => vietnamDate(systemClock.now()) });
+      const index = attachRosterIndex(db, { today: () => vietnamDate(systemClock.now()) });
+      // The roster's head is kept with it, to show at the next unlock while it builds.
+      keepRosterHead(db, index);
       void engine.syncNow();
     } else {
       // Locked or wiped: no names stay in memory.

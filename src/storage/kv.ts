@@ -22,6 +22,8 @@ export type KvKey =
   | 'lastUser'
   /** Minutes without use before the device locks (features/lock/use-idle-lock.ts). */
   | 'idleLockMinutes'
+  /** The roster's count and first lines, shown while the index builds (roster-head.ts). */
+  | 'rosterHead'
   /** The payers last downloaded for assigning lines, with when (features/payments/use-payers.ts). */
   | 'payers'
   /** The payer's order of villages on their round (features/payments/my-round-page.tsx). */

@@ -1,4 +1,5 @@
 /** Roster reads: ordered windows for the virtualised list, prefix search, ID lookup, and filters. */
+import { readRosterHead, type RosterHead } from './roster-head';
 import { compareVillages, matchesRosterFilters, sortRosterPeople, type RosterView } from '../domain/roster-filter';
 import { queryWords } from '../domain/vietnamese-text';
 import type { AppDb, BeneficiaryRow } from './app-db';
@@ -14,7 +15,15 @@ export type { RosterListRow } from './roster-index-list';
  * edited records (roster-pages.ts `loadRoster`), with the same answers.
  */
 export async function countRoster(db: AppDb): Promise<number> {
+  const head = await headWhileBuilding(db);
+  if (head) return head.count;
   return (await askIndex(db, (index) => index.count())) ?? (await loadRoster(db)).size;
+}
+
+/** The kept head of the roster, while the index is still being built (roster-head.ts). */
+async function headWhileBuilding(db: AppDb): Promise<RosterHead | undefined> {
+  const index = rosterIndexOf(db);
+  return index && !index.isReady() ? readRosterHead(db) : undefined;
 }
 
 const byNameThenId = (a: BeneficiaryRow, b: BeneficiaryRow) =>
@@ -22,6 +31,8 @@ const byNameThenId = (a: BeneficiaryRow, b: BeneficiaryRow) =>
 
 /** A window of the roster in name order (given name first). */
 export async function rosterWindow(db: AppDb, offset: number, limit: number): Promise<RosterListRow[]> {
+  const head = await headWhileBuilding(db);
+  if (head && offset + limit <= head.rows.length) return head.rows.slice(offset, offset + limit);
   const answer = await askIndex(db, (index) => index.window(offset, limit));
   if (answer) return answer;
   return [...(await loadRoster(db)).values()].sort(byNameThenId).slice(offset, offset + limit);
