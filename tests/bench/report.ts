@@ -146,8 +146,8 @@ export function tableRows(r: Dict): [string, string, string][] {
   if (mem) {
     const people = Number(get(mem, 'beneficiaries')).toLocaleString('en-US');
     rows.push([
-      `Server RSS after a full pull of ${people} people (peak)`,
-      `${fixed(get(mem, 'rssMb'), 'MB', 0)} (${fixed(get(mem, 'peakRssMb'), 'MB', 0)})`,
+      `Server RSS after a full pull of ${people} people (peak; before the pull)`,
+      `${fixed(get(mem, 'rssMb'), 'MB', 0)} (${fixed(get(mem, 'peakRssMb'), 'MB', 0)}; ${fixed(get(mem, 'rssBeforePullMb'), 'MB', 0)} before)`,
       'peak ≤ 200 MB',
     ]);
   }
