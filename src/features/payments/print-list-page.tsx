@@ -1,9 +1,10 @@
-import { amountInWordsVi, formatAmount, sumVnd } from '../../domain/money';
+import { formatAmount, sumVnd } from '../../domain/money';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSearchParams } from 'react-router';
 import { useServices } from '../../ui/services';
+import { InWords, PrintButton, SheetFoot, SheetHead } from './print-sheet';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
 /**
@@ -24,11 +25,7 @@ export function PrintListPage() {
   }
   return (
     <section className="print-list">
-      <p className="no-print">
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t.printList.print}
-        </button>
-      </p>
+      <PrintButton />
       {[...byCommune.entries()].map(([code, items]) => {
         const sorted = [...items].sort(
           (a, b) =>
@@ -43,16 +40,9 @@ export function PrintListPage() {
         const commune = communes.find((c) => c.code === code);
         return (
           <article key={code} className="sheet">
-            <header className="sheet-head">
-              <div>
-                <strong>{(commune?.name ?? code).toUpperCase()}</strong>
-              </div>
-              <div className="center">
-                <strong>{t.printList.nation}</strong>
-                <br />
-                <u>{t.printList.motto}</u>
-              </div>
-            </header>
+            <SheetHead>
+              <strong>{(commune?.name ?? code).toUpperCase()}</strong>
+            </SheetHead>
             <h1 className="center">{t.printList.title(month ?? '', year ?? '')}</h1>
             <table>
               <thead>
@@ -95,23 +85,13 @@ export function PrintListPage() {
                 </tr>
               </tfoot>
             </table>
-            <p>
-              {/* The total in Vietnamese words in every interface language: it is part of the
-                  Vietnamese payment list that recipients sign and the commune stamps. */}
-              {t.printList.inWords}: <em>{amountInWordsVi(totals.total)}</em>
-            </p>
-            <footer className="sheet-foot">
-              <div className="center">
-                <strong>{t.printList.preparer}</strong>
-                <br />
-                <em>{t.printList.signHint}</em>
-              </div>
-              <div className="center">
-                <strong>{t.printList.approver}</strong>
-                <br />
-                <em>{t.printList.stampHint}</em>
-              </div>
-            </footer>
+            <InWords total={totals.total} />
+            <SheetFoot
+              blocks={[
+                { title: t.printList.preparer, hint: t.printList.signHint },
+                { title: t.printList.approver, hint: t.printList.stampHint },
+              ]}
+            />
           </article>
         );
       })}

@@ -4,7 +4,7 @@
  * and a column for each receiver's signature, totals in figures and words, and the payer's and
  * the officer's signatures. A4 portrait; from the device's data, so it prints offline.
  */
-import { amountInWordsVi, formatAmount, sumVnd } from '../../domain/money';
+import { formatAmount, sumVnd } from '../../domain/money';
 import type { UnpaidReason } from '../../domain/vocabulary';
 import { vietnamDate } from '../../lib/clock';
 import { birthYear, formatIsoDate } from '../../ui/format';
@@ -12,6 +12,7 @@ import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useMyRound } from './use-my-round';
+import { InWords, PrintButton, SheetFoot, SheetHead } from './print-sheet';
 
 export function PrintRoundPage() {
   const { clock } = useServices();
@@ -22,24 +23,13 @@ export function PrintRoundPage() {
   const total = sumVnd(open.map((l) => l.amount));
   return (
     <section className="print-list">
-      <p className="no-print">
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t.printList.print}
-        </button>
-      </p>
+      <PrintButton />
       <article className="sheet">
-        <header className="sheet-head">
-          <div>
-            <strong>{t.round.printPayer(payer)}</strong>
-            <br />
-            {t.round.printMonth(mine.periodId ?? '')}
-          </div>
-          <div className="center">
-            <strong>{t.printList.nation}</strong>
-            <br />
-            <u>{t.printList.motto}</u>
-          </div>
-        </header>
+        <SheetHead>
+          <strong>{t.round.printPayer(payer)}</strong>
+          <br />
+          {t.round.printMonth(mine.periodId ?? '')}
+        </SheetHead>
         <h1 className="center">{t.round.printTitle(formatIsoDate(vietnamDate(clock.now())))}</h1>
         <table>
           <thead>
@@ -88,22 +78,13 @@ export function PrintRoundPage() {
             </tr>
           </tfoot>
         </table>
-        <p>
-          {/* In Vietnamese words in every interface language: the list is a Vietnamese record. */}
-          {t.printList.inWords}: <em>{amountInWordsVi(total)}</em>
-        </p>
-        <footer className="sheet-foot">
-          <div className="center">
-            <strong>{t.round.printPayerSign}</strong>
-            <br />
-            <em>{t.printList.signHint}</em>
-          </div>
-          <div className="center">
-            <strong>{t.round.printOfficerSign}</strong>
-            <br />
-            <em>{t.printList.signHint}</em>
-          </div>
-        </footer>
+        <InWords total={total} />
+        <SheetFoot
+          blocks={[
+            { title: t.round.printPayerSign, hint: t.printList.signHint },
+            { title: t.round.printOfficerSign, hint: t.printList.signHint },
+          ]}
+        />
       </article>
     </section>
   );
