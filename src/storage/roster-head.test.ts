@@ -32,13 +32,36 @@ describe('the roster head (shown while the index builds)', () => {
   test('is kept with the index: its count and first lines in name order', async () => {
     const db = await withPeople(150);
     const index = attachRosterIndex(db, { today: () => today });
-    keepRosterHead(db, index, 0);
+    keepRosterHead(db, index, (write) => {
+      const timer = setTimeout(write, 0);
+      return () => clearTimeout(timer);
+    });
     await index.whenReady();
     await expect.poll(() => readRosterHead(db)).toEqual({ count: 150, rows: index.window(0, HEAD_ROWS) });
 
     // A change reaches the head once it settles.
     await db.beneficiaries.delete('b-0000');
     await expect.poll(async () => (await readRosterHead(db))?.count).toBe(149);
+  });
+
+  test('a detached index keeps nothing: a change just before the lock is not written after it', async () => {
+    const db = await withPeople(20);
+    const index = attachRosterIndex(db, { today: () => today });
+    // The settling write is run by hand: after the index is detached.
+    const due: (() => void)[] = [];
+    keepRosterHead(db, index, (write) => {
+      due.push(write);
+      return () => undefined;
+    });
+    await index.whenReady();
+    await expect.poll(async () => (await readRosterHead(db))?.count).toBe(20);
+    await db.kv.delete('rosterHead');
+    await db.beneficiaries.delete('b-0000');
+    await expect.poll(() => due.length).toBeGreaterThan(0);
+    detachRosterIndex(db);
+    for (const write of due) write();
+    // A write would have been issued at once: the next read of kv comes after it.
+    expect(await readRosterHead(db)).toBeUndefined();
   });
 
   test('answers the count and the first window while a new index builds, then the index does', async () => {

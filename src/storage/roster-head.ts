@@ -8,6 +8,7 @@
  */
 import type { AppDb } from './app-db';
 import { getKv, setKv } from './kv';
+import { rosterIndexOf } from './roster-index';
 import type { RosterIndex } from './roster-index-types';
 import type { RosterListRow } from './roster-index-list';
 
@@ -26,10 +27,19 @@ export function readRosterHead(db: AppDb): Promise<RosterHead | undefined> {
  * Keeps the head current with `index`: written once it is ready and after its changes settle.
  * Returns the unsubscribe. A write after the device locked is dropped (the key is gone).
  */
-export function keepRosterHead(db: AppDb, index: RosterIndex, settleMs = SETTLE_MS): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** Runs `write` once changes have settled; returns its cancel. Tests pass their own. */
+export type Settle = (write: () => void) => () => void;
+const afterSettling: Settle = (write) => {
+  const timer = setTimeout(write, SETTLE_MS);
+  return () => clearTimeout(timer);
+};
+
+export function keepRosterHead(db: AppDb, index: RosterIndex, settle: Settle = afterSettling): () => void {
+  let cancel: (() => void) | undefined;
   const write = () => {
-    timer = undefined;
+    cancel = undefined;
+    // Detached meanwhile (locked, wiped, another user): its names are not to be kept.
+    if (rosterIndexOf(db) !== index) return;
     const count = index.count();
     const rows = index.window(0, HEAD_ROWS);
     if (count === null || rows === null) return;
@@ -39,12 +49,12 @@ export function keepRosterHead(db: AppDb, index: RosterIndex, settleMs = SETTLE_
   };
   const unsubscribe = index.subscribe(() => {
     if (!index.isReady()) return;
-    clearTimeout(timer);
-    timer = setTimeout(write, settleMs);
+    cancel?.();
+    cancel = settle(write);
   });
   void index.whenReady().then(write, () => undefined);
   return () => {
-    clearTimeout(timer);
+    cancel?.();
     unsubscribe();
   };
 }
