@@ -1,5 +1,5 @@
 /**
- * `GET /api/staff/payers` (docs/protocol.md "Payers"): the enabled payers who share a commune
+ * `GET /api/staff/payers` (docs/protocol.md `payment.assign`): the enabled payers who share a commune
  * with the asking officer or supervisor, for assigning lines (issue 16). The device keeps the
  * answer, so assigning works offline with the payers it last saw.
  */

@@ -22,10 +22,11 @@ export function usePayers(): { saved: SavedPayers | null | undefined; stale: boo
     let live = true;
     // navigator.onLine false is a hint: no request is tried (sync/contact.ts).
     if (!navigator.onLine) return;
-    transport.listPayers(token).then(
-      (payers) => setKv(db, 'payers', { at: clock.now(), payers } satisfies SavedPayers),
-      () => live && setStale(true),
-    );
+    transport
+      .listPayers(token)
+      .then((payers) => setKv(db, 'payers', { at: clock.now(), payers } satisfies SavedPayers))
+      // Not downloaded, or not kept (the device locked meanwhile): the saved list stays, said stale.
+      .catch(() => live && setStale(true));
     return () => {
       live = false;
     };

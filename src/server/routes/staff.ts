@@ -1,4 +1,4 @@
-/** `GET /api/staff/payers` (docs/protocol.md "Payers"): who an officer may assign lines to. */
+/** `GET /api/staff/payers` (docs/protocol.md `payment.assign`): who an officer may assign lines to. */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import { can, sharedCommunes } from '../../protocol/permissions';
