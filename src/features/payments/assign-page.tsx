@@ -12,7 +12,7 @@ import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useRecordOp, type RecordOpError } from '../../ui/use-record-op';
-import { assigneeOf, lastVisitReasonOf } from './line-assignee';
+import { assigneeOf, roundItemOf } from './line-assignee';
 import { usePayers } from './use-payers';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
@@ -40,25 +40,7 @@ export function AssignPage() {
   const payers = saved?.payers ?? [];
   const payer = payers.find((p) => p.id === payerId);
   const items = useMemo(() => (list?.items ?? []).filter((i) => i.person), [list]);
-  const payerProgress = useMemo(
-    () =>
-      progressByPayer(
-        items.map(({ line, person }) => {
-          const assignee = assigneeOf(line);
-          return {
-            id: line.id,
-            status: line.status,
-            amount: vnd(line.amount),
-            village: person?.village ?? '',
-            sortKey: person?.sortKey ?? '',
-            visited: lastVisitReasonOf(line) !== null,
-            revisitOn: null,
-            payer: assignee ? { id: assignee.payerId, name: assignee.payerName } : null,
-          };
-        }),
-      ),
-    [items],
-  );
+  const payerProgress = useMemo(() => progressByPayer(items.map(roundItemOf)), [items]);
   const villages = useMemo(() => {
     const by = new Map<string, PaymentListItem[]>();
     for (const item of items) {

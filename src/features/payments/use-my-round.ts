@@ -5,15 +5,12 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { vnd } from '../../domain/money';
-import { payerRound, type Round, type RoundLine } from '../../domain/payer-round';
+import { payerRound, type Round } from '../../domain/payer-round';
 import { getKv } from '../../storage/kv';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
-import { assigneeOf, lastVisitReasonOf, revisitOnOf } from './line-assignee';
-import { usePaymentList, type PaymentListItem } from './use-payment-list';
-
-export type RoundItem = RoundLine & { item: PaymentListItem; lastVisit: string | null };
+import { roundItemOf, type RoundItem } from './line-assignee';
+import { usePaymentList } from './use-payment-list';
 
 export function useMyRound(): { periodId: string | null; round: Round<RoundItem> } | undefined {
   const { db } = useServices();
@@ -22,24 +19,7 @@ export function useMyRound(): { periodId: string | null; round: Round<RoundItem>
   const order = useLiveQuery(async () => (await getKv<string[]>(db, 'roundOrder')) ?? [], [db]);
   return useMemo(() => {
     if (!list || !order || !userId) return undefined;
-    const mine: RoundItem[] = list.items.flatMap((item) => {
-      const { line, person } = item;
-      if (assigneeOf(line)?.payerId !== userId) return [];
-      const lastVisit = lastVisitReasonOf(line);
-      return [
-        {
-          id: line.id,
-          status: line.status,
-          amount: vnd(line.amount),
-          village: person?.village ?? '',
-          sortKey: person?.sortKey ?? '',
-          visited: lastVisit !== null,
-          revisitOn: revisitOnOf(line),
-          item,
-          lastVisit,
-        },
-      ];
-    });
+    const mine = list.items.map(roundItemOf).filter((l) => l.payer?.id === userId);
     return { periodId: list.periodId, round: payerRound(mine, order) };
   }, [list, order, userId]);
 }
