@@ -33,4 +33,9 @@ export const opResultMessagesVi = {
     'Dòng chi trả đã được chi, đang chuyển khoản hoặc đã hủy: không giao lại cho người khác. Người đã chi chịu trách nhiệm khoản tiền đó.',
   'not-cash-line': 'Dòng chi trả này nhận qua tài khoản: không giao cho người chi trả tiền mặt.',
   'unknown-payer': 'Người được giao không phải người chi trả của xã này, hoặc tài khoản đã bị khóa.',
+  'wrong-ledger': 'Thao tác tiền mặt không khớp sổ quỹ của người chi trả. Thao tác không được ghi nhận.',
+  'not-own-ledger': 'Người chi trả chỉ ghi sổ tiền mặt của chính mình.',
+  'handover-to-self': 'Không bàn giao tiền cho chính mình: hãy chọn người chi trả nhận tiền.',
+  'bad-count': 'Số tờ theo mệnh giá không cộng đúng bằng tổng tiền đã đếm.',
+  'close-reason-missing': 'Tiền đếm được khác số dư trên sổ: hãy ghi lý do chênh lệch.',
 } as const satisfies Record<OpResultCode, string>;

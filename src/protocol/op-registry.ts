@@ -11,9 +11,17 @@
  */
 import type { z } from 'zod';
 import { applyBeneficiaryOp, type BeneficiaryOp } from '../domain/beneficiary-ops';
+import { decideCashOp, type CashOp } from '../domain/cash-ops';
 import { recordIdCheck, type IdCheckOp } from '../domain/id-check-record';
 import { applyPaymentOp, type PaymentOp } from '../domain/payment-line';
 import type { Role } from '../domain/vocabulary';
+import {
+  cashAcknowledgePayloadSchema,
+  cashClosePayloadSchema,
+  cashHandoverPayloadSchema,
+  cashReceivePayloadSchema,
+  cashReturnPayloadSchema,
+} from './payloads-cash';
 import { idCheckPayloadSchema } from './payloads-id-check';
 import {
   paymentAssignPayloadSchema,
@@ -34,10 +42,11 @@ import {
 } from './payloads-roster';
 
 /**
- * The entity an op changes: a `beneficiary`, a `payment-line`, or a new `id-check` record (keyed
- * by the op id; its entityId is the beneficiary checked).
+ * The entity an op changes: a `beneficiary`, a `payment-line`, a new `id-check` record (keyed
+ * by the op id; its entityId is the beneficiary checked), or a payer's cash ledger
+ * (`cash-custody`, entityId = `ledgerId`; its entries are read through `GET /api/cash`, not pulled).
  */
-export const opFamilies = ['beneficiary', 'payment-line', 'id-check'] as const;
+export const opFamilies = ['beneficiary', 'payment-line', 'id-check', 'cash-custody'] as const;
 export type OpFamily = (typeof opFamilies)[number];
 
 export type OpDefinition = {
@@ -114,6 +123,18 @@ export const opRegistry = {
     payload: transferCancelPayloadSchema,
   },
   'payment.reroute': { family: 'payment-line', version: 1, roles: serverMade, payload: reroutePayloadSchema },
+  // A payer's cash in hand (issue 16): each payer records their own; a supervisor acknowledges a
+  // close whose count differs from the balance.
+  'cash.receive': { family: 'cash-custody', version: 1, roles: ['payer'], payload: cashReceivePayloadSchema },
+  'cash.return': { family: 'cash-custody', version: 1, roles: ['payer'], payload: cashReturnPayloadSchema },
+  'cash.handover': { family: 'cash-custody', version: 1, roles: ['payer'], payload: cashHandoverPayloadSchema },
+  'cash.close': { family: 'cash-custody', version: 1, roles: ['payer'], payload: cashClosePayloadSchema },
+  'cash.acknowledge': {
+    family: 'cash-custody',
+    version: 1,
+    roles: ['supervisor'],
+    payload: cashAcknowledgePayloadSchema,
+  },
 } as const satisfies Record<string, OpDefinition>;
 
 export type OpType = keyof typeof opRegistry;
@@ -142,6 +163,7 @@ export const familyReducers = {
   beneficiary: applyBeneficiaryOp,
   'payment-line': applyPaymentOp,
   'id-check': recordIdCheck,
+  'cash-custody': decideCashOp,
 } satisfies Record<OpFamily, unknown>;
 
 /** Compile-time: the registry's ops of each family are ops the family's reducer accepts. */
@@ -149,8 +171,9 @@ export type FamilyOpsAccepted = [
   TypedOp<OpTypeOf<'beneficiary'>> extends BeneficiaryOp ? true : never,
   TypedOp<OpTypeOf<'payment-line'>> extends Pick<PaymentOp, 'type' | 'payload'> ? true : never,
   TypedOp<OpTypeOf<'id-check'>> extends IdCheckOp ? true : never,
+  TypedOp<OpTypeOf<'cash-custody'>> extends CashOp ? true : never,
 ];
-export const familyOpsAccepted: FamilyOpsAccepted = [true, true, true];
+export const familyOpsAccepted: FamilyOpsAccepted = [true, true, true, true];
 
 /** The op types a device may send: those some role has (the others are made by the server). */
 export const deviceOpTypes = opTypes.filter((type) => opRegistry[type].roles.length > 0);

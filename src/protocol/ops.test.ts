@@ -149,10 +149,19 @@ describe('looseOpEnvelopeSchema', () => {
 });
 
 describe('roles of the op registry', () => {
-  test('only supervisors void; payers only check IDs and record payment outcomes', () => {
+  test('only supervisors void; payers only check IDs, record payment outcomes and their own cash', () => {
     expect(opRegistry['payment.void'].roles).toEqual(['supervisor']);
     const payerTypes = opTypes.filter((type) => rolesFor(type).includes('payer'));
-    expect(payerTypes.sort()).toEqual(['id-check.record', 'payment.record', 'payment.unpaid']);
+    expect(payerTypes.sort()).toEqual([
+      'cash.close',
+      'cash.handover',
+      'cash.receive',
+      'cash.return',
+      'id-check.record',
+      'payment.record',
+      'payment.unpaid',
+    ]);
+    expect(rolesFor('cash.acknowledge')).toEqual(['supervisor']);
     expect(opTypes.filter((type) => rolesFor(type).includes('admin'))).toEqual([]);
   });
 });

@@ -65,6 +65,11 @@ const actionRoles = {
   'fees.manage': ['admin'],
   /** See one's own round: the lines assigned to oneself (issue 16, `payment.assign`). */
   'round.view': ['payer'],
+  /**
+   * Read cash ledgers (issue 16, `GET /api/cash`): a payer their own, a supervisor every payer's
+   * of their communes.
+   */
+  'cash.ledgers': ['payer', 'supervisor'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,5 @@
 /** Push messages (docs/protocol.md "Push"): the request body, the per-op results and their codes. */
+import { cashRefusals } from '../domain/cash-ops';
 import { z } from 'zod';
 import { beneficiaryRefusals } from '../domain/beneficiary-ops';
 import { paymentConflictCodes, paymentRejectCodes } from '../domain/payment-line';
@@ -37,6 +38,7 @@ export type ConflictCode = (typeof conflictCodes)[number];
 export const rejectCodes = [
   ...paymentRejectCodes,
   ...beneficiaryRefusals,
+  ...cashRefusals,
   'forbidden',
   'seq-reused',
   'op-id-reused',

@@ -26,6 +26,7 @@ import { pullRoutes } from './routes/pull';
 import type { Gate } from '../lib/gate';
 import { pushRoutes } from './routes/push';
 import { staffRoutes } from './routes/staff';
+import { cashRoutes } from './routes/cash';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import type { AuthDeps } from './services/auth';
@@ -68,6 +69,7 @@ export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hon
   app.route('/', pullRoutes(db.kysely, session, cursorSecret, pullGate));
   app.route('/', pushRoutes(db, session, { clock, logger }));
   app.route('/', staffRoutes(db, session));
+  app.route('/', cashRoutes(db, session));
   app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));

@@ -8,6 +8,7 @@
 import { assert } from '../lib/assert';
 import { err, ok, type Result } from '../lib/result';
 import { statusInMonth, type BeneficiaryRefusal } from '../domain/beneficiary-ops';
+import type { CashRefusal } from '../domain/cash-ops';
 import { lineHasOp, type PaymentLineState, type PaymentRejectCode } from '../domain/payment-line';
 import type { BeneficiaryData } from '../protocol/entities';
 import { familyOf, familyReducers, isOpType, type OpFamily } from '../protocol/op-registry';
@@ -21,21 +22,25 @@ export type LocalTable = 'beneficiaries' | 'paymentLines' | 'idChecks';
 export type LocalRow = BeneficiaryRow | PaymentLineRow | IdCheckRow;
 type Row = LocalRow;
 
-/** The local table each family changes. */
+/**
+ * The local table each family changes. A payer's cash ledger has none: its ops are its record,
+ * read from the outbox (cash-ledger.ts).
+ */
 const familyTables = {
   beneficiary: 'beneficiaries',
   'payment-line': 'paymentLines',
   'id-check': 'idChecks',
-} as const satisfies Record<OpFamily, LocalTable>;
+  'cash-custody': null,
+} as const satisfies Record<OpFamily, LocalTable | null>;
 
-/** The local table an op type changes. An op type the registry does not know is a bug. */
-export function tableOf(type: string): LocalTable {
+/** The local table an op type changes (null: none). An op type the registry does not know is a bug. */
+export function tableOf(type: string): LocalTable | null {
   assert(isOpType(type), `no op type ${type} in the registry`);
   return familyTables[familyOf(type)];
 }
 
 /** Why the device's reducer refused an op (the server would refuse it the same way). */
-export type LocalRefusal = BeneficiaryRefusal | PaymentRejectCode | 'invalid-payload';
+export type LocalRefusal = BeneficiaryRefusal | PaymentRejectCode | CashRefusal | 'invalid-payload';
 
 /** What the device knows besides the row: the status of the beneficiary a line or a check is about. */
 export type LocalContext = { beneficiary: BeneficiaryRow | undefined };
@@ -72,6 +77,10 @@ export function reduceLocal(
     });
     if (outcome.status === 'rejected') return err(outcome.code);
     return ok({ ...line, ...lineStateFrom(next), localOpId: op.id });
+  }
+  if (isOfFamily(op, 'cash-custody')) {
+    const decided = familyReducers['cash-custody'](op);
+    return decided.ok ? ok(undefined) : decided;
   }
   assert(isOfFamily(op, 'id-check'), `no local reducer for ${op.type}`);
   // A check of a person nobody holds is refused, as on the server.
@@ -120,7 +129,7 @@ function beneficiaryData(row: BeneficiaryRow): Record<string, unknown> {
 /** What a reducer needs to know besides the row: the beneficiary a line or a check is about. */
 export async function localContext(db: AppDb, op: Op, row: Row | undefined): Promise<LocalContext> {
   const family = familyOf(op.type);
-  if (family === 'beneficiary') return { beneficiary: undefined };
+  if (family === 'beneficiary' || family === 'cash-custody') return { beneficiary: undefined };
   const beneficiaryId = family === 'id-check' ? op.entityId : (row as PaymentLineRow | undefined)?.beneficiaryId;
   return { beneficiary: beneficiaryId === undefined ? undefined : await readPerson(db, beneficiaryId) };
 }

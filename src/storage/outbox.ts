@@ -2,6 +2,7 @@
  * The outbox: every local change is recorded together with its operation, in one transaction,
  * so a change is either durable with its op or not made at all (docs/protocol.md "Operation envelope").
  */
+import type { CashRefusal } from '../domain/cash-ops';
 import { err, ok, type Result } from '../lib/result';
 import { opRegistry, type OpType, type PayloadInput } from '../protocol/op-registry';
 import { parsePayload, type Op, type OpOf } from '../protocol/ops';
@@ -54,8 +55,11 @@ export type RecordOptions = {
   evidence?: readonly Evidence[] | undefined;
 };
 
-/** Why nothing was recorded: the payload is not one the registry's schema accepts. */
-export type RecordRefusal = { code: 'invalid-payload'; issues: string[] };
+/**
+ * Why nothing was recorded: the payload is not one the registry's schema accepts, or a cash op
+ * its family's rule refuses (a ledger entry is never recorded to be refused later).
+ */
+export type RecordRefusal = { code: 'invalid-payload'; issues: string[] } | { code: CashRefusal };
 
 /**
  * Records an op of `type` with its optimistic local change and its evidence, in one read-write
@@ -79,6 +83,7 @@ export async function recordOp<T extends OpType>(
   const payload = parsePayload(type, { v: opRegistry[type].version, ...input });
   if (!payload.ok) return err({ code: 'invalid-payload', issues: payload.error.issues });
   const table = tableOf(type);
+  if (table === null) return recordLedgerOp(db, ctx, type, entityId, payload.value, options);
   const tables = [
     db.outbox,
     db.kv,
@@ -139,6 +144,54 @@ export async function recordOp<T extends OpType>(
     const evidence = options.evidence ?? [];
     if (evidence.length > 0) writes.push(db.blobs.bulkPut(evidence.map((e) => ({ ...e, uploaded: 0 as const }))));
     writes.push(db.kv.put({ key: SEQ_KEY, value: seq }), db.outbox.add(row));
+    await Promise.all(writes);
+    return ok(row);
+  });
+}
+
+/**
+ * An op whose record is the op itself (a payer's cash ledger, cash-ledger.ts): the family's rule
+ * must accept it before it is recorded, since no server copy can overrule a ledger entry. It is
+ * durable with its evidence and its seq, as every op.
+ */
+async function recordLedgerOp(
+  db: AppDb,
+  ctx: OpContext,
+  type: OpType,
+  entityId: string,
+  payload: unknown,
+  options: RecordOptions,
+): Promise<Result<OutboxRow, RecordRefusal>> {
+  return db.transaction('rw', [db.outbox, db.kv, db.blobs], async () => {
+    const seq = (await lastSeq(db)) + 1;
+    const now = ctx.now();
+    const envelope = {
+      id: ctx.makeId(),
+      deviceId: ctx.deviceId,
+      seq,
+      type,
+      entityId,
+      actorId: ctx.actorId,
+      recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
+      payload,
+    };
+    const op = envelope as unknown as Op;
+    const decided = reduceLocal(op, undefined, { beneficiary: undefined });
+    if (!decided.ok) return err({ code: decided.error as CashRefusal });
+    const row: OutboxRow = {
+      seq,
+      id: envelope.id,
+      type,
+      entityId,
+      state: 'pending',
+      envelope,
+      attempts: 0,
+      lastError: null,
+      result: null,
+    };
+    const evidence = options.evidence ?? [];
+    const writes: Promise<unknown>[] = [db.kv.put({ key: SEQ_KEY, value: seq }), db.outbox.add(row)];
+    if (evidence.length > 0) writes.push(db.blobs.bulkPut(evidence.map((e) => ({ ...e, uploaded: 0 as const }))));
     await Promise.all(writes);
     return ok(row);
   });
@@ -212,7 +265,8 @@ export async function applyPushResults(
         // A check recorded by a rejected op (on its own or carried by a payment) is not a fact either.
         if (stateOf(byId.get(op.id) ?? { status: 'applied' }) === 'rejected') await db.idChecks.delete(op.id);
         const table = tableOf(op.type);
-        if (table !== 'idChecks' && touched.delete(op.entityId)) await rebuildEntity(db, table, op.entityId);
+        if (table !== 'idChecks' && table !== null && touched.delete(op.entityId))
+          await rebuildEntity(db, table, op.entityId);
       }
     },
   );

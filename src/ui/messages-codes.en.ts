@@ -62,6 +62,11 @@ export const codeMessages = {
       'This payment line is paid, in a transfer, or cancelled: it is not reassigned. Whoever paid accounts for that money.',
     'not-cash-line': 'This payment line is paid into an account: it is not given to a cash payer.',
     'unknown-payer': 'The person assigned is not a payer of this commune, or their account is disabled.',
+    'wrong-ledger': "This cash action does not match the payer's ledger. It was not recorded.",
+    'not-own-ledger': 'A payer records only their own cash.',
+    'handover-to-self': 'Cash cannot be handed over to yourself: choose the payer who receives it.',
+    'bad-count': 'The notes counted by denomination do not add up to the total.',
+    'close-reason-missing': 'The counted cash differs from the balance: give the reason for the difference.',
   } satisfies Record<OpResultCode, string>,
   pushStatuses: {
     applied: 'Recorded',

@@ -224,6 +224,11 @@ export const en: Messages = {
     'payment.transfer-cancel': 'Transfer batch cancelled',
     'payment.reroute': 'Moved to cash',
     'payment.assign': 'Assigned to a payer',
+    'cash.receive': 'Cash received',
+    'cash.return': 'Cash returned',
+    'cash.handover': 'Cash handed over',
+    'cash.close': 'End-of-day cash count',
+    'cash.acknowledge': 'Cash difference acknowledged',
   },
   lock: {
     title: 'This device is locked',

@@ -235,6 +235,11 @@ export const vi = {
     'payment.transfer-cancel': 'Hủy đợt chuyển khoản',
     'payment.reroute': 'Chuyển sang chi tiền mặt',
     'payment.assign': 'Giao cho người chi trả',
+    'cash.receive': 'Nhận tiền mặt',
+    'cash.return': 'Nộp lại tiền mặt',
+    'cash.handover': 'Bàn giao tiền mặt',
+    'cash.close': 'Chốt tiền cuối ngày',
+    'cash.acknowledge': 'Xác nhận chênh lệch tiền',
   } satisfies Record<OpType, string>,
   lock: {
     title: 'Máy đang khóa',

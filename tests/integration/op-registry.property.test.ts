@@ -20,7 +20,8 @@ import { deviceOpTypes, type OpType } from '../../src/protocol/op-registry';
 import { lineStateFrom, paymentLineStateOf } from '../../src/protocol/payment-line-history';
 import { putEntities } from '../../src/server/services/entity-store';
 import { createDirectWorld, type DirectWorld } from '../../src/server/testing/direct-push';
-import { PHU_BAI } from '../../src/server/testing/push-world';
+import { PAYER_LEDGER, PHU_BAI } from '../../src/server/testing/push-world';
+import { decideCashOp, ledgerId } from '../../src/domain/cash-ops';
 import { createAppDb, type AppDb } from '../../src/storage/app-db';
 import { readPerson } from '../../src/storage/roster-pages';
 import { applyPullPage } from '../../src/storage/apply-pull-page';
@@ -33,6 +34,12 @@ const TIMEOUT_MS = 300_000;
 const PERSON = 'b-1';
 const LINE = 'line-1';
 const AMOUNT = 1_000_000;
+const CLOSE_ID = 'close-first';
+const ledgerFields = {
+  payerId: fc.constant(PAYER_LEDGER.payerId),
+  communeCode: fc.constant(PAYER_LEDGER.communeCode),
+  month: fc.constant(PAYER_LEDGER.month),
+};
 
 const fact = (opId: string) => ({
   opId,
@@ -157,10 +164,45 @@ const payloads: { [T in Exclude<OpType, ServerMadeType>]: fc.Arbitrary<Record<st
     reason: fc.constantFrom(...voidReasons),
     paymentOpId: fc.option(fc.constantFrom('op-first', 'op-second', 'op-none'), { nil: undefined }),
   }),
+  // The world's payer's ledger; amounts and dates sometimes malformed.
+  'cash.receive': fc.record({
+    ...ledgerFields,
+    date: fc.constantFrom('2026-11-15', '2026-02-30'),
+    amount: fc.constantFrom(5_000_000, 0, 1000.5),
+    fromName: fc.constantFrom('Thủ quỹ xã', ' '),
+  }),
+  'cash.return': fc.record({
+    ...ledgerFields,
+    date: fc.constant('2026-11-15'),
+    amount: fc.constantFrom(AMOUNT, -AMOUNT),
+    toName: fc.constant('Thủ quỹ xã'),
+  }),
+  // To the other payer of the commune, or to oneself (refused on both sides).
+  'cash.handover': fc.record({
+    ...ledgerFields,
+    date: fc.constant('2026-11-15'),
+    amount: fc.constant(AMOUNT),
+    toPayerId: fc.constantFrom('user-payer-2', 'user-payer'),
+    toPayerName: fc.constant('Trần Văn Hai'),
+    giverSignature: fc.constant('a'.repeat(64)),
+    receiverSignature: fc.constant('b'.repeat(64)),
+  }),
+  // A count that adds up or not; a difference with its reason or without.
+  'cash.close': fc.record({
+    ...ledgerFields,
+    date: fc.constant('2026-11-15'),
+    count: fc.constantFrom({ 500000: 2 }, { 500000: 1, 200000: 2 }, { 300000: 1 }),
+    counted: fc.constantFrom(AMOUNT, 900_000),
+    balance: fc.constantFrom(AMOUNT, 800_000),
+    reason: fc.option(fc.constantFrom('Trả nhầm tiền lẻ'), { nil: undefined }),
+  }),
+  // The close the scenario recorded first (see `runScenario`).
+  'cash.acknowledge': fc.record({ ...ledgerFields, closeOpId: fc.constant(CLOSE_ID) }),
 };
 
 /** The entity the op is about: the world's, or one nobody holds. */
 const entityOf = (type: OpType) => {
+  if (type.startsWith('cash.')) return fc.constantFrom(ledgerId(PAYER_LEDGER), ledgerId(PAYER_LEDGER), 'cash:other');
   const known = type.startsWith('payment.') ? LINE : PERSON;
   return type === 'beneficiary.create'
     ? fc.constantFrom(PERSON, 'b-new')
@@ -210,7 +252,14 @@ async function runScenario(s: Scenario): Promise<void> {
   world = await createDirectWorld();
   const w = world;
   const supervisor = await w.addActor('sup', 'supervisor', [PHU_BAI]);
-  await w.addActor('payer', 'payer', [PHU_BAI]);
+  const payer = await w.addActor('payer', 'payer', [PHU_BAI]);
+  await w.addActor('payer-2', 'payer', [PHU_BAI]);
+  // A payer records their own cash; a supervisor acknowledges a close the payer recorded.
+  const actor = s.type.startsWith('cash.') && s.type !== 'cash.acknowledge' ? payer : supervisor;
+  if (s.type === 'cash.acknowledge') {
+    const close = { ...w.op(payer, 'cash.close', ledgerId(PAYER_LEDGER)), id: CLOSE_ID };
+    expect((await w.push(payer, [close])).results[0]).toMatchObject({ status: 'applied' });
+  }
   // The world's person and line, in the generated state, on the server…
   const personData = beneficiaryData({ ...s.person, communeCode: PHU_BAI });
   await w.db.kysely.transaction().execute((trx) =>
@@ -237,8 +286,8 @@ async function runScenario(s: Scenario): Promise<void> {
 
   let n = 0;
   const ctx = {
-    deviceId: supervisor.deviceId,
-    actorId: supervisor.userId,
+    deviceId: actor.deviceId,
+    actorId: actor.userId,
     now: () => w.clock.now(),
     makeId: () => `op-dev-${++n}`,
     utcOffsetMinutes: 420,
@@ -248,24 +297,30 @@ async function runScenario(s: Scenario): Promise<void> {
     ? 'payment-line'
     : s.type === 'id-check.record'
       ? 'id-check'
-      : 'beneficiary';
+      : s.type.startsWith('cash.')
+        ? 'cash'
+        : 'beneficiary';
   const before =
-    kind === 'payment-line' ? await device.paymentLines.get(s.entityId) : await readPerson(device, s.entityId);
+    kind === 'payment-line'
+      ? await device.paymentLines.get(s.entityId)
+      : kind === 'cash'
+        ? undefined
+        : await readPerson(device, s.entityId);
   // Generated payloads may be malformed on purpose: recordOp validates them at run time.
   const recorded = await recordOp(device, ctx, s.type, s.entityId, s.payload as never);
   const envelope = recorded.ok
     ? recorded.value.envelope
     : {
         id: 'op-dev-refused',
-        deviceId: supervisor.deviceId,
+        deviceId: actor.deviceId,
         seq: (await lastSeq(device)) + 1,
         type: s.type,
         entityId: s.entityId,
-        actorId: supervisor.userId,
+        actorId: actor.userId,
         recordedAt: isoWithOffset(w.clock.now(), 420),
         payload: { v: 1, ...s.payload },
       };
-  const [result] = (await w.push(supervisor, [envelope])).results;
+  const [result] = (await w.push(actor, [envelope])).results;
 
   if (!recorded.ok) {
     // Malformed: not recorded on the device; the server refuses it the same way.
@@ -277,6 +332,16 @@ async function runScenario(s: Scenario): Promise<void> {
   const op = opOf(recorded.value) ?? expect.unreachable('a recorded op reads back');
   const local = reduceLocal(op, before, await localContext(device, op, before));
   expect(result?.status === 'rejected' ? result.code : 'recorded').toBe(local.ok ? 'recorded' : local.error);
+  if (kind === 'cash') {
+    // The ledger entries the server wrote are the ones the device's rule makes of the op.
+    const rows = await w.db.kysely.selectFrom('cash_entries').select('data').where('op_id', '=', op.id).execute();
+    const decided = decideCashOp(op as Parameters<typeof decideCashOp>[0], actor.user.displayName);
+    expect(rows.map((r) => JSON.parse(r.data) as unknown)).toEqual(
+      expect.arrayContaining(decided.ok ? decided.value : []),
+    );
+    expect(rows).toHaveLength(decided.ok ? decided.value.length : 0);
+    return;
+  }
   const id = kind === 'id-check' ? recorded.value.id : s.entityId;
   const now =
     kind === 'payment-line'

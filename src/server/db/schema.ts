@@ -295,6 +295,18 @@ export type EvidenceViewsTable = { user_id: string; line_id: string; sha256: str
 /** Days a commune's tablets may work offline (the lease); communes without a row get the default. */
 export type CommuneLeasesTable = { commune_code: string; days: number; updated_by: string; updated_at: number };
 
+/** A payer's cash ledger (migration 0029, services/cash-ledger.ts): entries of `cash.*` ops. Insert-only. */
+export type CashEntriesTable = {
+  op_id: string;
+  payer_id: string;
+  kind: string;
+  commune_code: string;
+  month: string;
+  /** domain/cash-ops.ts `LedgerEntry`, JSON text. */
+  data: string;
+  received_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   devices: DevicesTable;
@@ -336,6 +348,7 @@ export type Database = {
   batch_results: BatchResultsTable;
   batch_events: BatchEventsTable;
   opened_account_imports: OpenedAccountImportsTable;
+  cash_entries: CashEntriesTable;
 };
 
 export type {

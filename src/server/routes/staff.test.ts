@@ -3,7 +3,7 @@ import { payersResponseSchema } from '../../protocol/staff';
 import { createHarness } from '../testing/harness';
 
 describe('GET /api/staff/payers', () => {
-  test('an officer sees the enabled payers of their communes, narrowed to them; a payer may not ask', async () => {
+  test('an officer sees the enabled payers of their communes, narrowed to them; a monitor may not ask', async () => {
     const h = await createHarness();
     await h.addUser('officer', 'officer', ['19960']);
     await h.addUser('payer-a', 'payer', ['19960', '20140']);
@@ -17,7 +17,14 @@ describe('GET /api/staff/payers', () => {
     const { payers } = payersResponseSchema.parse(await res.json());
     expect(payers.map((p) => [p.id, p.communes])).toEqual([['user-payer-a', ['19960']]]);
 
-    const refused = await h.request('/api/staff/payers', { token: await h.signIn('payer-a') });
+    // A payer asks too, to hand cash over to another payer of their commune.
+    const forPayer = await h.request('/api/staff/payers', { token: await h.signIn('payer-a') });
+    expect(payersResponseSchema.parse(await forPayer.json()).payers.map((p) => p.id)).toEqual([
+      'user-payer-a',
+      'user-payer-b',
+    ]);
+    await h.addUser('monitor', 'monitoring', ['19960']);
+    const refused = await h.request('/api/staff/payers', { token: await h.signIn('monitor') });
     expect(refused.status).toBe(403);
   });
 });

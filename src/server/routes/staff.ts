@@ -1,4 +1,7 @@
-/** `GET /api/staff/payers` (docs/protocol.md `payment.assign`): who an officer may assign lines to. */
+/**
+ * `GET /api/staff/payers` (docs/protocol.md `payment.assign`, `cash.handover`): who an officer may
+ * assign lines to, and who a payer may hand cash over to.
+ */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { PROTOCOL_VERSION } from '../../protocol/common';
 import { can, sharedCommunes } from '../../protocol/permissions';
@@ -11,7 +14,8 @@ export function staffRoutes(db: AppDatabase, session: MiddlewareHandler<AppEnv>)
   const app = new Hono<AppEnv>();
   app.get('/api/staff/payers', session, async (c) => {
     const { user } = c.get('session');
-    if (!can(user, 'payment.assign')) throw httpError('forbidden');
+    // Officers assign lines to payers; a payer hands cash over to another payer (issue 16).
+    if (!can(user, 'payment.assign') && !can(user, 'cash.handover')) throw httpError('forbidden');
     const rows = await db.kysely
       .selectFrom('users')
       .select(['id', 'display_name', 'communes'])

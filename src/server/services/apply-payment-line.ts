@@ -239,7 +239,7 @@ function markImported(line: PaymentLineState, opId: string, importedBy: string):
 }
 
 /** Whether `userId` is an enabled payer whose communes hold `communeCode` (`payment.assign`). */
-async function isPayerOf(trx: Transaction<Database>, userId: string, communeCode: string): Promise<boolean> {
+export async function isPayerOf(trx: Transaction<Database>, userId: string, communeCode: string): Promise<boolean> {
   const user = await trx
     .selectFrom('users')
     .select(['role', 'communes', 'disabled'])

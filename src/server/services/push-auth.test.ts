@@ -7,7 +7,18 @@ import { roles } from '../../domain/vocabulary';
 import { opTypes, type OpType } from '../../protocol/ops';
 import { rolesFor } from '../../protocol/permissions';
 import { createDirectWorld } from '../testing/direct-push';
-import { BENEFICIARIES, LINES, LOC_AN, PHU_BAI, samplePayload } from '../testing/push-world';
+import { ledgerId } from '../../domain/cash-ops';
+import { BENEFICIARIES, LINES, LOC_AN, PAYER_LEDGER, PHU_BAI, samplePayload } from '../testing/push-world';
+
+/** The world's payer closes a day (the close `cash.acknowledge`'s sample payload names). */
+async function recordPayerClose(
+  w: Awaited<ReturnType<typeof createDirectWorld>>,
+  existing: Awaited<ReturnType<typeof w.addActor>> | null,
+): Promise<void> {
+  const payer = existing ?? (await w.addActor('payer', 'payer', [PHU_BAI]));
+  const close = { ...w.op(payer, 'cash.close', ledgerId(PAYER_LEDGER)), id: 'close-1' };
+  expect((await w.push(payer, [close])).results[0]).toMatchObject({ status: 'applied' });
+}
 
 type Where = 'own commune' | 'other commune';
 
@@ -33,6 +44,15 @@ function target(type: OpType, where: Where): { entityId: string; payload: Record
     case 'payment.void':
       // Withdrawing a due line: the one void that applies without an earlier payment.
       return { entityId: own ? LINES.due : LINES.otherCommune, payload: { target: 'line', reason: 'other' } };
+    case 'cash.receive':
+    case 'cash.return':
+    case 'cash.handover':
+    case 'cash.close':
+    case 'cash.acknowledge': {
+      // The ledger of the world's payer, in their commune or in one outside everyone's scope.
+      const ledger = { ...PAYER_LEDGER, communeCode: own ? PHU_BAI : LOC_AN };
+      return { entityId: ledgerId(ledger), payload: { ...samplePayload(type), ...ledger } };
+    }
   }
 }
 
@@ -58,6 +78,9 @@ describe('push authorisation matrix', () => {
     const who = await w.addActor(role, role, role === 'admin' ? [] : [PHU_BAI]);
     // The payer a `payment.assign` names (samplePayload) must exist for it to apply.
     if (type === 'payment.assign' && role !== 'payer') await w.addActor('payer', 'payer', [PHU_BAI]);
+    // A handover goes to another payer of the commune; an acknowledgement names a payer's close.
+    if (type === 'cash.handover') await w.addActor('payer-2', 'payer', [PHU_BAI]);
+    if (type === 'cash.acknowledge') await recordPayerClose(w, role === 'payer' ? who : null);
     const { entityId, payload } = target(type, where);
     const before = await w.snapshot();
     const { results } = await w.push(who, [w.op(who, type, entityId, payload)]);

@@ -65,6 +65,7 @@ export function lockOf(raw: LooseOpEnvelope): LockTarget | null {
     case 'beneficiary':
       return { kind: 'beneficiary', id: entityId };
     case 'id-check':
+    case 'cash-custody':
       return null;
   }
 }

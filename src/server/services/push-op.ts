@@ -16,6 +16,7 @@ import { clearMissingBlob, holdSweepOff, missingHashes, recordBlobRefs } from '.
 import { findOpOutcome, findSeqOwner, insertOp, rejected, replayResult, resultOf, type OpOutcome } from './op-log';
 import type { Applied, PushContext } from './push-context';
 import { applyBeneficiaryOnServer } from './apply-beneficiary';
+import { applyCashOnServer } from './apply-cash';
 import { applyIdCheckOnServer } from './apply-id-check';
 import { applyPaymentLineOnServer } from './apply-payment-line';
 
@@ -153,6 +154,7 @@ const familyAppliers: Record<OpFamily, (trx: Transaction<Database>, ctx: PushCon
   beneficiary: (trx, ctx, op) => applyBeneficiaryOnServer(trx, ctx, ofFamily(op, 'beneficiary')),
   'payment-line': (trx, ctx, op) => applyPaymentLineOnServer(trx, ctx, ofFamily(op, 'payment-line')),
   'id-check': (trx, ctx, op) => applyIdCheckOnServer(trx, ctx, ofFamily(op, 'id-check')),
+  'cash-custody': (trx, ctx, op) => applyCashOnServer(trx, ctx, ofFamily(op, 'cash-custody')),
 };
 
 /**
@@ -223,6 +225,9 @@ function scanJson(value: unknown): JsonScan {
 const evidenceFields: ReadonlyMap<string, readonly string[]> = new Map([
   ['payment.record', ['signature', 'photo']],
   ['beneficiary.set-account-status', ['signature']],
+  ['cash.receive', ['signature']],
+  ['cash.return', ['signature']],
+  ['cash.handover', ['giverSignature', 'receiverSignature']],
 ]);
 
 /** The blob hashes an accepted op names: its declared signature and photo. */

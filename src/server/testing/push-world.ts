@@ -169,8 +169,31 @@ export function samplePayload(type: OpType): Record<string, unknown> {
     case 'payment.assign':
       // `payer` of PHU_BAI, as pushWorld and createDirectWorld make them.
       return { payerId: 'user-payer', payerName: 'Người chi trả' };
+    // The ledger of `payer` of PHU_BAI (its entityId: `cashLedger()`); a supervisor acknowledges
+    // that payer's close.
+    case 'cash.receive':
+      return { ...PAYER_LEDGER, date: '2026-11-15', amount: 5 * AMOUNT, fromName: 'Thủ quỹ xã' };
+    case 'cash.return':
+      return { ...PAYER_LEDGER, date: '2026-11-15', amount: AMOUNT, toName: 'Thủ quỹ xã' };
+    case 'cash.handover':
+      return {
+        ...PAYER_LEDGER,
+        date: '2026-11-15',
+        amount: AMOUNT,
+        toPayerId: 'user-payer-2',
+        toPayerName: 'Người chi trả 2',
+        giverSignature: 'a'.repeat(64),
+        receiverSignature: 'b'.repeat(64),
+      };
+    case 'cash.close':
+      return { ...PAYER_LEDGER, date: '2026-11-15', count: { 500000: 2 }, counted: AMOUNT, balance: AMOUNT };
+    case 'cash.acknowledge':
+      return { ...PAYER_LEDGER, closeOpId: 'close-1' };
   }
 }
+
+/** The ledger of `payer` of PHU_BAI for November 2026 (cash ops' sample payloads). */
+export const PAYER_LEDGER = { payerId: 'user-payer', communeCode: PHU_BAI, month: '2026-11' } as const;
 
 /** The world's communes, beneficiaries and payment lines. */
 export async function seedWorld(db: Kysely<Database>, now: number): Promise<void> {
