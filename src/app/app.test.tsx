@@ -113,11 +113,12 @@ test('other roles keep the roster and payment screens in the navigation', async 
   expect(path).toBe('/bao-cao');
 });
 
-test('a payer has their round first among the payment screens, and assigns nobody', async () => {
+test('a payer has their round and their cash first among the payment screens, and assigns nobody', async () => {
   await renderAs('payer', '/');
   await until(() => expect(navLinks()).toContain('Của tôi'));
-  expect(navLinks().slice(0, 3)).toEqual(['Danh sách', 'Của tôi', 'Chi trả']);
+  expect(navLinks().slice(0, 4)).toEqual(['Danh sách', 'Của tôi', 'Tiền mặt', 'Chi trả']);
   expect(navLinks()).not.toContain('Phân công');
+  expect(navLinks()).not.toContain('Quỹ người chi trả');
 });
 
 function type(id: string, value: string) {

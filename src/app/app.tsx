@@ -32,6 +32,9 @@ const screens = {
   AssignPage: () => import('../features/payments/assign-page'),
   MyRoundPage: () => import('../features/payments/my-round-page'),
   PrintRoundPage: () => import('../features/payments/print-round-page'),
+  CashPage: () => import('../features/payments/cash-page'),
+  CashStatementPage: () => import('../features/payments/cash-statement-page'),
+  CashSupervisionPage: () => import('../features/payments/cash-supervision-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
@@ -53,6 +56,9 @@ const PrintListPage = lazy(() => screens.PrintListPage().then((m) => ({ default:
 const AssignPage = lazy(() => screens.AssignPage().then((m) => ({ default: m.AssignPage })));
 const MyRoundPage = lazy(() => screens.MyRoundPage().then((m) => ({ default: m.MyRoundPage })));
 const PrintRoundPage = lazy(() => screens.PrintRoundPage().then((m) => ({ default: m.PrintRoundPage })));
+const CashPage = lazy(() => screens.CashPage().then((m) => ({ default: m.CashPage })));
+const CashStatementPage = lazy(() => screens.CashStatementPage().then((m) => ({ default: m.CashStatementPage })));
+const CashSupervisionPage = lazy(() => screens.CashSupervisionPage().then((m) => ({ default: m.CashSupervisionPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
@@ -103,10 +109,12 @@ function Shell() {
                 {t.nav.roster}
               </NavLink>
               {can('round.view') && <NavLink to="/cua-toi">{t.round.nav}</NavLink>}
+              {can('cash.receive') && <NavLink to="/tien-mat">{t.cash.nav}</NavLink>}
               <NavLink to="/chi-tra">{t.nav.payments}</NavLink>
               <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
               <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
               {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
+              {can('cash.acknowledge') && <NavLink to="/tien-mat/giam-sat">{t.cash.navSupervise}</NavLink>}
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -154,6 +162,12 @@ function Shell() {
               <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
               <Route path="/cua-toi/in" element={only(field && can('round.view'), <PrintRoundPage />)} />
               <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
+              <Route path="/tien-mat" element={only(field && can('cash.receive'), <CashPage />)} />
+              <Route path="/tien-mat/in" element={only(field && can('cash.receive'), <CashStatementPage />)} />
+              <Route
+                path="/tien-mat/giam-sat"
+                element={only(field && can('cash.acknowledge'), <CashSupervisionPage />)}
+              />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />

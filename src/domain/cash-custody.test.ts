@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   checkCashAmount,
+  readCashInput,
   checkClose,
   countedTotal,
   custodyTotals,
@@ -94,5 +95,27 @@ describe('cash custody', () => {
       status: 'difference',
       needs: [],
     });
+  });
+});
+
+describe('an amount as typed', () => {
+  test.each([
+    ['5000000', 5_000_000],
+    ['5.000.000', 5_000_000],
+    [' 500 000 ', 500_000],
+  ])('%s reads as %d', (typed, amount) => {
+    expect(readCashInput(typed)).toEqual({ ok: true, amount });
+  });
+  test.each([
+    ['1000,5', 'not-whole'],
+    ['1.5', 'not-whole'],
+    ['12.50', 'not-whole'],
+    ['-5000', 'not-positive'],
+    ['0', 'not-positive'],
+    ['', 'not-whole'],
+    ['1000000000', 'too-large'],
+    ['năm trăm', 'not-whole'],
+  ])('%j is refused: %s', (typed, problem) => {
+    expect(readCashInput(typed)).toEqual({ ok: false, problem });
   });
 });

@@ -102,3 +102,18 @@ export function checkClose(
   if (!given.acknowledgedBy) needs.push('acknowledgement');
   return { status: 'difference', balance, counted, difference: vnd(counted - balance), needs };
 }
+
+/**
+ * An amount as typed on the tablet: digits, optionally grouped by thousands with dots or spaces
+ * as Vietnamese writes them ("5.000.000"). A comma or a shorter group is a decimal part
+ * (`not-whole`), a minus sign `not-positive`; then the rules of `checkCashAmount`.
+ */
+export function readCashInput(text: string): { ok: true; amount: Vnd } | { ok: false; problem: AmountProblem } {
+  const typed = text.trim();
+  if (/^-/u.test(typed)) return { ok: false, problem: 'not-positive' };
+  const digits = /^\d{1,3}(?:[.\s]\d{3})+$/u.test(typed) ? typed.replace(/[.\s]/gu, '') : typed;
+  if (!/^\d+$/u.test(digits)) return { ok: false, problem: 'not-whole' };
+  const amount = Number(digits);
+  const problem = checkCashAmount(amount);
+  return problem ? { ok: false, problem } : { ok: true, amount: vnd(amount) };
+}

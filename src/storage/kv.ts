@@ -28,6 +28,8 @@ export type KvKey =
   | 'payers'
   /** The payer's order of villages on their round (features/payments/my-round-page.tsx). */
   | 'roundOrder'
+  /** A paying month's cash ledgers last downloaded, with when (features/payments/use-cash-ledgers.ts). */
+  | `cash:${string}`
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -182,6 +182,7 @@ export function createFakeTransport(): FakeTransport {
     listStep: () => Promise.reject(new Error('not used by these tests')),
     getClosing: () => Promise.reject(new Error('not used by these tests')),
     listPayers: () => Promise.reject(new Error('not used by these tests')),
+    getCash: () => Promise.reject(new Error('not used by these tests')),
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
     exportList: () => Promise.reject(new Error('not used by these tests')),

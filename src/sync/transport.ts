@@ -1,4 +1,5 @@
 /** HTTP transport to the sync server: one place that speaks docs/protocol.md over fetch. */
+import { cashResponseSchema, type CashLedger } from '../protocol/cash';
 import { PROTOCOL_VERSION } from '../protocol/common';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
 import { pullResponseSchema, type PullResponse } from '../protocol/pull';
@@ -99,8 +100,10 @@ export type Transport = PayoutTransport &
       token: string,
       input: { commune: string; sourceKey: string; fields: Record<string, string> },
     ): Promise<void>;
-    /** The payers who share a commune with the user, for assigning lines (officers, supervisors). */
+    /** The payers who share a commune with the user: to assign lines to, or to hand cash over to. */
     listPayers(token: string): Promise<Payer[]>;
+    /** A paying month's cash ledgers: the payer's own, or every payer's of a supervisor's communes. */
+    getCash(token: string, month: string): Promise<CashLedger[]>;
     /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
     getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
     /** Closes the month with one decision per unpaid line. */
@@ -260,6 +263,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     },
     listPayers: async (token) =>
       (await call('/api/staff/payers', payersResponseSchema, { method: 'GET', token })).payers,
+    getCash: async (token, month) =>
+      (await call(`/api/cash?month=${encodeURIComponent(month)}`, cashResponseSchema, { method: 'GET', token }))
+        .ledgers,
     getClosing: (token, commune, period) =>
       call(`/api/months/${period}/${commune}/closing`, closingResponseSchema, { method: 'GET', token }),
     closeMonth: (token, commune, period, decisions) =>

@@ -2,6 +2,8 @@
  * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
  * binding that `setLanguage` switches (the app re-renders from the root when it changes).
  */
+import { cashMessages as cashEn } from './messages-cash.en';
+import { cashMessages as cashVi } from './messages-cash.vi';
 import { handoverMessages as handoverEn } from './messages-handover.en';
 import { handoverMessages as handoverVi } from './messages-handover.vi';
 import { importedMessages as importedEn } from './messages-imported.en';
@@ -53,6 +55,8 @@ export type ReportsMessages = Widen<typeof reportsVi>;
 export type LockMessages = Widen<typeof lockVi>;
 /** Assigning lines to payers and the payer's round (messages-round.*.ts). */
 export type RoundMessages = Widen<typeof roundVi>;
+/** A payer's cash: ledger, count, statement, supervisor's view (messages-cash.*.ts). */
+export type CashMessages = Widen<typeof cashVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -64,7 +68,8 @@ export type Catalogue = Messages &
   UsersMessages &
   ReportsMessages &
   LockMessages &
-  RoundMessages;
+  RoundMessages &
+  CashMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -82,6 +87,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...reportsVi,
     ...lockVi,
     ...roundVi,
+    ...cashVi,
   },
   en: {
     ...en,
@@ -95,6 +101,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...reportsEn,
     ...lockEn,
     ...roundEn,
+    ...cashEn,
   },
 };
 

@@ -17,6 +17,7 @@ import { SignaturePad } from '../../ui/signature-pad';
 import { ImportedFacts } from '../../ui/imported-by';
 import { EvidencePanel } from './evidence-panel';
 import { usePay } from './use-pay';
+import { useOverdraw } from './use-overdraw';
 import { useReceiverCheck } from './use-receiver-check';
 import { usePaymentLine } from './use-payment-list';
 import { notOpenText } from './closed-line';
@@ -49,9 +50,13 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
   const [unpaidSaved, setUnpaidSaved] = useState<string | null>(null);
   const [revisitError, setRevisitError] = useState<string | null>(null);
   const revisits = revisitReasons.includes(reason);
+  const overdraw = useOverdraw(line);
+  const [warned, setWarned] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    // Paying more than the cash in hand warns first; a second tap confirms (issue 16).
+    if (overdraw && !warned) return setWarned(true);
     void pay({
       receiver: receiver.kind,
       receiverName: receiver.typedName,
@@ -132,8 +137,13 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
                 {error}
               </p>
             )}
+            {overdraw && warned && (
+              <p className="warning" role="alert" data-testid="pay-overdraw">
+                {t.cash.overdraw(formatVnd(overdraw.balance), formatVnd(line.amount))}
+              </p>
+            )}
             <button type="submit" className="primary wide" disabled={saving || !ready || blocked !== null}>
-              {t.pay.confirm}
+              {overdraw && warned ? t.cash.overdrawConfirm : t.pay.confirm}
             </button>
           </form>
           <div className="card">
