@@ -112,12 +112,14 @@ describe('demo seed', () => {
       'officer',
       'officer2',
       'payer',
+      'payer2',
       'supervisor',
       'supervisor2',
     ]);
     expect(byName['supervisor2']).toMatchObject({ role: 'supervisor', communes: [LOC_AN] });
     expect(byName['approver']).toMatchObject({ role: 'approver', communes: [PHU_BAI, LOC_AN] });
     expect(byName['payer']).toMatchObject({ role: 'payer', communes: [PHU_BAI] });
+    expect(byName['payer2']).toMatchObject({ role: 'payer', communes: [PHU_BAI] });
     expect(byName['officer']).toMatchObject({ role: 'officer', communes: [PHU_BAI] });
     expect(byName['officer2']).toMatchObject({ role: 'officer', communes: [LOC_AN] });
     expect(byName['supervisor']?.communes).toHaveLength(result.communes);

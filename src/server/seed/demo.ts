@@ -136,6 +136,8 @@ const demoUsers: readonly { username: string; role: Role; displayName: string; c
   { username: 'supervisor2', role: 'supervisor', displayName: 'Đặng Thị Mai', communes: [LOC_AN] },
   { username: 'officer', role: 'officer', displayName: 'Lê Thị Thu Hà', communes: [PHU_BAI] },
   { username: 'payer', role: 'payer', displayName: 'Phạm Văn Đức', communes: [PHU_BAI] },
+  // A second payer of the same commune: cash handed over between payers (issue 16).
+  { username: 'payer2', role: 'payer', displayName: 'Ngô Thị Lan', communes: [PHU_BAI] },
   { username: 'officer2', role: 'officer', displayName: 'Nguyễn Thị Hạnh', communes: [LOC_AN] },
   // Approves the monthly lists the officers prepare (the commune chairman, or whom the province names).
   { username: 'approver', role: 'approver', displayName: 'Hoàng Văn Minh', communes: [PHU_BAI, LOC_AN] },
