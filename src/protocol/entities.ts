@@ -13,6 +13,7 @@ import {
   receiverKinds,
   representativeKinds,
 } from '../domain/vocabulary';
+import { paymentScheduleSchema } from './payment-points';
 import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString, text } from './common';
 
 const money = moneySchema;
@@ -25,6 +26,8 @@ export const communeDataSchema = z.object({
   provinceCode: z.string(),
   /** Units merged into this one on 2025-07-01 (docs/domain.md §6). */
   formerUnits: z.array(z.object({ code: z.string(), name: nfcString })),
+  /** The payment points and days of the month being paid (additive, issue 16; payment-points.ts). */
+  paymentSchedule: paymentScheduleSchema.optional(),
 });
 export type CommuneData = z.infer<typeof communeDataSchema>;
 

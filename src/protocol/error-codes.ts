@@ -54,6 +54,7 @@ export const requestErrorCodes = [
   'device-active',
   'device-in-use',
   'lease-days-invalid',
+  'invalid-schedule',
   'password-change-required',
   'wrong-password',
   'password-too-weak',

@@ -75,6 +75,8 @@ export const requestErrorMessagesVi = {
   'device-in-use':
     'Mã thiết bị này thuộc về người dùng khác. Hãy đăng nhập lại để ứng dụng tạo mã thiết bị mới cho bạn.',
   'lease-days-invalid': 'Số ngày làm việc ngoại tuyến phải là số nguyên từ 1 đến 90.',
+  'invalid-schedule':
+    'Lịch điểm chi trả chưa hợp lệ: mỗi điểm cần tên, ngày trong tháng chi trả, giờ từ 06:00 đến 20:00, các thôn của xã (mỗi thôn một điểm) và người chi trả của xã.',
   'password-change-required': 'Bạn cần đặt mật khẩu mới trước khi dùng ứng dụng.',
   'wrong-password': 'Mật khẩu hiện tại không đúng.',
   'password-too-weak':

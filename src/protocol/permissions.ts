@@ -70,6 +70,8 @@ const actionRoles = {
    * of their communes.
    */
   'cash.ledgers': ['payer', 'supervisor'],
+  /** Set a commune's payment points and days (issue 16, `PUT /api/communes/:code/payment-points`). */
+  'points.manage': ['officer', 'supervisor'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

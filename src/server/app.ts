@@ -19,6 +19,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { leaseRoutes } from './routes/leases';
+import { paymentPointRoutes } from './routes/payment-points';
 import { listRoutes } from './routes/lists';
 import { monthRoutes } from './routes/months';
 import { openedAccountRoutes } from './routes/opened-accounts';
@@ -73,6 +74,7 @@ export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hon
   app.route('/', importRoutes(db, session, { clock, logger }));
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));
+  app.route('/', paymentPointRoutes(db, session, clock));
   app.route('/', userRoutes(db, session, { clock, hashOptions: config.hashOptions }));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));

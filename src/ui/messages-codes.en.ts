@@ -146,6 +146,8 @@ export const codeMessages = {
     'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
     'device-in-use': 'This device id belongs to another user. Sign in again so the app makes a new device id for you.',
     'lease-days-invalid': 'The days of offline work must be a whole number from 1 to 90.',
+    'invalid-schedule':
+      "The payment points are not valid: each needs a name, days in the month being paid, hours between 06:00 and 20:00, the commune's villages (one point per village) and the commune's payers.",
     'password-change-required': 'Set a new password before using the app.',
     'wrong-password': 'The current password is wrong.',
     'password-too-weak':

@@ -84,6 +84,7 @@ export const errorStatus = {
   'device-in-use': 409,
   /** An offline lease that is not a whole number of days from 1 to 90. */
   'lease-days-invalid': 400,
+  'invalid-schedule': 400,
   /** A user an admin created or reset: only `POST /api/auth/password` until the password is changed. */
   'password-change-required': 403,
   /** Changing one's password with a wrong current one. */
