@@ -35,6 +35,8 @@ const screens = {
   CashPage: () => import('../features/payments/cash-page'),
   CashStatementPage: () => import('../features/payments/cash-statement-page'),
   CashSupervisionPage: () => import('../features/payments/cash-supervision-page'),
+  PointsPage: () => import('../features/payments/points-page'),
+  PointsPrintPage: () => import('../features/payments/points-print-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
@@ -58,6 +60,8 @@ const MyRoundPage = lazy(() => screens.MyRoundPage().then((m) => ({ default: m.M
 const PrintRoundPage = lazy(() => screens.PrintRoundPage().then((m) => ({ default: m.PrintRoundPage })));
 const CashPage = lazy(() => screens.CashPage().then((m) => ({ default: m.CashPage })));
 const CashStatementPage = lazy(() => screens.CashStatementPage().then((m) => ({ default: m.CashStatementPage })));
+const PointsPage = lazy(() => screens.PointsPage().then((m) => ({ default: m.PointsPage })));
+const PointsPrintPage = lazy(() => screens.PointsPrintPage().then((m) => ({ default: m.PointsPrintPage })));
 const CashSupervisionPage = lazy(() => screens.CashSupervisionPage().then((m) => ({ default: m.CashSupervisionPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
@@ -115,6 +119,7 @@ function Shell() {
               <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
               {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
               {can('cash.acknowledge') && <NavLink to="/tien-mat/giam-sat">{t.cash.navSupervise}</NavLink>}
+              {can('points.manage') && <NavLink to="/diem-chi-tra">{t.points.nav}</NavLink>}
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -162,6 +167,8 @@ function Shell() {
               <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
               <Route path="/cua-toi/in" element={only(field && can('round.view'), <PrintRoundPage />)} />
               <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
+              <Route path="/diem-chi-tra" element={only(field && can('points.manage'), <PointsPage />)} />
+              <Route path="/diem-chi-tra/in" element={roster(<PointsPrintPage />)} />
               <Route path="/tien-mat" element={only(field && can('cash.receive'), <CashPage />)} />
               <Route path="/tien-mat/in" element={only(field && can('cash.receive'), <CashStatementPage />)} />
               <Route

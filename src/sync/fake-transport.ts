@@ -183,6 +183,7 @@ export function createFakeTransport(): FakeTransport {
     getClosing: () => Promise.reject(new Error('not used by these tests')),
     listPayers: () => Promise.reject(new Error('not used by these tests')),
     getCash: () => Promise.reject(new Error('not used by these tests')),
+    setPaymentSchedule: () => Promise.reject(new Error('not used by these tests')),
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
     exportList: () => Promise.reject(new Error('not used by these tests')),

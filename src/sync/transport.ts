@@ -1,4 +1,6 @@
 /** HTTP transport to the sync server: one place that speaks docs/protocol.md over fetch. */
+import type { PaymentSchedule } from '../domain/payment-points';
+import { paymentScheduleResponseSchema } from '../protocol/payment-points';
 import { cashResponseSchema, type CashLedger } from '../protocol/cash';
 import { PROTOCOL_VERSION } from '../protocol/common';
 import { loginResponseSchema, meResponseSchema, type LoginResponse, type User } from '../protocol/auth';
@@ -104,6 +106,8 @@ export type Transport = PayoutTransport &
     listPayers(token: string): Promise<Payer[]>;
     /** A paying month's cash ledgers: the payer's own, or every payer's of a supervisor's communes. */
     getCash(token: string, month: string): Promise<CashLedger[]>;
+    /** Sets a commune's payment points and days (docs/protocol.md "Payment points"). */
+    setPaymentSchedule(token: string, commune: string, schedule: PaymentSchedule): Promise<PaymentSchedule>;
     /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
     getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
     /** Closes the month with one decision per unpaid line. */
@@ -263,6 +267,14 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     },
     listPayers: async (token) =>
       (await call('/api/staff/payers', payersResponseSchema, { method: 'GET', token })).payers,
+    setPaymentSchedule: async (token, commune, schedule) =>
+      (
+        await call(`/api/communes/${commune}/payment-points`, paymentScheduleResponseSchema, {
+          method: 'PUT',
+          token,
+          body: { protocol: PROTOCOL_VERSION, schedule },
+        })
+      ).schedule,
     getCash: async (token, month) =>
       (await call(`/api/cash?month=${encodeURIComponent(month)}`, cashResponseSchema, { method: 'GET', token }))
         .ledgers,

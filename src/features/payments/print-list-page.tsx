@@ -1,4 +1,6 @@
 import { formatAmount, sumVnd } from '../../domain/money';
+import { pointOfVillage } from '../../domain/payment-points';
+import { pointText } from '../../ui/payment-point-text';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -38,12 +40,23 @@ export function PrintListPage() {
           total: sumVnd(sorted.map(({ line }) => line.amount)),
         };
         const commune = communes.find((c) => c.code === code);
+        // The commune's payment points, when its schedule is this month's (issue 16).
+        const schedule = commune?.paymentSchedule?.month === list.periodId ? commune.paymentSchedule : null;
         return (
           <article key={code} className="sheet">
             <SheetHead>
               <strong>{(commune?.name ?? code).toUpperCase()}</strong>
             </SheetHead>
             <h1 className="center">{t.printList.title(month ?? '', year ?? '')}</h1>
+            {schedule && schedule.points.length > 0 && (
+              <ul className="print-points" data-testid="print-points">
+                {schedule.points.map((p) => (
+                  <li key={p.id}>
+                    {t.points.listNote}: {pointText(p)} – {p.villages.join(', ')}
+                  </li>
+                ))}
+              </ul>
+            )}
             <table>
               <thead>
                 <tr>
@@ -51,6 +64,7 @@ export function PrintListPage() {
                   <th>{t.printList.cols.name}</th>
                   <th>{t.printList.cols.born}</th>
                   <th>{t.printList.cols.village}</th>
+                  {schedule && <th>{t.points.ofPerson}</th>}
                   <th>{t.printList.cols.monthly}</th>
                   <th>{t.printList.cols.arrears}</th>
                   <th>{t.printList.cols.total}</th>
@@ -64,6 +78,7 @@ export function PrintListPage() {
                     <td>{person?.fullName}</td>
                     <td className="num">{person ? birthYear(person.birthDate) : ''}</td>
                     <td>{person?.village}</td>
+                    {schedule && <td>{pointOfVillage(schedule, person?.village ?? '')?.name ?? ''}</td>}
                     <td className="num">{formatAmount(line.monthlyAmount)}</td>
                     <td className="num">{line.arrearsAmount ? formatAmount(line.arrearsAmount) : ''}</td>
                     <td className="num">{formatAmount(line.amount)}</td>
@@ -73,7 +88,7 @@ export function PrintListPage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <td colSpan={4}>
+                  <td colSpan={schedule ? 5 : 4}>
                     <strong>{t.printList.totalRow(sorted.length)}</strong>
                   </td>
                   <td className="num">{formatAmount(totals.monthly)}</td>

@@ -18,6 +18,7 @@ import { RepresentativeFormView } from './representative-form';
 import { statusLine, StatusFormView } from './status-form';
 import { TransferFailure } from './transfer-failure';
 import { usePerson } from './use-person';
+import { PersonPoint } from './person-point';
 
 /** A person's page: identity, allowance, representative, method, readiness, history, pending changes. */
 export function PersonPage() {
@@ -75,6 +76,7 @@ export function PersonPage() {
           <dd>{person.phone ?? '—'}</dd>
           <dt>{t.person.address}</dt>
           <dd>{person.address}</dd>
+          <PersonPoint communeCode={person.communeCode} village={person.village} />
           <dt>{t.person.category}</dt>
           <dd>
             {t.categoryNames[person.category]}
