@@ -8,7 +8,8 @@ import { decideCashOp, type LedgerEntry } from '../domain/cash-ops';
 import type { PaidEntry } from '../domain/cash-ledger';
 import { cashMethods } from '../domain/vocabulary';
 import { isOfFamily } from '../protocol/ops';
-import type { AppDb } from './app-db';
+import Dexie from 'dexie';
+import type { AppDb, OutboxRow } from './app-db';
 import { opOf } from './local-ops';
 
 export type LedgerReading = { entries: LedgerEntry[]; payments: PaidEntry[] };
@@ -20,17 +21,32 @@ const isCash = (method: string) => (cashMethods as readonly string[]).includes(m
  * name: what a handover says to the payer who received it, and who acknowledged a close.
  */
 export async function localCashReading(db: AppDb, month: string, actorName: string): Promise<LedgerReading> {
-  const rows = await db.outbox
-    .filter((r) => r.state !== 'rejected' && (r.type === 'payment.record' || r.type.startsWith('cash.')))
-    .toArray();
+  // Through the outbox's entityId index, never a scan of every op the device ever made: a
+  // ledger's ops by its id's prefix, payments by the month's cash lines.
+  const lines = (
+    await db.paymentLines
+      .where('[periodId+communeCode]')
+      .between([month, Dexie.minKey], [month, Dexie.maxKey])
+      .toArray()
+  ).filter((l) => isCash(l.method));
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const [cashRows, lineRows] = await Promise.all([
+    db.outbox.where('entityId').startsWith(`cash:${month}:`).toArray(),
+    byId.size === 0
+      ? []
+      : db.outbox
+          .where('entityId')
+          .anyOf([...byId.keys()])
+          .toArray(),
+  ]);
+  const kept = (r: OutboxRow) => r.state !== 'rejected';
+  const rows = [...cashRows.filter(kept), ...lineRows.filter((r) => kept(r) && r.type === 'payment.record')];
   const entries: LedgerEntry[] = [];
-  const paid = rows.filter((r) => r.type === 'payment.record');
-  const lines = await db.paymentLines.bulkGet(paid.map((r) => r.entityId));
   const payments: PaidEntry[] = [];
-  paid.forEach((row, i) => {
-    const line = lines[i];
+  for (const row of rows) {
+    const line = byId.get(row.entityId);
     const op = opOf(row);
-    if (!line || !op || op.type !== 'payment.record' || line.periodId !== month || !isCash(line.method)) return;
+    if (!line || !op || op.type !== 'payment.record') continue;
     payments.push({
       payerId: op.actorId,
       communeCode: line.communeCode,
@@ -44,7 +60,7 @@ export async function localCashReading(db: AppDb, month: string, actorName: stri
       receiverKind: op.payload.receiver.kind,
       recordedAt: op.recordedAt,
     });
-  });
+  }
   for (const row of rows) {
     const op = opOf(row);
     if (!op || !isOfFamily(op, 'cash-custody') || op.payload.month !== month) continue;
