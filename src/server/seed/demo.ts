@@ -18,9 +18,9 @@ import type { Database } from '../db/schema';
 import { putEntities, type EntityChange } from '../services/entity-store';
 import type { HashOptions } from '../services/passwords';
 import { createUser } from '../services/users';
-import { makeBeneficiary, type SeedCommune, type SeedContext } from './beneficiaries';
+import { makeBeneficiary, type SeedCommune, type SeedContext } from '../../protocol/sample/beneficiaries';
 import { ensureCommunes } from './communes';
-import { createRng } from './prng';
+import { createRng } from '../../protocol/sample/prng';
 
 export type SeedOptions = {
   clock: Clock;

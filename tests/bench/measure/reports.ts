@@ -22,7 +22,7 @@ import {
   type ReportScope,
 } from '../../../src/server/reports/report-queries';
 import { putEntities, type EntityChange } from '../../../src/server/services/entity-store';
-import { createRng } from '../../../src/server/seed/prng';
+import { createRng } from '../../../src/protocol/sample/prng';
 import { beneficiaryData, paymentLineData } from '../../builders/beneficiary';
 import { createTempDatabase } from '../lib/postgres';
 import { median, round } from '../lib/stats';

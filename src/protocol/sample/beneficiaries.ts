@@ -6,7 +6,7 @@
 import { monthlyAmount } from '../../domain/benefits';
 import { foldVietnamese } from '../../domain/vietnamese-text';
 import type { CategoryCode, DisabilitySeverity, Gender, PaymentMethod } from '../../domain/vocabulary';
-import type { BeneficiaryData, PaymentDetails, Representative } from '../../protocol/entities';
+import type { BeneficiaryData, PaymentDetails, Representative } from '../entities';
 import { familyName, fullName } from './names';
 import type { Rng } from './prng';
 import { birthDateForAge, oldIdNumber, phoneNumber, uniqueIdNumber, viettelPhone } from './people';
