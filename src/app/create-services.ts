@@ -13,12 +13,15 @@ import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
 import type { Services } from '../ui/services';
+import { isPracticeMode, PRACTICE_DB, practiceTransport, resetPractice, switchMode } from './practice-mode';
 import { reportStorageError } from '../ui/storage-alert';
 
 export function createServices(): Services {
+  const practice = isPracticeMode();
   // Locked until the vault is read: nothing sealed is read or written before (storage/keyring.ts).
-  const db = createAppDb('chitra', 'unknown');
-  const transport = createHttpTransport();
+  // Practice mode has its own database and server, nothing shared with real work.
+  const db = createAppDb(practice ? PRACTICE_DB : 'chitra', 'unknown');
+  const transport = practice ? practiceTransport(systemClock) : createHttpTransport();
   const engine = createSyncEngine({
     db,
     transport,
@@ -29,6 +32,8 @@ export function createServices(): Services {
     onStorageError: (code) => reportStorageError(code),
     // Nothing syncs while the data is locked, or before the PIN step made a vault.
     isLocked: () => db.keyring.state !== 'unlocked',
+    // The practice server is inside the app: it answers with no network at all.
+    ...(practice ? { isOnline: () => true } : {}),
   });
   db.keyring.subscribe((state) => {
     if (state === 'unlocked') {
@@ -56,6 +61,11 @@ export function createServices(): Services {
     recorder: createRecorder(db),
     outboxCounts: () => readOutboxCounts(db),
     loadSession: () => loadSession(db),
+    mode: {
+      practice,
+      switchTo: (next) => switchMode(next === 'practice'),
+      resetPractice: () => resetPractice(() => db.delete()),
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { LanguageProvider, restoreLanguage } from '../ui/language';
 import { scheduleIdlePreload } from '../ui/idle-preload';
+import { PracticeBanner } from '../ui/practice-banner';
 import { ServicesProvider } from '../ui/services';
 import '../ui/styles.css';
 import { App, preloadScreens } from './app';
@@ -22,6 +23,7 @@ if (root) {
         <ServicesProvider services={services}>
           <LanguageProvider>
             <BrowserRouter>
+              <PracticeBanner />
               <App />
             </BrowserRouter>
           </LanguageProvider>

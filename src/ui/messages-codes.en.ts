@@ -163,5 +163,6 @@ export const codeMessages = {
     network: 'Could not reach the server. Check the connection, then try again.',
     'bad-response': 'The server answered in the wrong format.',
     unexpected: 'Something went wrong. Please try again.',
+    'practice-unavailable': 'Practice mode has no such function: it needs the real server.',
   },
 };

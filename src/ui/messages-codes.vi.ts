@@ -54,5 +54,6 @@ export const codeMessages = {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     'bad-response': 'Máy chủ trả lời sai định dạng.',
     unexpected: 'Đã có lỗi. Vui lòng thử lại.',
+    'practice-unavailable': 'Chế độ luyện tập không có chức năng này: cần máy chủ thật.',
   },
 };

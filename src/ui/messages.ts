@@ -2,6 +2,8 @@
  * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
  * binding that `setLanguage` switches (the app re-renders from the root when it changes).
  */
+import { practiceMessages as practiceEn } from './messages-practice.en';
+import { practiceMessages as practiceVi } from './messages-practice.vi';
 import { cashMessages as cashEn } from './messages-cash.en';
 import { cashMessages as cashVi } from './messages-cash.vi';
 import { handoverMessages as handoverEn } from './messages-handover.en';
@@ -57,6 +59,8 @@ export type LockMessages = Widen<typeof lockVi>;
 export type RoundMessages = Widen<typeof roundVi>;
 /** A payer's cash: ledger, count, statement, supervisor's view (messages-cash.*.ts). */
 export type CashMessages = Widen<typeof cashVi>;
+/** Practice mode: banner, entering, leaving, starting again (messages-practice.*.ts). */
+export type PracticeMessages = Widen<typeof practiceVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -69,7 +73,8 @@ export type Catalogue = Messages &
   ReportsMessages &
   LockMessages &
   RoundMessages &
-  CashMessages;
+  CashMessages &
+  PracticeMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -88,6 +93,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...lockVi,
     ...roundVi,
     ...cashVi,
+    ...practiceVi,
   },
   en: {
     ...en,
@@ -102,6 +108,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...lockEn,
     ...roundEn,
     ...cashEn,
+    ...practiceEn,
   },
 };
 

@@ -32,6 +32,12 @@ export type Services = {
   recorder: Recorder;
   /** The signed-in session stored in `db` (sync/session.ts), undefined when signed out. */
   loadSession: () => Promise<Session | undefined>;
+  /** Real use or practice (app/practice-mode.ts): each starts the app afresh with its own data. */
+  mode?: {
+    practice: boolean;
+    switchTo: (mode: 'practice' | 'real') => void;
+    resetPractice: () => Promise<void>;
+  };
 };
 
 const ServicesContext = createContext<Services | null>(null);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { MIN_SEAL_PASSWORD_LENGTH } from '../../storage/outbox-seal';
 import { t } from '../../ui/messages';
 import { SealedExportForm } from '../../ui/sealed-export-form';
+import { useServices } from '../../ui/services';
 import { useLogin, useWipedReason } from './use-login';
 
 export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
@@ -10,6 +11,7 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
   const [exporting, setExporting] = useState(false);
   const { submitting, error, blockedByPending, login, exportPending } = useLogin(onSuccess);
   const wiped = useWipedReason();
+  const { mode } = useServices();
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -21,7 +23,7 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
       <form className="card login-card" onSubmit={onSubmit} noValidate>
         <img src="/icons/icon-192.png" alt="" width={72} height={72} />
         <h1>{t.appName}</h1>
-        <p className="muted">{t.login.intro}</p>
+        <p className="muted">{mode?.practice ? t.practice.accounts : t.login.intro}</p>
         {wiped && (
           <p className="warning" role="status">
             {t.wiped[wiped]}
@@ -61,6 +63,14 @@ export function LoginPage({ onSuccess }: { onSuccess: () => void }) {
           {submitting ? t.login.submitting : t.login.submit}
         </button>
       </form>
+      {mode && (
+        <div className="card login-card practice-entry">
+          {!mode.practice && <p className="muted">{t.practice.enterHint}</p>}
+          <button type="button" onClick={() => mode.switchTo(mode.practice ? 'real' : 'practice')}>
+            {mode.practice ? t.practice.leave : t.practice.enter}
+          </button>
+        </div>
+      )}
       {/* Outside the sign-in form: its own form, its own Enter. */}
       {blockedByPending && exporting && (
         <SealedExportForm

@@ -28,7 +28,7 @@ function refusalMessage(refusal: SignInRefusal): string {
 }
 
 export function useLogin(onSuccess: () => void) {
-  const { db, transport, engine, makeId, clock } = useServices();
+  const { db, transport, engine, makeId, clock, mode } = useServices();
   const [state, setState] = useState<LoginState>({ submitting: false, error: null, blockedByPending: false });
 
   async function login(username: string, password: string): Promise<void> {
@@ -36,7 +36,8 @@ export function useLogin(onSuccess: () => void) {
       setState({ submitting: false, error: t.login.required, blockedByPending: false });
       return;
     }
-    if (!navigator.onLine) {
+    // Practice signs in to the practice server inside the app: no network needed.
+    if (!navigator.onLine && !mode?.practice) {
       setState({ submitting: false, error: t.login.offline, blockedByPending: false });
       return;
     }

@@ -14,7 +14,7 @@ import { SealedSignOut } from './sealed-sign-out';
 import { useStorageInfo } from './use-storage-info';
 
 export function SettingsPage() {
-  const { db, transport } = useServices();
+  const { db, transport, mode } = useServices();
   const session = useSession();
   // Undefined until read: neither way of signing out is offered before it is known which applies.
   const counts = useKnownOutboxCounts();
@@ -42,6 +42,34 @@ export function SettingsPage() {
   return (
     <section className="settings">
       <h1>{t.settings.title}</h1>
+      {mode && !mode.practice && (
+        <div className="card">
+          <h2>{t.practice.title}</h2>
+          <p className="muted">{t.practice.enterHint}</p>
+          <button type="button" onClick={() => mode.switchTo('practice')}>
+            {t.practice.enter}
+          </button>
+        </div>
+      )}
+      {mode?.practice && (
+        <div className="card" data-testid="practice-settings">
+          <h2>{t.practice.title}</h2>
+          <p>{t.practice.intro}</p>
+          <p className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(t.practice.resetConfirm)) void mode.resetPractice();
+              }}
+            >
+              {t.practice.reset}
+            </button>
+            <button type="button" className="primary" onClick={() => mode.switchTo('real')}>
+              {t.practice.leave}
+            </button>
+          </p>
+        </div>
+      )}
       {session && (
         <div className="card">
           <h2>{t.settings.user}</h2>

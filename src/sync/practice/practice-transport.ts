@@ -10,11 +10,13 @@ import { TransportError, type Transport } from '../transport';
 import type { PracticeServer } from './practice-server';
 
 const DAY_MS = 24 * 3600_000;
+const TOKEN_PREFIX = 'practice:';
 
 export function createPracticeTransport(server: PracticeServer, now: () => number): Transport {
-  const tokens = new Map<string, User>();
+  // A practice token names its practice account, so it outlives a restart of the app (the
+  // practice server has nothing to protect; it holds only the sample).
   const userOf = (token: string): User => {
-    const user = tokens.get(token);
+    const user = token.startsWith(TOKEN_PREFIX) ? server.login(token.slice(TOKEN_PREFIX.length)) : null;
     if (!user) throw new TransportError('token-expired', 'Phiên luyện tập đã hết. Hãy đăng nhập luyện tập lại.', 401);
     return user;
   };
@@ -39,14 +41,10 @@ export function createPracticeTransport(server: PracticeServer, now: () => numbe
             'Tài khoản luyện tập là “canbo”, “chitra” hoặc “giamsat”, mật khẩu bất kỳ.',
             401,
           );
-        const token = `practice-${String(tokens.size + 1)}-${String(now())}`;
-        tokens.set(token, user);
+        const token = `${TOKEN_PREFIX}${user.username}`;
         return { protocol: PROTOCOL_VERSION, token, expiresAt: new Date(now() + 30 * DAY_MS).toISOString(), user };
       }),
-    logout: (token) =>
-      later(() => {
-        tokens.delete(token);
-      }),
+    logout: () => later(() => undefined),
     me: (token) => later(() => userOf(token)),
     pull: (token, cursor, limit) =>
       later(() => {
