@@ -36,6 +36,7 @@ const screens = {
   CashStatementPage: () => import('../features/payments/cash-statement-page'),
   CashSupervisionPage: () => import('../features/payments/cash-supervision-page'),
   PointsPage: () => import('../features/payments/points-page'),
+  PracticeCardsPage: () => import('../features/settings/practice-cards-page'),
   PointsPrintPage: () => import('../features/payments/points-print-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
@@ -60,6 +61,7 @@ const MyRoundPage = lazy(() => screens.MyRoundPage().then((m) => ({ default: m.M
 const PrintRoundPage = lazy(() => screens.PrintRoundPage().then((m) => ({ default: m.PrintRoundPage })));
 const CashPage = lazy(() => screens.CashPage().then((m) => ({ default: m.CashPage })));
 const CashStatementPage = lazy(() => screens.CashStatementPage().then((m) => ({ default: m.CashStatementPage })));
+const PracticeCardsPage = lazy(() => screens.PracticeCardsPage().then((m) => ({ default: m.PracticeCardsPage })));
 const PointsPage = lazy(() => screens.PointsPage().then((m) => ({ default: m.PointsPage })));
 const PointsPrintPage = lazy(() => screens.PointsPrintPage().then((m) => ({ default: m.PointsPrintPage })));
 const CashSupervisionPage = lazy(() => screens.CashSupervisionPage().then((m) => ({ default: m.CashSupervisionPage })));
@@ -91,7 +93,7 @@ export async function preloadScreens(): Promise<boolean> {
 function Shell() {
   const can = useCan();
   const lock = useDeviceLock();
-  const { db } = useServices();
+  const { db, mode } = useServices();
   useIdleLock();
   // Screens the role cannot use are neither offered nor reachable by typing their address. While
   // the stored session is still being read nobody may do anything yet: wait, or a reload of an
@@ -102,6 +104,7 @@ function Shell() {
   // screens are not theirs, and "/" opens the reports.
   const field = can('roster.pull');
   const roster = (screen: React.ReactNode) => only(field, screen);
+  const practice = mode?.practice ?? false;
   return (
     <div className="shell">
       <header className="top">
@@ -188,6 +191,7 @@ function Shell() {
               <Route path="/bao-cao/in" element={only(can('reports.view'), <MonthlyReportPage />)} />
               <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/luyen-tap/the" element={only(practice, <PracticeCardsPage />)} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

@@ -13,7 +13,7 @@ import { clearSession, loadSession } from '../sync/session';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createHttpTransport } from '../sync/transport';
 import type { Services } from '../ui/services';
-import { isPracticeMode, PRACTICE_DB, practiceTransport, resetPractice, switchMode } from './practice-mode';
+import { createPractice, isPracticeMode, PRACTICE_DB, resetPractice, switchMode } from './practice-mode';
 import { reportStorageError } from '../ui/storage-alert';
 
 export function createServices(): Services {
@@ -21,7 +21,8 @@ export function createServices(): Services {
   // Locked until the vault is read: nothing sealed is read or written before (storage/keyring.ts).
   // Practice mode has its own database and server, nothing shared with real work.
   const db = createAppDb(practice ? PRACTICE_DB : 'chitra', 'unknown');
-  const transport = practice ? practiceTransport(systemClock) : createHttpTransport();
+  const trainer = practice ? createPractice(systemClock) : null;
+  const transport = trainer ? trainer.transport : createHttpTransport();
   const engine = createSyncEngine({
     db,
     transport,
@@ -65,6 +66,7 @@ export function createServices(): Services {
       practice,
       switchTo: (next) => switchMode(next === 'practice'),
       resetPractice: () => resetPractice(() => db.delete()),
+      practiceCards: trainer?.cards ?? [],
     },
   };
 }

@@ -8,6 +8,7 @@ import { vietnamDate, vietnamMonth, type Clock } from '../lib/clock';
 import { createPracticeServer, type PracticeStore } from '../sync/practice/practice-server';
 import { createPracticeTransport } from '../sync/practice/practice-transport';
 import type { Transport } from '../sync/transport';
+import type { PracticeCard as SampleCard } from '../protocol/sample/practice-commune';
 
 const MODE_KEY = 'chitra-mode';
 const SERVER_KEY = 'chitra-practice-server';
@@ -22,14 +23,30 @@ const store: PracticeStore = {
   save: (text) => localStorage.setItem(SERVER_KEY, text),
 };
 
-export function practiceTransport(clock: Clock): Transport {
+/** The practice server inside the app, its transport, and its sample's cards (to print). */
+export function createPractice(clock: Clock): { transport: Transport; cards: PracticeCard[] } {
   const now = clock.now();
   const server = createPracticeServer(store, {
     seed: PRACTICE_SEED,
     month: vietnamMonth(now),
     today: vietnamDate(now),
   });
-  return createPracticeTransport(server, () => clock.now());
+  const people = new Map(server.sample.beneficiaries.map((b) => [b.id, b.data]));
+  const cards = server.sample.cards.map((c) => ({
+    ...c,
+    birthDate: cardBirthDate(c.qr),
+    village: people.get(c.beneficiaryId)?.village ?? '',
+  }));
+  return { transport: createPracticeTransport(server, () => clock.now()), cards };
+}
+
+/** A practice card as printed: its holder, the birth date the card shows, the QR. */
+export type PracticeCard = SampleCard & { birthDate: string; village: string };
+
+/** `ddMMyyyy` of the QR's fourth field, as `dd/MM/yyyy`. */
+function cardBirthDate(qr: string): string {
+  const field = qr.split('|')[3] ?? '';
+  return `${field.slice(0, 2)}/${field.slice(2, 4)}/${field.slice(4)}`;
 }
 
 /** Starts the app again in practice mode, or back in real use. */

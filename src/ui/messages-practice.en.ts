@@ -12,6 +12,17 @@ export const practiceMessages: PracticeMessages = {
     resetConfirm: 'Erase everything done in practice mode and start again with the sample commune?',
     title: 'Practice mode',
     intro: 'You are practising on the sample commune “Xã Luyện Tập”. Real data and the real server are not touched.',
+    cards: 'Print practice ID cards',
+    cardsTitle: 'Practice ID cards',
+    cardsIntro:
+      'Sample cards of the people of Xã Luyện Tập: print them to practise scanning the QR when checking a card and when paying.',
+    print: 'Print the cards',
+    cardHeading: 'CITIZEN ID · PRACTICE SAMPLE',
+    cardNumber: 'No.',
+    cardBorn: 'Born',
+    cardRepresentative: (village: string) => `Receives on behalf · ${village}`,
+    cardVoid: 'Not valid for any use',
+    cardQr: (name: string) => `QR of the practice card of ${name}`,
     unavailable: 'Practice mode has no such function: it needs the real server.',
   },
 };

@@ -37,6 +37,15 @@ export type Services = {
     practice: boolean;
     switchTo: (mode: 'practice' | 'real') => void;
     resetPractice: () => Promise<void>;
+    /** The practice commune's cards, to print (empty in real use). */
+    practiceCards: readonly {
+      beneficiaryId: string;
+      holder: 'beneficiary' | 'representative';
+      fullName: string;
+      birthDate: string;
+      village: string;
+      qr: string;
+    }[];
   };
 };
 

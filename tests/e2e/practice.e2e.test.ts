@@ -84,6 +84,14 @@ describe('practice mode', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(toServer).toEqual([]);
 
+    // The practice cards to print, the one just scanned among them.
+    await gotoUnlocked(page, '/settings');
+    await page.getByRole('link', { name: 'In thẻ căn cước luyện tập' }).click();
+    const cards = page.getByTestId('practice-card');
+    await expect.poll(() => cards.count()).toBe(sample.cards.length);
+    expect(await cards.filter({ hasText: card.fullName }).locator('img').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
     // Back to real use, online: the real payer's tablet holds nothing of the practice commune.
     await gotoUnlocked(page, '/settings');
     await page.getByRole('button', { name: 'Thoát chế độ luyện tập' }).click();

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { wipeOnSignOut } from '../../storage/wipe';
 import { getKv } from '../../storage/kv';
 import { formatBytes } from '../../ui/format';
@@ -55,6 +56,9 @@ export function SettingsPage() {
         <div className="card" data-testid="practice-settings">
           <h2>{t.practice.title}</h2>
           <p>{t.practice.intro}</p>
+          <p>
+            <Link to="/luyen-tap/the">{t.practice.cards}</Link>
+          </p>
           <p className="actions">
             <button
               type="button"
