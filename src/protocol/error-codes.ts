@@ -54,6 +54,8 @@ export const requestErrorCodes = [
   'device-active',
   'device-in-use',
   'lease-days-invalid',
+  'device-key-invalid',
+  'device-key-set',
   'password-change-required',
   'wrong-password',
   'password-too-weak',

@@ -75,6 +75,8 @@ export const requestErrorMessagesVi = {
   'device-in-use':
     'Mã thiết bị này thuộc về người dùng khác. Hãy đăng nhập lại để ứng dụng tạo mã thiết bị mới cho bạn.',
   'lease-days-invalid': 'Số ngày làm việc ngoại tuyến phải là số nguyên từ 1 đến 90.',
+  'device-key-invalid': 'Khóa ký biên nhận của thiết bị không hợp lệ.',
+  'device-key-set': 'Thiết bị này đã đăng ký một khóa ký biên nhận khác; khóa chỉ đăng ký một lần.',
   'password-change-required': 'Bạn cần đặt mật khẩu mới trước khi dùng ứng dụng.',
   'wrong-password': 'Mật khẩu hiện tại không đúng.',
   'password-too-weak':

@@ -27,6 +27,7 @@ import type { Gate } from '../lib/gate';
 import { pushRoutes } from './routes/push';
 import { staffRoutes } from './routes/staff';
 import { reportRoutes } from './routes/reports';
+import { receiptRoutes } from './routes/receipts';
 import { userRoutes } from './routes/users';
 import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
@@ -72,6 +73,7 @@ export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hon
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));
   app.route('/', userRoutes(db, session, { clock, hashOptions: config.hashOptions }));
+  app.route('/', receiptRoutes(db, session, { clock, logger }));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));

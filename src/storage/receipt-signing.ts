@@ -4,7 +4,14 @@
  * A receipt's QR carries the canonical text and its signature, so anyone with the device's public
  * key verifies it offline. WebCrypto only.
  */
-import { canonicalReceipt, parseCanonical, RECEIPT_QR_PREFIX, type ReceiptFacts } from '../domain/receipt-chain';
+import {
+  canonicalReceipt,
+  parseCanonical,
+  receiptFactsOfOp,
+  RECEIPT_QR_PREFIX,
+  type ReceiptFacts,
+} from '../domain/receipt-chain';
+import type { PaymentRecordPayload } from '../protocol/payloads-payment';
 import { err, ok, type Result } from '../lib/result';
 
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -55,14 +62,48 @@ export async function importPublicKey(spki: string): Promise<CryptoKey | null> {
   }
 }
 
-/** The QR text of a signed receipt, and its hash (the next receipt's `previous`). */
-export async function signReceipt(privateKey: CryptoKey, facts: ReceiptFacts): Promise<{ qr: string; hash: string }> {
+/**
+ * The QR text of a signed receipt, its hash (the next receipt's `previous`) and the signature
+ * alone (base64url), as a payment op carries it.
+ */
+export async function signReceipt(
+  privateKey: CryptoKey,
+  facts: ReceiptFacts,
+): Promise<{ qr: string; hash: string; signature: string }> {
   const canonical = canonicalReceipt(facts);
-  const signature = new Uint8Array(await crypto.subtle.sign(SIGN, privateKey, encoder.encode(canonical)));
-  return {
-    qr: `${RECEIPT_QR_PREFIX}.${toB64Url(encoder.encode(canonical))}.${toB64Url(signature)}`,
-    hash: await sha256Hex(canonical),
-  };
+  const signature = toB64Url(new Uint8Array(await crypto.subtle.sign(SIGN, privateKey, encoder.encode(canonical))));
+  return { qr: receiptQrText(canonical, signature), hash: await sha256Hex(canonical), signature };
+}
+
+/** `CTTGXH1.<canonical text>.<signature>`, both base64url: what the receipt's QR holds. */
+export function receiptQrText(canonical: string, signature: string): string {
+  return `${RECEIPT_QR_PREFIX}.${toB64Url(encoder.encode(canonical))}.${signature}`;
+}
+
+/**
+ * A recorded payment's receipt, rebuilt from its op (the QR is not stored: the op holds the
+ * number, the link and the signature, the line the person). Null for an op without a receipt.
+ */
+export async function receiptOfOp(
+  envelope: Record<string, unknown>,
+  beneficiaryId: string,
+): Promise<{ qr: string; hash: string; number: number } | null> {
+  const payload = envelope['payload'] as PaymentRecordPayload | undefined;
+  const stamp = payload?.receipt;
+  if (!payload || !stamp) return null;
+  const facts = receiptFactsOfOp(
+    {
+      deviceId: String(envelope['deviceId']),
+      entityId: String(envelope['entityId']),
+      recordedAt: String(envelope['recordedAt']),
+      payload,
+    },
+    stamp,
+    beneficiaryId,
+  );
+  if (!facts) return null;
+  const canonical = canonicalReceipt(facts);
+  return { qr: receiptQrText(canonical, stamp.signature), hash: await sha256Hex(canonical), number: stamp.number };
 }
 
 export type VerifyProblem = 'not-a-receipt' | 'altered' | 'unknown-device';

@@ -141,6 +141,8 @@ export const codeMessages = {
     'device-active': 'This device is still in use: retire (or revoke) it before importing its file of actions.',
     'device-in-use': 'This device id belongs to another user. Sign in again so the app makes a new device id for you.',
     'lease-days-invalid': 'The days of offline work must be a whole number from 1 to 90.',
+    'device-key-invalid': 'The device’s receipt-signing key is not valid.',
+    'device-key-set': 'This device registered another receipt-signing key already; a key is registered once.',
     'password-change-required': 'Set a new password before using the app.',
     'wrong-password': 'The current password is wrong.',
     'password-too-weak':
