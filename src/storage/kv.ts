@@ -28,6 +28,8 @@ export type KvKey =
   | 'payers'
   /** The payer's order of villages on their round (features/payments/my-round-page.tsx). */
   | 'roundOrder'
+  /** Public keys of the communes' devices, to verify receipts offline (sync/device-key.ts). */
+  | 'receiptKeys'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {
