@@ -43,6 +43,7 @@ const screens = {
   ReportsPage: () => import('../features/reports/reports-page'),
   MonthlyReportPage: () => import('../features/reports/monthly-report-page'),
   UsersPage: () => import('../features/users/users-page'),
+  VerifyReceiptPage: () => import('../features/receipts/verify-receipt-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -64,6 +65,7 @@ const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.Lea
 const ReportsPage = lazy(() => screens.ReportsPage().then((m) => ({ default: m.ReportsPage })));
 const MonthlyReportPage = lazy(() => screens.MonthlyReportPage().then((m) => ({ default: m.MonthlyReportPage })));
 const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
+const VerifyReceiptPage = lazy(() => screens.VerifyReceiptPage().then((m) => ({ default: m.VerifyReceiptPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -107,6 +109,7 @@ function Shell() {
               <NavLink to="/mo-tai-khoan">{t.nav.readiness}</NavLink>
               <NavLink to="/can-xu-ly">{t.nav.attention}</NavLink>
               {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
+              <NavLink to="/kiem-tra-bien-nhan">{t.receiptCheck.nav}</NavLink>
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -156,6 +159,7 @@ function Shell() {
               <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
+              <Route path="/kiem-tra-bien-nhan" element={roster(<VerifyReceiptPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
               <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
               <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />

@@ -14,6 +14,8 @@ import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-ac
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
+import { receiptsMessages as receiptsEn } from './messages-receipts.en';
+import { receiptsMessages as receiptsVi } from './messages-receipts.vi';
 import { reportsMessages as reportsEn } from './messages-reports.en';
 import { roundMessages as roundEn } from './messages-round.en';
 import { roundMessages as roundVi } from './messages-round.vi';
@@ -53,6 +55,8 @@ export type ReportsMessages = Widen<typeof reportsVi>;
 export type LockMessages = Widen<typeof lockVi>;
 /** Assigning lines to payers and the payer's round (messages-round.*.ts). */
 export type RoundMessages = Widen<typeof roundVi>;
+/** Verifiable receipts: check code, QR, the verify screen, flags (messages-receipts.*.ts). */
+export type ReceiptsMessages = Widen<typeof receiptsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -64,7 +68,8 @@ export type Catalogue = Messages &
   UsersMessages &
   ReportsMessages &
   LockMessages &
-  RoundMessages;
+  RoundMessages &
+  ReceiptsMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -82,6 +87,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...reportsVi,
     ...lockVi,
     ...roundVi,
+    ...receiptsVi,
   },
   en: {
     ...en,
@@ -95,6 +101,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...reportsEn,
     ...lockEn,
     ...roundEn,
+    ...receiptsEn,
   },
 };
 
