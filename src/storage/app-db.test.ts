@@ -150,4 +150,36 @@ describe('AppDb schema', () => {
     expect((await searchRoster(db, 'ng binh')).rows.map((r) => r.id)).toEqual(['b1']);
     expect((await findByIdNumbers(db, ['046152999001'])).map((r) => r.id)).toEqual(['b3']);
   });
+
+  test('version 6 upgrades a version 5 device: every row kept, a receipt key table added, empty', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // The version 5 schema exactly as it shipped.
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      communes: 'id',
+      beneficiaries: 'id, communeCode, status, village',
+      periods: 'id',
+      paymentLines: 'id, beneficiaryId, [periodId+communeCode], status',
+      idChecks: 'id, beneficiaryId',
+      conflicts: 'id, status, beneficiaryId',
+      outbox: 'seq, &id, state, entityId',
+      kv: 'key',
+      shadows: 'key',
+      blobs: 'hash, uploaded',
+      rosterPages: 'no',
+    });
+    await v5.table('outbox').put({ seq: 1, id: 'op-1', state: 'pending', entityId: 'l1' });
+    await v5.table('kv').bulkPut([
+      { key: 'deviceId', value: 'dev-1' },
+      { key: 'opSeq', value: 1 },
+    ]);
+    v5.close();
+
+    db = createAppDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
+    expect(await db.kv.get('deviceId')).toEqual({ key: 'deviceId', value: 'dev-1' });
+    expect(await db.deviceKeys.count()).toBe(0);
+  });
 });
