@@ -131,6 +131,16 @@ describe('device receipts', () => {
     expect(checkChain(verified.map((v) => (v.ok ? v.value : { ...unverified })))).toEqual([]);
   });
 
+  test('a key that cannot sign leaves the payment without a receipt, never unrecorded', async () => {
+    const key = await ensureDeviceKey(db, 'dev-1');
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    // A public key where the private one should be: WebCrypto refuses to sign with it.
+    await db.deviceKeys.put({ ...key, privateKey: pair.publicKey });
+    const op = await pay('l1');
+    expect(op.envelope['payload']).not.toHaveProperty('receipt');
+    expect(await db.deviceKeys.get(RECEIPT_KEY_ID)).toMatchObject({ last: 0, lastHash: null });
+  });
+
   test('a new device id (another user on the tablet) gets a new key and starts at 1', async () => {
     const one = await ensureDeviceKey(db, 'dev-1');
     await pay('l1');

@@ -109,7 +109,11 @@ async function receiptFor(
 ): Promise<PreparedReceipt | null> {
   if (type !== 'payment.record' || payload['receipt'] !== undefined) return null;
   const { amount, receiver } = payload as PaymentRecordPayload;
-  return prepareReceipt(db, { deviceId: ctx.deviceId, lineId: entityId, amount, receiver: receiver.kind, now });
+  // A key the browser cannot use (or any failure to sign) leaves the payment without a receipt,
+  // never unrecorded; a storage failure shows again in the payment's own transaction.
+  return prepareReceipt(db, { deviceId: ctx.deviceId, lineId: entityId, amount, receiver: receiver.kind, now }).catch(
+    () => null,
+  );
 }
 
 /** The one transaction of `recordOp`: seq, optimistic change, evidence, receipt head and the op. */
@@ -137,8 +141,8 @@ function writeOp<T extends OpType>(
   ];
   return db.transaction('rw', tables, async () => {
     // The receipt's number is taken here or not at all: the head and the op commit together.
-    // (Both in one `Promise.all`: a Dexie promise awaited after another await loses the
-    // transaction's zone, and the transaction ends with `PrematureCommitError`.)
+    // (Both in one `Promise.all`: awaiting the helper's promise after awaiting the read ended the
+    // transaction with `PrematureCommitError`, README "Gotchas".)
     const [last] = await Promise.all([lastSeq(db), receipt ? takeReceipt(db, receipt) : undefined]);
     const seq = last + 1;
     const id = ctx.makeId();
