@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { vietnamDate } from '../../src/lib/clock';
-import { apiLogin, pullScope } from './api';
+import { payingMonth } from '../../src/domain/calendar';
+import { vietnamDate, vietnamMonth } from '../../src/lib/clock';
+import { apiLogin, pullScope, type PulledChange } from './api';
 import { payLine, readKv, signedInPage, waitForBootstrap } from './app-page';
 import { seriousViolations } from './axe';
 import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
@@ -36,10 +37,15 @@ type Line = { id: string; amount: number; beneficiaryId: string; fullName: strin
 /** A due home-delivery line of the payer's commune with its person, away from the ends of the list. */
 async function homeDeliveryLine(): Promise<Line> {
   const scope = await pullScope(await apiLogin(baseUrl, 'payer'));
+  const data = (c: PulledChange) => (c.data ?? {}) as Record<string, unknown>;
+  const months = [...scope.values()].filter((c) => c.entity === 'payment-line').map((c) => String(data(c)['periodId']));
+  // The month the payment list shows: other files publish next month's list meanwhile.
+  const month = payingMonth([...new Set(months)], vietnamMonth(Date.now()));
   const lines: Line[] = [];
   for (const c of scope.values()) {
-    const d = (c.data ?? {}) as Record<string, unknown>;
-    if (c.entity !== 'payment-line' || d['status'] !== 'due' || d['method'] !== 'home-delivery') continue;
+    const d = data(c);
+    if (c.entity !== 'payment-line' || d['periodId'] !== month) continue;
+    if (d['status'] !== 'due' || d['method'] !== 'home-delivery') continue;
     const person = scope.get(`beneficiary:${String(d['beneficiaryId'])}`)?.data as { fullName?: string } | undefined;
     if (!person?.fullName) continue;
     lines.push({
