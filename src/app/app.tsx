@@ -49,6 +49,7 @@ const screens = {
   ReportsPage: () => import('../features/reports/reports-page'),
   MonthlyReportPage: () => import('../features/reports/monthly-report-page'),
   UsersPage: () => import('../features/users/users-page'),
+  VerifyReceiptPage: () => import('../features/receipts/verify-receipt-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -76,6 +77,7 @@ const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.Lea
 const ReportsPage = lazy(() => screens.ReportsPage().then((m) => ({ default: m.ReportsPage })));
 const MonthlyReportPage = lazy(() => screens.MonthlyReportPage().then((m) => ({ default: m.MonthlyReportPage })));
 const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
+const VerifyReceiptPage = lazy(() => screens.VerifyReceiptPage().then((m) => ({ default: m.VerifyReceiptPage })));
 
 /**
  * Loads every lazy screen in the background once the app has started, while there is a network:
@@ -123,6 +125,7 @@ function Shell() {
               {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
               {can('cash.acknowledge') && <NavLink to="/tien-mat/giam-sat">{t.cash.navSupervise}</NavLink>}
               {can('points.manage') && <NavLink to="/diem-chi-tra">{t.points.nav}</NavLink>}
+              <NavLink to="/kiem-tra-bien-nhan">{t.receiptCheck.nav}</NavLink>
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -180,6 +183,7 @@ function Shell() {
               />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
+              <Route path="/kiem-tra-bien-nhan" element={roster(<VerifyReceiptPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
               <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
               <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />

@@ -5,6 +5,7 @@
  * code printed on the receipt, the QR text, and the chain's checks. Hashing and signing (WebCrypto)
  * are in storage/receipt-signing.ts.
  */
+import { vietnamDate } from '../lib/clock';
 import { err, ok, type Result } from '../lib/result';
 
 export const RECEIPT_QR_PREFIX = 'CTTGXH1';
@@ -110,4 +111,37 @@ export function checkChain(receipts: readonly (ReceiptFacts & { hash: string })[
     else if (r.previous !== before.hash) issues.push({ code: 'broken-link', number: r.number });
   }
   return issues;
+}
+
+/** What a `payment.record` op carries about its receipt (docs/protocol.md `payment.record` `receipt`). */
+export type ReceiptStamp = { number: number; previous: string | null; signature: string };
+
+/**
+ * The receipt facts of a payment op, as the device signed them and as the server recomputes them:
+ * the line is the op's entity, the person comes from the line, the date is the Vietnamese
+ * calendar day of `recordedAt` (not the instant: a receipt names a day). Null when the op's time
+ * cannot be read.
+ */
+export function receiptFactsOfOp(
+  op: {
+    deviceId: string;
+    entityId: string;
+    recordedAt: string;
+    payload: { amount: number; receiver: { kind: ReceiptFacts['receiver'] } };
+  },
+  stamp: Pick<ReceiptStamp, 'number' | 'previous'>,
+  beneficiaryId: string,
+): ReceiptFacts | null {
+  const at = Date.parse(op.recordedAt);
+  if (Number.isNaN(at)) return null;
+  return {
+    deviceId: op.deviceId,
+    number: stamp.number,
+    lineId: op.entityId,
+    beneficiaryId,
+    amount: op.payload.amount,
+    date: vietnamDate(at),
+    receiver: op.payload.receiver.kind,
+    previous: stamp.previous,
+  };
 }

@@ -55,6 +55,8 @@ export const requestErrorCodes = [
   'device-in-use',
   'lease-days-invalid',
   'invalid-schedule',
+  'device-key-invalid',
+  'device-key-set',
   'password-change-required',
   'wrong-password',
   'password-too-weak',

@@ -24,6 +24,23 @@ export const receiverSchema = z
     path: ['idNumber'],
   });
 
+/** A receipt's number in the device's chain, the previous receipt's hash and the signature. */
+export const receiptStampSchema = z.object({
+  /** 1, 2, 3 … per device, never reused. */
+  number: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  /** SHA-256 hex of the device's previous receipt's canonical text; null for its first. */
+  previous: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/u)
+    .nullable(),
+  /** ECDSA P-256 / SHA-256 signature (IEEE P1363, 64 bytes) of the canonical text, base64url. */
+  signature: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/u),
+});
+
 export const paymentRecordPayloadSchema = z.looseObject({
   /** Whole đồng; must equal the line's amount (else `amount-mismatch`). */
   amount: moneySchema,
@@ -45,6 +62,11 @@ export const paymentRecordPayloadSchema = z.looseObject({
       accuracy: z.number().nonnegative(),
     })
     .optional(),
+  /**
+   * The device's signed receipt for this payment (issue 16, additive; docs/protocol.md
+   * "Verifiable receipts"). Ops from older apps have none and are not checked.
+   */
+  receipt: receiptStampSchema.optional(),
   ...payloadVersion,
 });
 export type PaymentRecordPayload = z.infer<typeof paymentRecordPayloadSchema>;

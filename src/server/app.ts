@@ -29,6 +29,7 @@ import { pushRoutes } from './routes/push';
 import { staffRoutes } from './routes/staff';
 import { cashRoutes } from './routes/cash';
 import { reportRoutes } from './routes/reports';
+import { receiptRoutes } from './routes/receipts';
 import { userRoutes } from './routes/users';
 import type { AuthDeps } from './services/auth';
 import { createDummyHash } from './services/passwords';
@@ -76,6 +77,7 @@ export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hon
   app.route('/', leaseRoutes(db, session, clock));
   app.route('/', paymentPointRoutes(db, session, clock));
   app.route('/', userRoutes(db, session, { clock, hashOptions: config.hashOptions }));
+  app.route('/', receiptRoutes(db, session, { clock, logger }));
   app.route('/', deviceRoutes(db, session, logger));
   app.route('/', conflictRoutes(db, session));
   app.route('/', listRoutes(db, session, { clock, logger }));

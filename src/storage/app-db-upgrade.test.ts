@@ -78,7 +78,7 @@ test('version 4 moves a version 3 roster into pages and keeps unsent ops and the
   const db: AppDb = createAppDb(name);
   opened.push(db);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   // Everyone is still there; only the person with an unsent op keeps a record of their own.
   expect(await countRoster(db)).toBe(people.length);
   expect(await db.beneficiaries.toCollection().primaryKeys()).toEqual(['b0001']);

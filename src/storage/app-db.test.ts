@@ -15,7 +15,7 @@ describe('AppDb schema', () => {
   test('the latest version opens on an empty device with every table and the indexes the queries use', async () => {
     db = createAppDb(`t-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const indexes = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(indexes).toEqual({
       communes: [],
@@ -29,6 +29,7 @@ describe('AppDb schema', () => {
       shadows: [],
       blobs: ['uploaded'],
       rosterPages: [],
+      deviceKeys: [],
     });
     // Search reads the in-memory roster index (roster-index.ts), not IndexedDB: no token index.
     expect(db.beneficiaries.schema.idxByName['searchTokens']).toBeUndefined();
@@ -42,7 +43,7 @@ describe('AppDb schema', () => {
     // Reopen through raw Dexie without a schema, as an older/newer app would see it.
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.verno).toBe(5);
+    expect(raw.verno).toBe(6);
     expect(await raw.table('kv').get('deviceId')).toEqual({ key: 'deviceId', value: 'dev-1' });
     raw.close();
     db = createAppDb(name);
@@ -76,7 +77,7 @@ describe('AppDb schema', () => {
     // Opened by today's app: through version 2, 3 and 4 (the rows move into roster pages).
     db = createAppDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
     const roster = [...(await loadRoster(db)).values()];
     expect(roster.map((r) => r.id).sort()).toEqual(['b1', 'b2', 'b3']);
@@ -122,7 +123,7 @@ describe('AppDb schema', () => {
 
     db = createAppDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await countRoster(db)).toBe(3);
     expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
     expect(await db.kv.get('cursor')).toEqual({ key: 'cursor', value: 'c-42' });
@@ -148,5 +149,37 @@ describe('AppDb schema', () => {
     expect(await rosterVillages(db)).toEqual(['Tổ 2', 'Tổ 10']);
     expect((await searchRoster(db, 'ng binh')).rows.map((r) => r.id)).toEqual(['b1']);
     expect((await findByIdNumbers(db, ['046152999001'])).map((r) => r.id)).toEqual(['b3']);
+  });
+
+  test('version 6 upgrades a version 5 device: every row kept, a receipt key table added, empty', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // The version 5 schema exactly as it shipped.
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      communes: 'id',
+      beneficiaries: 'id, communeCode, status, village',
+      periods: 'id',
+      paymentLines: 'id, beneficiaryId, [periodId+communeCode], status',
+      idChecks: 'id, beneficiaryId',
+      conflicts: 'id, status, beneficiaryId',
+      outbox: 'seq, &id, state, entityId',
+      kv: 'key',
+      shadows: 'key',
+      blobs: 'hash, uploaded',
+      rosterPages: 'no',
+    });
+    await v5.table('outbox').put({ seq: 1, id: 'op-1', state: 'pending', entityId: 'l1' });
+    await v5.table('kv').bulkPut([
+      { key: 'deviceId', value: 'dev-1' },
+      { key: 'opSeq', value: 1 },
+    ]);
+    v5.close();
+
+    db = createAppDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.outbox.get(1)).toMatchObject({ id: 'op-1', state: 'pending' });
+    expect(await db.kv.get('deviceId')).toEqual({ key: 'deviceId', value: 'dev-1' });
+    expect(await db.deviceKeys.count()).toBe(0);
   });
 });

@@ -65,6 +65,27 @@ export type BlobRow = { hash: string; type: string; bytes: ArrayBuffer; uploaded
  */
 export type RosterPageRecord = { no: number; size: number; data: string | Uint8Array; stamp: string };
 
+/**
+ * The device's receipt-signing key and the head of its receipt chain (issue 16; device-receipts.ts),
+ * one row `id: 'receipts'`. The private key is a non-extractable CryptoKey, kept as IndexedDB
+ * keeps it (structured clone), so this table is not sealed (sealing writes JSON; a key the
+ * browser never lets out needs no sealing). It holds no personal data: numbers and a hash.
+ */
+export type DeviceKeyRow = {
+  id: 'receipts';
+  /** The device id the key was made for: a new device id (another user) makes a new key. */
+  deviceId: string;
+  privateKey: CryptoKey;
+  /** SPKI, base64url, as registered with the server. */
+  publicKey: string;
+  /** Whether the server holds it (`refused`: it holds another key for this device id). */
+  registered: 'no' | 'yes' | 'refused';
+  /** The number of the device's last receipt (0: none yet). */
+  last: number;
+  /** SHA-256 hex of the last receipt's canonical text. */
+  lastHash: string | null;
+};
+
 /** Small key/value rows: pull cursor, last sync, device identity, session. */
 export type KvRow = { key: string; value: unknown };
 
@@ -81,6 +102,7 @@ export class AppDb extends Dexie {
   kv!: EntityTable<KvRow, 'key'>;
   shadows!: EntityTable<ShadowRow, 'key'>;
   blobs!: EntityTable<BlobRow, 'hash'>;
+  deviceKeys!: EntityTable<DeviceKeyRow, 'id'>;
   /** Told of every committed change to beneficiaries on this connection (roster-index.ts). */
   readonly beneficiaryCommitListeners = new Set<BeneficiaryCommitListener>();
   /** The data key while unlocked (keyring.ts): sealed tables and pages need it. */
@@ -149,6 +171,9 @@ export class AppDb extends Dexie {
     this.version(5).stores({
       beneficiaries: 'id, communeCode, status, village',
     });
+    // Version 6: the receipt-signing key and chain head (issue 16, `deviceKeys`, one row). A new
+    // table: nothing existing is rewritten; the roster, the outbox and the vault are untouched.
+    this.version(6).stores({ deviceKeys: 'id' });
     this.use(sealedTablesMiddleware(this.keyring));
     this.use(strictDurability);
     this.use(beneficiaryChangesMiddleware(this.beneficiaryCommitListeners));

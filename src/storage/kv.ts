@@ -30,6 +30,8 @@ export type KvKey =
   | 'roundOrder'
   /** A paying month's cash ledgers last downloaded, with when (features/payments/use-cash-ledgers.ts). */
   | `cash:${string}`
+  /** Public keys of the communes' devices, to verify receipts offline (sync/device-key.ts). */
+  | 'receiptKeys'
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

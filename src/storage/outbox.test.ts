@@ -73,7 +73,9 @@ describe('outbox', () => {
   test("a payload the registry's schema refuses is not recorded, and says where it is wrong", async () => {
     const refused = await recordOp(db, ctx, 'payment.unpaid', 'l1', { reason: 'asleep' as 'absent' });
     expect(refused.ok ? 'recorded' : refused.error).toMatchObject({ code: 'invalid-payload' });
-    expect(!refused.ok && 'issues' in refused.error ? refused.error.issues : []).toEqual([expect.stringContaining('payload.reason')]);
+    expect(!refused.ok && 'issues' in refused.error ? refused.error.issues : []).toEqual([
+      expect.stringContaining('payload.reason'),
+    ]);
     expect(await db.outbox.count()).toBe(0);
     expect(await lastSeq(db)).toBe(0);
   });

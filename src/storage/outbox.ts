@@ -3,10 +3,13 @@
  * so a change is either durable with its op or not made at all (docs/protocol.md "Operation envelope").
  */
 import type { CashRefusal } from '../domain/cash-ops';
+import { assert } from '../lib/assert';
 import { err, ok, type Result } from '../lib/result';
 import { opRegistry, type OpType, type PayloadInput } from '../protocol/op-registry';
 import { parsePayload, type Op, type OpOf } from '../protocol/ops';
+import type { PaymentRecordPayload } from '../protocol/payloads-payment';
 import type { AppDb, OpResult, OutboxRow, PaymentLineRow } from './app-db';
+import { prepareReceipt, ReceiptRaceError, takeReceipt, type PreparedReceipt } from './device-receipts';
 import {
   idCheckRow,
   readLocal,
@@ -82,8 +85,57 @@ export async function recordOp<T extends OpType>(
   // Every payload says which version of its type's shape it follows (op-registry.ts `version`).
   const payload = parsePayload(type, { v: opRegistry[type].version, ...input });
   if (!payload.ok) return err({ code: 'invalid-payload', issues: payload.error.issues });
+  // A cash ledger's op is its own record (cash-ledger.ts): no local table, no receipt.
+  if (tableOf(type) === null) return recordLedgerOp(db, ctx, type, entityId, payload.value, options);
+  // One instant for the op: its `recordedAt` and its receipt's day are the same moment.
+  const now = ctx.now();
+  for (let attempt = 1; ; attempt++) {
+    // A payment carries the device's signed receipt (device-receipts.ts), signed before the
+    // transaction (WebCrypto would end it). Should other payments keep taking its number first,
+    // the last attempt records the payment without one: the payment matters more than its receipt.
+    const receipt = attempt < RECEIPT_ATTEMPTS ? await receiptFor(db, ctx, type, entityId, payload.value, now) : null;
+    const value = receipt ? { ...payload.value, receipt: receipt.stamp } : payload.value;
+    try {
+      return ok(await writeOp(db, ctx, type, entityId, value, options, now, receipt));
+    } catch (e) {
+      if (!(e instanceof ReceiptRaceError)) throw e;
+    }
+  }
+}
+
+const RECEIPT_ATTEMPTS = 5;
+
+/** The receipt a payment op made here carries, unless the caller gave one or the device has no key. */
+async function receiptFor(
+  db: AppDb,
+  ctx: OpContext,
+  type: OpType,
+  entityId: string,
+  payload: Record<string, unknown>,
+  now: number,
+): Promise<PreparedReceipt | null> {
+  if (type !== 'payment.record' || payload['receipt'] !== undefined) return null;
+  const { amount, receiver } = payload as PaymentRecordPayload;
+  // A key the browser cannot use (or any failure to sign) leaves the payment without a receipt,
+  // never unrecorded; a storage failure shows again in the payment's own transaction.
+  return prepareReceipt(db, { deviceId: ctx.deviceId, lineId: entityId, amount, receiver: receiver.kind, now }).catch(
+    () => null,
+  );
+}
+
+/** The one transaction of `recordOp`: seq, optimistic change, evidence, receipt head and the op. */
+function writeOp<T extends OpType>(
+  db: AppDb,
+  ctx: OpContext,
+  type: T,
+  entityId: string,
+  payload: Record<string, unknown>,
+  options: RecordOptions,
+  now: number,
+  receipt: PreparedReceipt | null,
+): Promise<OutboxRow> {
   const table = tableOf(type);
-  if (table === null) return recordLedgerOp(db, ctx, type, entityId, payload.value, options);
+  assert(table !== null, `${type} has a local table`);
   const tables = [
     db.outbox,
     db.kv,
@@ -93,11 +145,14 @@ export async function recordOp<T extends OpType>(
     db.paymentLines,
     db.idChecks,
     db.blobs,
+    db.deviceKeys,
   ];
   return db.transaction('rw', tables, async () => {
-    const seqRead = lastSeq(db);
-    const seq = (await seqRead) + 1;
-    const now = ctx.now();
+    // The receipt's number is taken here or not at all: the head and the op commit together.
+    // (Both in one `Promise.all`: awaiting the helper's promise after awaiting the read ended the
+    // transaction with `PrematureCommitError`, README "Gotchas".)
+    const [last] = await Promise.all([lastSeq(db), receipt ? takeReceipt(db, receipt) : undefined]);
+    const seq = last + 1;
     const id = ctx.makeId();
     const envelope = {
       id,
@@ -107,11 +162,11 @@ export async function recordOp<T extends OpType>(
       entityId,
       actorId: ctx.actorId,
       recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
-      payload: payload.value,
+      payload,
       ...(options.baseVersion === undefined ? {} : { baseVersion: options.baseVersion }),
     };
     // The envelope was built from a parsed payload of this very type.
-    const op = envelope as OpOf<T> as Op;
+    const op = envelope as unknown as OpOf<T> as Op;
     // The reads go out together (issue 15 item 4): IndexedDB answers them in one round. An ID
     // check is a new fact of its own (keyed by the op id), not a change to a shared row.
     const [before, shadowHeld] =
@@ -145,7 +200,7 @@ export async function recordOp<T extends OpType>(
     if (evidence.length > 0) writes.push(db.blobs.bulkPut(evidence.map((e) => ({ ...e, uploaded: 0 as const }))));
     writes.push(db.kv.put({ key: SEQ_KEY, value: seq }), db.outbox.add(row));
     await Promise.all(writes);
-    return ok(row);
+    return row;
   });
 }
 

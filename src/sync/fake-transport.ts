@@ -207,6 +207,11 @@ export function createFakeTransport(): FakeTransport {
     reportQuality: notUsed,
     reportCost: notUsed,
     saveFees: notUsed,
+    // Receipt keys: accepted, and none listed (the sync tests do not verify receipts).
+    putDeviceKey: (_token, deviceId, publicKey) =>
+      answerLater(() => ({ deviceId, deviceName: '', userName: '', publicKey })),
+    listDeviceKeys: () => answerLater(() => []),
+    listReceiptFlags: notUsed,
   };
   return fake;
 }

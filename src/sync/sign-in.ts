@@ -13,6 +13,7 @@ import {
   takeNewDeviceId,
   type Session,
 } from './session';
+import { registerDeviceKey } from './device-key';
 import { pendingOwnersBlocking } from './sign-in-guard';
 
 export type SignInRefusal = {
@@ -90,5 +91,8 @@ export async function signIn(
   const session: Session = { token: res.token, expiresAt: res.expiresAt, user: res.user };
   await saveSession(db, session);
   await db.kv.delete('wipedReason');
+  // Enrolment makes the device's receipt key and registers it; a failure here is tried again
+  // by the sync before the first signed receipt is pushed (sync/device-key.ts).
+  await registerDeviceKey(db, transport, res.token, deviceId).catch(() => undefined);
   return ok(session);
 }

@@ -97,6 +97,7 @@ export async function record(
     db.paymentLines,
     db.idChecks,
     db.blobs,
+    db.deviceKeys,
   ];
   return db.transaction('rw', tables, async () => {
     const ids: string[] = [];

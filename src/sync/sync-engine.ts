@@ -10,6 +10,7 @@ import { readOutboxCounts } from '../storage/outbox-counts';
 import { toStorageErrorCode, type StorageErrorCode } from '../storage/storage-errors';
 import { wipeDevice } from '../storage/wipe';
 import { createBackoff, isRetryable } from './backoff';
+import { refreshDeviceKeys, registerDeviceKey } from './device-key';
 import { pullAll, type PullProgress } from './pull-all';
 import { pushPending } from './push-pending';
 import { SLOW_REQUEST_MS, watchContact, type Reach } from './contact';
@@ -157,6 +158,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // A reports-only user holds no roster and sends no op: nothing to sync (docs/protocol.md "Pull").
     if (!can(session.user, 'roster.pull')) return { status: 'idle', progress: null, errorCode: null, retryAt: null };
     const deviceId = await ensureDeviceId(deps.db, deps.makeId ?? (() => crypto.randomUUID()));
+    // The server knows the device's receipt key before it checks a receipt signed with it
+    // (sign-in registered it already, unless the server could not be reached then).
+    await registerDeviceKey(deps.db, transport, session.token, deviceId, { whenSigned: true });
     // Evidence may wait without an op: over the server's quota, or lost there (push-pending.ts).
     const waitingBlobs = await deps.db.blobs.where('uploaded').equals(0).count();
     if (state.pendingCount > 0 || waitingBlobs > 0) {
@@ -179,6 +183,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
       onProgress: (progress) => set({ progress }),
     });
+    await refreshDeviceKeys(deps.db, transport, session.token);
     backoff.reset();
     return {
       status: 'idle',

@@ -32,6 +32,7 @@ import { createHttpClient, type HttpTransportOptions } from './http-client';
 import { evidenceMethods, type EvidenceTransport } from './evidence-transport';
 import { leaseMethods, type LeaseTransport } from './lease-transport';
 import { payoutMethods, type PayoutTransport } from './payout-transport';
+import { receiptMethods, type ReceiptTransport } from './receipt-transport';
 import { reportMethods, type ReportTransport } from './report-transport';
 import { userMethods, type UserTransport } from './user-transport';
 
@@ -44,7 +45,8 @@ export type Transport = PayoutTransport &
   EvidenceTransport &
   LeaseTransport &
   UserTransport &
-  ReportTransport & {
+  ReportTransport &
+  ReceiptTransport & {
     login(input: { username: string; password: string; device: { id: string; name: string } }): Promise<LoginResponse>;
     logout(token: string): Promise<void>;
     me(token: string): Promise<User>;
@@ -151,6 +153,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     ...leaseMethods(http),
     ...userMethods(http),
     ...reportMethods(http),
+    ...receiptMethods(http),
     login: (input) =>
       call('/api/auth/login', loginResponseSchema, { method: 'POST', body: { protocol: PROTOCOL_VERSION, ...input } }),
     logout: async (token) => {

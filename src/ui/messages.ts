@@ -18,6 +18,8 @@ import { payoutAccountsMessages as payoutAccountsEn } from './messages-payout-ac
 import { payoutAccountsMessages as payoutAccountsVi } from './messages-payout-accounts.vi';
 import { payoutMessages as payoutEn } from './messages-payout.en';
 import { payoutMessages as payoutVi } from './messages-payout.vi';
+import { receiptsMessages as receiptsEn } from './messages-receipts.en';
+import { receiptsMessages as receiptsVi } from './messages-receipts.vi';
 import { reportsMessages as reportsEn } from './messages-reports.en';
 import { roundMessages as roundEn } from './messages-round.en';
 import { roundMessages as roundVi } from './messages-round.vi';
@@ -61,6 +63,8 @@ export type RoundMessages = Widen<typeof roundVi>;
 export type CashMessages = Widen<typeof cashVi>;
 /** Practice mode: banner, entering, leaving, starting again (messages-practice.*.ts). */
 export type PracticeMessages = Widen<typeof practiceVi>;
+/** Verifiable receipts: check code, QR, the verify screen, flags (messages-receipts.*.ts). */
+export type ReceiptsMessages = Widen<typeof receiptsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
 export type Catalogue = Messages &
   HandoverMessages &
@@ -74,7 +78,8 @@ export type Catalogue = Messages &
   LockMessages &
   RoundMessages &
   CashMessages &
-  PracticeMessages;
+  PracticeMessages &
+  ReceiptsMessages;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -94,6 +99,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...roundVi,
     ...cashVi,
     ...practiceVi,
+    ...receiptsVi,
   },
   en: {
     ...en,
@@ -109,6 +115,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...roundEn,
     ...cashEn,
     ...practiceEn,
+    ...receiptsEn,
   },
 };
 

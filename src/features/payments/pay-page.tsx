@@ -78,7 +78,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
     );
   }
 
-  if (receipt) return <Receipt op={receipt} person={person} />;
+  if (receipt) return <Receipt op={receipt} person={person} beneficiaryId={line.beneficiaryId} />;
   const open = line.status === 'due' || line.status === 'unpaid';
   const blocked = receiver.blockedBy;
 

@@ -4,11 +4,20 @@ import type { BeneficiaryRow, OutboxRow } from '../../storage/app-db';
 import { receiptCode } from '../../storage/payments';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { ReceiptQr } from './receipt-qr';
 
 type Receiver = { kind: 'self' | 'guardian' | 'authorized'; fullName?: string; idNumber?: string };
 
 /** The home-delivery receipt: shown on screen after payment and printable on A5/A4. */
-export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow | undefined }) {
+export function Receipt({
+  op,
+  person,
+  beneficiaryId,
+}: {
+  op: OutboxRow;
+  person: BeneficiaryRow | undefined;
+  beneficiaryId: string;
+}) {
   const payload = op.envelope['payload'] as { amount: Vnd; receiver: Receiver; idCheck?: EmbeddedIdCheck };
   const check = payload.idCheck;
   const recordedAt = Date.parse(String(op.envelope['recordedAt']));
@@ -45,6 +54,7 @@ export function Receipt({ op, person }: { op: OutboxRow; person: BeneficiaryRow 
         <dt>{t.receipt.time}</dt>
         <dd>{formatDateTime(recordedAt)}</dd>
       </dl>
+      <ReceiptQr envelope={op.envelope} beneficiaryId={beneficiaryId} />
       <p className="muted no-print">{t.receipt.pending}</p>
       <button type="button" className="no-print" onClick={() => window.print()}>
         {t.receipt.print}

@@ -23,6 +23,7 @@ let container: HTMLDivElement;
 let exported: OutboxExport;
 const importOps = vi.fn<Transport['importOps']>();
 const listDevices = vi.fn<Transport['listDevices']>();
+const listReceiptFlags = vi.fn<Transport['listReceiptFlags']>();
 
 /** The officer's tablet: one op waiting, exported as at sign-out. */
 async function tabletExport(): Promise<OutboxExport> {
@@ -59,6 +60,7 @@ beforeEach(async () => {
   });
   exported = await tabletExport();
   listDevices.mockResolvedValue([]);
+  listReceiptFlags.mockResolvedValue([]);
   importOps.mockImplementation((_token, file) =>
     Promise.resolve({
       protocol: 1,
@@ -69,7 +71,7 @@ beforeEach(async () => {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  const services = testServices(db, { transport: { importOps, listDevices } });
+  const services = testServices(db, { transport: { importOps, listDevices, listReceiptFlags } });
   act(() =>
     root.render(
       <ServicesProvider services={services}>
@@ -179,5 +181,38 @@ describe('DevicesPage: importing a sealed file', { timeout: 20_000 }, () => {
     await until(() => expect(importOps).toHaveBeenCalledTimes(1));
     expect(passwordInput()).toBeNull();
     expect(importOps).toHaveBeenCalledWith('tok-sup', outboxFileSchema.parse(exported));
+  });
+});
+
+describe('DevicesPage: irregular receipts', { timeout: 20_000 }, () => {
+  test('the flags the server raised are listed in Vietnamese, with the number the chain expected', async () => {
+    listReceiptFlags.mockResolvedValue([
+      {
+        opId: 'op-9',
+        deviceId: 'dev-payer',
+        deviceName: 'Máy tính bảng 3',
+        code: 'gap',
+        number: 7,
+        expected: 5,
+        lineId: '2026-11:b-1',
+        communeCode: '19960',
+        detectedAt: '2026-11-29T02:00:00.000Z',
+      },
+    ]);
+    act(() => root.unmount());
+    root = createRoot(container);
+    act(() =>
+      root.render(
+        <ServicesProvider services={testServices(db, { transport: { importOps, listDevices, listReceiptFlags } })}>
+          <DevicesPage />
+        </ServicesProvider>,
+      ),
+    );
+    await until(() => expect(container.querySelector('[data-testid="receipt-flags"]')).not.toBeNull());
+    const row = container.querySelector('[data-testid="receipt-flags"] tbody tr')?.textContent ?? '';
+    expect(row).toContain('Máy tính bảng 3');
+    expect(row).toContain('Thiếu biên nhận trước đó');
+    expect(row).toContain('mong đợi số 5');
+    expect(listReceiptFlags).toHaveBeenCalledWith('tok-sup');
   });
 });

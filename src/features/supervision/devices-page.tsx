@@ -7,6 +7,7 @@ import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { useSession } from '../../ui/use-session';
 import { OutboxImport } from './outbox-import';
+import { ReceiptFlags } from './receipt-flags';
 
 /** Supervisors and admins (online): devices, what has not arrived from them, retire and revoke. */
 export function DevicesPage() {
@@ -77,6 +78,7 @@ export function DevicesPage() {
           </li>
         ))}
       </ul>
+      {token && <ReceiptFlags token={token} />}
     </section>
   );
 }

@@ -30,6 +30,7 @@ import * as m0024 from './migrations/0024-payment-fees';
 import * as m0025 from './migrations/0025-report-record-issues';
 import * as m0026 from './migrations/0026-report-funnel-indexes';
 import * as m0027 from './migrations/0027-blob-refs-missing';
+import * as m0028 from './migrations/0028-receipt-keys';
 import * as m0029 from './migrations/0029-cash-entries';
 
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0025-report-record-issues': m0025,
   '0026-report-funnel-indexes': m0026,
   '0027-blob-refs-missing': m0027,
+  '0028-receipt-keys': m0028,
   '0029-cash-entries': m0029,
 };
 

@@ -307,6 +307,23 @@ export type CashEntriesTable = {
   received_at: number;
 };
 
+/** A device's receipt-signing public key (issue 16, migration 0028): set once. */
+export type DeviceKeysTable = { device_id: string; public_key: string; created_at: number };
+/** The last receipt of a device's chain the server has checked: its number and hash. */
+export type ReceiptChainsTable = { device_id: string; last_number: number; last_hash: string };
+/** What the push found wrong with a receipt (protocol/receipts.ts `receiptFlagCodes`). */
+export type ReceiptFlagsTable = {
+  op_id: string;
+  code: string;
+  device_id: string;
+  number: number;
+  /** The number the chain expected (last + 1). */
+  expected: number;
+  line_id: string;
+  commune_code: string;
+  detected_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   devices: DevicesTable;
@@ -349,6 +366,9 @@ export type Database = {
   batch_events: BatchEventsTable;
   opened_account_imports: OpenedAccountImportsTable;
   cash_entries: CashEntriesTable;
+  device_keys: DeviceKeysTable;
+  receipt_chains: ReceiptChainsTable;
+  receipt_flags: ReceiptFlagsTable;
 };
 
 export type {

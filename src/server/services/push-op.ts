@@ -19,6 +19,7 @@ import { applyBeneficiaryOnServer } from './apply-beneficiary';
 import { applyCashOnServer } from './apply-cash';
 import { applyIdCheckOnServer } from './apply-id-check';
 import { applyPaymentLineOnServer } from './apply-payment-line';
+import { checkReceiptOnServer } from './receipts';
 
 export type OpRun = {
   result: PushResult;
@@ -143,7 +144,11 @@ async function decide(
   if (op.deviceId !== ctx.device.id) return { outcome: rejected('forbidden', 'deviceId is not the signed-in device') };
   if (op.actorId !== ctx.user.id) return { outcome: rejected('forbidden', 'actorId is not the signed-in user') };
   if (!can(ctx.user, op.type)) return { outcome: rejected('forbidden', `role ${ctx.user.role}`) };
-  return familyAppliers[familyOf(op.type)](trx, ctx, op);
+  const applied = await familyAppliers[familyOf(op.type)](trx, ctx, op);
+  // A signed receipt is checked once the payment is decided, in the op's own unit: a flag is
+  // kept with the op or not at all, and never refuses it (services/receipts.ts).
+  if (op.type === 'payment.record' && applied.outcome.status !== 'rejected') await checkReceiptOnServer(trx, ctx, op);
+  return applied;
 }
 
 /**
