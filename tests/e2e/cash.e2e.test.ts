@@ -4,22 +4,38 @@
 // person (the pay screen warns first that the cash in hand is short, and takes more cash), records
 // an absence, counts the cash at the end of the day with a difference and its reason, prints the
 // day's statement, and syncs. A supervisor sees the payer's balance as its equation and
-// acknowledges the difference; the payer's tablet then shows who acknowledged it.
+// acknowledges the difference; the payer's tablet then shows who acknowledged it. Another
+// tablet, offline, verifies one of the day's receipts by scanning its QR with the fake camera.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { drawSignature, openLineId, pendingText, signedInPage, skipCardCheck } from './app-page';
+import {
+  drawSignature,
+  openLineId,
+  pendingText,
+  readKv,
+  signedInPage,
+  skipCardCheck,
+  waitForBootstrap,
+} from './app-page';
 import { seriousViolations } from './axe';
-import { launchBrowser } from './browser';
+import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
 const PAYER = 'Ngô Thị Lan';
 let browser: Browser;
+let workDir: string;
 
 beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'chitra-cash-'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser.close();
+  rmSync(workDir, { recursive: true, force: true });
 });
 
 const navTo = (page: Page, name: string) =>
@@ -83,6 +99,10 @@ describe('a payer’s cash for the day', () => {
     expect(await payer.getByTestId('receipt-code').count()).toBe(0);
     await payer.getByRole('button', { name: 'Vẫn xác nhận chi trả' }).click();
     await expect.poll(() => payer.getByTestId('receipt-code').count()).toBe(1);
+    // This receipt is checked later on another tablet, by its QR.
+    await expect.poll(() => payer.getByTestId('receipt-qr-text').count()).toBe(1);
+    const receiptQr = (await payer.getByTestId('receipt-qr-text').textContent()) ?? '';
+    const receiptCode = (await payer.getByTestId('receipt-short-code').textContent()) ?? '';
 
     // Nobody home at the third door.
     await openPayPage(payer, c);
@@ -160,7 +180,49 @@ describe('a payer’s cash for the day', () => {
       .poll(() => payer.getByTestId('cash-close').textContent(), { timeout: 30_000 })
       .toContain('Đã xác nhận: Trần Quốc Bảo');
 
+    const payerDevice = (await readKv<string>(payer, 'deviceId')) ?? '';
     await payer.context().close();
     await supervisor.context().close();
+
+    // An officer's tablet, offline, scans that receipt: this payer's device issued it to the
+    // authorised person, for that amount, today.
+    const video = join(workDir, 'cash-receipt.y4m');
+    // Level L: the same text in fewer, bigger modules, which the 640×480 fake camera resolves.
+    writeQrVideo(video, receiptQr, 5, 'L');
+    const camera = await launchBrowser([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await newDevice(camera, baseUrl);
+      await context.grantPermissions(['camera'], { origin: baseUrl });
+      const officer = await context.newPage();
+      await signIn(officer, 'officer');
+      await waitForBootstrap(officer);
+      await waitForServiceWorker(officer);
+      // The commune's devices' keys come after the pull: the payer's among them.
+      await expect
+        .poll(async () => ((await readKv<{ deviceId: string }[]>(officer, 'receiptKeys')) ?? []).map((k) => k.deviceId))
+        .toContain(payerDevice);
+      await context.setOffline(true);
+      const started = Date.now();
+      let taps = 0;
+      await navTo(officer, 'Kiểm tra biên nhận');
+      taps++;
+      await officer.getByRole('button', { name: 'Bật camera quét mã QR' }).click();
+      taps++;
+      const verdict = officer.getByTestId('receipt-verdict');
+      await expect.poll(() => verdict.textContent(), { timeout: 30_000 }).toContain('Biên nhận hợp lệ');
+      console.log(
+        `verify a receipt of the cash day: ${String(taps)} taps, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      expect(await officer.getByTestId('verdict-device').textContent()).toContain(PAYER);
+      expect(await digits(officer, 'verdict-amount')).toBe(amountB);
+      expect(await officer.getByTestId('verdict-code').textContent()).toBe(receiptCode);
+      await context.close();
+    } finally {
+      await camera.close();
+    }
   });
 });

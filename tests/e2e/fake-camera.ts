@@ -5,9 +5,12 @@ import QRCode from 'qrcode';
 const W = 640;
 const H = 480;
 
-/** Writes `frames` identical 640×480 grey frames (4:2:0) with `text` as a QR code in the middle. */
-export function writeQrVideo(path: string, text: string, frames = 5): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+/**
+ * Writes `frames` identical 640×480 grey frames (4:2:0) with `text` as a QR code in the middle.
+ * `level` 'L' makes a long text's code coarser (bigger modules in the same frame).
+ */
+export function writeQrVideo(path: string, text: string, frames = 5, level: 'L' | 'M' = 'M'): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: level });
   const n = qr.modules.size;
   const quiet = 4;
   const scale = Math.floor(Math.min(W, H) / (n + 2 * quiet));

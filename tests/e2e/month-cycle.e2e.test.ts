@@ -131,7 +131,8 @@ describe('a month, start to close', () => {
     await skipCardCheck(officer);
     await officer.getByRole('button', { name: 'Xác nhận đã chi trả' }).click();
     await expect.poll(() => officer.getByTestId('receipt-code').count(), { timeout: 15_000 }).toBe(1);
-    expect(await pendingText(officer)).toBe('1 thao tác chờ gửi');
+    // The counter follows the outbox a moment later: waited for, and offline it stays at one.
+    await expect.poll(() => pendingText(officer)).toBe('1 thao tác chờ gửi');
     await officer.context().setOffline(false);
     await expect.poll(() => pendingText(officer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
 
