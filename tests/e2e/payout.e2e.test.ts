@@ -182,7 +182,7 @@ describe('paid through a bank file', () => {
     await skipCardCheck(payer);
     await payer.getByRole('button', { name: 'Xác nhận đã chi trả' }).click();
     await expect.poll(() => payer.getByTestId('receipt-code').count(), { timeout: 15_000 }).toBe(1);
-    expect(await pendingText(payer)).toBe('1 thao tác chờ gửi');
+    await expect.poll(() => pendingText(payer)).toBe('1 thao tác chờ gửi');
     await payer.context().setOffline(false);
     await expect.poll(() => pendingText(payer), { timeout: 60_000 }).toBe('0 thao tác chờ gửi');
 

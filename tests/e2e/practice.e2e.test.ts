@@ -79,8 +79,10 @@ describe('practice mode', () => {
     await drawSignature(page);
     await page.getByRole('button', { name: 'Xác nhận đã chi trả' }).click();
     await expect.poll(() => page.getByTestId('receipt-code').count()).toBe(1);
-    // The practice server inside the app takes the payment with no network.
+    // The practice server inside the app takes the payment with no network, and the bar says so.
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect.poll(() => pendingText(page), { timeout: 30_000 }).toBe('0 thao tác chờ gửi');
+    expect(await page.getByTestId('sync-online').textContent()).toBe('Đã kết nối máy chủ');
     expect(await seriousViolations(page)).toEqual([]);
     expect(toServer).toEqual([]);
 

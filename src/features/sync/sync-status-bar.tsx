@@ -21,11 +21,12 @@ function connectionText(online: boolean, reach: SyncState['reach']): string {
 
 /** Always-visible sync status: connection, last sync, pending operations, and pull progress. */
 export function SyncStatusBar() {
-  const { engine } = useServices();
+  const { engine, mode } = useServices();
   const state = useSyncState();
   // Counts come from IndexedDB, not engine state, so every tab shows ops recorded in any tab.
   const counts = useOutboxCounts();
-  const online = useOnline();
+  // In practice mode the practice server is inside the app: it is always within reach.
+  const online = useOnline() || (mode?.practice ?? false);
   const busy = state.status === 'pulling' || state.status === 'pushing';
   const progress = state.progress;
   const pct = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
