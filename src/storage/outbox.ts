@@ -153,18 +153,8 @@ function writeOp<T extends OpType>(
     // transaction with `PrematureCommitError`, README "Gotchas".)
     const [last] = await Promise.all([lastSeq(db), receipt ? takeReceipt(db, receipt) : undefined]);
     const seq = last + 1;
-    const id = ctx.makeId();
-    const envelope = {
-      id,
-      deviceId: ctx.deviceId,
-      seq,
-      type,
-      entityId,
-      actorId: ctx.actorId,
-      recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
-      payload,
-      ...(options.baseVersion === undefined ? {} : { baseVersion: options.baseVersion }),
-    };
+    const envelope = envelopeOf(ctx, { seq, type, entityId, payload, now, baseVersion: options.baseVersion });
+    const { id } = envelope;
     // The envelope was built from a parsed payload of this very type.
     const op = envelope as unknown as OpOf<T> as Op;
     // The reads go out together (issue 15 item 4): IndexedDB answers them in one round. An ID
@@ -219,17 +209,7 @@ async function recordLedgerOp(
 ): Promise<Result<OutboxRow, RecordRefusal>> {
   return db.transaction('rw', [db.outbox, db.kv, db.blobs], async () => {
     const seq = (await lastSeq(db)) + 1;
-    const now = ctx.now();
-    const envelope = {
-      id: ctx.makeId(),
-      deviceId: ctx.deviceId,
-      seq,
-      type,
-      entityId,
-      actorId: ctx.actorId,
-      recordedAt: isoWithOffset(now, ctx.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset()),
-      payload,
-    };
+    const envelope = envelopeOf(ctx, { seq, type, entityId, payload, now: ctx.now() });
     const op = envelope as unknown as Op;
     const decided = reduceLocal(op, undefined, { beneficiary: undefined });
     if (!decided.ok) return err({ code: decided.error as CashRefusal });
@@ -250,6 +230,24 @@ async function recordLedgerOp(
     await Promise.all(writes);
     return ok(row);
   });
+}
+
+/** The op's envelope (docs/protocol.md "Operation envelope"), its id made now. */
+function envelopeOf(
+  ctx: OpContext,
+  op: { seq: number; type: OpType; entityId: string; payload: unknown; now: number; baseVersion?: number | undefined },
+) {
+  return {
+    id: ctx.makeId(),
+    deviceId: ctx.deviceId,
+    seq: op.seq,
+    type: op.type,
+    entityId: op.entityId,
+    actorId: ctx.actorId,
+    recordedAt: isoWithOffset(op.now, ctx.utcOffsetMinutes ?? -new Date(op.now).getTimezoneOffset()),
+    payload: op.payload,
+    ...(op.baseVersion === undefined ? {} : { baseVersion: op.baseVersion }),
+  };
 }
 
 /** Whether the server's copy of the entity is already kept (an earlier op on it is unanswered). */

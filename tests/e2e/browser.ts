@@ -83,3 +83,12 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     return reg.active?.state;
   });
 }
+
+/** A Chromium whose camera films `video` (a `.y4m`, tests/e2e/fake-camera.ts), asking no permission. */
+export function launchCameraBrowser(video: string): Promise<Browser> {
+  return launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+}

@@ -16,7 +16,7 @@ import { vietnamMonth } from '../../src/lib/clock';
 import { apiLogin, pullScope, type PulledChange } from './api';
 import { drawSignature, pendingText, readKv, signedInPage, skipCardCheck, waitForBootstrap } from './app-page';
 import { seriousViolations } from './axe';
-import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { launchBrowser, newDevice, signIn, waitForServiceWorker, launchCameraBrowser } from './browser';
 import { writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -203,11 +203,7 @@ describe('a payer’s cash for the day', () => {
     const video = join(workDir, 'cash-receipt.y4m');
     // Level L: the same text in fewer, bigger modules, which the 640×480 fake camera resolves.
     writeQrVideo(video, receiptQr, 5, 'L');
-    const camera = await launchBrowser([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    const camera = await launchCameraBrowser(video);
     try {
       const context = await newDevice(camera, baseUrl);
       await context.grantPermissions(['camera'], { origin: baseUrl });

@@ -8,7 +8,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiLogin, pullScope } from './api';
 import { drawSignature, openLineId, pendingText, readOutbox, waitForBootstrap } from './app-page';
-import { gotoUnlocked, launchBrowser, newDevice, PHONE, reloadUnlocked, signIn, waitForServiceWorker } from './browser';
+import {
+  gotoUnlocked,
+  launchBrowser,
+  newDevice,
+  PHONE,
+  reloadUnlocked,
+  signIn,
+  waitForServiceWorker,
+  launchCameraBrowser,
+} from './browser';
 import { cccdPayload, writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -57,11 +66,7 @@ beforeAll(async () => {
   const person = await somePerson();
   const video = join(workDir, 'cccd.y4m');
   writeQrVideo(video, cccdPayload(person));
-  cameraBrowser = await launchBrowser([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  cameraBrowser = await launchCameraBrowser(video);
   (globalThis as { person?: Person }).person = person;
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { vietnamDate, vietnamMonth } from '../../src/lib/clock';
 import { practiceCommune } from '../../src/protocol/sample/practice-commune';
 import { drawSignature, pendingText, readStore, waitForBootstrap } from './app-page';
 import { seriousViolations } from './axe';
-import { gotoUnlocked, launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { gotoUnlocked, newDevice, signIn, waitForServiceWorker, launchCameraBrowser } from './browser';
 import { writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -39,7 +39,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'chitra-practice-'));
   const video = join(workDir, 'practice-card.y4m');
   writeQrVideo(video, card.qr);
-  browser = await launchBrowser(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  browser = await launchCameraBrowser(video);
 });
 afterAll(async () => {
   await browser.close();

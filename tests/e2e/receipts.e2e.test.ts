@@ -12,7 +12,7 @@ import { vietnamDate, vietnamMonth } from '../../src/lib/clock';
 import { apiLogin, pullScope, type PulledChange } from './api';
 import { payLine, readKv, signedInPage, waitForBootstrap } from './app-page';
 import { seriousViolations } from './axe';
-import { launchBrowser, newDevice, signIn, waitForServiceWorker } from './browser';
+import { launchBrowser, newDevice, signIn, waitForServiceWorker, launchCameraBrowser } from './browser';
 import { writeQrVideo } from './fake-camera';
 
 const baseUrl = inject('baseUrl');
@@ -87,11 +87,7 @@ describe('verifiable receipts', () => {
     // The second device: an officer of the same commune, with a camera that films the receipt.
     const video = join(workDir, 'receipt.y4m');
     writeQrVideo(video, qrText);
-    cameraBrowser = await launchBrowser([
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    cameraBrowser = await launchCameraBrowser(video);
     const context = await newDevice(cameraBrowser, baseUrl);
     await context.grantPermissions(['camera'], { origin: baseUrl });
     const page = await context.newPage();

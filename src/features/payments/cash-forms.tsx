@@ -12,13 +12,36 @@ import { hashEvidence } from '../../storage/payments';
 import { t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { SignaturePad } from '../../ui/signature-pad';
-import { useRecordOp } from '../../ui/use-record-op';
+import { useRecordOp, type RecordOp } from '../../ui/use-record-op';
+import type { RecordOpError } from '../../ui/use-record-op';
+import type { Result } from '../../lib/result';
 import { usePayers } from './use-payers';
 
 type Done = () => void;
 
 async function evidenceOf(png: Blob) {
   return hashEvidence({ bytes: await png.arrayBuffer(), type: 'image/png' });
+}
+
+/**
+ * What every cash form shares: one op recorded with its evidence, or the reason it was not, said
+ * in Vietnamese; the buttons wait while it records.
+ */
+function useCashSave(onDone: Done) {
+  const { record, isReady } = useRecordOp();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  async function save(write: (record: RecordOp) => Promise<Result<unknown, RecordOpError>>): Promise<void> {
+    setSaving(true);
+    try {
+      const result = await write(record);
+      if (!result.ok) return setProblem(recordErrorMessage(result.error));
+      onDone();
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { problem, setProblem, busy: saving || !isReady, save };
 }
 
 function Problem({ id, text }: { id: string; text: string | null }) {
@@ -61,12 +84,10 @@ export function CashMoveForm({
   today: string;
   onDone: Done;
 }) {
-  const { record, isReady } = useRecordOp();
+  const { problem, setProblem, busy, save } = useCashSave(onDone);
   const [amount, setAmount] = useState('');
   const [name, setName] = useState('');
   const [signature, setSignature] = useState<Blob | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -74,19 +95,13 @@ export function CashMoveForm({
     if (!read.ok) return setProblem(t.cash.errors[read.problem]);
     if (!name.trim()) return setProblem(t.cash.errors.name);
     if (!signature) return setProblem(t.cash.errors.signature);
-    setSaving(true);
-    try {
+    await save(async (record) => {
       const sign = await evidenceOf(signature);
       const common = { ...ledger, date: today, amount: read.amount, signature: sign.hash };
-      const result =
-        kind === 'receive'
-          ? await record('cash.receive', ledgerId(ledger), { ...common, fromName: name }, { evidence: [sign] })
-          : await record('cash.return', ledgerId(ledger), { ...common, toName: name }, { evidence: [sign] });
-      if (!result.ok) return setProblem(recordErrorMessage(result.error));
-      onDone();
-    } finally {
-      setSaving(false);
-    }
+      return kind === 'receive'
+        ? record('cash.receive', ledgerId(ledger), { ...common, fromName: name }, { evidence: [sign] })
+        : record('cash.return', ledgerId(ledger), { ...common, toName: name }, { evidence: [sign] });
+    });
   }
 
   return (
@@ -98,7 +113,7 @@ export function CashMoveForm({
       <p className="label">{kind === 'receive' ? t.cash.counterpartSign : t.cash.returnSign}</p>
       <SignaturePad label={t.cash.signHere} clearLabel={t.cash.clearSign} onChange={setSignature} />
       <Problem id="cash-error" text={problem} />
-      <FormButtons saving={saving || !isReady} onCancel={onDone} />
+      <FormButtons saving={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -118,7 +133,7 @@ function FormButtons({ saving, onCancel }: { saving: boolean; onCancel: Done }) 
 
 /** Cash handed to another payer of the commune, both signing on this tablet. */
 export function HandoverForm({ ledger, today, onDone }: { ledger: LedgerKey; today: string; onDone: Done }) {
-  const { record, isReady } = useRecordOp();
+  const { problem, setProblem, busy, save } = useCashSave(onDone);
   const { saved } = usePayers();
   const others = (saved?.payers ?? []).filter(
     (p) => p.id !== ledger.payerId && p.communes.includes(ledger.communeCode),
@@ -127,8 +142,6 @@ export function HandoverForm({ ledger, today, onDone }: { ledger: LedgerKey; tod
   const [to, setTo] = useState('');
   const [giver, setGiver] = useState<Blob | null>(null);
   const [receiver, setReceiver] = useState<Blob | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -137,10 +150,9 @@ export function HandoverForm({ ledger, today, onDone }: { ledger: LedgerKey; tod
     const payer = others.find((p) => p.id === to);
     if (!payer) return setProblem(t.cash.errors.payer);
     if (!giver || !receiver) return setProblem(t.cash.errors.bothSignatures);
-    setSaving(true);
-    try {
+    await save(async (record) => {
       const [g, r] = await Promise.all([evidenceOf(giver), evidenceOf(receiver)]);
-      const result = await record(
+      return record(
         'cash.handover',
         ledgerId(ledger),
         {
@@ -154,11 +166,7 @@ export function HandoverForm({ ledger, today, onDone }: { ledger: LedgerKey; tod
         },
         { evidence: [g, r] },
       );
-      if (!result.ok) return setProblem(recordErrorMessage(result.error));
-      onDone();
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -180,7 +188,7 @@ export function HandoverForm({ ledger, today, onDone }: { ledger: LedgerKey; tod
       <p className="label">{t.cash.receiverSign}</p>
       <SignaturePad label={t.cash.receiverSign} clearLabel={t.cash.clearSign} onChange={setReceiver} />
       <Problem id="cash-error" text={problem} />
-      <FormButtons saving={saving || !isReady} onCancel={onDone} />
+      <FormButtons saving={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -197,11 +205,9 @@ export function CloseForm({
   balance: Vnd;
   onDone: Done;
 }) {
-  const { record, isReady } = useRecordOp();
+  const { problem, setProblem, busy, save } = useCashSave(onDone);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const count: Count = {};
   let countOk = true;
@@ -219,21 +225,16 @@ export function CloseForm({
     e.preventDefault();
     if (counted === null) return setProblem(t.cash.errors.count);
     if (difference !== 0 && !reason.trim()) return setProblem(t.cash.errors.reason);
-    setSaving(true);
-    try {
-      const result = await record('cash.close', ledgerId(ledger), {
+    await save((record) =>
+      record('cash.close', ledgerId(ledger), {
         ...ledger,
         date: today,
         count,
         counted,
         balance,
         ...(reason.trim() ? { reason } : {}),
-      });
-      if (!result.ok) return setProblem(recordErrorMessage(result.error));
-      onDone();
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
   }
 
   return (
@@ -283,7 +284,7 @@ export function CloseForm({
         </>
       )}
       <Problem id="cash-error" text={problem} />
-      <FormButtons saving={saving || !isReady} onCancel={onDone} />
+      <FormButtons saving={busy} onCancel={onDone} />
     </form>
   );
 }
