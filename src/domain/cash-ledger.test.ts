@@ -15,7 +15,12 @@ import { vnd } from './money';
 const key = { payerId: 'u-payer', communeCode: '19960', month: '2026-11' };
 const id = ledgerId(key);
 let n = 0;
-const at = (date: string) => `${date}T0${(n++ % 9) + 1}:00:00.000+07:00`;
+const pad = (k: number) => String(k).padStart(2, '0');
+/** Later on each call: entries are ordered as they were recorded. */
+const at = (date: string) => {
+  const k = n++;
+  return `${date}T${pad(Math.floor(k / 3600) % 24)}:${pad(Math.floor(k / 60) % 60)}:${pad(k % 60)}.000+07:00`;
+};
 
 function op(type: CashOpEnvelope['type'], payload: Record<string, unknown>, date = '2026-11-15'): CashOpEnvelope {
   return {
@@ -94,22 +99,17 @@ describe('cash ops', () => {
 
 describe('a ledger', () => {
   test("a day's statement carries the balance over and adds up to the closing", () => {
-    const ledger = {
-      key,
-      entries: [
-        ...entries(op('cash.receive', { amount: 3_000_000, fromName: 'Thủ quỹ' }, '2026-11-14')),
-        ...entries(op('cash.receive', { amount: 2_000_000, fromName: 'Thủ quỹ' }, '2026-11-15')),
-        ...entries(op('cash.return', { amount: 500_000, toName: 'Thủ quỹ' }, '2026-11-15')),
-        ...entries(
-          op(
-            'cash.close',
-            { count: { 500000: 4 }, counted: 2_000_000, balance: 2_500_000, reason: 'Thiếu' },
-            '2026-11-15',
-          ),
-        ),
-      ],
-      payments: [paid(1_000_000, '2026-11-14'), paid(1_500_000, '2026-11-15')],
-    };
+    // In the order they happen: the day's cash moves and payments, then the count.
+    const before = [
+      ...entries(op('cash.receive', { amount: 3_000_000, fromName: 'Thủ quỹ' }, '2026-11-14')),
+      ...entries(op('cash.receive', { amount: 2_000_000, fromName: 'Thủ quỹ' }, '2026-11-15')),
+      ...entries(op('cash.return', { amount: 500_000, toName: 'Thủ quỹ' }, '2026-11-15')),
+    ];
+    const payments = [paid(1_000_000, '2026-11-14'), paid(1_500_000, '2026-11-15')];
+    const close = entries(
+      op('cash.close', { count: { 500000: 3 }, counted: 1_500_000, balance: 2_000_000, reason: 'Thiếu' }, '2026-11-15'),
+    );
+    const ledger = { key, entries: [...before, ...close], payments };
     const day = dayStatement(ledger, '2026-11-15');
     expect(day).toMatchObject({
       opening: 2_000_000,
@@ -118,11 +118,34 @@ describe('a ledger', () => {
       returned: 500_000,
       closing: 2_000_000,
     });
-    expect(day.close).toMatchObject({ counted: 2_000_000, difference: -500_000, acknowledgedBy: null });
+    expect(day.close).toMatchObject({
+      counted: 1_500_000,
+      bookBalance: 2_000_000,
+      difference: -500_000,
+      acknowledgedBy: null,
+    });
     expect(unacknowledged(ledger)).toHaveLength(1);
-    const close = day.close?.opId ?? '';
-    const ack = entries({ ...op('cash.acknowledge', { closeOpId: close }), actorId: 'u-sup' });
+    const closeId = day.close?.opId ?? '';
+    const ack = entries({ ...op('cash.acknowledge', { closeOpId: closeId }), actorId: 'u-sup' });
     expect(closesOf({ ...ledger, entries: [...ledger.entries, ...ack] })[0]?.acknowledgedBy).toBe('Lê Thị Chi');
+  });
+
+  test('a close that claims a balance made to match its count still shows what is missing', () => {
+    const ledger = {
+      key,
+      entries: [
+        ...entries(op('cash.receive', { amount: 1_000_000, fromName: 'Thủ quỹ' })),
+        // 500,000 counted, and the close says the books hold 500,000: no reason needed on its face.
+        ...entries(op('cash.close', { count: { 500000: 1 }, counted: 500_000, balance: 500_000 })),
+        // Cash received after the count is not in it.
+        ...entries(op('cash.receive', { amount: 200_000, fromName: 'Thủ quỹ' })),
+      ],
+      payments: [],
+    };
+    expect(closesOf(ledger)).toEqual([
+      expect.objectContaining({ balance: 500_000, bookBalance: 1_000_000, difference: -500_000, acknowledgedBy: null }),
+    ]);
+    expect(unacknowledged(ledger)).toHaveLength(1);
   });
 
   test('readings from the server and the device count each entry once', () => {

@@ -67,21 +67,37 @@ export function mergeLedgers(key: LedgerKey, readings: readonly Pick<Ledger, 'en
 }
 
 export type CloseView = Extract<LedgerEntry, { kind: 'close' }> & {
-  /** counted − balance (positive: more cash than the records say). */
+  /**
+   * The ledger's own balance when the payer counted: every entry and payment recorded up to the
+   * close. `balance` is what the tablet said; a difference between the two shows.
+   */
+  bookBalance: Vnd;
+  /** counted − the ledger's balance (positive: more cash than the records say). */
   difference: Vnd;
   /** The supervisor's acknowledgement of a difference, once recorded. */
   acknowledgedBy: string | null;
 };
 
-/** The ledger's closes, newest last, each with its difference and acknowledgement. */
+const instant = (recordedAt: string) => Date.parse(recordedAt);
+
+/**
+ * The ledger's closes, newest last, each with its difference and acknowledgement. The difference
+ * is taken from the ledger, never from the balance the close itself claims: a count sent with a
+ * balance made to match it still shows what is missing.
+ */
 export function closesOf(ledger: Ledger): CloseView[] {
   const acks = new Map<string, string>();
   for (const e of ledger.entries) if (e.kind === 'acknowledge') acks.set(e.closeOpId, e.byName);
-  return ledger.entries.flatMap((e) =>
-    e.kind === 'close'
-      ? [{ ...e, difference: vnd(e.counted - e.balance), acknowledgedBy: acks.get(e.opId) ?? null }]
-      : [],
-  );
+  return ledger.entries.flatMap((e) => {
+    if (e.kind !== 'close') return [];
+    const upTo = instant(e.recordedAt);
+    const bookBalance = ledgerTotals({
+      key: ledger.key,
+      entries: ledger.entries.filter((x) => x.opId !== e.opId && instant(x.recordedAt) <= upTo),
+      payments: ledger.payments.filter((p) => instant(p.recordedAt) <= upTo),
+    }).balance;
+    return [{ ...e, bookBalance, difference: vnd(e.counted - bookBalance), acknowledgedBy: acks.get(e.opId) ?? null }];
+  });
 }
 
 /** Closes with a difference that no supervisor has acknowledged yet. */

@@ -69,6 +69,8 @@ export const cashMessages: CashMessages = {
     closeLine: (date: string, counted: string) => `${date}: counted ${counted}`,
     balanced: 'Balanced',
     differenceOf: (amount: string) => `Difference ${amount}`,
+    claimedBalance: (claimed: string, book: string) =>
+      `The tablet said ${claimed} at the count, but the ledger holds ${book}.`,
     waitingAck: 'Awaiting acknowledgement',
     acknowledgedBy: (name: string) => `Acknowledged by ${name}`,
     today: 'Today',

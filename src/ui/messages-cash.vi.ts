@@ -71,6 +71,7 @@ export const cashMessages = {
     closeLine: (date: string, counted: string) => `Ngày ${date}: đếm được ${counted}`,
     balanced: 'Khớp sổ',
     differenceOf: (amount: string) => `Chênh lệch ${amount}`,
+    claimedBalance: (claimed: string, book: string) => `Máy báo số dư ${claimed} khi chốt, nhưng sổ là ${book}.`,
     waitingAck: 'Chờ giám sát xác nhận',
     acknowledgedBy: (name: string) => `Đã xác nhận: ${name}`,
     today: 'Hôm nay',

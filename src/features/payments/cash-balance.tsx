@@ -66,6 +66,12 @@ export function ClosesList({ ledger }: { ledger: Ledger }) {
                 <strong>{c.acknowledgedBy ? t.cash.acknowledgedBy(c.acknowledgedBy) : t.cash.waitingAck}</strong>
               </>
             )}
+            {c.balance !== c.bookBalance && (
+              <span className="warning" data-testid="cash-close-claimed">
+                {' '}
+                {t.cash.claimedBalance(formatVnd(c.balance), formatVnd(c.bookBalance))}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { ledgerId } from '../../domain/cash-ops';
-import { closesOf, ledgerTotals, receiptsTotal } from '../../domain/cash-ledger';
+import { closesOf, ledgerTotals, receiptsTotal, unacknowledged } from '../../domain/cash-ledger';
 import { cashResponseSchema } from '../../protocol/cash';
 import { AMOUNT, createPushWorld, LINES, LOC_AN, PHU_BAI, type Actor, type World } from '../testing/push-world';
 
@@ -157,6 +157,27 @@ describe('cash ledgers', () => {
     // An officer neither reads ledgers nor records cash.
     expect((await w.h.request(`/api/cash?month=${MONTH}`, { token: officerLa.token })).status).toBe(403);
     expect((await w.h.request('/api/cash?month=2026-13', { token: payer.token })).status).toBe(400);
+    await w.h.close();
+  });
+
+  test('a close whose claimed balance matches a short count still shows the shortfall to the supervisor', async () => {
+    const w = await createPushWorld();
+    const { payer, supervisor } = w.actors;
+    const key = ledgerOf(payer);
+    const id = ledgerId(key);
+    const day = { ...key, date: '2026-11-15' };
+    await w.push(payer, [
+      w.op(payer, 'cash.receive', id, { ...day, amount: AMOUNT, fromName: 'Thủ quỹ' }),
+      // Half the cash counted, and a balance made up to match it: no reason asked on its face.
+      w.op(payer, 'cash.close', id, { ...day, count: { 500000: 1 }, counted: AMOUNT / 2, balance: AMOUNT / 2 }),
+    ]);
+    const seen = (await ledgers(w, supervisor)).find((l) => l.payerId === payer.userId);
+    if (!seen) throw new Error('the payer is listed');
+    const ledger = { key, entries: seen.entries, payments: seen.payments };
+    expect(closesOf(ledger)).toEqual([
+      expect.objectContaining({ bookBalance: AMOUNT, difference: -AMOUNT / 2, acknowledgedBy: null }),
+    ]);
+    expect(unacknowledged(ledger)).toHaveLength(1);
     await w.h.close();
   });
 
