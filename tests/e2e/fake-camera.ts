@@ -4,33 +4,61 @@ import QRCode from 'qrcode';
 
 const W = 640;
 const H = 480;
-
+/** The scanner decodes only a square of 80 % of the picture's height (use-qr-scanner.ts). */
+const SCAN_BOX = 0.8 * H;
 /**
- * Writes `frames` identical 640×480 grey frames (4:2:0) with `text` as a QR code in the middle.
- * `level` 'L' makes a long text's code coarser (bigger modules in the same frame).
+ * What the camera sees from one moment to the next: a hand never holds a card square to it.
+ * The scanner's decoder (the zxing-js in html5-qrcode) misses some perfectly axis-aligned
+ * synthetic codes, content-dependent, and misses more with big crisp modules (7–9 px) than with
+ * 4–5 px ones, while the same code tilted by a few degrees decodes. A 57–65-module receipt drawn
+ * as big as the frame allowed also spilled out of the decoded square. So the frames, which
+ * Chromium loops, show the code at 4–5 px modules (less if it would not fit) and slight angles.
  */
-export function writeQrVideo(path: string, text: string, frames = 5, level: 'L' | 'M' = 'M'): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: level });
-  const n = qr.modules.size;
-  const quiet = 4;
-  const scale = Math.floor(Math.min(W, H) / (n + 2 * quiet));
-  const size = (n + 2 * quiet) * scale;
-  const x0 = Math.floor((W - size) / 2);
-  const y0 = Math.floor((H - size) / 2);
-  const y = Buffer.alloc(W * H, 235);
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      if (!qr.modules.get(row, col)) continue;
-      for (let dy = 0; dy < scale; dy++) {
-        const start = (y0 + (row + quiet) * scale + dy) * W + x0 + (col + quiet) * scale;
-        y.fill(16, start, start + scale);
-      }
+const FRAMES = [
+  { modulePx: 5, tilt: 0.035 },
+  { modulePx: 4, tilt: -0.045 },
+  { modulePx: 5, tilt: 0.06 },
+  { modulePx: 4, tilt: 0.1 },
+  { modulePx: 5, tilt: -0.025 },
+  { modulePx: 4, tilt: -0.09 },
+] as const;
+/** The code's body fills at most this share of the decoded square, leaving it a quiet zone. */
+const MAX_BODY_SHARE = 0.85;
+const DARK = 16;
+const LIGHT = 235;
+
+/** One 4:2:0 frame: the code's modules sampled through a rotation about the frame's centre. */
+function frame(
+  modules: { size: number; get(row: number, col: number): number | boolean },
+  { modulePx, tilt }: (typeof FRAMES)[number],
+): Buffer {
+  const n = modules.size;
+  const scale = Math.min(modulePx, Math.floor((MAX_BODY_SHARE * SCAN_BOX) / n));
+  const half = (n * scale) / 2;
+  const cos = Math.cos(tilt);
+  const sin = Math.sin(tilt);
+  const y = Buffer.alloc(W * H, LIGHT);
+  for (let py = 0; py < H; py++) {
+    for (let px = 0; px < W; px++) {
+      const dx = px - W / 2;
+      const dy = py - H / 2;
+      const col = Math.floor((cos * dx + sin * dy + half) / scale);
+      const row = Math.floor((-sin * dx + cos * dy + half) / scale);
+      if (row >= 0 && col >= 0 && row < n && col < n && modules.get(row, col)) y[py * W + px] = DARK;
     }
   }
   const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  const header = Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`);
-  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+  return Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+}
+
+/**
+ * Writes a 640×480 grey video (4:2:0) of `text` as a QR code (level M, as the app prints them) in
+ * the middle, one frame per view.
+ */
+export function writeQrVideo(path: string, text: string): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const header = Buffer.from(`YUV4MPEG2 W${String(W)} H${String(H)} F10:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(path, Buffer.concat([header, ...FRAMES.map((view) => frame(qr.modules, view))]));
 }
 
 /** The QR text of a synthetic CCCD (docs/domain.md §1.1 layout: 7 fields, dates ddMMyyyy). */
