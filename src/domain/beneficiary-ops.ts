@@ -43,6 +43,7 @@ export const editableBeneficiaryFields = [
   'phone',
   'representative',
   'documents',
+  'idCardRequest',
 ] as const;
 export type EditableBeneficiaryField = (typeof editableBeneficiaryFields)[number];
 

@@ -13,6 +13,7 @@ import {
   receiverKinds,
   representativeKinds,
 } from '../domain/vocabulary';
+import { idCardRequestKinds } from '../domain/id-card-request';
 import { paymentScheduleSchema } from './payment-points';
 import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString, text } from './common';
 
@@ -63,6 +64,17 @@ export const documentSchema = z.object({
   validUntil: isoDate.optional(),
 });
 
+/** A new or replacement ID card the account holder is getting (domain/id-card-request.ts). */
+export const idCardRequestSchema = z.object({
+  kind: z.enum(idCardRequestKinds),
+  person: z.enum(['beneficiary', 'representative']),
+  /** Appointment at the commune police, a calendar day, once booked. */
+  appointmentOn: isoDate.nullable(),
+  place: nfcString.nullable(),
+  /** The day the card was issued, once it was. */
+  issuedOn: isoDate.nullable(),
+});
+
 /** The card or wallet details handed over to the person (`beneficiary.set-account-status`). */
 export const cardHandoverSchema = z.object({
   /** Calendar day of the hand-over, `YYYY-MM-DD` (as the officer gives it, not a device timestamp). */
@@ -109,6 +121,8 @@ export const beneficiaryDataSchema = z.looseObject({
   accountStatusNote: nfcString.nullable().optional(),
   /** The last card hand-over recorded (with status `card-handed-over`); absent or null otherwise. */
   cardHandover: cardHandoverSchema.nullable().optional(),
+  /** A new or replacement ID card being made (set by `beneficiary.update`); absent or null otherwise. */
+  idCardRequest: idCardRequestSchema.nullable().optional(),
 });
 export type BeneficiaryData = z.infer<typeof beneficiaryDataSchema>;
 

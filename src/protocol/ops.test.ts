@@ -190,6 +190,29 @@ describe('roster payloads are strict', () => {
     if (type !== 'beneficiary.update') expect(parseOp({ ...op, payload: base[type] }).ok).toBe(true);
   });
 
+  test('an ID card request: real days, whose card, nothing else', () => {
+    const request = {
+      kind: 'new',
+      person: 'beneficiary',
+      appointmentOn: '2026-12-15',
+      place: 'Công an phường Phú Bài',
+      issuedOn: null,
+    };
+    const op = (idCardRequest: unknown) => ({ ...sample('beneficiary.update'), payload: { idCardRequest } });
+    expect(parseOp(op(request)).ok).toBe(true);
+    expect(parseOp(op(null)).ok).toBe(true);
+    for (const bad of [
+      { ...request, appointmentOn: '2026-02-30' },
+      { ...request, issuedOn: '15/12/2026' },
+      { ...request, person: 'neighbour' },
+      { ...request, kind: 'lost' },
+      { ...request, place: 'x'.repeat(201) },
+      { ...request, fee: 0 },
+    ]) {
+      expect(parseOp(op(bad)), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+  });
+
   test('the only roles that may decide a status are supervisors', () => {
     expect(rolesFor('beneficiary.set-status')).toEqual(['supervisor']);
   });

@@ -11,7 +11,7 @@ import { isAnyIdNumberFormat } from '../domain/citizen-id-number';
 import { checkPhone } from '../domain/phone';
 import { accountStatuses, beneficiaryStatuses, paymentMethods, receiverKinds } from '../domain/vocabulary';
 import { blobHashSchema, idSchema, isoDate, isoMonth, nfcString, payloadVersion, text } from './common';
-import { beneficiaryDataSchema, paymentDetailsSchema, representativeSchema } from './entities';
+import { beneficiaryDataSchema, idCardRequestSchema, paymentDetailsSchema, representativeSchema } from './entities';
 
 /**
  * What a roster op may write, by the domain's rules (issue 13, finding 7): bounded text, ID
@@ -35,6 +35,12 @@ const birthDateField = z.string().refine((s) => {
 const representativeField = representativeSchema
   .extend({ fullName: text(200), idNumber: idNumberField, relationship: text(100), phone: phoneField })
   .nullable();
+/** Real calendar days, a place of bounded length: a typo is caught on the tablet, a forgery on the server. */
+const realDate = isoDate.refine(isIsoDate, 'not a calendar date');
+const idCardRequestField = idCardRequestSchema
+  .extend({ appointmentOn: realDate.nullable(), place: text(200).nullable(), issuedOn: realDate.nullable() })
+  .strict()
+  .nullable();
 const rosterFields = {
   fullName: text(200),
   birthDate: birthDateField,
@@ -46,6 +52,7 @@ const rosterFields = {
   code: z.string().max(50),
   decisionNo: nfcString.pipe(z.string().max(100)).nullable(),
   representative: representativeField,
+  idCardRequest: idCardRequestField,
 };
 const rosterShape = { ...beneficiaryDataSchema.shape, ...rosterFields };
 
