@@ -39,6 +39,10 @@ const screens = {
   PracticeCardsPage: () => import('../features/settings/practice-cards-page'),
   PointsPrintPage: () => import('../features/payments/points-print-page'),
   ReadinessPage: () => import('../features/readiness/readiness-page'),
+  OutreachDayPage: () => import('../features/person/outreach-day-page'),
+  OutreachPersonPage: () => import('../features/person/outreach-person-page'),
+  OutreachSlipPage: () => import('../features/person/outreach-slip-page'),
+  OutreachReportPage: () => import('../features/person/outreach-report-page'),
   ConflictsPage: () => import('../features/supervision/conflicts-page'),
   DevicesPage: () => import('../features/supervision/devices-page'),
   ListsPage: () => import('../features/lists/lists-page'),
@@ -66,6 +70,10 @@ const PracticeCardsPage = lazy(() => screens.PracticeCardsPage().then((m) => ({ 
 const PointsPage = lazy(() => screens.PointsPage().then((m) => ({ default: m.PointsPage })));
 const PointsPrintPage = lazy(() => screens.PointsPrintPage().then((m) => ({ default: m.PointsPrintPage })));
 const CashSupervisionPage = lazy(() => screens.CashSupervisionPage().then((m) => ({ default: m.CashSupervisionPage })));
+const OutreachDayPage = lazy(() => screens.OutreachDayPage().then((m) => ({ default: m.OutreachDayPage })));
+const OutreachPersonPage = lazy(() => screens.OutreachPersonPage().then((m) => ({ default: m.OutreachPersonPage })));
+const OutreachSlipPage = lazy(() => screens.OutreachSlipPage().then((m) => ({ default: m.OutreachSlipPage })));
+const OutreachReportPage = lazy(() => screens.OutreachReportPage().then((m) => ({ default: m.OutreachReportPage })));
 const ReadinessPage = lazy(() => screens.ReadinessPage().then((m) => ({ default: m.ReadinessPage })));
 const ConflictsPage = lazy(() => screens.ConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const DevicesPage = lazy(() => screens.DevicesPage().then((m) => ({ default: m.DevicesPage })));
@@ -105,6 +113,7 @@ function Shell() {
   // A reports-only user (monitoring) has no roster on the device: the roster's and payments'
   // screens are not theirs, and "/" opens the reports.
   const field = can('roster.pull');
+  const outreach = can('beneficiary.set-payment-method');
   const roster = (screen: React.ReactNode) => only(field, screen);
   const practice = mode?.practice ?? false;
   return (
@@ -125,6 +134,7 @@ function Shell() {
               {can('payment.assign') && <NavLink to="/phan-cong">{t.assign.nav}</NavLink>}
               {can('cash.acknowledge') && <NavLink to="/tien-mat/giam-sat">{t.cash.navSupervise}</NavLink>}
               {can('points.manage') && <NavLink to="/diem-chi-tra">{t.points.nav}</NavLink>}
+              {can('beneficiary.set-payment-method') && <NavLink to="/ngay-truyen-thong">{t.outreach.nav}</NavLink>}
               <NavLink to="/kiem-tra-bien-nhan">{t.receiptCheck.nav}</NavLink>
             </>
           )}
@@ -182,6 +192,10 @@ function Shell() {
                 element={only(field && can('cash.acknowledge'), <CashSupervisionPage />)}
               />
               <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
+              <Route path="/ngay-truyen-thong" element={only(field && outreach, <OutreachDayPage />)} />
+              <Route path="/ngay-truyen-thong/in" element={only(field && outreach, <OutreachReportPage />)} />
+              <Route path="/ngay-truyen-thong/phieu/:id" element={only(field && outreach, <OutreachSlipPage />)} />
+              <Route path="/ngay-truyen-thong/:id" element={only(field && outreach, <OutreachPersonPage />)} />
               <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
               <Route path="/kiem-tra-bien-nhan" element={roster(<VerifyReceiptPage />)} />
               <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />

@@ -32,6 +32,8 @@ export type KvKey =
   | `cash:${string}`
   /** Public keys of the communes' devices, to verify receipts offline (sync/device-key.ts). */
   | 'receiptKeys'
+  /** A communication day's registration queue, `outreach:<day>:<commune>` (features/person/use-outreach-day.ts). */
+  | `outreach:${string}`
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -2,6 +2,8 @@
  * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
  * binding that `setLanguage` switches (the app re-renders from the root when it changes).
  */
+import { outreachMessages as outreachEn } from './messages-outreach.en';
+import { outreachMessages as outreachVi } from './messages-outreach.vi';
 import { practiceMessages as practiceEn } from './messages-practice.en';
 import { practiceMessages as practiceVi } from './messages-practice.vi';
 import { cashMessages as cashEn } from './messages-cash.en';
@@ -63,6 +65,8 @@ export type RoundMessages = Widen<typeof roundVi>;
 export type CashMessages = Widen<typeof cashVi>;
 /** Practice mode: banner, entering, leaving, starting again (messages-practice.*.ts). */
 export type PracticeMessages = Widen<typeof practiceVi>;
+/** Communication days: queue, fast path, slip, counts, ID card follow-up (messages-outreach.*.ts). */
+export type OutreachMessages = Widen<typeof outreachVi>;
 /** Verifiable receipts: check code, QR, the verify screen, flags (messages-receipts.*.ts). */
 export type ReceiptsMessages = Widen<typeof receiptsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
@@ -79,6 +83,7 @@ export type Catalogue = Messages &
   RoundMessages &
   CashMessages &
   PracticeMessages &
+  OutreachMessages &
   ReceiptsMessages;
 
 export const languages = ['vi', 'en'] as const;
@@ -99,6 +104,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...roundVi,
     ...cashVi,
     ...practiceVi,
+    ...outreachVi,
     ...receiptsVi,
   },
   en: {
@@ -115,6 +121,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...roundEn,
     ...cashEn,
     ...practiceEn,
+    ...outreachEn,
     ...receiptsEn,
   },
 };

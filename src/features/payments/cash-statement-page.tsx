@@ -17,7 +17,7 @@ import { formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
-import { InWords, PrintButton, SheetFoot, SheetHead } from './print-sheet';
+import { InWords, PrintButton, SheetFoot, SheetHead } from '../../ui/print-sheet';
 import { useCashLedgers, usePayingMonth } from './use-cash-ledgers';
 
 export function CashStatementPage() {

@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { daysText } from '../../domain/payment-points';
 import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
-import { PrintButton, SheetHead } from './print-sheet';
+import { PrintButton, SheetHead } from '../../ui/print-sheet';
 import { usePayers } from './use-payers';
 
 export function PointsPrintPage() {

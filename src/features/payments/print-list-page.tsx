@@ -6,7 +6,7 @@ import { t } from '../../ui/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSearchParams } from 'react-router';
 import { useServices } from '../../ui/services';
-import { InWords, PrintButton, SheetFoot, SheetHead } from './print-sheet';
+import { InWords, PrintButton, SheetFoot, SheetHead } from '../../ui/print-sheet';
 import { usePaymentList, type PaymentListItem } from './use-payment-list';
 
 /**

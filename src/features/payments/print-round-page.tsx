@@ -12,7 +12,7 @@ import { t } from '../../ui/messages';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useMyRound } from './use-my-round';
-import { InWords, PrintButton, SheetFoot, SheetHead } from './print-sheet';
+import { InWords, PrintButton, SheetFoot, SheetHead } from '../../ui/print-sheet';
 
 export function PrintRoundPage() {
   const { clock } = useServices();

@@ -10,7 +10,16 @@ import { t } from '../../ui/messages';
 import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
 
-export function ScanCard({ onCard }: { onCard: (card: CccdCard) => void }) {
+type Labels = { open: string; close: string; done: (name: string) => string };
+
+export function ScanCard({
+  onCard,
+  labels = { open: t.enrol.scan, close: t.enrol.closeScan, done: t.enrol.scanned },
+}: {
+  onCard: (card: CccdCard) => void;
+  /** The button's texts and what is said once a card is read (enrolment's by default). */
+  labels?: Labels;
+}) {
   const { clock } = useServices();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<CccdParseErrorCode | null>(null);
@@ -38,7 +47,7 @@ export function ScanCard({ onCard }: { onCard: (card: CccdCard) => void }) {
           setError(null);
         }}
       >
-        {open ? t.enrol.closeScan : t.enrol.scan}
+        {open ? labels.close : labels.open}
       </button>
       {open && <ScannerPanel onText={onText} />}
       {error && (
@@ -46,7 +55,7 @@ export function ScanCard({ onCard }: { onCard: (card: CccdCard) => void }) {
           {t.idCheck.parseErrors[error]}
         </p>
       )}
-      {filledFrom !== null && !open && <p role="status">{t.enrol.scanned(filledFrom)}</p>}
+      {filledFrom !== null && !open && <p role="status">{labels.done(filledFrom)}</p>}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { t } from '../../ui/messages';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
+import { useMyCommunes } from '../../ui/use-my-communes';
 import { dossierCsv } from './dossier-csv';
+import { IdCardFollowUp } from './id-card-follow-up';
 import { useReadinessReview, type ReadinessItem } from './use-readiness';
 
 /** Seed steps 3–4: who is ready to open an account, what is missing, and the dossier list. */
@@ -17,7 +19,9 @@ export function ReadinessPage() {
   const { record } = useRecordOp();
   const can = useCan();
   const [failure, setFailure] = useState<string | null>(null);
+  const communes = useMyCommunes();
   if (!items) return null;
+  const communeName = (code: string) => communes?.find((c) => c.code === code)?.name ?? code;
   const counts = Object.fromEntries(
     readinessStatuses.map((s) => [s, items.filter((i) => i.readiness.status === s).length]),
   );
@@ -70,7 +74,20 @@ export function ReadinessPage() {
           </button>
         ))}
       </div>
-      <ul className="plain">
+      {status === 'needs-new-id-card' && (
+        <div className="card">
+          <h2>{t.outreach.followTitle}</h2>
+          <p>{t.outreach.followIntro}</p>
+        </div>
+      )}
+      {(status === 'needs-new-id-card' || status === 'missing-papers') && shown.length > 0 && (
+        <p className="no-print">
+          <button type="button" onClick={() => window.print()}>
+            {t.outreach.printFollowUp}
+          </button>
+        </p>
+      )}
+      <ul className="plain" data-testid="readiness-list">
         {shown.slice(0, 300).map((item) => (
           <li key={item.person.id} className="card readiness-item">
             <Link to={`/nguoi/${encodeURIComponent(item.person.id)}`}>
@@ -85,6 +102,9 @@ export function ReadinessPage() {
                 <li key={`${r.code}-${r.person}`}>{t.readiness.reasons[r.code]}</li>
               ))}
             </ul>
+            {status === 'needs-new-id-card' && can('beneficiary.update', item.person.communeCode) && (
+              <IdCardFollowUp item={item} policePlace={t.outreach.placeDefault(communeName(item.person.communeCode))} />
+            )}
           </li>
         ))}
       </ul>

@@ -1,11 +1,11 @@
 /**
- * The parts every printed sheet of the payment screens shares (the month's list, a payer's day):
+ * The parts every printed sheet shares (the month's list, a payer's day, a communication day's):
  * the print button, the heading with the nation's name and motto, the total in words, and the
  * signature blocks.
  */
 import type { ReactNode } from 'react';
-import { amountInWordsVi, type Vnd } from '../../domain/money';
-import { t } from '../../ui/messages';
+import { amountInWordsVi, type Vnd } from '../domain/money';
+import { t } from './messages';
 
 export function PrintButton() {
   return (
