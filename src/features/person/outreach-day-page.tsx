@@ -36,6 +36,7 @@ export function OutreachDayPage() {
   const { db } = useServices();
   const [query, setQuery] = useState('');
   const [notOnRoster, setNotOnRoster] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const found = useLiveQuery(
     async () =>
       query.trim().length < 2 || communeCode === null
@@ -56,6 +57,12 @@ export function OutreachDayPage() {
     await navigate(`/ngay-truyen-thong/${encodeURIComponent(id)}`);
   }
 
+  async function queue(row: BeneficiaryRow) {
+    await outreach.add(row.id);
+    setQuery('');
+    setAdded(row.fullName);
+  }
+
   async function onCard(card: CccdCard) {
     const numbers = [card.idNumber, card.oldIdNumber ?? ''];
     const matches = (await findByIdNumbers(db, numbers)).filter((row) => row.communeCode === communeCode);
@@ -65,7 +72,7 @@ export function OutreachDayPage() {
       return;
     }
     setNotOnRoster(null);
-    await serve(person.id);
+    await queue(person);
   }
 
   const counts = dayCounts(entries ?? []);
@@ -97,7 +104,10 @@ export function OutreachDayPage() {
             autoComplete="off"
             value={query}
             aria-describedby="outreach-find-hint"
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setAdded(null);
+            }}
           />
           <p className="muted field-hint" id="outreach-find-hint">
             {t.outreach.findHint}
@@ -108,7 +118,11 @@ export function OutreachDayPage() {
           <ul className="plain outreach-found">
             {found.map((row) => (
               <li key={row.id}>
-                <button type="button" onClick={() => void serve(row.id)} aria-label={t.outreach.add(row.fullName)}>
+                <button
+                  type="button"
+                  onClick={() => void queue(row)}
+                  aria-label={t.outreach.add(row.fullName, formatBirthDate(row.birthDate), row.village)}
+                >
                   <strong>{row.fullName}</strong>{' '}
                   <span className="muted">
                     {formatBirthDate(row.birthDate)} · {row.village}
@@ -122,6 +136,7 @@ export function OutreachDayPage() {
           onCard={(card) => void onCard(card)}
           labels={{ open: t.outreach.scanToQueue, close: t.outreach.closeScan, done: t.outreach.cardRead }}
         />
+        {added !== null && <p role="status">{t.outreach.added(added)}</p>}
         {notOnRoster !== null && (
           <p className="error" role="alert">
             {t.outreach.cardNotOnRoster(notOnRoster)}

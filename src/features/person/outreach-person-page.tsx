@@ -62,7 +62,7 @@ function FastForm({ person, communeName }: { person: BeneficiaryRow; communeName
   );
   const form = useForm<OutreachForm>({ resolver: zodResolver(schema), defaultValues: initial });
   const values = { ...initial, ...useWatch({ control: form.control }) };
-  const after = personAfter(person, values);
+  const after = personAfter(person, values, today);
   const readiness = readinessOf(after, today);
   const needs = papersToBring(readiness);
   const showCard = person.idCardRequest != null || needs.some((n) => n.code === 'get-new-id-card');
@@ -72,7 +72,7 @@ function FastForm({ person, communeName }: { person: BeneficiaryRow; communeName
 
   const submit = form.handleSubmit(async (data) => {
     const base = { baseVersion: person.version };
-    const patch = updatePatch(person, data);
+    const patch = updatePatch(person, data, today);
     if (patch) {
       const saved = await record('beneficiary.update', person.id, patch, base);
       if (!saved.ok) return setFailure(recordErrorMessage(saved.error));
@@ -83,7 +83,7 @@ function FastForm({ person, communeName }: { person: BeneficiaryRow; communeName
       if (!saved.ok) return setFailure(recordErrorMessage(saved.error));
     }
     setFailure(null);
-    const status = readinessOf(personAfter(person, data), today).status;
+    const status = readinessOf(personAfter(person, data, today), today).status;
     if (data.method !== '') await outreach.done(person.id, { method: data.method, readiness: status });
     await navigate(`/ngay-truyen-thong/phieu/${encodeURIComponent(person.id)}`, { state: { saved: true } });
   });

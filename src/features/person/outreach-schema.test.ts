@@ -36,29 +36,48 @@ describe('the communication day’s fast path', () => {
     const form = outreachFormOf(onlyCmnd, TODAY, POLICE);
     expect(form).toMatchObject({ cardKind: 'new', place: POLICE, appointmentOn: '', method: '' });
     // Saving the suggestion with the appointment records the request, the phone and the method.
-    const typed: OutreachForm = { ...form, phone: '0912 345 678', method: 'cash-point', appointmentOn: '2026-12-15' };
+    const typed: OutreachForm = {
+      ...form,
+      phone: '0912 345 678',
+      method: 'bank',
+      bankName: 'Agribank',
+      appointmentOn: '2026-12-15',
+    };
     expect(outreachFormSchema(onlyCmnd, TODAY).safeParse(typed).success).toBe(true);
-    const patch = updatePatch(onlyCmnd, typed);
+    const patch = updatePatch(onlyCmnd, typed, TODAY);
     expect(patch).toEqual({
       phone: '0912345678',
       idCardRequest: { kind: 'new', person: 'beneficiary', appointmentOn: '2026-12-15', place: POLICE, issuedOn: null },
     });
     expect(parseOp(envelope('beneficiary.update', patch)).ok).toBe(true);
-    expect(methodPayload(onlyCmnd, typed)).toEqual({ method: 'cash-point' });
+    expect(methodPayload(onlyCmnd, typed)).toEqual({ method: 'bank', details: { bankName: 'Agribank' } });
+    expect(readinessOf(personAfter(onlyCmnd, typed, TODAY), TODAY).status).toBe('needs-new-id-card');
+  });
+
+  test('someone with only a CMND who keeps cash gets no card request, though the form suggested one', () => {
+    const cash = toBeneficiaryRow('b-5', 1, beneficiaryData({ idNumber: null, paymentMethod: 'cash-point' }));
+    const form = outreachFormOf(cash, TODAY, POLICE);
+    expect(form.cardKind).toBe('new');
+    expect(updatePatch(cash, { ...form, appointmentOn: '2026-12-15' }, TODAY)).toBeNull();
+    // Choosing a bank makes the same form record it.
+    expect(updatePatch(cash, { ...form, method: 'bank', bankName: 'BIDV' }, TODAY)?.idCardRequest).toMatchObject({
+      kind: 'new',
+      place: POLICE,
+    });
   });
 
   test('a card scanned at the table: the number is recorded and no card is requested', () => {
     const form = { ...outreachFormOf(onlyCmnd, TODAY, POLICE), idNumber: '046152999001', method: 'bank' as const };
     const typed = { ...form, bankName: 'Agribank' };
-    expect(updatePatch(onlyCmnd, typed)).toEqual({ idNumber: '046152999001' });
-    const after = personAfter(onlyCmnd, typed);
+    expect(updatePatch(onlyCmnd, typed, TODAY)).toEqual({ idNumber: '046152999001' });
+    const after = personAfter(onlyCmnd, typed, TODAY);
     expect(readinessOf(after, TODAY).status).toBe('ready');
   });
 
   test('nothing changed gives no op; a method without its details is refused with the field’s message', () => {
     const person = toBeneficiaryRow('b-2', 1, beneficiaryData({}));
     const form = outreachFormOf(person, TODAY, POLICE);
-    expect(updatePatch(person, form)).toBeNull();
+    expect(updatePatch(person, form, TODAY)).toBeNull();
     expect(methodPayload(person, form)).toBeNull();
     const result = outreachFormSchema(person, TODAY).safeParse({ ...form, method: 'mobile-money' });
     expect(result.success).toBe(false);
@@ -96,9 +115,9 @@ describe('the communication day’s fast path', () => {
     };
     const person = toBeneficiaryRow('b-4', 2, beneficiaryData({ representative, paymentMethod: 'bank' }));
     const form = { ...outreachFormOf(person, TODAY, POLICE), bankName: 'Agribank', paperRef: ' GUQ  12/2026 ' };
-    const patch = updatePatch(person, form);
+    const patch = updatePatch(person, form, TODAY);
     expect(patch).toEqual({ representative: { ...representative, paperRef: 'GUQ 12/2026' } });
-    expect(readinessOf(personAfter(person, form), TODAY).status).toBe('ready');
-    expect(readinessOf(personAfter(person, { ...form, paperRef: '' }), TODAY).status).toBe('missing-papers');
+    expect(readinessOf(personAfter(person, form, TODAY), TODAY).status).toBe('ready');
+    expect(readinessOf(personAfter(person, { ...form, paperRef: '' }, TODAY), TODAY).status).toBe('missing-papers');
   });
 });

@@ -6,7 +6,7 @@
  * `beneficiary.set-payment-method` if the method or its details changed.
  */
 import { z } from 'zod';
-import { isIdNumberFormat, normalizeIdNumber } from '../../domain/citizen-id-number';
+import { normalizeIdNumber } from '../../domain/citizen-id-number';
 import { cardToRequest, type IdCardRequest } from '../../domain/id-card-request';
 import { normalizePhone } from '../../domain/phone';
 import { classifyReadiness, type Readiness } from '../../domain/readiness';
@@ -45,7 +45,8 @@ export type OutreachForm = z.infer<typeof fields>;
 export function outreachFormOf(person: BeneficiaryRow, today: string, policePlace: string): OutreachForm {
   const d = person.paymentDetails ?? {};
   const request = person.idCardRequest ?? null;
-  const suggested = request === null ? cardToRequest(readinessOf(person, today)) : null;
+  // Suggested as if an account were chosen: it is kept only if one is (requestOf).
+  const suggested = request === null ? cardToRequest(readinessOf({ ...person, paymentMethod: 'bank' }, today)) : null;
   return {
     phone: person.phone ?? '',
     idNumber: person.idNumber ?? '',
@@ -103,15 +104,39 @@ export function outreachFormSchema(person: BeneficiaryRow, today: string) {
   });
 }
 
-/** The person as they will be once the form is saved: what readiness and the slip read. */
-export function personAfter(person: BeneficiaryRow, v: OutreachForm): BeneficiaryRow {
-  const update = updatePatch(person, v);
-  const method = v.method === '' ? null : toPaymentMethodPayload({ ...methodForm(person, v), method: v.method });
+/** The method's payload as the form gives it, or null before one is chosen. */
+function methodOf(person: BeneficiaryRow, v: OutreachForm): PayloadInput<'beneficiary.set-payment-method'> | null {
+  return v.method === '' ? null : toPaymentMethodPayload({ ...methodForm(person, v), method: v.method });
+}
+
+/** Phone, ID numbers and the representative's paper as the form gives them: what changed. */
+function identityPatch(person: BeneficiaryRow, v: OutreachForm): PayloadInput<'beneficiary.update'> {
+  const patch: PayloadInput<'beneficiary.update'> = {};
+  const phone = v.phone.trim() === '' ? null : (normalizePhone(v.phone) ?? v.phone.trim());
+  if (!same(phone, person.phone)) patch.phone = phone;
+  const idNumber = normalizeIdNumber(v.idNumber) || null;
+  if (!same(idNumber, person.idNumber)) patch.idNumber = idNumber;
+  const oldIdNumber = normalizeIdNumber(v.oldIdNumber) || null;
+  if (!same(oldIdNumber, person.oldIdNumber)) patch.oldIdNumber = oldIdNumber;
+  const rep = person.representative;
+  const paperRef = normalized(v.paperRef) || null;
+  if (rep && !same(paperRef, rep.paperRef)) patch.representative = { ...rep, paperRef };
+  return patch;
+}
+
+/** The person with the form's identity and method, before any card request. */
+function withForm(person: BeneficiaryRow, v: OutreachForm): BeneficiaryRow {
+  const method = methodOf(person, v);
   return {
     ...person,
-    ...(update ?? {}),
+    ...identityPatch(person, v),
     ...(method ? { paymentMethod: method.method, paymentDetails: method.details ?? null } : {}),
   } as BeneficiaryRow;
+}
+
+/** The person as they will be once the form is saved: what readiness and the slip read. */
+export function personAfter(person: BeneficiaryRow, v: OutreachForm, today: string): BeneficiaryRow {
+  return { ...withForm(person, v), idCardRequest: requestOf(person, v, today) };
 }
 
 export function readinessOf(person: BeneficiaryRow, today: string): Readiness {
@@ -124,11 +149,15 @@ export function readinessOf(person: BeneficiaryRow, today: string): Readiness {
   });
 }
 
-function requestOf(person: BeneficiaryRow, v: OutreachForm): IdCardRequest | null {
+/**
+ * The card request to keep: one on record stays (its kind, appointment and place as typed); a new
+ * one only while readiness asks for a card — the form suggests one for anyone with only a CMND,
+ * but someone who keeps cash, or whose 12-digit number was just recorded, needs none.
+ */
+function requestOf(person: BeneficiaryRow, v: OutreachForm, today: string): IdCardRequest | null {
   const before = person.idCardRequest ?? null;
   if (v.cardKind === '') return before;
-  // Suggested for someone with only a CMND, a new card is not requested once a 12-digit number is recorded.
-  if (before === null && v.cardKind === 'new' && isIdNumberFormat(normalizeIdNumber(v.idNumber))) return null;
+  if (before === null && cardToRequest(readinessOf(withForm(person, v), today)) === null) return null;
   return {
     kind: v.cardKind,
     // The account holder's card: the representative's when there is one (domain/readiness.ts).
@@ -142,18 +171,13 @@ function requestOf(person: BeneficiaryRow, v: OutreachForm): IdCardRequest | nul
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The `beneficiary.update` patch of what the form changed, or null when nothing did. */
-export function updatePatch(person: BeneficiaryRow, v: OutreachForm): PayloadInput<'beneficiary.update'> | null {
-  const patch: PayloadInput<'beneficiary.update'> = {};
-  const phone = v.phone.trim() === '' ? null : (normalizePhone(v.phone) ?? v.phone.trim());
-  if (!same(phone, person.phone)) patch.phone = phone;
-  const idNumber = normalizeIdNumber(v.idNumber) || null;
-  if (!same(idNumber, person.idNumber)) patch.idNumber = idNumber;
-  const oldIdNumber = normalizeIdNumber(v.oldIdNumber) || null;
-  if (!same(oldIdNumber, person.oldIdNumber)) patch.oldIdNumber = oldIdNumber;
-  const rep = person.representative;
-  const paperRef = normalized(v.paperRef) || null;
-  if (rep && !same(paperRef, rep.paperRef)) patch.representative = { ...rep, paperRef };
-  const request = requestOf(person, v);
+export function updatePatch(
+  person: BeneficiaryRow,
+  v: OutreachForm,
+  today: string,
+): PayloadInput<'beneficiary.update'> | null {
+  const patch = identityPatch(person, v);
+  const request = requestOf(person, v, today);
   if (!same(request, person.idCardRequest)) patch.idCardRequest = request;
   return Object.keys(patch).length > 0 ? patch : null;
 }
@@ -163,8 +187,8 @@ export function methodPayload(
   person: BeneficiaryRow,
   v: OutreachForm,
 ): PayloadInput<'beneficiary.set-payment-method'> | null {
-  if (v.method === '') return null;
-  const payload = toPaymentMethodPayload({ ...methodForm(person, v), method: v.method });
+  const payload = methodOf(person, v);
+  if (payload === null) return null;
   const unchanged =
     payload.method === person.paymentMethod && same(payload.details ?? null, person.paymentDetails ?? null);
   return unchanged ? null : payload;
