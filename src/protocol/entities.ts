@@ -14,6 +14,7 @@ import {
   representativeKinds,
 } from '../domain/vocabulary';
 import { idCardRequestKinds } from '../domain/id-card-request';
+import { aboutPilotSchema } from './about-pilot';
 import { paymentScheduleSchema } from './payment-points';
 import { birthDateSchema, communeCodeSchema, isoDate, isoMonth, moneySchema, nfcString, text } from './common';
 
@@ -29,6 +30,8 @@ export const communeDataSchema = z.object({
   formerUnits: z.array(z.object({ code: z.string(), name: nfcString })),
   /** The payment points and days of the month being paid (additive, issue 16; payment-points.ts). */
   paymentSchedule: paymentScheduleSchema.optional(),
+  /** The commune's "about the pilot" text (issue 17), or null/absent for the app's default. */
+  aboutPilot: aboutPilotSchema.nullable().optional(),
 });
 export type CommuneData = z.infer<typeof communeDataSchema>;
 

@@ -55,6 +55,7 @@ export const requestErrorCodes = [
   'device-in-use',
   'lease-days-invalid',
   'invalid-schedule',
+  'invalid-about',
   'device-key-invalid',
   'device-key-set',
   'password-change-required',

@@ -77,6 +77,8 @@ export const requestErrorMessagesVi = {
   'lease-days-invalid': 'Số ngày làm việc ngoại tuyến phải là số nguyên từ 1 đến 90.',
   'invalid-schedule':
     'Lịch điểm chi trả chưa hợp lệ: mỗi điểm cần tên, ngày trong tháng chi trả, giờ từ 06:00 đến 20:00, các thôn của xã (mỗi thôn một điểm) và người chi trả của xã.',
+  'invalid-about':
+    'Nội dung giới thiệu chưa hợp lệ: cần đủ bốn phần (thay đổi gì, cách mở tài khoản, phí, nơi hỏi), mỗi phần không quá 2.000 ký tự.',
   'device-key-invalid': 'Khóa ký biên nhận của thiết bị không hợp lệ.',
   'device-key-set': 'Thiết bị này đã đăng ký một khóa ký biên nhận khác; khóa chỉ đăng ký một lần.',
   'password-change-required': 'Bạn cần đặt mật khẩu mới trước khi dùng ứng dụng.',

@@ -72,6 +72,8 @@ const actionRoles = {
   'cash.ledgers': ['payer', 'supervisor'],
   /** Set a commune's payment points and days (issue 16, `PUT /api/communes/:code/payment-points`). */
   'points.manage': ['officer', 'supervisor'],
+  /** Set a commune's "about the pilot" text (issue 17, `PUT /api/communes/:code/about-pilot`). */
+  'about.edit': ['admin', 'supervisor'],
   /** Create, change, disable and reset users; see their sign-ins and devices (issue 14). */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { leaseRoutes } from './routes/leases';
 import { paymentPointRoutes } from './routes/payment-points';
+import { aboutPilotRoutes } from './routes/about-pilot';
 import { listRoutes } from './routes/lists';
 import { monthRoutes } from './routes/months';
 import { openedAccountRoutes } from './routes/opened-accounts';
@@ -76,6 +77,7 @@ export function createApp({ db, clock, logger, config, pullGate }: AppDeps): Hon
   app.route('/', blobRoutes(db, session, clock, logger, config.blobs));
   app.route('/', leaseRoutes(db, session, clock));
   app.route('/', paymentPointRoutes(db, session, clock));
+  app.route('/', aboutPilotRoutes(db, session, clock));
   app.route('/', userRoutes(db, session, { clock, hashOptions: config.hashOptions }));
   app.route('/', receiptRoutes(db, session, { clock, logger }));
   app.route('/', deviceRoutes(db, session, logger));

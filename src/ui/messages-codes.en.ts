@@ -148,6 +148,8 @@ export const codeMessages = {
     'lease-days-invalid': 'The days of offline work must be a whole number from 1 to 90.',
     'invalid-schedule':
       "The payment points are not valid: each needs a name, days in the month being paid, hours between 06:00 and 20:00, the commune's villages (one point per village) and the commune's payers.",
+    'invalid-about':
+      'The "about the pilot" text is not valid: it needs all four parts (what changes, opening an account, fees, where to ask), each at most 2,000 characters.',
     'device-key-invalid': 'The device’s receipt-signing key is not valid.',
     'device-key-set': 'This device registered another receipt-signing key already; a key is registered once.',
     'password-change-required': 'Set a new password before using the app.',

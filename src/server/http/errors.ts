@@ -85,6 +85,7 @@ export const errorStatus = {
   /** An offline lease that is not a whole number of days from 1 to 90. */
   'lease-days-invalid': 400,
   'invalid-schedule': 400,
+  'invalid-about': 400,
   /** A device key that is not a P-256 public key (SPKI, base64url). */
   'device-key-invalid': 400,
   /** The device registered another key already: a key is set once (docs/protocol.md "Verifiable receipts"). */
