@@ -11,6 +11,7 @@ import { LockScreen } from '../features/lock/lock-screen';
 import { PinSetupPage } from '../features/lock/pin-setup-page';
 import { useIdleLock } from '../features/lock/use-idle-lock';
 import { SyncStatusBar } from '../features/sync/sync-status-bar';
+import { FirstSignInTour } from '../features/guides/tour';
 import { lockDevice } from '../storage/device-unlock';
 import { t } from '../ui/messages';
 import { useServices } from '../ui/services';
@@ -54,6 +55,8 @@ const screens = {
   MonthlyReportPage: () => import('../features/reports/monthly-report-page'),
   UsersPage: () => import('../features/users/users-page'),
   VerifyReceiptPage: () => import('../features/receipts/verify-receipt-page'),
+  GuidesPage: () => import('../features/guides/guides-page'),
+  AboutPilotPage: () => import('../features/guides/about-pilot-page'),
 };
 
 const IdCheckPage = lazy(() => screens.IdCheckPage().then((m) => ({ default: m.IdCheckPage })));
@@ -85,6 +88,8 @@ const LeasesPage = lazy(() => screens.LeasesPage().then((m) => ({ default: m.Lea
 const ReportsPage = lazy(() => screens.ReportsPage().then((m) => ({ default: m.ReportsPage })));
 const MonthlyReportPage = lazy(() => screens.MonthlyReportPage().then((m) => ({ default: m.MonthlyReportPage })));
 const UsersPage = lazy(() => screens.UsersPage().then((m) => ({ default: m.UsersPage })));
+const GuidesPage = lazy(() => screens.GuidesPage().then((m) => ({ default: m.GuidesPage })));
+const AboutPilotPage = lazy(() => screens.AboutPilotPage().then((m) => ({ default: m.AboutPilotPage })));
 const VerifyReceiptPage = lazy(() => screens.VerifyReceiptPage().then((m) => ({ default: m.VerifyReceiptPage })));
 
 /**
@@ -136,6 +141,7 @@ function Shell() {
               {can('points.manage') && <NavLink to="/diem-chi-tra">{t.points.nav}</NavLink>}
               {can('beneficiary.set-payment-method') && <NavLink to="/ngay-truyen-thong">{t.outreach.nav}</NavLink>}
               <NavLink to="/kiem-tra-bien-nhan">{t.receiptCheck.nav}</NavLink>
+              <NavLink to="/gioi-thieu">{t.guides.about.nav}</NavLink>
             </>
           )}
           {can('conflicts.review') && <NavLink to="/xung-dot">{t.nav.conflicts}</NavLink>}
@@ -147,6 +153,7 @@ function Shell() {
           {can('leases.manage') && <NavLink to="/thoi-han-ngoai-tuyen">{t.leases.nav}</NavLink>}
           {can('reports.view') && <NavLink to="/bao-cao">{t.reports.nav}</NavLink>}
           {can('users.manage') && <NavLink to="/nguoi-dung">{t.users.nav}</NavLink>}
+          <NavLink to="/huong-dan">{t.guides.nav}</NavLink>
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
         <button type="button" className="lock-now" onClick={() => lockDevice(db)}>
@@ -158,61 +165,67 @@ function Shell() {
         {lock !== null ? (
           <LockNotice lock={lock} />
         ) : (
-          <Suspense fallback={<p className="muted">{t.loading}</p>}>
-            <Routes>
-              <Route
-                path="/"
-                element={
-                  field ? (
-                    <>
-                      <EnrolLink />
-                      <RosterPage />
-                    </>
-                  ) : can.isKnown ? (
-                    <Navigate to={can('reports.view') ? '/bao-cao' : '/settings'} replace />
-                  ) : null
-                }
-              />
-              <Route path="/nguoi-moi" element={roster(<EnrolmentPage />)} />
-              <Route path="/nguoi/:id" element={roster(<PersonPage />)} />
-              <Route path="/kiem-tra" element={roster(<IdCheckPage />)} />
-              <Route path="/kiem-tra/:id" element={roster(<IdCheckPage />)} />
-              <Route path="/chi-tra" element={roster(<PaymentsPage />)} />
-              <Route path="/chi-tra/in" element={roster(<PrintListPage />)} />
-              <Route path="/chi-tra/:lineId" element={roster(<PayPage />)} />
-              <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
-              <Route path="/cua-toi/in" element={only(field && can('round.view'), <PrintRoundPage />)} />
-              <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
-              <Route path="/diem-chi-tra" element={only(field && can('points.manage'), <PointsPage />)} />
-              <Route path="/diem-chi-tra/in" element={roster(<PointsPrintPage />)} />
-              <Route path="/tien-mat" element={only(field && can('cash.receive'), <CashPage />)} />
-              <Route path="/tien-mat/in" element={only(field && can('cash.receive'), <CashStatementPage />)} />
-              <Route
-                path="/tien-mat/giam-sat"
-                element={only(field && can('cash.acknowledge'), <CashSupervisionPage />)}
-              />
-              <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
-              <Route path="/ngay-truyen-thong" element={only(field && outreach, <OutreachDayPage />)} />
-              <Route path="/ngay-truyen-thong/in" element={only(field && outreach, <OutreachReportPage />)} />
-              <Route path="/ngay-truyen-thong/phieu/:id" element={only(field && outreach, <OutreachSlipPage />)} />
-              <Route path="/ngay-truyen-thong/:id" element={only(field && outreach, <OutreachPersonPage />)} />
-              <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
-              <Route path="/kiem-tra-bien-nhan" element={roster(<VerifyReceiptPage />)} />
-              <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
-              <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
-              <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
-              <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
-              <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
-              <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
-              <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
-              <Route path="/bao-cao" element={only(can('reports.view'), <ReportsPage />)} />
-              <Route path="/bao-cao/in" element={only(can('reports.view'), <MonthlyReportPage />)} />
-              <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
-              <Route path="/settings" element={<SettingsPage />} />
-              <Route path="/luyen-tap/the" element={only(practice, <PracticeCardsPage />)} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </Suspense>
+          <>
+            <FirstSignInTour />
+            <Suspense fallback={<p className="muted">{t.loading}</p>}>
+              <Routes>
+                <Route
+                  path="/"
+                  element={
+                    field ? (
+                      <>
+                        <EnrolLink />
+                        <RosterPage />
+                      </>
+                    ) : can.isKnown ? (
+                      <Navigate to={can('reports.view') ? '/bao-cao' : '/settings'} replace />
+                    ) : null
+                  }
+                />
+                <Route path="/nguoi-moi" element={roster(<EnrolmentPage />)} />
+                <Route path="/nguoi/:id" element={roster(<PersonPage />)} />
+                <Route path="/kiem-tra" element={roster(<IdCheckPage />)} />
+                <Route path="/kiem-tra/:id" element={roster(<IdCheckPage />)} />
+                <Route path="/chi-tra" element={roster(<PaymentsPage />)} />
+                <Route path="/chi-tra/in" element={roster(<PrintListPage />)} />
+                <Route path="/chi-tra/:lineId" element={roster(<PayPage />)} />
+                <Route path="/cua-toi" element={only(field && can('round.view'), <MyRoundPage />)} />
+                <Route path="/cua-toi/in" element={only(field && can('round.view'), <PrintRoundPage />)} />
+                <Route path="/phan-cong" element={only(field && can('payment.assign'), <AssignPage />)} />
+                <Route path="/diem-chi-tra" element={only(field && can('points.manage'), <PointsPage />)} />
+                <Route path="/diem-chi-tra/in" element={roster(<PointsPrintPage />)} />
+                <Route path="/tien-mat" element={only(field && can('cash.receive'), <CashPage />)} />
+                <Route path="/tien-mat/in" element={only(field && can('cash.receive'), <CashStatementPage />)} />
+                <Route
+                  path="/tien-mat/giam-sat"
+                  element={only(field && can('cash.acknowledge'), <CashSupervisionPage />)}
+                />
+                <Route path="/mo-tai-khoan" element={roster(<ReadinessPage />)} />
+                <Route path="/ngay-truyen-thong" element={only(field && outreach, <OutreachDayPage />)} />
+                <Route path="/ngay-truyen-thong/in" element={only(field && outreach, <OutreachReportPage />)} />
+                <Route path="/ngay-truyen-thong/phieu/:id" element={only(field && outreach, <OutreachSlipPage />)} />
+                <Route path="/ngay-truyen-thong/:id" element={only(field && outreach, <OutreachPersonPage />)} />
+                <Route path="/can-xu-ly" element={roster(<AttentionPage />)} />
+                <Route path="/kiem-tra-bien-nhan" element={roster(<VerifyReceiptPage />)} />
+                <Route path="/xung-dot" element={only(can('conflicts.review'), <ConflictsPage />)} />
+                <Route path="/thiet-bi" element={only(can('devices.manage'), <DevicesPage />)} />
+                <Route path="/danh-sach-thang" element={only(can('lists.view'), <ListsPage />)} />
+                <Route path="/chuyen-khoan" element={only(can('batches.view'), <PayoutPage />)} />
+                <Route path="/nha-cung-cap" element={only(can('providers.manage'), <ProvidersPage />)} />
+                <Route path="/tai-khoan-da-mo" element={only(can('batches.prepare'), <OpenedAccountsPage />)} />
+                <Route path="/thoi-han-ngoai-tuyen" element={only(can('leases.manage'), <LeasesPage />)} />
+                <Route path="/bao-cao" element={only(can('reports.view'), <ReportsPage />)} />
+                <Route path="/bao-cao/in" element={only(can('reports.view'), <MonthlyReportPage />)} />
+                <Route path="/nguoi-dung" element={only(can('users.manage'), <UsersPage />)} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="/huong-dan" element={<GuidesPage />} />
+                <Route path="/huong-dan/:id" element={<GuidesPage />} />
+                <Route path="/gioi-thieu" element={roster(<AboutPilotPage />)} />
+                <Route path="/luyen-tap/the" element={only(practice, <PracticeCardsPage />)} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
+          </>
         )}
       </main>
     </div>

@@ -34,6 +34,8 @@ export type KvKey =
   | 'receiptKeys'
   /** A communication day's registration queue, `outreach:<day>:<commune>` (features/person/use-outreach-day.ts). */
   | `outreach:${string}`
+  /** Whether a user was offered the first sign-in tour on this device, `tour:<userId>` (features/guides/tour.tsx). */
+  | `tour:${string}`
   | `draft:${string}`;
 
 export async function getKv<T>(db: AppDb, key: KvKey): Promise<T | undefined> {

@@ -184,6 +184,7 @@ export function createFakeTransport(): FakeTransport {
     listPayers: () => Promise.reject(new Error('not used by these tests')),
     getCash: () => Promise.reject(new Error('not used by these tests')),
     setPaymentSchedule: () => Promise.reject(new Error('not used by these tests')),
+    setAboutPilot: () => Promise.reject(new Error('not used by these tests')),
     saveListMapping: () => Promise.reject(new Error('not used by these tests')),
     findingsFile: () => Promise.reject(new Error('not used by these tests')),
     exportList: () => Promise.reject(new Error('not used by these tests')),

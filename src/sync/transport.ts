@@ -1,5 +1,7 @@
 /** HTTP transport to the sync server: one place that speaks docs/protocol.md over fetch. */
+import type { AboutPilot } from '../domain/about-pilot';
 import type { PaymentSchedule } from '../domain/payment-points';
+import { aboutPilotResponseSchema } from '../protocol/about-pilot';
 import { paymentScheduleResponseSchema } from '../protocol/payment-points';
 import { cashResponseSchema, type CashLedger } from '../protocol/cash';
 import { PROTOCOL_VERSION } from '../protocol/common';
@@ -110,6 +112,8 @@ export type Transport = PayoutTransport &
     getCash(token: string, month: string): Promise<CashLedger[]>;
     /** Sets a commune's payment points and days (docs/protocol.md "Payment points"). */
     setPaymentSchedule(token: string, commune: string, schedule: PaymentSchedule): Promise<PaymentSchedule>;
+    /** Sets a commune's "about the pilot" text, or null for the default (docs/protocol.md "About the pilot"). */
+    setAboutPilot(token: string, commune: string, about: AboutPilot | null): Promise<AboutPilot | null>;
     /** A commune's month as its close sees it (docs/protocol.md "Closing a month"). */
     getClosing(token: string, commune: string, period: string): Promise<ClosingResponse>;
     /** Closes the month with one decision per unpaid line. */
@@ -278,6 +282,14 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
           body: { protocol: PROTOCOL_VERSION, schedule },
         })
       ).schedule,
+    setAboutPilot: async (token, commune, about) =>
+      (
+        await call(`/api/communes/${commune}/about-pilot`, aboutPilotResponseSchema, {
+          method: 'PUT',
+          token,
+          body: { protocol: PROTOCOL_VERSION, about },
+        })
+      ).about,
     getCash: async (token, month) =>
       (await call(`/api/cash?month=${encodeURIComponent(month)}`, cashResponseSchema, { method: 'GET', token }))
         .ledgers,

@@ -2,6 +2,8 @@
  * The interface language: Vietnamese by default, English on request. Screens read `t`, a live
  * binding that `setLanguage` switches (the app re-renders from the root when it changes).
  */
+import { guidesMessages as guidesEn } from './messages-guides.en';
+import { guidesMessages as guidesVi } from './messages-guides.vi';
 import { outreachMessages as outreachEn } from './messages-outreach.en';
 import { outreachMessages as outreachVi } from './messages-outreach.vi';
 import { practiceMessages as practiceEn } from './messages-practice.en';
@@ -67,6 +69,8 @@ export type CashMessages = Widen<typeof cashVi>;
 export type PracticeMessages = Widen<typeof practiceVi>;
 /** Communication days: queue, fast path, slip, counts, ID card follow-up (messages-outreach.*.ts). */
 export type OutreachMessages = Widen<typeof outreachVi>;
+/** Guides: steps per workflow, the first sign-in tour, about the pilot (messages-guides.*.ts). */
+export type GuidesMessages = Widen<typeof guidesVi>;
 /** Verifiable receipts: check code, QR, the verify screen, flags (messages-receipts.*.ts). */
 export type ReceiptsMessages = Widen<typeof receiptsVi>;
 /** What screens read: a catalogue with the texts joined to it here. */
@@ -84,6 +88,7 @@ export type Catalogue = Messages &
   CashMessages &
   PracticeMessages &
   OutreachMessages &
+  GuidesMessages &
   ReceiptsMessages;
 
 export const languages = ['vi', 'en'] as const;
@@ -105,6 +110,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...cashVi,
     ...practiceVi,
     ...outreachVi,
+    ...guidesVi,
     ...receiptsVi,
   },
   en: {
@@ -122,6 +128,7 @@ const catalogues: Record<Language, Catalogue> = {
     ...cashEn,
     ...practiceEn,
     ...outreachEn,
+    ...guidesEn,
     ...receiptsEn,
   },
 };

@@ -1,5 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { openSealed } from '../../storage/outbox-seal';
 import { testServices } from '../../../tests/builders/services';
@@ -79,9 +80,11 @@ function render() {
   root = createRoot(container);
   act(() =>
     root?.render(
-      <ServicesProvider services={services}>
-        <AttentionPage />
-      </ServicesProvider>,
+      <MemoryRouter>
+        <ServicesProvider services={services}>
+          <AttentionPage />
+        </ServicesProvider>
+      </MemoryRouter>,
     ),
   );
 }

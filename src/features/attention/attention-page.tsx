@@ -6,6 +6,7 @@ import { ConflictCard } from '../../ui/conflict-card';
 import { sealAndDownload, SealedExportForm } from '../../ui/sealed-export-form';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useAttentionOps } from './use-attention';
 
@@ -41,6 +42,7 @@ export function AttentionPage() {
   return (
     <section className="attention">
       <h1>{t.attention.title}</h1>
+      <GuideLink guide="sync" />
       <p className="muted">{t.attention.intro}</p>
       <h2>{t.attention.rejected}</h2>
       {ops?.rejected.length === 0 && <p className="muted">{t.attention.none}</p>}

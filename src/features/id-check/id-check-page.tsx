@@ -6,6 +6,7 @@ import { idCheckPayload } from '../../domain/receiver-check';
 import { vietnamDate } from '../../lib/clock';
 import { ComparisonTable } from '../../ui/comparison-table';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { ScannerPanel } from '../../ui/scanner-panel';
 import { readPerson } from '../../storage/roster-pages';
 import { useServices } from '../../ui/services';
@@ -64,6 +65,7 @@ export function IdCheckPage() {
   return (
     <section className="id-check">
       <h1>{person ? t.idCheck.titleFor(person.fullName) : t.idCheck.title}</h1>
+      <GuideLink guide="idCheck" />
       {person?.representative && (
         <fieldset>
           <legend>{t.idCheck.whose}</legend>

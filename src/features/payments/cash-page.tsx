@@ -11,6 +11,7 @@ import { formatVnd } from '../../domain/money';
 import { vietnamDate } from '../../lib/clock';
 import { formatDateTime } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useMyCommunes } from '../../ui/use-my-communes';
 import { useSession } from '../../ui/use-session';
@@ -31,6 +32,7 @@ export function CashPage() {
   return (
     <section className="cash">
       <h1>{t.cash.title(month)}</h1>
+      <GuideLink guide="cash" />
       <p className="muted">
         {stale ? t.cash.stale : savedAt !== null ? t.cash.savedAt(formatDateTime(savedAt)) : ''} {t.cash.pendingNote}{' '}
         <button type="button" onClick={refresh}>

@@ -12,6 +12,7 @@ import { vietnamDate } from '../../lib/clock';
 import { setKv } from '../../storage/kv';
 import { formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useMyRound } from './use-my-round';
 
@@ -28,6 +29,7 @@ export function MyRoundPage() {
   return (
     <section className="payments my-round">
       <h1>{t.round.title(periodId ?? '')}</h1>
+      <GuideLink guide="unpaid" />
       {round.villages.length > 0 && (
         <p className="no-print">
           <Link to="/cua-toi/in" className="button">

@@ -7,6 +7,7 @@ import { receiverKinds, unpaidReasons, type UnpaidReason } from '../../domain/vo
 import { vietnamDate } from '../../lib/clock';
 import { formatBirthDate, formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { PhotoInput } from './photo-input';
@@ -88,6 +89,7 @@ function PayForm({ item }: { item: NonNullable<ReturnType<typeof usePaymentLine>
         <Link to="/chi-tra">← {t.payments.back}</Link>
       </p>
       <h1>{person?.fullName}</h1>
+      <GuideLink guide="pay" />
       <p className="muted">
         {person &&
           `${formatBirthDate(person.birthDate)} · ${person.village} · ${t.person.idShort} ${person.idNumber ?? '—'}`}

@@ -4,6 +4,7 @@ import { formatVnd } from '../../domain/money';
 import { closingOf } from '../../protocol/month-close';
 import { birthYear } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { usePaymentList } from './use-payment-list';
 
 /**
@@ -27,6 +28,7 @@ export function PaymentsPage() {
   return (
     <section className="payments">
       <h1>{t.payments.title(list?.periodId ?? '')}</h1>
+      <GuideLink guide="pay" />
       <div className="toolbar">
         {list && list.months.length > 1 && (
           <>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { categoryCodes, disabilitySeverities, genders } from '../../domain/vocabulary';
 import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
@@ -80,6 +81,7 @@ function EnrolmentFormView({
   return (
     <section className="enrolment">
       <h1>{t.enrol.title}</h1>
+      <GuideLink guide="enrol" />
       <div className="card">
         <ScanCard
           onCard={(card) => {

@@ -15,6 +15,7 @@ import { readPeople } from '../../storage/roster-pages';
 import { findByIdNumbers, searchRoster } from '../../storage/roster-queries';
 import { formatBirthDate } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useMyCommunes } from '../../ui/use-my-communes';
 import { ScanCard } from './scan-card';
@@ -82,6 +83,7 @@ export function OutreachDayPage() {
   return (
     <section className="outreach">
       <h1>{t.outreach.title(`${dd}/${mm}/${yyyy}`)}</h1>
+      <GuideLink guide="outreach" />
       <p className="muted">{t.outreach.intro}</p>
       {communes.length > 1 && (
         <div className="field">

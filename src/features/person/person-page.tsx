@@ -9,6 +9,7 @@ import { vietnamDate, vietnamMonth } from '../../lib/clock';
 import { formatBirthDate, formatDateTime } from '../../ui/format';
 import { ImportedBy, ImportedFacts } from '../../ui/imported-by';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useCan } from '../../ui/use-can';
 import { CardHandoverSection } from './card-handover-form';
@@ -50,6 +51,7 @@ export function PersonPage() {
         <Link to="/">← {t.nav.roster}</Link>
       </p>
       <h1>{person.fullName}</h1>
+      <GuideLink guide="method" />
       <p>
         <Link to={`/kiem-tra/${encodeURIComponent(person.id)}`} className="button">
           {t.idCheck.title}

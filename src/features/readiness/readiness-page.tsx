@@ -4,6 +4,7 @@ import { readinessStatuses, type ReadinessStatus } from '../../domain/readiness'
 import { accountStatuses, type AccountStatus } from '../../domain/vocabulary';
 import { downloadFile } from '../../ui/download';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { recordErrorMessage } from '../../ui/record-error';
 import { useCan } from '../../ui/use-can';
 import { useRecordOp } from '../../ui/use-record-op';
@@ -60,6 +61,7 @@ export function ReadinessPage() {
   return (
     <section className="readiness">
       <h1>{t.readiness.title}</h1>
+      <GuideLink guide="readiness" />
       <div className="toolbar" role="tablist" aria-label={t.readiness.title}>
         {readinessStatuses.map((s) => (
           <button

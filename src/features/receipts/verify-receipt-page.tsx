@@ -11,6 +11,7 @@ import { readPerson } from '../../storage/roster-pages';
 import { verifyReceiptQr, type VerifyProblem } from '../../storage/receipt-signing';
 import { formatIsoDate } from '../../ui/format';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { ScannerPanel } from '../../ui/scanner-panel';
 import { useServices } from '../../ui/services';
 import { keyLookup, useReceiptKeys, type KnownKey } from './use-receipt-keys';
@@ -32,6 +33,7 @@ export function VerifyReceiptPage() {
   return (
     <section className="verify-receipt">
       <h1>{t.receiptCheck.title}</h1>
+      <GuideLink guide="receipt" />
       <p className="muted">{t.receiptCheck.intro}</p>
       {keys && <p className="muted">{others > 0 ? t.receiptCheck.keysCount(others) : t.receiptCheck.noKeys}</p>}
       {verdict === null ? (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { defaultRosterView } from '../../domain/roster-filter';
 import { markRosterPainted } from '../../ui/idle-preload';
 import { t } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { RosterFilterBar } from './roster-filters';
 import { RosterList } from './roster-list';
 import {
@@ -58,6 +59,7 @@ export function RosterPage() {
   return (
     <section className="roster">
       <h1 className="visually-hidden">{t.roster.title}</h1>
+      <GuideLink guide="roster" />
       <div className="search-bar">
         <label htmlFor="roster-search" className="visually-hidden">
           {t.roster.searchLabel}

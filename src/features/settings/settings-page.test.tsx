@@ -1,5 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { paymentLineData } from '../../../tests/builders/beneficiary';
 import { recordOk } from '../../../tests/builders/record';
@@ -66,9 +67,11 @@ beforeEach(async () => {
   const services = testServices(db, { transport: { logout }, clock: { now: () => Date.UTC(2026, 10, 29, 9) } });
   act(() =>
     root.render(
-      <ServicesProvider services={services}>
-        <SettingsPage />
-      </ServicesProvider>,
+      <MemoryRouter>
+        <ServicesProvider services={services}>
+          <SettingsPage />
+        </ServicesProvider>
+      </MemoryRouter>,
     ),
   );
   await until(() => expect(text()).toContain('Còn 1 thao tác chưa gửi'));

@@ -6,6 +6,7 @@ import { getKv } from '../../storage/kv';
 import { formatBytes } from '../../ui/format';
 import { useLanguage } from '../../ui/language';
 import { t, type Language } from '../../ui/messages';
+import { GuideLink } from '../../ui/guide-link';
 import { useServices } from '../../ui/services';
 import { useSession } from '../../ui/use-session';
 import { useKnownOutboxCounts } from '../../ui/use-outbox-counts';
@@ -43,6 +44,7 @@ export function SettingsPage() {
   return (
     <section className="settings">
       <h1>{t.settings.title}</h1>
+      <GuideLink guide="practice" />
       {mode && !mode.practice && (
         <div className="card">
           <h2>{t.practice.title}</h2>
