@@ -22,6 +22,7 @@ export function AboutPilotPage() {
   const { db } = useServices();
   const can = useCan();
   const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const asked = params.get('xa');
   const code = communes?.find((c) => c.code === asked)?.code ?? communes?.[0]?.code ?? null;
   const commune = useLiveQuery(async () => (code ? ((await db.communes.get(code)) ?? null) : null), [db, code]);
@@ -69,7 +70,13 @@ export function AboutPilotPage() {
           {t.guides.about.print}
         </button>{' '}
         {code && can('about.edit', code) && !editing && (
-          <button type="button" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(true);
+              setSaved(false);
+            }}
+          >
             {t.guides.about.edit}
           </button>
         )}
@@ -80,8 +87,16 @@ export function AboutPilotPage() {
           communeName={name}
           initial={about}
           hasOwn={own !== null}
-          onDone={() => setEditing(false)}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
+          }}
         />
+      )}
+      {saved && (
+        <p role="status" className="no-print">
+          {t.guides.about.saved}
+        </p>
       )}
     </section>
   );
@@ -98,27 +113,27 @@ function AboutEditor({
   communeName: string;
   initial: AboutPilot;
   hasOwn: boolean;
-  onDone: () => void;
+  /** Closes the editor; `true` once the text was saved. */
+  onDone: (saved: boolean) => void;
 }) {
   const { transport, engine } = useServices();
   const token = useSession()?.token;
   const [text, setText] = useState<AboutPilot>(initial);
   const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function send(about: AboutPilot | null) {
     if (!token) return;
-    if (!navigator.onLine) return setStatus({ ok: false, text: t.guides.about.needsConnection });
+    if (!navigator.onLine) return setFailure(t.guides.about.needsConnection);
     setSaving(true);
     try {
       await transport.setAboutPilot(token, commune, about);
-      setStatus({ ok: true, text: t.guides.about.saved });
       // This device pulls the commune's new version at once.
       void engine.syncNow();
-      onDone();
+      onDone(true);
     } catch (error) {
-      setStatus({ ok: false, text: errorMessage((error as { code?: string }).code ?? 'network') });
+      setFailure(errorMessage((error as { code?: string }).code ?? 'network'));
     } finally {
       setSaving(false);
     }
@@ -130,7 +145,7 @@ function AboutEditor({
       t.guides.about.problems[p.code](t.guides.about.sections[p.section]),
     );
     setProblems(found);
-    setStatus(null);
+    setFailure(null);
     if (found.length === 0) void send(text);
   }
 
@@ -165,13 +180,13 @@ function AboutEditor({
             {t.guides.about.reset}
           </button>
         )}{' '}
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           {t.guides.about.cancel}
         </button>
       </p>
-      {status && (
-        <p className={status.ok ? '' : 'error'} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
         </p>
       )}
     </form>

@@ -180,5 +180,7 @@ describe('about the pilot', () => {
     click('Lưu nội dung');
     await until(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ commune: '19960', about: { ...t.guides.about.defaults, fees: 'Miễn phí hoàn toàn.' } });
+    await until(() => expect(container.querySelector('[role="status"]')?.textContent).toBe(t.guides.about.saved));
+    expect(container.querySelector('#about-fees')).toBeNull();
   });
 });
