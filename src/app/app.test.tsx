@@ -97,7 +97,7 @@ test('a monitoring user lands on the reports, and the navigation offers no roste
   await renderAs('monitoring', '/');
   await until(() => expect(path).toBe('/bao-cao'));
   await until(() => expect(container.querySelector('h1')?.textContent).toBe('Báo cáo thí điểm chi trả'));
-  expect(navLinks()).toEqual(['Báo cáo', 'Hướng dẫn', 'Cài đặt']);
+  expect(navLinks()).toEqual(['Báo cáo', 'Cài đặt']);
 });
 
 test('a monitoring user who types a payment screen’s address is sent to the reports', async () => {

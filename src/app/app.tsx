@@ -153,7 +153,7 @@ function Shell() {
           {can('leases.manage') && <NavLink to="/thoi-han-ngoai-tuyen">{t.leases.nav}</NavLink>}
           {can('reports.view') && <NavLink to="/bao-cao">{t.reports.nav}</NavLink>}
           {can('users.manage') && <NavLink to="/nguoi-dung">{t.users.nav}</NavLink>}
-          <NavLink to="/huong-dan">{t.guides.nav}</NavLink>
+          {field && <NavLink to="/huong-dan">{t.guides.nav}</NavLink>}
           <NavLink to="/settings">{t.nav.settings}</NavLink>
         </nav>
         <button type="button" className="lock-now" onClick={() => lockDevice(db)}>
@@ -166,7 +166,7 @@ function Shell() {
           <LockNotice lock={lock} />
         ) : (
           <>
-            <FirstSignInTour />
+            {field && <FirstSignInTour />}
             <Suspense fallback={<p className="muted">{t.loading}</p>}>
               <Routes>
                 <Route
