@@ -66,6 +66,8 @@ describe('guides', () => {
     expect(await steps.locator('svg').count()).toBe(5);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Tất cả hướng dẫn' }).click();
+    await expect.poll(() => page.locator('.guide-index li').count()).toBe(12);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Sổ quỹ tiền mặt trong ngày' }).click();
     await expect.poll(() => steps.count()).toBe(4);
     expect(await seriousViolations(page)).toEqual([]);
