@@ -48,46 +48,16 @@ export function OutreachReportPage() {
           <em>{t.outreach.slipDate(name, formatBirthDate(outreach.day))}</em>
         </p>
         <p>{t.outreach.registered(counts.registered)}</p>
-        <table>
-          <thead>
-            <tr>
-              <th>{t.outreach.byMethod}</th>
-              <th>{t.outreach.cols.count}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {paymentMethods.map((m) => (
-              <tr key={m}>
-                <td>{t.methods[m]}</td>
-                <td className="num">{counts.byMethod[m]}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{t.outreach.reportTotal}</th>
-              <td className="num">{counts.registered}</td>
-            </tr>
-          </tbody>
-        </table>
-        <table>
-          <thead>
-            <tr>
-              <th>{t.outreach.byReadiness}</th>
-              <th>{t.outreach.cols.count}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readinessStatuses.map((s) => (
-              <tr key={s}>
-                <td>{t.readiness.statuses[s]}</td>
-                <td className="num">{counts.byReadiness[s]}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{t.outreach.reportTotal}</th>
-              <td className="num">{counts.registered}</td>
-            </tr>
-          </tbody>
-        </table>
+        <Tally
+          title={t.outreach.byMethod}
+          rows={paymentMethods.map((m) => [t.methods[m], counts.byMethod[m]])}
+          total={counts.registered}
+        />
+        <Tally
+          title={t.outreach.byReadiness}
+          rows={readinessStatuses.map((s) => [t.readiness.statuses[s], counts.byReadiness[s]])}
+          total={counts.registered}
+        />
         <h2>{t.outreach.reportPeople}</h2>
         <table>
           <thead>
@@ -119,5 +89,31 @@ export function OutreachReportPage() {
         />
       </article>
     </section>
+  );
+}
+
+/** One column of the day's counts: a row per kind, then the total (every column has the same). */
+function Tally({ title, rows, total }: { title: string; rows: [string, number][]; total: number }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{title}</th>
+          <th>{t.outreach.cols.count}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, n]) => (
+          <tr key={label}>
+            <td>{label}</td>
+            <td className="num">{n}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t.outreach.reportTotal}</th>
+          <td className="num">{total}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
