@@ -23,10 +23,10 @@ export const guidesMessages: GuidesMessages = {
       enrol: {
         title: 'Register a new beneficiary',
         steps: [
-          'Press “Thêm người mới” on the roster.',
+          'Press “Thêm đối tượng mới” on the roster.',
           'Press “Quét mã QR trên CCCD để điền”: name, birth date, gender and ID number fill in. Check them.',
           'Choose the group, village and phone. The app computes the allowance.',
-          'Press “Lưu”. Offline, it is kept on the tablet and sent when there is a connection.',
+          'Press “Lưu đối tượng mới”. Offline, it is kept on the tablet and sent when there is a connection.',
         ],
       },
       method: {
@@ -60,9 +60,9 @@ export const guidesMessages: GuidesMessages = {
       unpaid: {
         title: 'When nobody can be paid: absent, refused…',
         steps: [
-          'On the payment screen, press “Chưa chi trả được”.',
-          'Choose the reason and, if needed, the day to come back.',
-          'The person shows under “Cần thăm lại” in the round.',
+          'On the payment screen, under “Chưa chi trả được”, choose the reason and press “Ghi nhận chưa chi trả”.',
+          'If you must come back, give the day of the revisit.',
+          'The person shows under “Thăm lại” in your round.',
         ],
       },
       cash: {

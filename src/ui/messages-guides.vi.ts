@@ -28,10 +28,10 @@ export const guidesMessages = {
       enrol: {
         title: 'Đăng ký người mới',
         steps: [
-          'Bấm “Thêm người mới” trên màn hình Danh sách.',
+          'Bấm “Thêm đối tượng mới” trên màn hình Danh sách.',
           'Bấm “Quét mã QR trên CCCD để điền”: họ tên, ngày sinh, giới tính, số định danh tự điền. Kiểm tra lại.',
           'Chọn nhóm đối tượng, thôn/tổ, số điện thoại. Ứng dụng tự tính mức trợ cấp.',
-          'Bấm “Lưu”. Khi không có mạng, thông tin vẫn được lưu trên máy và gửi đi khi có mạng.',
+          'Bấm “Lưu đối tượng mới”. Khi không có mạng, thông tin vẫn được lưu trên máy và gửi đi khi có mạng.',
         ],
       },
       method: {
@@ -65,9 +65,9 @@ export const guidesMessages = {
       unpaid: {
         title: 'Khi không chi được: vắng nhà, từ chối…',
         steps: [
-          'Trên màn hình chi trả, bấm “Chưa chi trả được”.',
-          'Chọn lý do và, nếu cần, ngày hẹn đến lại.',
-          'Người đó hiện trong danh sách “Cần thăm lại” của vòng chi trả.',
+          'Trên màn hình chi trả, ở phần “Chưa chi trả được”, chọn lý do rồi bấm “Ghi nhận chưa chi trả”.',
+          'Nếu cần đến lại, ghi ngày hẹn thăm lại.',
+          'Người đó hiện ở phần “Thăm lại” trong danh sách đi chi trả của mình.',
         ],
       },
       cash: {
@@ -101,7 +101,7 @@ export const guidesMessages = {
         steps: [
           'Mở “Ngày truyền thông”. Người đến: tìm theo tên, số CMND, hoặc quét thẻ, rồi thêm vào hàng chờ.',
           'Bấm “Tiếp nhận”: quét thẻ để ghi số định danh, kiểm tra số điện thoại, chọn hình thức nhận.',
-          'Ghi giấy tờ người đó mang theo; nếu cần làm thẻ căn cước mới, ghi ngày hẹn ở công an xã.',
+          'Ghi giấy tờ người đó mang theo; nếu cần làm thẻ căn cước mới, ghi ngày hẹn ở công an xã/phường.',
           'Bấm “Lưu và in phiếu”, đưa phiếu cho người dân, rồi bấm “Người tiếp theo”.',
           'Cuối ngày: bấm “In số liệu ngày” để báo cáo xã.',
         ],
@@ -111,7 +111,7 @@ export const guidesMessages = {
         steps: [
           'Mở “Mở tài khoản”: mọi người được chia thành đủ hồ sơ, thiếu giấy tờ, cần làm thẻ căn cước.',
           'Mỗi người có ghi thiếu gì. Khi giấy tờ đến, sửa hồ sơ: người đó tự chuyển sang nhóm khác.',
-          'Người cần thẻ mới: ghi lịch hẹn ở công an xã, rồi ngày cấp và số định danh trên thẻ mới.',
+          'Người cần thẻ mới: ghi lịch hẹn ở công an xã/phường, rồi ngày cấp và số định danh trên thẻ mới.',
           'Tải danh sách đủ hồ sơ để gửi ngân hàng hoặc nhà cung cấp ví.',
         ],
       },

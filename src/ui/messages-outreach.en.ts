@@ -36,7 +36,8 @@ export const outreachMessages: OutreachMessages = {
     idNumber: 'ID number (12 digits on the citizen ID card)',
     scanCard: 'Scan the ID card',
     cardRead: (name) => `Read ${name}’s card.`,
-    cardOfOther: (name) => `The card scanned is ${name}’s, not the person being registered. Check before saving.`,
+    cardOfOther: (name) =>
+      `The card scanned is ${name}’s, not the person being registered: its number was not recorded.`,
     method: 'How they are paid',
     bankName: 'Bank',
     provider: 'Wallet provider (Viettel Money, VNPT Money…)',
@@ -88,6 +89,7 @@ export const outreachMessages: OutreachMessages = {
     },
     ofRepresentative: (text) => `${text} (of the person receiving on their behalf)`,
     reportTitle: 'COMMUNICATION DAY REPORT',
+    reportScope: 'Counts of the registration table on this tablet; with several tables, add them up.',
     reportPeople: 'People registered',
     reportTotal: 'Total',
     reportSigner: 'Prepared by',
@@ -115,6 +117,8 @@ export const outreachMessages: OutreachMessages = {
       'issued-not-a-date': 'The issue date is not a real date.',
       'issued-in-future': 'The issue date cannot be after today.',
       'id-number': 'Type the 12 digits of the new card.',
+      'no-representative':
+        'This request is for the representative’s card, but the record has no representative any more: correct the record first.',
     },
     printFollowUp: 'Print the follow-up list',
   },

@@ -43,7 +43,7 @@ export const outreachMessages = {
     scanCard: 'Quét thẻ căn cước',
     cardRead: (name: string) => `Đã đọc thẻ của ${name}.`,
     cardOfOther: (name: string) =>
-      `Thẻ vừa quét mang tên ${name}, không khớp với người đang đăng ký. Kiểm tra lại trước khi lưu.`,
+      `Thẻ vừa quét mang tên ${name}, không phải người đang đăng ký: chưa ghi số của thẻ này.`,
     method: 'Hình thức nhận tiền',
     bankName: 'Ngân hàng',
     provider: 'Nhà cung cấp ví (Viettel Money, VNPT Money…)',
@@ -56,16 +56,16 @@ export const outreachMessages = {
     cardRequest: 'Làm thẻ căn cước',
     cardRequestNeeded: 'Cần làm thẻ căn cước mới trước khi mở tài khoản.',
     cardRequestKind: 'Loại',
-    appointmentOn: 'Ngày hẹn tại công an xã',
+    appointmentOn: 'Ngày hẹn tại công an xã/phường',
     place: 'Nơi hẹn',
-    placeDefault: (commune: string) => `Công an ${commune}`,
+    placeDefault: (commune: string) => `Công an ${commune.charAt(0).toLowerCase()}${commune.slice(1)}`,
     save: 'Lưu và in phiếu',
     saved: (name: string) => `Đã lưu đăng ký của ${name}.`,
     next: 'Người tiếp theo',
     nothingChanged: 'Không có gì thay đổi; đã ghi nhận người này trong ngày.',
     errors: {
       method: 'Chọn một hình thức nhận tiền.',
-      appointmentOn: 'Ngày hẹn không có thật.',
+      appointmentOn: 'Ngày hẹn không hợp lệ.',
     },
     kinds: {
       new: 'Làm mới (chưa có thẻ hoặc chỉ có CMND)',
@@ -84,12 +84,12 @@ export const outreachMessages = {
     slipWhereAccount: 'Tiền được chuyển vào tài khoản/ví sau khi mở xong; trước đó vẫn nhận tiền mặt tại điểm chi trả.',
     slipNoPoint: 'Xã sẽ thông báo điểm và ngày chi trả trên loa và bảng tin.',
     slipCard: (place: string, day: string) => `Hẹn làm thẻ căn cước: ${place}, ngày ${day}.`,
-    slipCardToBook: 'Đến công an xã để làm thẻ căn cước; mang theo CMND cũ (nếu có).',
+    slipCardToBook: 'Đến công an xã/phường để làm thẻ căn cước; mang theo CMND cũ (nếu có).',
     slipHelp: (officer: string) => `Cán bộ tiếp nhận: ${officer}. Mang theo phiếu này khi đến bổ sung giấy tờ.`,
     slipPrint: 'In phiếu',
     needs: {
       'bring-id-card': 'Thẻ căn cước (bản gốc) để ghi số định danh',
-      'get-new-id-card': 'Làm thẻ căn cước tại công an xã (CMND cũ không còn dùng để mở tài khoản)',
+      'get-new-id-card': 'Làm thẻ căn cước tại công an xã/phường (CMND cũ không còn dùng để mở tài khoản)',
       'check-id-card': 'Thẻ căn cước (bản gốc) để đối chiếu thông tin',
       'guardian-for-child': 'Người giám hộ hoặc người nhận chăm sóc trẻ đến đăng ký, mang giấy tờ của mình',
       'guardianship-paper': 'Trích lục đăng ký giám hộ',
@@ -99,6 +99,7 @@ export const outreachMessages = {
     ofRepresentative: (text: string) => `${text} (của người nhận thay)`,
     // The day's report.
     reportTitle: 'BÁO CÁO KẾT QUẢ NGÀY TRUYỀN THÔNG',
+    reportScope: 'Số liệu của bàn đăng ký trên máy này; nếu có nhiều bàn, cộng số liệu các bàn.',
     reportPeople: 'Danh sách người đã đăng ký',
     reportTotal: 'Tổng',
     reportSigner: 'Người lập',
@@ -107,7 +108,7 @@ export const outreachMessages = {
     // Follow-up of ID cards (readiness review).
     followTitle: 'Theo dõi làm thẻ căn cước',
     followIntro:
-      'Người cần thẻ căn cước mới để mở tài khoản: ghi ngày hẹn tại công an xã, và khi thẻ đã cấp thì ghi ngày cấp cùng số định danh mới.',
+      'Người cần thẻ căn cước mới để mở tài khoản: ghi ngày hẹn tại công an xã/phường, và khi thẻ đã cấp thì ghi ngày cấp cùng số định danh mới.',
     stages: {
       'to-book': 'Chưa hẹn',
       booked: 'Đã hẹn',
@@ -123,10 +124,12 @@ export const outreachMessages = {
     saveBooking: 'Lưu lịch hẹn',
     saveIssued: 'Lưu thẻ đã cấp',
     issueErrors: {
-      'appointment-not-a-date': 'Ngày hẹn không có thật.',
-      'issued-not-a-date': 'Ngày cấp không có thật.',
+      'appointment-not-a-date': 'Ngày hẹn không hợp lệ.',
+      'issued-not-a-date': 'Ngày cấp không hợp lệ.',
       'issued-in-future': 'Ngày cấp không thể sau hôm nay.',
       'id-number': 'Nhập đủ 12 số định danh trên thẻ mới.',
+      'no-representative':
+        'Yêu cầu này là thẻ của người nhận thay, nhưng hồ sơ không còn người nhận thay: sửa hồ sơ trước.',
     },
     printFollowUp: 'In danh sách theo dõi',
   },

@@ -182,20 +182,20 @@ describe('a communication day', () => {
     taps++;
     // The card request is offered, filled in with the police of the commune.
     expect(await page.getByLabel('Loại', { exact: true }).inputValue()).toBe('new');
-    expect(await page.getByLabel('Nơi hẹn').inputValue()).toBe('Công an Xã Lộc An');
+    expect(await page.getByLabel('Nơi hẹn').inputValue()).toBe('Công an xã Lộc An');
     const appointment = addDays(today, 7) ?? '';
-    await page.getByLabel('Ngày hẹn tại công an xã').fill(appointment);
+    await page.getByLabel('Ngày hẹn tại công an xã/phường').fill(appointment);
     taps++;
     await expect
       .poll(() => page.getByTestId('outreach-needs').locator('li').allTextContents())
-      .toEqual(['Làm thẻ căn cước tại công an xã (CMND cũ không còn dùng để mở tài khoản)']);
+      .toEqual(['Làm thẻ căn cước tại công an xã/phường (CMND cũ không còn dùng để mở tài khoản)']);
     await page.getByRole('button', { name: 'Lưu và in phiếu' }).click();
     taps++;
     await expect
       .poll(() => slip.getByTestId('slip-card').textContent())
-      .toBe(`Hẹn làm thẻ căn cước: Công an Xã Lộc An, ngày ${shown(appointment)}.`);
+      .toBe(`Hẹn làm thẻ căn cước: Công an xã Lộc An, ngày ${shown(appointment)}.`);
     expect(await slip.getByTestId('slip-needs').locator('li').allTextContents()).toEqual([
-      'Làm thẻ căn cước tại công an xã (CMND cũ không còn dùng để mở tài khoản)',
+      'Làm thẻ căn cước tại công an xã/phường (CMND cũ không còn dùng để mở tài khoản)',
     ]);
     await page.getByRole('button', { name: 'In phiếu' }).click();
     taps++;
@@ -250,7 +250,7 @@ describe('a communication day', () => {
       kind: 'new',
       person: 'beneficiary',
       appointmentOn: appointment,
-      place: 'Công an Xã Lộc An',
+      place: 'Công an xã Lộc An',
       issuedOn: null,
     });
     expect(data(proxied)).toMatchObject({

@@ -47,6 +47,12 @@ export function FirstSignInTour() {
   const close = () => {
     setStep(null);
     void mark();
+    // The card goes away: the screen's own title takes the focus, not the page's body.
+    const title = document.querySelector<HTMLElement>('main h1');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
   };
 
   if (step === null) {

@@ -4,7 +4,7 @@
  * Everything is on the device: the table works without a connection, and the ops sync later.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CccdCard } from '../../domain/citizen-id';
 import { dayCounts, queueOrder } from '../../domain/outreach-day';
@@ -38,6 +38,7 @@ export function OutreachDayPage() {
   const [query, setQuery] = useState('');
   const [notOnRoster, setNotOnRoster] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const findBox = useRef<HTMLInputElement>(null);
   const found = useLiveQuery(
     async () =>
       query.trim().length < 2 || communeCode === null
@@ -62,6 +63,8 @@ export function OutreachDayPage() {
     await outreach.add(row.id);
     setQuery('');
     setAdded(row.fullName);
+    // The result pressed goes away with the query: the search box takes the focus for the next one.
+    findBox.current?.focus();
   }
 
   async function onCard(card: CccdCard) {
@@ -102,6 +105,7 @@ export function OutreachDayPage() {
           <label htmlFor="outreach-find">{t.outreach.find}</label>
           <input
             id="outreach-find"
+            ref={findBox}
             type="search"
             autoComplete="off"
             value={query}

@@ -99,8 +99,12 @@ function FastForm({ person, communeName }: { person: BeneficiaryRow; communeName
         <ScanCard
           labels={{ open: t.outreach.scanCard, close: t.outreach.closeScan, done: t.outreach.cardRead }}
           onCard={(card) => {
-            const name = compareCardWithPerson(card, person).fullName;
-            setOtherCard(name.status === 'mismatch' ? card.fullName : null);
+            // Someone else's card (a spouse of the same age passes the number's own checks): not recorded.
+            if (compareCardWithPerson(card, person).fullName.status === 'mismatch') {
+              setOtherCard(card.fullName);
+              return;
+            }
+            setOtherCard(null);
             const opts = { shouldDirty: true, shouldValidate: form.formState.isSubmitted };
             form.setValue('idNumber', card.idNumber, opts);
             if (card.oldIdNumber && !values.oldIdNumber) form.setValue('oldIdNumber', card.oldIdNumber, opts);

@@ -48,6 +48,7 @@ export function OutreachReportPage() {
           <em>{t.outreach.slipDate(name, formatBirthDate(outreach.day))}</em>
         </p>
         <p>{t.outreach.registered(counts.registered)}</p>
+        <p className="muted">{t.outreach.reportScope}</p>
         <Tally
           title={t.outreach.byMethod}
           rows={paymentMethods.map((m) => [t.methods[m], counts.byMethod[m]])}

@@ -103,6 +103,42 @@ describe('the communication day’s fast path', () => {
     });
   });
 
+  test('an opened wallet keeps its holder: nothing changed gives no op, a new provider keeps the rest', () => {
+    const details = { walletPhone: '0961234567', accountHolder: 'Lê Văn Sáu', provider: 'Viettel Money' };
+    const person = toBeneficiaryRow(
+      'b-6',
+      1,
+      beneficiaryData({ paymentMethod: 'mobile-money', paymentDetails: details }),
+    );
+    const form = outreachFormOf(person, TODAY, POLICE);
+    expect(methodPayload(person, form)).toBeNull();
+    expect(methodPayload(person, { ...form, provider: 'VNPT Money' })).toEqual({
+      method: 'mobile-money',
+      details: { ...details, provider: 'VNPT Money' },
+    });
+    // Another method starts from its own details only.
+    expect(methodPayload(person, { ...form, method: 'cash-point' })).toEqual({ method: 'cash-point' });
+  });
+
+  test('a request on record: its empty place stays empty; “Chọn…” takes it away', () => {
+    const idCardRequest = {
+      kind: 'new' as const,
+      person: 'beneficiary' as const,
+      appointmentOn: null,
+      place: null,
+      issuedOn: null,
+    };
+    const person = toBeneficiaryRow(
+      'b-7',
+      1,
+      beneficiaryData({ idNumber: null, paymentMethod: 'bank', idCardRequest, paymentDetails: { bankName: 'BIDV' } }),
+    );
+    const form = outreachFormOf(person, TODAY, POLICE);
+    expect(form).toMatchObject({ cardKind: 'new', place: '' });
+    expect(updatePatch(person, form, TODAY)).toBeNull();
+    expect(updatePatch(person, { ...form, cardKind: '' }, TODAY)).toEqual({ idCardRequest: null });
+  });
+
   test('the authorised person’s paper brought today is recorded on the representative', () => {
     const representative = {
       kind: 'authorized' as const,

@@ -59,21 +59,17 @@ export function outreachFormOf(person: BeneficiaryRow, today: string, policePlac
     paperRef: person.representative?.paperRef ?? '',
     cardKind: request?.kind ?? suggested?.kind ?? '',
     appointmentOn: request?.appointmentOn ?? '',
-    place: request?.place ?? (request || suggested ? policePlace : ''),
+    place: request ? (request.place ?? '') : suggested ? policePlace : '',
   };
 }
 
-/** The method part, keeping an account number and holder recorded before (the fast path does not ask). */
-function methodForm(
-  person: BeneficiaryRow,
-  v: OutreachForm,
-): Omit<PaymentMethodForm, 'method'> & { method: PaymentMethodForm['method'] | '' } {
-  const kept = v.method === 'bank' && person.paymentMethod === 'bank' ? (person.paymentDetails ?? {}) : {};
+/** The method part as the fast path asks it: no account number or holder (methodOf keeps them). */
+function methodForm(v: OutreachForm): Omit<PaymentMethodForm, 'method'> & { method: PaymentMethodForm['method'] | '' } {
   return {
     method: v.method,
     bankName: v.bankName,
-    accountNumber: kept.accountNumber ?? '',
-    accountHolder: kept.accountHolder ?? '',
+    accountNumber: '',
+    accountHolder: '',
     provider: v.provider,
     walletPhone: v.walletPhone,
     homeDeliveryReason: v.homeDeliveryReason,
@@ -87,7 +83,7 @@ export function outreachFormSchema(person: BeneficiaryRow, today: string) {
     addError(ctx, 'phone', phoneMessages(v.phone).error);
     addError(ctx, 'idNumber', idNumberMessages(v.idNumber, idContext).error);
     addError(ctx, 'oldIdNumber', oldIdMessages(v.oldIdNumber).error);
-    const method = paymentMethodFormSchema.safeParse(methodForm(person, v));
+    const method = paymentMethodFormSchema.safeParse(methodForm(v));
     if (!method.success) {
       for (const issue of method.error.issues) {
         const path = String(issue.path[0] ?? 'method');
@@ -104,9 +100,16 @@ export function outreachFormSchema(person: BeneficiaryRow, today: string) {
   });
 }
 
-/** The method's payload as the form gives it, or null before one is chosen. */
+/**
+ * The method's payload as the form gives it, or null before one is chosen. With the method
+ * unchanged, the details recorded before (an account number, the holder of an opened account)
+ * stay, and only what the fast path asks is overlaid.
+ */
 function methodOf(person: BeneficiaryRow, v: OutreachForm): PayloadInput<'beneficiary.set-payment-method'> | null {
-  return v.method === '' ? null : toPaymentMethodPayload({ ...methodForm(person, v), method: v.method });
+  if (v.method === '') return null;
+  const payload = toPaymentMethodPayload({ ...methodForm(v), method: v.method });
+  if (v.method !== person.paymentMethod || !person.paymentDetails) return payload;
+  return { ...payload, details: { ...person.paymentDetails, ...payload.details } };
 }
 
 /** Phone, ID numbers and the representative's paper as the form gives them: what changed. */
@@ -150,13 +153,15 @@ export function readinessOf(person: BeneficiaryRow, today: string): Readiness {
 }
 
 /**
- * The card request to keep: one on record stays (its kind, appointment and place as typed); a new
- * one only while readiness asks for a card — the form suggests one for anyone with only a CMND,
- * but someone who keeps cash, or whose 12-digit number was just recorded, needs none.
+ * The card request to keep: one on record stays with its kind, appointment and place as typed (no
+ * kind takes it away); a new one only while readiness asks for a card — the form suggests one for
+ * anyone with only a CMND, but someone who keeps cash, or whose 12-digit number was just
+ * recorded, needs none.
  */
 function requestOf(person: BeneficiaryRow, v: OutreachForm, today: string): IdCardRequest | null {
   const before = person.idCardRequest ?? null;
-  if (v.cardKind === '') return before;
+  // "Chọn…" takes a request made by mistake away.
+  if (v.cardKind === '') return null;
   if (before === null && cardToRequest(readinessOf(withForm(person, v), today)) === null) return null;
   return {
     kind: v.cardKind,
@@ -168,7 +173,13 @@ function requestOf(person: BeneficiaryRow, v: OutreachForm, today: string): IdCa
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as data: objects key by key whatever their order, absent and null alike. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
 
 /** The `beneficiary.update` patch of what the form changed, or null when nothing did. */
 export function updatePatch(
@@ -189,7 +200,8 @@ export function methodPayload(
 ): PayloadInput<'beneficiary.set-payment-method'> | null {
   const payload = methodOf(person, v);
   if (payload === null) return null;
+  const details = (d: object | null | undefined) => (d && Object.keys(d).length > 0 ? d : null);
   const unchanged =
-    payload.method === person.paymentMethod && same(payload.details ?? null, person.paymentDetails ?? null);
+    payload.method === person.paymentMethod && same(details(payload.details), details(person.paymentDetails));
   return unchanged ? null : payload;
 }

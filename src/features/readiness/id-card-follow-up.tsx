@@ -39,7 +39,9 @@ export function IdCardFollowUp({ item, policePlace }: { item: ReadinessItem; pol
   const [place, setPlace] = useState(request.place ?? policePlace);
   const [number, setNumber] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const name = item.person.fullName;
+  // The card is the account holder's: the representative's when the request says so.
+  const representative = item.person.representative;
+  const name = request.person === 'representative' ? (representative?.fullName ?? '') : item.person.fullName;
   const idPrefix = `icf-${item.person.id}`;
 
   function toggle(next: Open) {
@@ -61,7 +63,10 @@ export function IdCardFollowUp({ item, policePlace }: { item: ReadinessItem; pol
     const patch: Record<string, unknown> = { idCardRequest: next };
     if (open === 'issued') {
       const id = normalizeIdNumber(number);
-      const holder = request.person === 'representative' ? item.person.representative : null;
+      const holder = request.person === 'representative' ? representative : null;
+      // A representative's card whose representative was taken off the record: not the person's.
+      if (request.person === 'representative' && !holder)
+        return setProblem(t.outreach.issueErrors['no-representative']);
       const context = holder ? { today } : { birthDate: item.person.birthDate, gender: item.person.gender, today };
       const wrong = checkIdNumber(id, context).find((i) => i.severity === 'error');
       if (!isIdNumberFormat(id)) return setProblem(t.outreach.issueErrors['id-number']);
