@@ -119,17 +119,21 @@ describe('the first sign-in tour', () => {
   });
 });
 
+/** The commune as a device holds it after a pull, without a text of its own. */
+const putPhuBai = () =>
+  db.communes.put({
+    id: '19960',
+    version: 1,
+    code: '19960',
+    name: 'Phường Phú Bài',
+    codeVersion: 'x',
+    provinceCode: '46',
+    formerUnits: [],
+  });
+
 describe('about the pilot', () => {
   test('shows the app’s text until the commune has its own, which then shows, offline', async () => {
-    await db.communes.put({
-      id: '19960',
-      version: 1,
-      code: '19960',
-      name: 'Phường Phú Bài',
-      codeVersion: 'x',
-      provinceCode: '46',
-      formerUnits: [],
-    });
+    await putPhuBai();
     await render('/gioi-thieu');
     await until(() =>
       expect(container.querySelector('[data-testid="about-source"]')?.textContent).toBe(t.guides.about.standard),
@@ -151,15 +155,7 @@ describe('about the pilot', () => {
   });
 
   test('a supervisor edits it: an empty part is refused with its name, nothing is sent; a good one is', async () => {
-    await db.communes.put({
-      id: '19960',
-      version: 1,
-      code: '19960',
-      name: 'Phường Phú Bài',
-      codeVersion: 'x',
-      provinceCode: '46',
-      formerUnits: [],
-    });
+    await putPhuBai();
     await render('/gioi-thieu', 'supervisor');
     await until(() => expect(container.textContent).toContain('Sửa nội dung'));
     click('Sửa nội dung');
